@@ -1,0 +1,94 @@
+"""Settings of the central service.
+
+Read from environment variables prefixed ``VIC_CENTRAL_`` and, when
+``VIC_CENTRAL_CONFIG`` names one, a TOML file (environment wins). Every figure
+of the procedure (code lifetime, attempt caps, rate limits) is a setting so an
+insurer can tune it without a release; defaults follow ``shared/domain-notes.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DeliveryBackend = Literal["dev", "smtp", "http"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VIC_CENTRAL_", extra="forbid")
+
+    database_url: str = "sqlite:///./central.db"
+    public_base_url: str = "http://127.0.0.1:8000"
+    default_locale: Literal["ru", "kk", "en"] = "ru"
+
+    allowed_regions: list[str] = Field(default_factory=lambda: ["KZ"])
+    default_region: str = "KZ"
+
+    code_ttl_s: int = 300
+    code_max_attempts: int = 5
+    code_resend_cooldown_s: int = 60
+    codes_per_phone_per_hour: int = 5
+    registrations_per_terminal_per_hour: int = 600
+    registrations_per_ip_per_hour: int = 1200
+    logins_per_login_per_hour: int = 20
+    password_resets_per_login_per_hour: int = 5
+
+    activation_ttl_s: int = 72 * 3600
+    client_session_ttl_s: int = 30 * 60
+    enrollment_code_ttl_s: int = 24 * 3600
+    idempotency_ttl_s: int = 24 * 3600
+
+    max_body_bytes: int = 64 * 1024
+
+    delivery_backend: DeliveryBackend = "dev"
+    sender_poll_s: float = 0.5
+    sender_max_attempts: int = 8
+    sender_backoff_base_s: float = 2.0
+    sender_backoff_cap_s: float = 300.0
+
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False
+    smtp_from: str = "Victoria <no-reply@vic.kz>"
+    smtp_timeout_s: float = 10.0
+
+    sms_http_url: str = ""
+    sms_http_method: Literal["POST", "GET"] = "POST"
+    sms_http_headers: dict[str, str] = Field(default_factory=dict)
+    sms_http_form: dict[str, str] = Field(default_factory=dict)
+    sms_http_json: str = ""
+    sms_http_timeout_s: float = 10.0
+    sms_sender_name: str = "VICTORIA"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        toml_path = os.environ.get("VIC_CENTRAL_CONFIG")
+        if toml_path:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+        return tuple(sources)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests build their own ``Settings`` instead."""
+    return Settings()

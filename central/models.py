@@ -1,0 +1,228 @@
+"""The central's tables.
+
+Phones are stored in E.164, emails in email-validator's normalised form with
+the domain lower-cased; ``email_key`` (fully lower-cased) is what uniqueness
+and look-ups use. Secrets (codes, passwords, tokens) are stored only as hashes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite forgets zones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(120))
+    branch: Mapped[str] = mapped_column(String(120))
+    enrollment_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    enrollment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    email: Mapped[str] = mapped_column(String(320))
+    email_key: Mapped[str] = mapped_column(String(320), unique=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    locale: Mapped[str] = mapped_column(String(2), default="ru")
+    status: Mapped[str] = mapped_column(String(16))  # pending_activation | active
+    source: Mapped[str] = mapped_column(String(16))  # registration | online_purchase
+    password_hash: Mapped[str] = mapped_column(String(200))
+    password_is_temporary: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Registration(Base):
+    __tablename__ = "registrations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    email: Mapped[str] = mapped_column(String(320))
+    email_key: Mapped[str] = mapped_column(String(320), index=True)
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    locale: Mapped[str] = mapped_column(String(2))
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    consent_text_version: Mapped[str] = mapped_column(String(32))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
+    client_ip: Mapped[str | None] = mapped_column(String(64))
+    captured_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="code_sent")
+    code_hash: Mapped[str | None] = mapped_column(String(200))
+    code_expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    code_sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts_left: Mapped[int] = mapped_column(Integer)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+
+
+class CodeIssue(Base):
+    """One confirmation code sent: the per-phone hourly cap counts these."""
+
+    __tablename__ = "code_issues"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    registration_id: Mapped[str] = mapped_column(ForeignKey("registrations.id"))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_code_issues_phone_at", "phone", "issued_at"),)
+
+
+class RateEvent(Base):
+    """A counted action for sliding-window limits (scope: terminal, ip, login...)."""
+
+    __tablename__ = "rate_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(320))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_rate_events_scope_key_at", "scope", "key", "at"),)
+
+
+class ActivationToken(Base):
+    __tablename__ = "activation_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ClientSession(Base):
+    __tablename__ = "client_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    password_change_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Contract(Base):
+    __tablename__ = "contracts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    product: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    terminated: Mapped[bool] = mapped_column(Boolean, default=False)
+    premium_amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="KZT")
+
+
+class Message(Base):
+    """An SMS or email to send: written in the transaction of the change that
+    causes it, delivered later by the sender with retries."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    channel: Mapped[str] = mapped_column(String(8))  # sms | email
+    to: Mapped[str] = mapped_column(String(320), index=True)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (Index("ix_messages_status_next", "status", "next_attempt_at"),)
+
+
+class IdempotencyRecord(Base):
+    """The first answer to a terminal's POST, replayed for the same key."""
+
+    __tablename__ = "idempotency_records"
+
+    terminal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    response_body: Mapped[dict] = mapped_column(JSON)  # type: ignore[type-arg]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AuditEvent(Base):
+    """Who did what to whose data, when: answers a breach report's questions."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    action: Mapped[str] = mapped_column(String(40))
+    account_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    terminal_id: Mapped[str | None] = mapped_column(String(36))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(500))

@@ -1,0 +1,69 @@
+"""What the kiosk sends to and gets from the central (contract v1), as values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+Locale = Literal["ru", "kk", "en"]
+
+
+@dataclass(frozen=True)
+class RegistrationRequest:
+    """A client's registration as captured at the terminal.
+
+    ``phone`` is E.164, ``email`` normalised; ``captured_at`` is set when the
+    request is delivered late from the outbox.
+    """
+
+    email: str
+    phone: str
+    consent: bool
+    locale: Locale = "ru"
+    operator: str | None = None
+    captured_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RegistrationStarted:
+    id: str
+    status: str
+    phone_masked: str
+    code_expires_at: datetime
+    resend_available_at: datetime
+    attempts_left: int
+
+
+@dataclass(frozen=True)
+class ClientSession:
+    token: str
+    password_change_required: bool
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Contract:
+    number: str
+    product: str
+    status: Literal["active", "expired", "terminated"]
+    starts_on: date
+    ends_on: date
+    premium_amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    terminal_id: str
+    token: str
+    branch: str
+
+
+@dataclass(frozen=True)
+class PasswordPolicy:
+    min_length: int
+    required: tuple[str, ...]
+    specials: str
+    letters: str
