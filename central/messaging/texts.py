@@ -1,0 +1,220 @@
+"""Texts of every SMS and email the central sends, in ru, kk (Cyrillic) and en.
+
+A kind fixes its channel, its required parameters and its wording. SMS texts are
+short: a Cyrillic SMS holds 70 characters (67 per part when split), and these
+stay within about three parts even with a link. Rendering never logs anything:
+the bodies hold codes and passwords.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Channel = Literal["sms", "email"]
+Locale = Literal["ru", "kk", "en"]
+LOCALES: tuple[Locale, ...] = ("ru", "kk", "en")
+FALLBACK_LOCALE: Locale = "ru"
+
+
+class UnknownMessageKind(KeyError):
+    """A kind with no texts: a programming error, never a user's input."""
+
+
+class MissingMessageParam(KeyError):
+    """A kind's required parameter was not given: a programming error."""
+
+
+@dataclass(frozen=True)
+class RenderedText:
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class MessageText:
+    channel: Channel
+    body: Mapping[str, str]
+    subject: Mapping[str, str] = field(default_factory=dict)
+    # param name -> per-locale line appended only when the param is not None
+    optional_lines: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+_SIGN = {
+    "ru": "\n\nС уважением,\nАО «СК «Виктория», https://vic.kz",
+    "kk": "\n\nҚұрметпен,\n«Виктория» СК» АҚ, https://vic.kz",
+    "en": "\n\nKind regards,\nJSC Insurance Company Victoria, https://vic.kz",
+}
+
+
+def _email(ru: str, kk: str, en: str) -> dict[str, str]:
+    return {"ru": ru + _SIGN["ru"], "kk": kk + _SIGN["kk"], "en": en + _SIGN["en"]}
+
+
+TEXTS: Mapping[str, MessageText] = {
+    "registration_code": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: код {code} для «Личного кабинета». "
+            "Действует {ttl_min} мин. Никому не сообщайте.",
+            "kk": "Виктория: «Жеке кабинет» коды {code}. {ttl_min} мин жарамды. Ешкімге айтпаңыз.",
+            "en": "Victoria: your «Личный кабинет» code is {code}. "
+            "Valid {ttl_min} min. Do not share it.",
+        },
+        optional_lines={
+            "link": {
+                "ru": " Ввести код: {link}",
+                "kk": " Кодты енгізу: {link}",
+                "en": " Enter it at {link}",
+            }
+        },
+    ),
+    "account_created_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: «Личный кабинет» создан. "
+            "Ссылка для активации и временный пароль отправлены на email.",
+            "kk": "Виктория: «Жеке кабинет» ашылды. "
+            "Белсендіру сілтемесі мен уақытша құпиясөз email-ге жіберілді.",
+            "en": "Victoria: your «Личный кабинет» account is created. "
+            "The activation link and a temporary password are in your email.",
+        },
+    ),
+    "account_created_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "«Личный кабинет» АО «СК «Виктория» создан",
+            "kk": "«Виктория» СК» АҚ «Жеке кабинеті» ашылды",
+            "en": "Your Victoria «Личный кабинет» account is created",
+        },
+        body=_email(
+            "Здравствуйте!\n\nВаш «Личный кабинет» создан. Чтобы активировать его, "
+            "перейдите по ссылке:\n{activation_link}\n\nВременный пароль: "
+            "{temporary_password}\nПри первом входе система попросит сменить пароль.",
+            "Сәлеметсіз бе!\n\nСіздің «Жеке кабинетіңіз» ашылды. Оны белсендіру үшін "
+            "сілтемеге өтіңіз:\n{activation_link}\n\nУақытша құпиясөз: "
+            "{temporary_password}\nАлғаш кіргенде жүйе құпиясөзді ауыстыруды сұрайды.",
+            "Hello,\n\nYour «Личный кабинет» account is created. To activate it, open "
+            "this link:\n{activation_link}\n\nTemporary password: {temporary_password}\n"
+            "You will be asked to change it at your first login.",
+        ),
+    ),
+    "activation_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Активация «Личного кабинета» АО «СК «Виктория»",
+            "kk": "«Виктория» СК» АҚ «Жеке кабинетін» белсендіру",
+            "en": "Activate your Victoria «Личный кабинет» account",
+        },
+        body=_email(
+            "Здравствуйте!\n\nВаш «Личный кабинет» ещё не активирован. Перейдите по "
+            "ссылке:\n{activation_link}\n\nНовый временный пароль: {temporary_password}\n"
+            "При первом входе система попросит сменить пароль.",
+            "Сәлеметсіз бе!\n\nСіздің «Жеке кабинетіңіз» әлі белсендірілмеген. "
+            "Сілтемеге өтіңіз:\n{activation_link}\n\nЖаңа уақытша құпиясөз: "
+            "{temporary_password}\nАлғаш кіргенде жүйе құпиясөзді ауыстыруды сұрайды.",
+            "Hello,\n\nYour «Личный кабинет» account is not activated yet. Open this "
+            "link:\n{activation_link}\n\nNew temporary password: {temporary_password}\n"
+            "You will be asked to change it at your first login.",
+        ),
+    ),
+    "password_changed_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Пароль «Личного кабинета» изменён",
+            "kk": "«Жеке кабинет» құпиясөзі өзгертілді",
+            "en": "Your «Личный кабинет» password was changed",
+        },
+        body=_email(
+            "Здравствуйте!\n\nПароль вашего «Личного кабинета» изменён. Если это были "
+            "не вы, обратитесь в ближайший филиал или в контакт-центр.",
+            "Сәлеметсіз бе!\n\n«Жеке кабинетіңіздің» құпиясөзі өзгертілді. Егер бұл сіз "
+            "болмасаңыз, жақын филиалға немесе байланыс орталығына хабарласыңыз.",
+            "Hello,\n\nThe password of your «Личный кабинет» account was changed. If "
+            "this was not you, please contact the nearest branch or our contact centre.",
+        ),
+    ),
+    "password_reset_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Временный пароль «Личного кабинета»",
+            "kk": "«Жеке кабинеттің» уақытша құпиясөзі",
+            "en": "Temporary password for your «Личный кабинет»",
+        },
+        body=_email(
+            "Здравствуйте!\n\nПо вашему запросу пароль сброшен. Временный пароль: "
+            "{temporary_password}\nПри входе система попросит сменить его. Если вы не "
+            "запрашивали сброс, обратитесь в филиал.",
+            "Сәлеметсіз бе!\n\nСұрауыңыз бойынша құпиясөз қалпына келтірілді. Уақытша "
+            "құпиясөз: {temporary_password}\nКіргенде жүйе оны ауыстыруды сұрайды. "
+            "Сұрамаған болсаңыз, филиалға хабарласыңыз.",
+            "Hello,\n\nYour password was reset as requested. Temporary password: "
+            "{temporary_password}\nYou will be asked to change it when you log in. If you "
+            "did not ask for this, please contact a branch.",
+        ),
+    ),
+    "online_purchase_welcome_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Ваш «Личный кабинет» АО «СК «Виктория»",
+            "kk": "Сіздің «Виктория» СК» АҚ «Жеке кабинетіңіз»",
+            "en": "Your Victoria «Личный кабинет» account",
+        },
+        body=_email(
+            "Здравствуйте!\n\nСпасибо за покупку полиса онлайн. Для вас создан «Личный "
+            "кабинет», в нём ваши договоры: {contract_numbers}.\n\nЛогин: {login} (или "
+            "ваш номер телефона)\nВременный пароль: {temporary_password}\nПри первом "
+            "входе система попросит сменить пароль.",
+            "Сәлеметсіз бе!\n\nПолисті онлайн сатып алғаныңызға рахмет. Сізге «Жеке "
+            "кабинет» ашылды, онда шарттарыңыз бар: {contract_numbers}.\n\nЛогин: "
+            "{login} (немесе телефон нөміріңіз)\nУақытша құпиясөз: {temporary_password}"
+            "\nАлғаш кіргенде жүйе құпиясөзді ауыстыруды сұрайды.",
+            "Hello,\n\nThank you for buying your policy online. A «Личный кабинет» "
+            "account holds your contracts: {contract_numbers}.\n\nLogin: {login} (or your "
+            "phone number)\nTemporary password: {temporary_password}\nYou will be asked "
+            "to change it at your first login.",
+        ),
+    ),
+}
+
+
+def _format(template: str, params: Mapping[str, object], kind: str) -> str:
+    try:
+        return template.format_map(params)
+    except KeyError as exc:
+        raise MissingMessageParam(f"{kind}: missing parameter {exc.args[0]!r}") from None
+
+
+def _param_text(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def channel_of(kind: str) -> Channel:
+    """The channel a kind goes by; raises ``UnknownMessageKind``."""
+    try:
+        return TEXTS[kind].channel
+    except KeyError:
+        raise UnknownMessageKind(kind) from None
+
+
+def render(kind: str, locale: str, params: Mapping[str, object]) -> RenderedText:
+    """Subject (empty for SMS) and body of ``kind`` in ``locale``.
+
+    An unsupported locale falls back to Russian; an unknown kind raises
+    ``UnknownMessageKind``, a missing parameter ``MissingMessageParam``.
+    """
+    try:
+        text = TEXTS[kind]
+    except KeyError:
+        raise UnknownMessageKind(kind) from None
+    loc = locale if locale in LOCALES else FALLBACK_LOCALE
+    values = {k: _param_text(v) for k, v in params.items()}
+    body = _format(text.body[loc], values, kind)
+    for name, lines in text.optional_lines.items():
+        if values.get(name) is not None:
+            body += _format(lines[loc], values, kind)
+    subject = _format(text.subject[loc], values, kind) if text.subject else ""
+    return RenderedText(subject=subject, body=body)
