@@ -12,7 +12,7 @@ import os
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -20,7 +20,9 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-DeliveryBackend = Literal["dev", "smtp", "http"]
+# "dev": every message is only recorded (listed at /dev/messages; demo and tests).
+# "live": email goes by SMTP, SMS by the HTTP gateway (smtp_* and sms_http_*).
+DeliveryBackend = Literal["dev", "live"]
 
 
 class Settings(BaseSettings):
@@ -49,8 +51,13 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = 64 * 1024
 
+    # production refuses the dev backend (and so the /dev/messages router)
+    production: bool = False
     delivery_backend: DeliveryBackend = "dev"
     sender_poll_s: float = 0.5
+    sender_batch: int = 20
+    # a claimed message is retried by another sender only after this lease
+    sender_lease_s: float = 120.0
     sender_max_attempts: int = 8
     sender_backoff_base_s: float = 2.0
     sender_backoff_cap_s: float = 300.0
@@ -71,6 +78,12 @@ class Settings(BaseSettings):
     sms_http_json: str = ""
     sms_http_timeout_s: float = 10.0
     sms_sender_name: str = "VICTORIA"
+
+    @model_validator(mode="after")
+    def _no_dev_delivery_in_production(self) -> Settings:
+        if self.production and self.delivery_backend == "dev":
+            raise ValueError("the dev delivery backend is refused when production is set")
+        return self
 
     @classmethod
     def settings_customise_sources(
