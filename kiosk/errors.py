@@ -101,6 +101,14 @@ class IdempotencyConflict(CentralError):
 
 
 class UnexpectedResponse(CentralError):
-    """An answer the contract does not describe; not retried automatically."""
+    """An answer the contract does not describe; not retried automatically.
+
+    ``status`` is the HTTP status (None when there was no usable answer); the
+    body is never kept, as it may hold personal data.
+    """
 
     code = "unexpected_response"
+
+    def __init__(self, message: str = "", status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

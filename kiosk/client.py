@@ -1,0 +1,370 @@
+"""The terminal's HTTP client for the central (contract v1).
+
+One ``requests.Session`` per client; every call has a (connect, read) timeout and
+every POST an ``Idempotency-Key``. Every answer of the contract becomes a typed
+value or a ``kiosk.errors`` type: callers never see ``requests`` exceptions, raw
+status codes or bodies. Log lines name the method, path, status and duration
+only: never a body, a query string, a code, a password or a token.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import requests
+
+from kiosk.api_types import (
+    ClientSession,
+    Contract,
+    Enrollment,
+    PasswordPolicy,
+    RegistrationRequest,
+    RegistrationStarted,
+)
+from kiosk.errors import (
+    AccountExists,
+    AccountNotActivated,
+    AlreadyConfirmed,
+    CentralError,
+    CodeExpired,
+    IdempotencyConflict,
+    InvalidCode,
+    InvalidCredentials,
+    NotFound,
+    RateLimited,
+    TooManyAttempts,
+    Unauthorized,
+    UnexpectedResponse,
+    Unreachable,
+    ValidationFailed,
+    WeakPassword,
+)
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 15.0
+DEFAULT_RETRY_AFTER_S = 60.0
+API = "/api/v1"
+
+_CONTRACT_STATUSES = ("active", "expired", "terminated")
+
+
+def parse_time(value: object) -> datetime:
+    """An RFC 3339 time as an aware datetime (a zoneless one is taken as UTC)."""
+    if not isinstance(value, str):
+        raise UnexpectedResponse("time missing in the answer")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UnexpectedResponse("unreadable time in the answer") from exc
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _retry_after_s(response: requests.Response) -> float:
+    raw = response.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        return DEFAULT_RETRY_AFTER_S
+
+
+def _json(response: requests.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _is_machine_code(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 64 and value.replace("_", "").isalnum()
+
+
+def error_for(response: requests.Response, *, on_401: type[CentralError]) -> CentralError:
+    """The ``kiosk.errors`` value for a refusal; ``on_401`` names what 401 means here."""
+    status = response.status_code
+    error = _json(response).get("error")
+    error = error if isinstance(error, dict) else {}
+    code = error.get("code")
+    message = error.get("message")
+    message = message if isinstance(message, str) else ""
+    if status >= 500:
+        return Unreachable(message)
+    if status == 429:
+        if code == TooManyAttempts.code:
+            return TooManyAttempts(message)
+        return RateLimited(message, retry_after_s=_retry_after_s(response))
+    if status == 409:
+        for kind in (AccountExists, AlreadyConfirmed, IdempotencyConflict):
+            if code == kind.code:
+                return kind(message)
+    if status == 400 and code == InvalidCode.code:
+        attempts = error.get("attempts_left")
+        return InvalidCode(message, attempts_left=attempts if isinstance(attempts, int) else 0)
+    if status == 410:
+        return CodeExpired(message)
+    if status == 422 and code == ValidationFailed.code:
+        return ValidationFailed(message, fields=_fields(error.get("fields")))
+    if status == 422 and code == WeakPassword.code:
+        found = error.get("violations")
+        violations = [str(v) for v in found] if isinstance(found, list) else []
+        return WeakPassword(message, violations=violations)
+    if status == 401:
+        return on_401(message)
+    if status == 403:
+        if code == AccountNotActivated.code:
+            return AccountNotActivated(message)
+        return Unauthorized(message)
+    if status == 404:
+        return NotFound(message)
+    shown = f" {code}" if _is_machine_code(code) else ""
+    return UnexpectedResponse(f"HTTP {status}{shown}", status=status)
+
+
+def _fields(raw: object) -> dict[str, list[str]]:
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        str(name): [str(c) for c in codes] if isinstance(codes, list) else [str(codes)]
+        for name, codes in raw.items()
+    }
+
+
+def _started(body: dict[str, Any], *, registration_id: str = "") -> RegistrationStarted:
+    try:
+        return RegistrationStarted(
+            id=str(body.get("id") or registration_id),
+            status=str(body.get("status", "code_sent")),
+            phone_masked=str(body.get("phone_masked", "")),
+            code_expires_at=parse_time(body.get("code_expires_at")),
+            resend_available_at=parse_time(body.get("resend_available_at")),
+            attempts_left=int(body["attempts_left"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UnexpectedResponse("incomplete registration answer", status=200) from exc
+
+
+def _contract(item: dict[str, Any]) -> Contract:
+    status = item.get("status")
+    premium = item.get("premium") or {}
+    if status not in _CONTRACT_STATUSES or not isinstance(premium, dict):
+        raise UnexpectedResponse("unreadable contract", status=200)
+    try:
+        return Contract(
+            number=str(item["number"]),
+            product=str(item["product"]),
+            status=status,
+            starts_on=date.fromisoformat(str(item["starts_on"])),
+            ends_on=date.fromisoformat(str(item["ends_on"])),
+            premium_amount=Decimal(str(premium["amount"])),
+            currency=str(premium["currency"]),
+        )
+    except (KeyError, ValueError, InvalidOperation) as exc:
+        raise UnexpectedResponse("unreadable contract", status=200) from exc
+
+
+class CentralClient:
+    """Calls to the central for one terminal.
+
+    Thread-safe enough for the kiosk's use (one call per flow at a time, the
+    outbox's sync worker alongside). ``terminal_token`` and ``locale`` may be
+    changed at any time (after enrollment, when the client picks a language).
+    Every method raises only ``kiosk.errors`` types.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        terminal_token: str | None = None,
+        locale: str = "ru",
+        connect_timeout_s: float = CONNECT_TIMEOUT_S,
+        read_timeout_s: float = READ_TIMEOUT_S,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.terminal_token = terminal_token
+        self.locale = locale
+        self.connect_timeout_s = connect_timeout_s
+        self.read_timeout_s = read_timeout_s
+        self._session = session or requests.Session()
+
+    def close(self) -> None:
+        self._session.close()
+
+    # -- registration (terminal token) ---------------------------------------
+
+    def register(self, req: RegistrationRequest, *, idempotency_key: str) -> RegistrationStarted:
+        """Start a registration; a repeat with the same key and details sends nothing twice."""
+        body: dict[str, Any] = {
+            "email": req.email,
+            "phone": req.phone,
+            "consent": req.consent,
+            "locale": req.locale,
+        }
+        if req.operator is not None:
+            body["operator"] = req.operator
+        if req.captured_at is not None:
+            body["captured_at"] = req.captured_at.isoformat()
+        answer = self._call(
+            "POST", f"{API}/registrations", json=body, idempotency_key=idempotency_key
+        )
+        return _started(_json(answer))
+
+    def confirm(self, registration_id: str, code: str) -> None:
+        """Confirm with the SMS code; on return the account exists (pending activation)."""
+        self._call("POST", f"{API}/registrations/{registration_id}/confirm", json={"code": code})
+
+    def resend(self, registration_id: str) -> RegistrationStarted:
+        answer = self._call("POST", f"{API}/registrations/{registration_id}/resend", json={})
+        return _started(_json(answer), registration_id=registration_id)
+
+    def registration_status(self, registration_id: str) -> str:
+        """``code_sent``, ``confirmed`` or ``expired``."""
+        body = _json(self._call("GET", f"{API}/registrations/{registration_id}"))
+        status = body.get("status")
+        if not isinstance(status, str):
+            raise UnexpectedResponse("registration status missing", status=200)
+        return status
+
+    # -- access ---------------------------------------------------------------
+
+    def log_in(self, login: str, password: str) -> ClientSession:
+        """Open a client session; 401 is ``InvalidCredentials`` here, not ``Unauthorized``."""
+        answer = self._call(
+            "POST",
+            f"{API}/sessions",
+            json={"login": login, "password": password},
+            on_401=InvalidCredentials,
+        )
+        body = _json(answer)
+        token = body.get("token")
+        if not isinstance(token, str) or not token:
+            raise UnexpectedResponse("session token missing", status=answer.status_code)
+        return ClientSession(
+            token=token,
+            password_change_required=bool(body.get("password_change_required", False)),
+            expires_at=parse_time(body.get("expires_at")),
+        )
+
+    def request_password_reset(self, login: str) -> None:
+        """Always accepted when the central answers: it gives no hint whether the account exists."""
+        self._call("POST", f"{API}/password-resets", json={"login": login})
+
+    def change_password(self, client_token: str, current: str, new: str) -> None:
+        self._call(
+            "POST",
+            f"{API}/account/password",
+            json={"current_password": current, "new_password": new},
+            token=client_token,
+        )
+
+    def contracts(self, client_token: str) -> list[Contract]:
+        """The client's policies, active ones first (the central's order)."""
+        body = _json(self._call("GET", f"{API}/account/contracts", token=client_token))
+        items = body.get("contracts")
+        if not isinstance(items, list):
+            raise UnexpectedResponse("contracts missing", status=200)
+        return [_contract(item) for item in items if isinstance(item, dict)]
+
+    # -- public and set-up ----------------------------------------------------
+
+    def password_policy(self) -> PasswordPolicy:
+        body = _json(self._call("GET", f"{API}/password-policy"))
+        try:
+            return PasswordPolicy(
+                min_length=int(body["min_length"]),
+                required=tuple(str(r) for r in body["required"]),
+                specials=str(body["specials"]),
+                letters=str(body["letters"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UnexpectedResponse("unreadable password policy", status=200) from exc
+
+    def enroll(self, code: str, name: str) -> Enrollment:
+        """Trade an operator's one-time code for this terminal's token (a used code → 401)."""
+        answer = self._call(
+            "POST", f"{API}/terminals/enroll", json={"code": code, "name": name}, token=""
+        )
+        body = _json(answer)
+        try:
+            return Enrollment(
+                terminal_id=str(body["terminal_id"]),
+                token=str(body["token"]),
+                branch=str(body["branch"]),
+            )
+        except KeyError as exc:
+            raise UnexpectedResponse("incomplete enrollment answer", status=201) from exc
+
+    def is_reachable(self) -> bool:
+        """True when the central and its database answer (``/readyz``)."""
+        try:
+            self._call("GET", "/readyz")
+        except CentralError:
+            return False
+        return True
+
+    def dev_messages(self, to: str | None = None) -> list[dict[str, Any]]:
+        """The ``dev`` delivery backend's mailbox (demo and tests only), oldest first."""
+        params = {"to": to} if to else None
+        body = _json(self._call("GET", "/dev/messages", params=params))
+        messages = body.get("messages")
+        if not isinstance(messages, list):
+            raise UnexpectedResponse("messages missing", status=200)
+        return [m for m in messages if isinstance(m, dict)]
+
+    # -- plumbing -------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: dict[str, Any] | None = None,
+        params: dict[str, str] | None = None,
+        token: str | None = None,
+        idempotency_key: str | None = None,
+        on_401: type[CentralError] = Unauthorized,
+    ) -> requests.Response:
+        """Send one request; return a 2xx answer or raise the mapped error.
+
+        ``token`` None means the terminal token; an empty string means none.
+        """
+        headers = {"Accept": "application/json", "Accept-Language": self.locale}
+        bearer = self.terminal_token if token is None else token
+        if bearer:
+            headers["Authorization"] = f"Bearer {bearer}"
+        if method == "POST":
+            headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
+        started = time.monotonic()
+        try:
+            response = self._session.request(
+                method,
+                self.base_url + path,
+                json=json,
+                params=params,
+                headers=headers,
+                timeout=(self.connect_timeout_s, self.read_timeout_s),
+                allow_redirects=False,
+            )
+        except (
+            requests.ConnectionError,
+            requests.Timeout,
+            requests.exceptions.ChunkedEncodingError,
+        ) as exc:
+            log.warning("%s %s: no answer (%s)", method, path, type(exc).__name__)
+            raise Unreachable() from exc
+        except requests.RequestException as exc:
+            log.error("%s %s: request failed (%s)", method, path, type(exc).__name__)
+            raise UnexpectedResponse(f"request failed: {type(exc).__name__}") from exc
+        elapsed_ms = (time.monotonic() - started) * 1000
+        log.info("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
+        if 200 <= response.status_code < 300:
+            return response
+        raise error_for(response, on_401=on_401)
