@@ -3,6 +3,10 @@
 Routes raise them; one exception handler turns each into the contract's
 ``{"error": {"code", "message", ...extra}}`` with the message in the request's
 language. Add a subclass per outcome; never return error dicts by hand.
+
+``commits`` says whether the work done before the error must still be
+committed: a wrong code burns an attempt, a failed login counts towards the
+rate limit. Everything else rolls back.
 """
 
 from __future__ import annotations
@@ -13,8 +17,133 @@ from typing import Any, ClassVar
 class CentralError(Exception):
     status: ClassVar[int] = 400
     code: ClassVar[str] = "bad_request"
+    commits: ClassVar[bool] = False
 
     def __init__(self, **extra: Any) -> None:
         super().__init__(self.code)
         self.extra = extra
         self.headers: dict[str, str] = {}
+
+
+class MalformedRequest(CentralError):
+    """The body is not JSON, not UTF-8, or not the JSON object the route takes."""
+
+    code = "malformed_request"
+
+
+class ValidationFailed(CentralError):
+    status = 422
+    code = "validation_failed"
+
+    def __init__(self, fields: dict[str, list[str]]) -> None:
+        super().__init__(fields=fields)
+        self.fields = fields
+
+
+class Unauthorized(CentralError):
+    status = 401
+    code = "unauthorized"
+
+
+class PasswordChangeRequired(CentralError):
+    status = 403
+    code = "password_change_required"
+
+
+class NotFound(CentralError):
+    status = 404
+    code = "not_found"
+
+
+class MethodNotAllowed(CentralError):
+    status = 405
+    code = "method_not_allowed"
+
+
+class AccountExists(CentralError):
+    status = 409
+    code = "account_exists"
+
+
+class AlreadyConfirmed(CentralError):
+    status = 409
+    code = "already_confirmed"
+
+
+class IdempotencyConflict(CentralError):
+    status = 409
+    code = "idempotency_conflict"
+
+
+class InvalidCode(CentralError):
+    code = "invalid_code"
+    commits = True
+
+    def __init__(self, attempts_left: int) -> None:
+        super().__init__(attempts_left=attempts_left)
+
+
+class CodeExpired(CentralError):
+    status = 410
+    code = "code_expired"
+
+
+class PayloadTooLarge(CentralError):
+    status = 413
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(CentralError):
+    status = 415
+    code = "unsupported_media_type"
+
+
+class _Retryable(CentralError):
+    status = 429
+
+    def __init__(self, retry_after_s: float, **extra: Any) -> None:
+        seconds = max(1, int(retry_after_s + 0.999))
+        super().__init__(retry_after=seconds, **extra)
+        self.headers["Retry-After"] = str(seconds)
+
+
+class RateLimited(_Retryable):
+    code = "rate_limited"
+
+
+class TooManyAttempts(_Retryable):
+    """The code is burnt; a resend (after ``retry_after``) gives a new one."""
+
+    code = "too_many_attempts"
+    commits = True
+
+
+class InvalidCredentials(CentralError):
+    status = 401
+    code = "invalid_credentials"
+    commits = True
+
+
+class AccountNotActivated(CentralError):
+    status = 403
+    code = "account_not_activated"
+    commits = True
+
+
+class WeakPassword(CentralError):
+    status = 422
+    code = "weak_password"
+
+    def __init__(self, violations: list[str]) -> None:
+        super().__init__(violations=violations)
+        self.violations = violations
+
+
+class NotReady(CentralError):
+    status = 503
+    code = "not_ready"
+
+
+class InternalError(CentralError):
+    status = 500
+    code = "internal_error"

@@ -1,0 +1,198 @@
+"""Texts the central shows people: error messages and its few HTML pages.
+
+Every error code has a text in ru, kk (Kazakh, Cyrillic) and en; a test checks
+that no code is missing one. ``negotiate`` picks the language of a request.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, cast
+
+Locale = Literal["ru", "kk", "en"]
+LOCALES: tuple[Locale, ...] = ("ru", "kk", "en")
+DEFAULT_LOCALE: Locale = "ru"
+
+ERRORS: dict[str, dict[Locale, str]] = {
+    "bad_request": {
+        "ru": "Некорректный запрос.",
+        "kk": "Сұрау дұрыс емес.",
+        "en": "Bad request.",
+    },
+    "malformed_request": {
+        "ru": "Тело запроса не является корректным JSON в UTF-8.",
+        "kk": "Сұрау денесі UTF-8 форматындағы дұрыс JSON емес.",
+        "en": "The request body is not valid UTF-8 JSON.",
+    },
+    "validation_failed": {
+        "ru": "Проверьте введённые данные.",
+        "kk": "Енгізілген деректерді тексеріңіз.",
+        "en": "Please check the data entered.",
+    },
+    "unauthorized": {
+        "ru": "Требуется авторизация.",
+        "kk": "Авторизация қажет.",
+        "en": "Authorisation is required.",
+    },
+    "password_change_required": {
+        "ru": "Сначала смените временный пароль.",
+        "kk": "Алдымен уақытша құпиясөзді өзгертіңіз.",
+        "en": "Please change the temporary password first.",
+    },
+    "not_found": {
+        "ru": "Не найдено.",
+        "kk": "Табылмады.",
+        "en": "Not found.",
+    },
+    "method_not_allowed": {
+        "ru": "Метод не поддерживается.",
+        "kk": "Әдіс қолданылмайды.",
+        "en": "Method not allowed.",
+    },
+    "account_exists": {
+        "ru": "Личный кабинет с этим телефоном или email уже существует.",
+        "kk": "Бұл телефонмен немесе email-мен жеке кабинет бұрыннан бар.",
+        "en": "An account with this phone or email already exists.",
+    },
+    "already_confirmed": {
+        "ru": "Регистрация уже подтверждена.",
+        "kk": "Тіркеу бұрын расталған.",
+        "en": "The registration is already confirmed.",
+    },
+    "idempotency_conflict": {
+        "ru": "Ключ идемпотентности уже использован для другого запроса.",
+        "kk": "Идемпотенттілік кілті басқа сұрауға қолданылған.",
+        "en": "The idempotency key was already used for a different request.",
+    },
+    "invalid_code": {
+        "ru": "Неверный код подтверждения.",
+        "kk": "Растау коды қате.",
+        "en": "The confirmation code is wrong.",
+    },
+    "code_expired": {
+        "ru": "Срок действия кода истёк. Запросите новый код.",
+        "kk": "Кодтың мерзімі өтті. Жаңа код сұраңыз.",
+        "en": "The code has expired. Please request a new one.",
+    },
+    "payload_too_large": {
+        "ru": "Слишком большой запрос.",
+        "kk": "Сұрау тым үлкен.",
+        "en": "The request is too large.",
+    },
+    "unsupported_media_type": {
+        "ru": "Ожидается тело в формате application/json.",
+        "kk": "application/json форматындағы дене күтіледі.",
+        "en": "An application/json body is expected.",
+    },
+    "rate_limited": {
+        "ru": "Слишком много запросов. Повторите позже.",
+        "kk": "Сұраулар тым көп. Кейінірек қайталаңыз.",
+        "en": "Too many requests. Please try again later.",
+    },
+    "too_many_attempts": {
+        "ru": "Слишком много неверных попыток. Запросите новый код.",
+        "kk": "Қате әрекеттер тым көп. Жаңа код сұраңыз.",
+        "en": "Too many wrong attempts. Please request a new code.",
+    },
+    "invalid_credentials": {
+        "ru": "Неверный логин или пароль.",
+        "kk": "Логин немесе құпиясөз қате.",
+        "en": "Wrong login or password.",
+    },
+    "account_not_activated": {
+        "ru": "Личный кабинет не активирован: откройте ссылку из письма.",
+        "kk": "Жеке кабинет белсендірілмеген: хаттағы сілтемені ашыңыз.",
+        "en": "The account is not activated yet: open the link from the email.",
+    },
+    "weak_password": {
+        "ru": "Пароль не соответствует требованиям.",
+        "kk": "Құпиясөз талаптарға сай емес.",
+        "en": "The password does not meet the requirements.",
+    },
+    "not_ready": {
+        "ru": "Сервис временно недоступен.",
+        "kk": "Қызмет уақытша қолжетімсіз.",
+        "en": "The service is temporarily unavailable.",
+    },
+    "internal_error": {
+        "ru": "Внутренняя ошибка. Повторите позже.",
+        "kk": "Ішкі қате. Кейінірек қайталаңыз.",
+        "en": "Internal error. Please try again later.",
+    },
+}
+
+PAGES: dict[str, dict[Locale, str]] = {
+    "title": {
+        "ru": "Личный кабинет — СК «Виктория»",
+        "kk": "Жеке кабинет — «Виктория» СК",
+        "en": "Personal account — Victoria Insurance",
+    },
+    "activated": {
+        "ru": "Личный кабинет активирован. Войдите с временным паролем из письма.",
+        "kk": "Жеке кабинет белсендірілді. Хаттағы уақытша құпиясөзбен кіріңіз.",
+        "en": "Your account is activated. Log in with the temporary password from the email.",
+    },
+    "link_used": {
+        "ru": "Эта ссылка уже использована.",
+        "kk": "Бұл сілтеме бұрын қолданылған.",
+        "en": "This link has already been used.",
+    },
+    "link_expired": {
+        "ru": "Срок действия ссылки истёк. Запросите восстановление пароля.",
+        "kk": "Сілтеменің мерзімі өтті. Құпиясөзді қалпына келтіруді сұраңыз.",
+        "en": "This link has expired. Please request a password reset.",
+    },
+    "link_invalid": {
+        "ru": "Ссылка недействительна.",
+        "kk": "Сілтеме жарамсыз.",
+        "en": "This link is not valid.",
+    },
+    "enter_code": {
+        "ru": "Введите код из SMS, чтобы завершить регистрацию.",
+        "kk": "Тіркеуді аяқтау үшін SMS-тегі кодты енгізіңіз.",
+        "en": "Enter the code from the SMS to finish the registration.",
+    },
+    "code_label": {"ru": "Код", "kk": "Код", "en": "Code"},
+    "submit": {"ru": "Подтвердить код", "kk": "Кодты растау", "en": "Confirm code"},
+    "confirmed": {
+        "ru": "Готово! Письмо со ссылкой активации и временным паролем отправлено на email.",
+        "kk": "Дайын! Белсендіру сілтемесі мен уақытша құпиясөзі бар хат email-ге жіберілді.",
+        "en": "Done! An email with the activation link and a temporary password is on its way.",
+    },
+}
+
+
+def as_locale(value: str) -> Locale:
+    """``value`` when it is one of ru/kk/en, else the default (ru)."""
+    return cast(Locale, value) if value in LOCALES else DEFAULT_LOCALE
+
+
+def message(code: str, locale: str) -> str:
+    """The text of an error code; the generic one for a code without its own text."""
+    texts = ERRORS.get(code, ERRORS["bad_request"])
+    return texts[as_locale(locale)]
+
+
+def page_text(key: str, locale: str) -> str:
+    texts = PAGES[key]
+    return texts[as_locale(locale)]
+
+
+def negotiate(accept_language: str | None, default: str = DEFAULT_LOCALE) -> Locale:
+    """The best of ru/kk/en for an ``Accept-Language`` header (``kk-KZ``, ``en;q=0.5``)."""
+    best: tuple[float, Locale] | None = None
+    for index, part in enumerate((accept_language or "").split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        primary = tag.strip().replace("_", "-").split("-")[0].lower()
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if primary in LOCALES and quality > 0:
+            rank = quality - index * 1e-6
+            if best is None or rank > best[0]:
+                best = (rank, as_locale(primary))
+    if best is not None:
+        return best[1]
+    return as_locale(default)
