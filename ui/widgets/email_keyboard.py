@@ -1,0 +1,130 @@
+"""An on-screen Latin keyboard for typing an email address on a touch kiosk.
+
+Qt Virtual Keyboard is GPL-licensed, so this small keyboard stands in for it.
+Besides letters, digits and ``. _ -`` it has the keys clients here use most:
+``@``, ``.kz``, ``.ru``, ``.com`` and whole mailbox domains (``mail.ru``,
+``gmail.com``). A whole-domain key completes the address: it adds the ``@`` when
+missing and replaces a half-typed domain after it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+KEY_MIN_SIZE_PX = 56
+KEY_FONT_PT = 16
+KEY_PADDING_PX = 28
+ROWS: tuple[str, ...] = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+ROW_EXTRAS: tuple[tuple[str, ...], ...] = ((), (), ("_",), (".", "-"))
+SUFFIX_KEYS: tuple[str, ...] = ("@", ".kz", ".ru", ".com")
+DOMAIN_KEYS: tuple[str, ...] = ("mail.ru", "gmail.com")
+
+
+def complete_domain(text: str, domain: str) -> str:
+    """``text`` with its domain set to ``domain`` (``"ivan@gm"`` → ``"ivan@gmail.com"``)."""
+    local = text.split("@", 1)[0]
+    return f"{local}@{domain}"
+
+
+class EmailKeyboard(QWidget):
+    """Types into the bound ``QLineEdit`` (``bind``) or else the focused one.
+
+    ``key_pressed`` carries the key's text (``"backspace"`` and ``"clear"`` for
+    the editing keys) after the field was edited.
+    """
+
+    key_pressed = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, key_size_px: int = KEY_MIN_SIZE_PX
+    ) -> None:
+        super().__init__(parent)
+        self._target: QLineEdit | None = None
+        self._key_size_px = key_size_px
+        self.keys: dict[str, QPushButton] = {}
+        outer = QVBoxLayout(self)
+        outer.setSpacing(6)
+        for letters, extras in zip(ROWS, ROW_EXTRAS, strict=True):
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            row.addStretch(1)
+            for char in (*letters, *extras):
+                row.addWidget(self._make_key(char, char))
+            if letters == ROWS[0]:
+                self.backspace_button = self._make_key("backspace", "⌫")
+                row.addWidget(self.backspace_button)
+            row.addStretch(1)
+            outer.addLayout(row)
+        last = QHBoxLayout()
+        last.setSpacing(6)
+        for key in (*SUFFIX_KEYS, *DOMAIN_KEYS):
+            last.addWidget(self._make_key(key, key, wide=len(key) > 1))
+        self.clear_button = self._make_key("clear", "", wide=True)
+        last.addWidget(self.clear_button)
+        outer.addLayout(last)
+        self.retranslate()
+
+    def _make_key(self, key: str, label: str, *, wide: bool = False) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = button.font()
+        font.setPointSize(KEY_FONT_PT)
+        button.setFont(font)
+        text_px = QFontMetrics(font).horizontalAdvance(label) + KEY_PADDING_PX
+        button.setMinimumSize(
+            max(self._key_size_px * (2 if wide else 1), text_px), self._key_size_px
+        )
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setAccessibleName(label)
+        button.clicked.connect(lambda _=False, k=key: self._press(k))
+        self.keys[key] = button
+        return button
+
+    def retranslate(self) -> None:
+        """Set the translated labels and accessible names (call on a language change)."""
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("Clear"))
+        self.backspace_button.setAccessibleName(self.tr("Delete last character"))
+        self.backspace_button.setToolTip(self.tr("Delete last character"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def bind(self, line_edit: QLineEdit | None) -> None:
+        """Type into ``line_edit`` from now on; ``None`` means the focused field."""
+        self._target = line_edit
+
+    def target(self) -> QLineEdit | None:
+        if self._target is not None:
+            return self._target
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, QLineEdit) else None
+
+    def _press(self, key: str) -> None:
+        field = self.target()
+        if field is None or field.isReadOnly() or not field.isEnabled():
+            return
+        if key == "clear":
+            field.clear()
+        elif key == "backspace":
+            field.backspace()
+        elif key in DOMAIN_KEYS:
+            field.selectAll()
+            field.insert(complete_domain(field.text(), key))
+        elif key == "@" and "@" in field.text():
+            return
+        else:
+            field.insert(key)
+        self.key_pressed.emit(key)

@@ -1,0 +1,108 @@
+"""An on-screen digit keypad for the phone and confirmation-code fields.
+
+Touch kiosks have no physical keyboard; the keypad types into the line edit it is
+bound to (``bind``), or, when none is bound, into whichever ``QLineEdit`` has the
+keyboard focus. Its keys never take the focus themselves, so the field keeps its
+cursor, validator and max length while the client taps.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+KEY_MIN_SIZE_PX = 64
+KEY_FONT_PT = 20
+
+
+class DigitKeypad(QWidget):
+    """Keys 0–9, backspace and clear, laid out like a phone.
+
+    ``key_pressed`` carries ``"0"``–``"9"``, ``"backspace"`` or ``"clear"`` after
+    the target field was edited, so a screen may react (for instance validate).
+    """
+
+    key_pressed = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, key_size_px: int = KEY_MIN_SIZE_PX
+    ) -> None:
+        super().__init__(parent)
+        self._target: QLineEdit | None = None
+        self._key_size_px = max(key_size_px, KEY_MIN_SIZE_PX)
+        layout = QGridLayout(self)
+        layout.setSpacing(8)
+        self.digit_buttons: dict[str, QPushButton] = {}
+        for index, digit in enumerate("123456789"):
+            button = self._make_key(digit)
+            self.digit_buttons[digit] = button
+            layout.addWidget(button, index // 3, index % 3)
+        self.clear_button = self._make_key("")
+        self.digit_buttons["0"] = self._make_key("0")
+        self.backspace_button = self._make_key("⌫")
+        layout.addWidget(self.clear_button, 3, 0)
+        layout.addWidget(self.digit_buttons["0"], 3, 1)
+        layout.addWidget(self.backspace_button, 3, 2)
+        for digit, button in self.digit_buttons.items():
+            button.clicked.connect(lambda _=False, d=digit: self._press(d))
+        self.clear_button.clicked.connect(lambda: self._press("clear"))
+        self.backspace_button.clicked.connect(lambda: self._press("backspace"))
+        self.retranslate()
+
+    def _make_key(self, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumSize(self._key_size_px, self._key_size_px)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        font = button.font()
+        font.setPointSize(KEY_FONT_PT)
+        button.setFont(font)
+        button.setAutoRepeat(False)
+        return button
+
+    def retranslate(self) -> None:
+        """Set the translated labels and accessible names (call on a language change)."""
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("Clear"))
+        self.backspace_button.setAccessibleName(self.tr("Delete last digit"))
+        self.backspace_button.setToolTip(self.tr("Delete last digit"))
+        for digit, button in self.digit_buttons.items():
+            button.setAccessibleName(digit)
+        font = self.clear_button.font()
+        font.setPointSize(KEY_FONT_PT - 6)
+        self.clear_button.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def bind(self, line_edit: QLineEdit | None) -> None:
+        """Type into ``line_edit`` from now on; ``None`` means the focused field."""
+        self._target = line_edit
+
+    def target(self) -> QLineEdit | None:
+        """The field a key press edits now, or ``None`` when there is none."""
+        if self._target is not None:
+            return self._target
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, QLineEdit) else None
+
+    def _press(self, key: str) -> None:
+        field = self.target()
+        if field is None or field.isReadOnly() or not field.isEnabled():
+            return
+        if key == "clear":
+            field.clear()
+        elif key == "backspace":
+            field.backspace()
+        else:
+            field.insert(key)
+        self.key_pressed.emit(key)

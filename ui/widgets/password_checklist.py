@@ -1,0 +1,105 @@
+"""A live checklist of the insurer's password rules, ticking as the client types.
+
+The rules and their check come from ``kiosk.validation.password`` (the same codes
+the central answers with), so the list can never disagree with what the central
+will refuse. Each rule is a label: ``✓`` met, ``✗`` not met, ``○`` nothing typed
+yet. ``same_as_current`` is listed only when a current password is known, and
+"both entries match" only when a repeat field is checked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.validation.password import RULES, violations
+
+MISMATCH = "mismatch"
+MET_MARK = "✓"
+UNMET_MARK = "✗"
+PENDING_MARK = "○"
+MET_COLOUR = "#1b7f3b"
+UNMET_COLOUR = "#b3261e"
+PENDING_COLOUR = "#666666"
+
+
+def rule_text(code: str) -> str:
+    """The translated wording of one rule or violation code (contract codes + mismatch)."""
+    tr = QCoreApplication.translate
+    texts = {
+        "too_short": tr("PasswordRules", "At least 8 characters"),
+        "missing_upper": tr("PasswordRules", "Upper-case Latin letters (A–Z)"),
+        "missing_lower": tr("PasswordRules", "Lower-case Latin letters (a–z)"),
+        "missing_digit": tr("PasswordRules", "Digits (0–9)"),
+        "missing_special": tr("PasswordRules", "Special characters: ! @ $ _ -"),
+        "forbidden_character": tr("PasswordRules", "Only Latin letters, digits and ! @ $ _ -"),
+        "forbidden_password": tr("PasswordRules", "Not the example password or a well-known one"),
+        "same_as_current": tr("PasswordRules", "Different from the current password"),
+        MISMATCH: tr("PasswordRules", "Both entries are the same"),
+    }
+    return texts.get(code, code)
+
+
+class PasswordChecklist(QWidget):
+    """Call ``update_for(password, repeat=..., current=...)`` on every keystroke."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._password = ""
+        self._repeat: str | None = None
+        self._current: str | None = None
+        self._met: dict[str, bool] = {}
+        self.labels: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for code in (*RULES, MISMATCH):
+            label = QLabel(self)
+            label.setWordWrap(True)
+            self.labels[code] = label
+            layout.addWidget(label)
+        self.update_for("")
+
+    def shown_rules(self) -> tuple[str, ...]:
+        """The codes listed now, in display order."""
+        codes = [c for c in RULES if c != "same_as_current" or self._current is not None]
+        if self._repeat is not None:
+            codes.append(MISMATCH)
+        return tuple(codes)
+
+    def update_for(
+        self, password: str, *, repeat: str | None = None, current: str | None = None
+    ) -> None:
+        """Re-tick every rule for ``password`` (and ``repeat`` when a repeat field exists)."""
+        self._password, self._repeat, self._current = password, repeat, current
+        unmet = set(violations(password, current))
+        self._met = {code: code not in unmet for code in RULES}
+        self._met[MISMATCH] = repeat is not None and bool(password) and repeat == password
+        self.retranslate()
+
+    def is_met(self, code: str) -> bool:
+        """Whether the typed password meets rule ``code`` (False while nothing is typed)."""
+        return bool(self._password) and self._met.get(code, False)
+
+    def all_met(self) -> bool:
+        return all(self.is_met(code) for code in self.shown_rules())
+
+    def retranslate(self) -> None:
+        shown = set(self.shown_rules())
+        for code, label in self.labels.items():
+            label.setVisible(code in shown)
+            text = rule_text(code)
+            if not self._password:
+                mark, colour, state = PENDING_MARK, PENDING_COLOUR, ""
+            elif self.is_met(code):
+                mark, colour, state = MET_MARK, MET_COLOUR, self.tr("met")
+            else:
+                mark, colour, state = UNMET_MARK, UNMET_COLOUR, self.tr("not met")
+            label.setText(f"<span style='color:{colour}'><b>{mark}</b></span> {text}")
+            label.setAccessibleName(text)
+            label.setAccessibleDescription(state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,76 @@
+"""One line at the bottom of the window: central online/offline, outbox, terminal.
+
+It only displays what it is told through its slots: whoever watches the central
+and the outbox does so off the GUI thread and feeds it, so this widget never
+blocks on the network.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+ONLINE_COLOUR = "#1b7f3b"
+OFFLINE_COLOUR = "#b3261e"
+UNKNOWN_COLOUR = "#666666"
+
+
+class StatusLine(QWidget):
+    def __init__(self, parent: QWidget | None = None, *, terminal_name: str = "") -> None:
+        super().__init__(parent)
+        self._online: bool | None = None
+        self._outbox_count = 0
+        self._terminal_name = terminal_name
+        self.central_label = QLabel(self)
+        self.outbox_label = QLabel(self)
+        self.terminal_label = QLabel(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(self.central_label)
+        layout.addSpacing(24)
+        layout.addWidget(self.outbox_label)
+        layout.addStretch(1)
+        layout.addWidget(self.terminal_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-render every part in the current language."""
+        if self._online is None:
+            text, colour = self.tr("Central: checking…"), UNKNOWN_COLOUR
+        elif self._online:
+            text, colour = self.tr("Central: online"), ONLINE_COLOUR
+        else:
+            text, colour = self.tr("Central: offline"), OFFLINE_COLOUR
+        self.central_label.setText(f"<span style='color:{colour}'>●</span> {text}")
+        self.central_label.setAccessibleName(text)
+        outbox = self.tr("Waiting to send: %n", "", self._outbox_count)
+        self.outbox_label.setText(outbox)
+        self.outbox_label.setAccessibleName(outbox)
+        self.outbox_label.setVisible(self._outbox_count > 0)
+        terminal = self.tr("Terminal: %1").replace("%1", self._terminal_name)
+        self.terminal_label.setText(terminal)
+        self.terminal_label.setAccessibleName(terminal)
+        self.terminal_label.setVisible(bool(self._terminal_name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(bool)
+    def set_online(self, online: bool) -> None:
+        self._online = online
+        self.retranslate()
+
+    @Slot(int)
+    def set_outbox_count(self, count: int) -> None:
+        self._outbox_count = max(0, count)
+        self.retranslate()
+
+    @Slot(str)
+    def set_terminal_name(self, name: str) -> None:
+        self._terminal_name = name
+        self.retranslate()
+
+    def is_online(self) -> bool | None:
+        return self._online
