@@ -1,0 +1,112 @@
+"""The password policy of the insurer's procedure, with every unmet rule at once."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.validation.password import RULES, SPECIALS, violations
+
+
+def test_seed_example_password_is_never_accepted_in_any_case() -> None:
+    for variant in ("Ag-15!d44", "ag-15!D44", "AG-15!D44", "aG-15!d44"):
+        assert "forbidden_password" in violations(variant)
+    assert violations("Ag-15!d44") == ["forbidden_password"]
+
+
+@pytest.mark.parametrize("common", ["Password1!", "P@ssw0rd1", "Qwerty123!", "Admin123!"])
+def test_common_passwords_that_meet_the_rules_are_refused(common: str) -> None:
+    assert violations(common) == ["forbidden_password"]
+
+
+def test_empty_password_lists_every_missing_rule_in_contract_order() -> None:
+    assert violations("") == [
+        "too_short",
+        "missing_upper",
+        "missing_lower",
+        "missing_digit",
+        "missing_special",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("password", "expected"),
+    [
+        ("Kx7_mq2z", []),
+        ("Kx7-mq2zLongerStill", []),
+        ("Kx7_mq2", ["too_short"]),
+        ("kx7_mq2z", ["missing_upper"]),
+        ("KX7_MQ2Z", ["missing_lower"]),
+        ("Kxy_mqzz", ["missing_digit"]),
+        ("Kx72mq2z", ["missing_special"]),
+        ("Kx7_mq2z ", ["forbidden_character"]),
+        ("Kx7#mq2z", ["missing_special", "forbidden_character"]),
+        ("Кx7_mq2z", ["missing_upper", "forbidden_character"]),
+        ("Kx7_mq2z\u0661", ["forbidden_character"]),
+        ("Kx7_mq2zÄ", ["forbidden_character"]),
+        (
+            "абвгдежз",
+            [
+                "missing_upper",
+                "missing_lower",
+                "missing_digit",
+                "missing_special",
+                "forbidden_character",
+            ],
+        ),
+    ],
+)
+def test_each_rule(password: str, expected: list[str]) -> None:
+    assert violations(password) == expected
+
+
+def test_same_as_current() -> None:
+    assert violations("Kx7_mq2z", current="Kx7_mq2z") == ["same_as_current"]
+    assert violations("Kx7_mq2z", current="Kx7_mq2y") == []
+    assert violations("ag-15!d44", current="ag-15!d44") == [
+        "missing_upper",
+        "forbidden_password",
+        "same_as_current",
+    ]
+
+
+def test_rules_are_the_contract_codes_in_order() -> None:
+    assert RULES == (
+        "too_short",
+        "missing_upper",
+        "missing_lower",
+        "missing_digit",
+        "missing_special",
+        "forbidden_character",
+        "forbidden_password",
+        "same_as_current",
+    )
+    assert SPECIALS == "!@$_-"
+
+
+@given(st.text(max_size=40), st.one_of(st.none(), st.text(max_size=40)))
+def test_arbitrary_text_gives_known_codes_in_order(password: str, current: str | None) -> None:
+    found = violations(password, current)
+    assert all(code in RULES for code in found)
+    assert found == sorted(found, key=RULES.index)
+    assert len(set(found)) == len(found)
+
+
+@given(
+    st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=1, max_size=4),
+    st.text(alphabet="abcdefghijkmnopqrstuvwxyz", min_size=1, max_size=4),
+    st.text(alphabet="0123456789", min_size=1, max_size=4),
+    st.text(alphabet=SPECIALS, min_size=1, max_size=4),
+    st.randoms(use_true_random=False),
+)
+def test_any_mix_of_all_four_classes_of_eight_or_more_passes(
+    upper: str, lower: str, digits: str, specials: str, rnd: random.Random
+) -> None:
+    chars = list(upper + lower + digits + specials)
+    rnd.shuffle(chars)
+    password = "".join(chars)
+    expected = [] if len(password) >= 8 else ["too_short"]
+    assert violations(password) == expected
