@@ -1,0 +1,438 @@
+"""The offline outbox: registrations captured while the central is unreachable.
+
+One SQLite file in the data folder (WAL, ``synchronous=FULL``: a capture that
+returned survives a power cut). The personal data of an entry is the whole
+``RegistrationRequest`` sealed with AES-GCM (see ``crypto``); the file holds no
+phone or email in clear, only masked hints for the clerk's list. The entry id is
+the Idempotency-Key of its delivery, so the central acts on it at most once.
+
+States: ``pending`` (to deliver) → ``delivered`` (outcome ``created`` or
+``account_exists``), or ``needs_attention`` (refused, or undecryptable; a clerk
+decides: ``retry`` or ``drop``). Nothing is dropped silently: a full outbox
+refuses the capture with ``OutboxFull``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from kiosk.api_types import RegistrationRequest
+from kiosk.outbox import crypto
+from kiosk.validation.email import mask_email
+from kiosk.validation.phone import mask_phone
+
+State = Literal["pending", "delivered", "needs_attention"]
+Outcome = Literal["created", "account_exists"]
+STATES: tuple[State, ...] = ("pending", "delivered", "needs_attention")
+
+DEFAULT_CAPACITY = 10_000
+DEFAULT_RETENTION_S = 7 * 86400
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+REASON_MAX_CHARS = 300
+
+
+class OutboxError(Exception):
+    """Base of the outbox's refusals."""
+
+
+class OutboxFull(OutboxError):
+    def __init__(self, capacity: int) -> None:
+        super().__init__(
+            f"The offline outbox is full ({capacity} registrations wait for delivery or for "
+            "a clerk's decision): deliver them (sync) or resolve the set-aside ones first."
+        )
+        self.capacity = capacity
+
+
+class NoSuchEntry(OutboxError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"No outbox entry has the id {entry_id}.")
+        self.entry_id = entry_id
+
+
+class AlreadyDelivered(OutboxError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"The outbox entry {entry_id} was already delivered.")
+        self.entry_id = entry_id
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class OutboxRow(_Base):
+    """One captured registration. Times are POSIX seconds (UTC)."""
+
+    __tablename__ = "outbox_entries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[float] = mapped_column(Float)
+    last_error: Mapped[str | None] = mapped_column(String(REASON_MAX_CHARS))
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    registration_id: Mapped[str | None] = mapped_column(String(64))
+    delivered_at: Mapped[float | None] = mapped_column(Float)
+    purged_at: Mapped[float | None] = mapped_column(Float)
+    phone_hint: Mapped[str | None] = mapped_column(String(32))
+    email_hint: Mapped[str | None] = mapped_column(String(80))
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    __table_args__ = (Index("ix_outbox_state_due", "state", "next_attempt_at", "created_at"),)
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """What a clerk may see of an entry: no personal data beyond masked hints."""
+
+    id: str
+    state: State
+    created_at: datetime
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    outcome: Outcome | None
+    registration_id: str | None
+    delivered_at: datetime | None
+    phone_masked: str | None
+    email_masked: str | None
+    has_personal_data: bool
+
+
+@dataclass(frozen=True)
+class DueEntry:
+    """A pending entry, opened for delivery (holds personal data: keep it short-lived)."""
+
+    id: str
+    attempts: int
+    request: RegistrationRequest
+
+
+def _dt(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)
+
+
+def _view(row: OutboxRow) -> EntryView:
+    return EntryView(
+        id=row.id,
+        state=row.state,  # type: ignore[arg-type]
+        created_at=_dt(row.created_at),
+        attempts=row.attempts,
+        next_attempt_at=_dt(row.next_attempt_at),
+        last_error=row.last_error,
+        outcome=row.outcome,  # type: ignore[arg-type]
+        registration_id=row.registration_id,
+        delivered_at=_dt(row.delivered_at) if row.delivered_at is not None else None,
+        phone_masked=row.phone_hint,
+        email_masked=row.email_hint,
+        has_personal_data=row.sealed is not None,
+    )
+
+
+def _reason(text: str) -> str:
+    return text if len(text) <= REASON_MAX_CHARS else text[: REASON_MAX_CHARS - 1] + "…"
+
+
+class Outbox:
+    """The outbox file at ``path``, sealed with ``key`` (32 bytes, from the keyring).
+
+    Safe to use from several threads and several processes at once: every change
+    is one short ``BEGIN IMMEDIATE`` transaction. ``clock`` gives POSIX seconds.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        key: bytes,
+        *,
+        capacity: int = DEFAULT_CAPACITY,
+        retention_s: float = DEFAULT_RETENTION_S,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        crypto.check_key(key)
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.capacity = capacity
+        self.retention_s = retention_s
+        self.clock = clock
+        self._key = bytes(key)
+        self._engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(self._engine, "connect", _on_connect)
+        event.listen(self._engine, "begin", _on_begin)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        _Base.metadata.create_all(self._engine)
+
+    @property
+    def lock_path(self) -> Path:
+        """The file whose OS lock makes one sync at a time (see ``sync``)."""
+        return self.path.with_name(self.path.name + ".lock")
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Outbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    # --- capture -------------------------------------------------------------
+
+    def capture(self, req: RegistrationRequest, *, entry_id: str | None = None) -> str:
+        """Store ``req`` for later delivery and return its id (= its Idempotency-Key).
+
+        ``captured_at`` is set to now unless the request carries one. Pass
+        ``entry_id`` only to keep the key of an attempt already made with this exact
+        request. Raises ``OutboxFull`` when ``capacity`` entries wait already.
+        Once it returns, the entry is on disk.
+        """
+        if req.captured_at is None:
+            req = _with_captured_at(req, _dt(self.clock()))
+        entry_id = entry_id or str(uuid.uuid4())
+        now = self.clock()
+        sealed = crypto.seal(self._key, entry_id, crypto.request_to_bytes(req))
+        with self._tx() as s:
+            waiting = s.scalar(
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.state.in_(("pending", "needs_attention")))
+            )
+            if (waiting or 0) >= self.capacity:
+                raise OutboxFull(self.capacity)
+            s.add(
+                OutboxRow(
+                    id=entry_id,
+                    created_at=now,
+                    state="pending",
+                    attempts=0,
+                    next_attempt_at=now,
+                    phone_hint=mask_phone(req.phone),
+                    email_hint=mask_email(req.email),
+                    sealed=sealed,
+                )
+            )
+        return entry_id
+
+    # --- what the clerk sees --------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Entries per state; every state is present (0 when none)."""
+        with self._tx() as s:
+            rows = s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state))
+            found = {state: int(n) for state, n in rows}
+        return {state: found.get(state, 0) for state in STATES}
+
+    def entries(self, state: State | None = None) -> list[EntryView]:
+        """Masked views, oldest first."""
+        query = select(OutboxRow).order_by(OutboxRow.created_at, OutboxRow.id)
+        if state is not None:
+            query = query.where(OutboxRow.state == state)
+        with self._tx() as s:
+            return [_view(row) for row in s.scalars(query)]
+
+    def get(self, entry_id: str) -> EntryView:
+        with self._tx() as s:
+            row = s.get(OutboxRow, entry_id)
+            if row is None:
+                raise NoSuchEntry(entry_id)
+            return _view(row)
+
+    # --- clerk's decisions ------------------------------------------------------
+
+    def retry(self, entry_id: str) -> None:
+        """Make an entry due now (a set-aside one goes back to pending)."""
+        with self._tx() as s:
+            row = s.get(OutboxRow, entry_id)
+            if row is None:
+                raise NoSuchEntry(entry_id)
+            if row.state == "delivered":
+                raise AlreadyDelivered(entry_id)
+            row.state = "pending"
+            row.next_attempt_at = self.clock()
+
+    def retry_all(self) -> int:
+        """Every set-aside or waiting entry due now; returns how many."""
+        with self._tx() as s:
+            result = s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.state.in_(("pending", "needs_attention")))
+                .values(state="pending", next_attempt_at=self.clock())
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def drop(self, entry_id: str) -> None:
+        """Delete an entry and its personal data for good (not delivered, ever)."""
+        with self._tx() as s:
+            result = s.execute(delete(OutboxRow).where(OutboxRow.id == entry_id))
+            if not result.rowcount:  # type: ignore[attr-defined]
+                raise NoSuchEntry(entry_id)
+        self._checkpoint()
+
+    def purge_expired(self) -> int:
+        """Erase the personal data (and hints) of entries delivered more than
+        ``retention_s`` ago; their id, times and outcome stay. Returns how many."""
+        cutoff = self.clock() - self.retention_s
+        with self._tx() as s:
+            result = s.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.state == "delivered",
+                    OutboxRow.delivered_at <= cutoff,
+                    OutboxRow.sealed.is_not(None),
+                )
+                .values(sealed=None, phone_hint=None, email_hint=None, purged_at=self.clock())
+            )
+            purged = int(result.rowcount)  # type: ignore[attr-defined]
+        if purged:
+            self._checkpoint()
+        return purged
+
+    # --- used by the sync worker ----------------------------------------------------
+
+    def due_ids(self, limit: int | None = None) -> list[str]:
+        """Pending entries whose time has come, oldest first."""
+        query = (
+            select(OutboxRow.id)
+            .where(OutboxRow.state == "pending", OutboxRow.next_attempt_at <= self.clock())
+            .order_by(OutboxRow.created_at, OutboxRow.id)
+            .limit(limit)
+        )
+        with self._tx() as s:
+            return list(s.scalars(query))
+
+    def next_due_at(self) -> float | None:
+        """When the earliest pending entry becomes due (POSIX seconds), or None."""
+        with self._tx() as s:
+            return s.scalar(
+                select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.state == "pending")
+            )
+
+    def open_due(self, entry_id: str) -> DueEntry | None:
+        """The entry opened for delivery, or None if it is no longer due (delivered,
+        dropped or set aside meanwhile). Raises ``crypto.UndecryptableEntry`` when
+        its personal data does not open with this key (the caller sets it aside)."""
+        with self._tx() as s:
+            row = s.get(OutboxRow, entry_id)
+            if row is None or row.state != "pending" or row.next_attempt_at > self.clock():
+                return None
+            attempts, sealed = row.attempts, row.sealed
+        if sealed is None:
+            raise crypto.UndecryptableEntry("the personal data is missing")
+        try:
+            req = crypto.request_from_bytes(crypto.unseal(self._key, entry_id, sealed))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise crypto.UndecryptableEntry("the opened data is not a registration") from exc
+        return DueEntry(id=entry_id, attempts=attempts, request=req)
+
+    def mark_delivered(
+        self, entry_id: str, outcome: Outcome, registration_id: str | None = None
+    ) -> None:
+        with self._tx() as s:
+            s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry_id, OutboxRow.state != "delivered")
+                .values(
+                    state="delivered",
+                    outcome=outcome,
+                    registration_id=registration_id,
+                    delivered_at=self.clock(),
+                    last_error=None,
+                    attempts=OutboxRow.attempts + 1,
+                )
+            )
+
+    def mark_failed(self, entry_id: str, reason: str, *, retry_in_s: float | None) -> None:
+        """Count a failed attempt: due again in ``retry_in_s``, or (None) set aside."""
+        values: dict[str, Any] = {
+            "attempts": OutboxRow.attempts + 1,
+            "last_error": _reason(reason),
+        }
+        if retry_in_s is None:
+            values["state"] = "needs_attention"
+        else:
+            values["next_attempt_at"] = self.clock() + retry_in_s
+        with self._tx() as s:
+            s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry_id, OutboxRow.state == "pending")
+                .values(**values)
+            )
+
+    def defer_all(self, seconds: float) -> None:
+        """No pending entry is due before ``seconds`` from now (the central said
+        Retry-After: it applies to the terminal, not to one entry)."""
+        not_before = self.clock() + seconds
+        with self._tx() as s:
+            s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.state == "pending", OutboxRow.next_attempt_at < not_before)
+                .values(next_attempt_at=not_before)
+            )
+
+    def expedite(self, reason_prefix: str) -> int:
+        """Pending entries whose last failure starts with ``reason_prefix`` due now
+        (the central answers again: waiting out their back-off would be pointless)."""
+        with self._tx() as s:
+            result = s.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.state == "pending",
+                    OutboxRow.last_error.startswith(reason_prefix, autoescape=True),
+                )
+                .values(next_attempt_at=self.clock())
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the main file so erased pages leave the -wal file too."""
+        raw = self._engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+        finally:
+            raw.close()
+
+
+def _with_captured_at(req: RegistrationRequest, at: datetime) -> RegistrationRequest:
+    return replace(req, captured_at=at)
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA secure_delete=ON")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
