@@ -12,12 +12,21 @@ from sqlalchemy import Engine
 
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory
+from central.messaging.sender import sender_lifespan
+from central.routes import dev as dev_routes
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine(settings.database_url)
-    app = FastAPI(title="Victoria central API", version="1.0.0")
+    app = FastAPI(title="Victoria central API", version="1.0.0", lifespan=sender_lifespan)
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    _include_messaging_routers(app, settings)
     return app
+
+
+def _include_messaging_routers(app: FastAPI, settings: Settings) -> None:
+    """/dev/messages exists only with dev delivery, never in production."""
+    if settings.delivery_backend == "dev" and not settings.production:
+        app.include_router(dev_routes.router)

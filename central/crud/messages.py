@@ -1,0 +1,120 @@
+"""Queries on the ``messages`` outbox: claim due rows, record the outcome, list.
+
+Claiming is safe across processes. A claim moves ``next_attempt_at`` forward by
+a lease and counts the attempt in one conditional UPDATE, so of two senders
+racing for a row exactly one sees ``rowcount == 1``; on PostgreSQL the
+candidate SELECT also uses ``FOR UPDATE SKIP LOCKED`` so senders do not queue
+behind each other. A sender that dies after claiming leaves the row pending:
+another sender retries it once the lease has run out. ``attempts`` after the
+claim is the claim's fencing value: the outcome is only written while it still
+matches, so a late sender never overwrites a newer claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from central.models import Message
+
+LAST_ERROR_MAX_CHARS = 500
+
+
+@dataclass(frozen=True)
+class ClaimedMessage:
+    """A message this sender may deliver now; plain values, no live ORM row."""
+
+    id: str
+    channel: str
+    to: str
+    subject: str
+    body: str
+    kind: str
+    attempts: int
+
+
+def claim_due(
+    session: Session, *, now: datetime, limit: int, lease_s: float
+) -> list[ClaimedMessage]:
+    """Claim up to ``limit`` pending messages due at ``now``; the caller commits."""
+    query = (
+        select(Message.id)
+        .where(Message.status == "pending", Message.next_attempt_at <= now)
+        .order_by(Message.next_attempt_at, Message.created_at)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    ids = list(session.scalars(query))
+    lease_end = now + timedelta(seconds=lease_s)
+    claimed: list[ClaimedMessage] = []
+    for message_id in ids:
+        result = session.execute(
+            update(Message)
+            .where(
+                Message.id == message_id,
+                Message.status == "pending",
+                Message.next_attempt_at <= now,
+            )
+            .values(next_attempt_at=lease_end, attempts=Message.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            row = session.execute(
+                select(
+                    Message.channel,
+                    Message.to,
+                    Message.subject,
+                    Message.body,
+                    Message.kind,
+                    Message.attempts,
+                ).where(Message.id == message_id)
+            ).one()
+            claimed.append(ClaimedMessage(message_id, *row))
+    return claimed
+
+
+def _finish(session: Session, claim: ClaimedMessage, **values: object) -> bool:
+    result = session.execute(
+        update(Message)
+        .where(
+            Message.id == claim.id,
+            Message.status == "pending",
+            Message.attempts == claim.attempts,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def mark_sent(session: Session, claim: ClaimedMessage, *, now: datetime) -> bool:
+    return _finish(session, claim, status="sent", sent_at=now, last_error=None)
+
+
+def reschedule(session: Session, claim: ClaimedMessage, *, at: datetime, error: str) -> bool:
+    return _finish(session, claim, next_attempt_at=at, last_error=error[:LAST_ERROR_MAX_CHARS])
+
+
+def mark_failed(session: Session, claim: ClaimedMessage, *, error: str) -> bool:
+    return _finish(session, claim, status="failed", last_error=error[:LAST_ERROR_MAX_CHARS])
+
+
+def list_messages(
+    session: Session, *, to: str | None = None, limit: int = 200
+) -> Sequence[Message]:
+    """Messages oldest first: all to ``to``, or the ``limit`` most recent ones."""
+    if to is not None:
+        match = func.lower(Message.to) == to.lower() if "@" in to else Message.to == to
+        query = select(Message).where(match).order_by(Message.created_at, Message.id)
+        return list(session.scalars(query.limit(limit)))
+    recent = select(Message).order_by(Message.created_at.desc(), Message.id.desc()).limit(limit)
+    return list(reversed(list(session.scalars(recent))))
+
+
+def get(session: Session, message_id: str) -> Message | None:
+    return session.get(Message, message_id)

@@ -1,0 +1,171 @@
+"""The background sender: delivers pending messages with retries.
+
+One daemon thread per central process polls the ``messages`` table every
+``sender_poll_s``, claims due rows (see ``central.crud.messages`` for why two
+processes never deliver one row twice), delivers each through the backend of its
+channel and records the outcome. A temporary failure is retried after an
+exponential back-off with jitter, up to ``sender_max_attempts`` attempts; then,
+or at once for a permanent failure, the row is ``failed`` with ``last_error``.
+
+Guarantee: every committed message is delivered at least once unless it fails;
+it is delivered twice only if a process dies between the backend's success and
+the commit of ``sent`` (the unavoidable window of any outbox). Logs carry the
+message id, kind and masked recipient, never the body.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+
+from fastapi import FastAPI
+from sqlalchemy.orm import Session, sessionmaker
+
+from central.core.config import Settings
+from central.core.db import transaction
+from central.crud import messages as repo
+from central.messaging.delivery import (
+    Backend,
+    DeliveryError,
+    PermanentDeliveryError,
+    mask_recipient,
+)
+from central.messaging.dev import DevBackend
+from central.models import utcnow
+
+log = logging.getLogger("central.sender")
+STOP_TIMEOUT_S = 30.0
+
+
+def backoff_s(
+    attempts: int, base_s: float, cap_s: float, rng: random.Random | None = None
+) -> float:
+    """Delay before the next try after ``attempts`` tries: half fixed, half random,
+    doubling per attempt and capped, so a gateway outage is not hammered in step."""
+    ceiling = min(cap_s, base_s * 2 ** max(attempts - 1, 0))
+    return ceiling / 2 + (rng or random).uniform(0, ceiling / 2)
+
+
+def backends_for(settings: Settings) -> dict[str, Backend]:
+    """The backend per channel: all ``dev``, or SMTP for email and HTTP for SMS."""
+    if settings.delivery_backend == "dev":
+        dev = DevBackend()
+        return {"sms": dev, "email": dev}
+    from central.messaging.http_sms import HttpSmsBackend
+    from central.messaging.smtp import SmtpBackend
+
+    return {"email": SmtpBackend(settings), "sms": HttpSmsBackend(settings)}
+
+
+class Sender:
+    """Delivers due messages; ``run_once`` for one pass, ``start``/``stop`` for the thread."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        settings: Settings,
+        backends: Mapping[str, Backend] | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._factory = session_factory
+        self._settings = settings
+        self.backends = dict(backends if backends is not None else backends_for(settings))
+        self._clock = clock
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> int:
+        """Claim and handle the due messages of one batch; returns how many."""
+        s = self._settings
+        with transaction(self._factory) as session:
+            claims = repo.claim_due(
+                session, now=self._clock(), limit=s.sender_batch, lease_s=s.sender_lease_s
+            )
+        for claim in claims:
+            self._deliver(claim)
+        return len(claims)
+
+    def _deliver(self, claim: repo.ClaimedMessage) -> None:
+        s = self._settings
+        who = mask_recipient(claim.to)
+        backend = self.backends.get(claim.channel)
+        try:
+            if backend is None:
+                raise PermanentDeliveryError(f"no backend for channel {claim.channel}")
+            backend.deliver(claim)
+        except DeliveryError as exc:
+            with transaction(self._factory) as session:
+                if (
+                    isinstance(exc, PermanentDeliveryError)
+                    or claim.attempts >= s.sender_max_attempts
+                ):
+                    repo.mark_failed(session, claim, error=exc.reason)
+                    log.error(
+                        "message %s (%s to %s) failed: %s", claim.id, claim.kind, who, exc.reason
+                    )
+                    return
+                delay = backoff_s(claim.attempts, s.sender_backoff_base_s, s.sender_backoff_cap_s)
+                at = self._clock() + timedelta(seconds=delay)
+                repo.reschedule(session, claim, at=at, error=exc.reason)
+            log.warning(
+                "message %s (%s to %s) attempt %d: %s; retry in %.0f s",
+                claim.id, claim.kind, who, claim.attempts, exc.reason, delay,
+            )  # fmt: skip
+            return
+        except Exception:
+            log.exception("message %s (%s to %s): backend crashed", claim.id, claim.kind, who)
+            return  # the row stays claimed; the lease brings it back
+        with transaction(self._factory) as session:
+            repo.mark_sent(session, claim, now=self._clock())
+        log.info("message %s (%s) sent to %s", claim.id, claim.kind, who)
+
+    def wake(self) -> None:
+        """Look for messages now instead of at the next poll."""
+        self._wake.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                handled = self.run_once()
+            except Exception:
+                log.exception("sender pass failed; retrying at the next poll")
+                handled = 0
+            if handled == 0:
+                self._wake.wait(self._settings.sender_poll_s)
+                self._wake.clear()
+
+    def start(self) -> Sender:
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._loop, name="central-sender", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Finish the message in hand, then stop; pending rows wait for the next start."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(STOP_TIMEOUT_S)
+            self._thread = None
+
+
+@asynccontextmanager
+async def sender_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """FastAPI lifespan: one sender per app, stopped before the app's engine goes.
+
+    The sender is ``app.state.sender``; routes may call its ``wake()`` after a
+    commit that queued a message, to deliver it without waiting for a poll.
+    """
+    sender = Sender(app.state.session_factory, app.state.settings).start()
+    app.state.sender = sender
+    try:
+        yield
+    finally:
+        sender.stop()
