@@ -33,6 +33,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    literal_column,
     select,
     update,
 )
@@ -51,6 +52,7 @@ DEFAULT_CAPACITY = 10_000
 DEFAULT_RETENTION_S = 7 * 86400
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 REASON_MAX_CHARS = 300
+_ROWID = literal_column("rowid")  # capture order among equal timestamps
 
 
 class OutboxError(Exception):
@@ -252,7 +254,7 @@ class Outbox:
 
     def entries(self, state: State | None = None) -> list[EntryView]:
         """Masked views, oldest first."""
-        query = select(OutboxRow).order_by(OutboxRow.created_at, OutboxRow.id)
+        query = select(OutboxRow).order_by(OutboxRow.created_at, _ROWID)
         if state is not None:
             query = query.where(OutboxRow.state == state)
         with self._tx() as s:
@@ -322,7 +324,7 @@ class Outbox:
         query = (
             select(OutboxRow.id)
             .where(OutboxRow.state == "pending", OutboxRow.next_attempt_at <= self.clock())
-            .order_by(OutboxRow.created_at, OutboxRow.id)
+            .order_by(OutboxRow.created_at, _ROWID)
             .limit(limit)
         )
         with self._tx() as s:
