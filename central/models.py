@@ -116,6 +116,8 @@ class Registration(Base):
     attempts_left: Mapped[int] = mapped_column(Integer)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+    # hash of the token in the SMS link of a late (outbox) registration's code page
+    link_token_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class CodeIssue(Base):
