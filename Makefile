@@ -3,7 +3,8 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-TS      := $(wildcard resources/i18n/*.ts)
+LANGS   := ru kk en
+TS      := $(foreach l,$(LANGS),resources/i18n/vic_$(l).ts)
 QM      := $(TS:.ts=.qm)
 
 .PHONY: run test lint bench screenshots translations lupdate central demo-central clean
@@ -20,7 +21,7 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 translations: $(QM)
 
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files 'ui/*.py' 'ui/**/*.py') -ts $(TS)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find ui -name '*.py' -not -path '*/__pycache__/*' | sort) -ts $(TS)
 
 run: $(STAMP) translations
 	$(BIN)/python main.py

@@ -1,0 +1,185 @@
+"""The main window: a header (brand, language) over a stack of screens.
+
+It is the ``Navigator`` every screen gets in its ``AppContext``:
+``show_screen(name)`` switches the stack (calling ``on_leave``/``on_enter``),
+``go_home()`` wipes every screen and flow and shows the welcome screen.
+Dependencies are injected (``Dependencies``) so tests run it against a real
+local central.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import i18n
+from ui.screens import AppContext, Screen, screen_classes
+from ui.screens.base import named
+
+if TYPE_CHECKING:
+    from kiosk.client import CentralClient
+    from kiosk.config import KioskConfig
+    from kiosk.flows.login import LoginFlow
+    from kiosk.flows.registration import RegistrationFlow
+    from kiosk.outbox import Outbox
+
+HOME_SCREEN = "welcome"
+
+
+@dataclass
+class Dependencies:
+    """What the window runs on; ``ui.app.make_dependencies`` builds the real ones."""
+
+    registration: RegistrationFlow
+    login: LoginFlow
+    client: CentralClient | None = None
+    outbox: Outbox | None = None
+    config: KioskConfig | None = None
+    kiosk_mode: bool = False
+
+
+class Header(QWidget):
+    """Victoria's name and tagline, and the language switch."""
+
+    def __init__(self, kiosk_mode: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 24, 12)
+        brand = QVBoxLayout()
+        brand.setSpacing(0)
+        self.brand = named(QLabel(), "brand")
+        self.tagline = named(QLabel(), "tagline")
+        brand.addWidget(self.brand)
+        brand.addWidget(self.tagline)
+        row.addLayout(brand)
+        row.addStretch(1)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, label in i18n.LANGUAGE_NAMES.items():
+            button = named(QPushButton(label), "languageButton")
+            button.setAccessibleName(label)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(48 if kiosk_mode else 30)
+            button.clicked.connect(lambda _=False, c=code: i18n.set_language(c))
+            row.addWidget(button)
+            self.language_buttons[code] = button
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.brand.setText(self.tr("VICTORIA"))
+        self.tagline.setText(self.tr("victory over chance"))
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == i18n.current_language())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """The navigator; ``screen_changed(name)`` follows every switch."""
+
+    screen_changed = Signal(str)
+
+    def __init__(self, deps: Dependencies, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.deps = deps
+        self.setProperty("kiosk", deps.kiosk_mode)
+        self.ctx = AppContext(
+            navigator=self,
+            registration=deps.registration,
+            login=deps.login,
+            client=deps.client,
+            outbox=deps.outbox,
+            config=deps.config,
+            kiosk_mode=deps.kiosk_mode,
+        )
+        central = named(QWidget(), "central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(deps.kiosk_mode)
+        column.addWidget(self.header)
+        self.stack = named(QStackedWidget(), "stack")
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._screens: dict[str, Screen] = {}
+        for cls in screen_classes():
+            self.register_screen(cls(self.ctx))
+        i18n.language_changed().connect(self._follow_language)
+        self._follow_language(i18n.current_language())
+        self.retranslate()
+        if HOME_SCREEN in self._screens:
+            self.show_screen(HOME_SCREEN)
+
+    # -- Navigator ---------------------------------------------------------------
+
+    def register_screen(self, screen: Screen) -> None:
+        """Add (or replace) the screen called ``screen.name``."""
+        old = self._screens.get(screen.name)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._screens[screen.name] = screen
+        self.stack.addWidget(screen)
+
+    def screen_named(self, name: str) -> Screen:
+        return self._screens[name]
+
+    @property
+    def screen_names(self) -> list[str]:
+        return list(self._screens)
+
+    def current_screen(self) -> Screen | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Screen) else None
+
+    def show_screen(self, name: str) -> None:
+        """Switch to ``name``; unknown names raise ``KeyError``."""
+        target = self._screens[name]
+        current = self.current_screen()
+        if current is not None and current is not target:
+            current.on_leave()
+        self.stack.setCurrentWidget(target)
+        self.header.setVisible(True)
+        for button in self.header.language_buttons.values():
+            button.setVisible(name != HOME_SCREEN)
+        target.on_enter()
+        self.screen_changed.emit(name)
+
+    def go_home(self) -> None:
+        """Forget the client: wipe every screen and both flows, show the welcome screen."""
+        self.ctx.registration.wipe()
+        self.ctx.login.wipe()
+        for screen in self._screens.values():
+            screen.wipe()
+        self.show_screen(HOME_SCREEN)
+
+    # -- language ------------------------------------------------------------------
+
+    def _follow_language(self, lang: str) -> None:
+        self.ctx.registration.locale = lang
+        self.ctx.login.locale = lang
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Victoria: personal account registration"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,208 @@
+"""What every screen shares: context, navigation, language, wiping, busy state.
+
+A screen is a thin view: it shows a flow's state and calls the flow's methods
+through ``ui.background`` (``self.run_blocking``). Subclasses:
+
+- set ``name`` (the key for ``navigator.show_screen(name)``),
+- build their widgets in ``__init__`` and then call ``self.retranslate()``,
+- put every visible text in ``retranslate()`` (called again on each
+  ``QEvent.LanguageChange``), using ``self.set_label(widget, text)`` so the
+  accessible name always equals the visible label,
+- may override ``on_enter``/``on_leave``/``wipe``/``on_escape``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ui.background import Op
+
+if TYPE_CHECKING:
+    from kiosk.client import CentralClient
+    from kiosk.config import KioskConfig
+    from kiosk.flows.login import LoginFlow
+    from kiosk.flows.registration import RegistrationFlow
+    from kiosk.outbox import Outbox
+
+T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
+
+KIOSK_TOUCH_MIN_PX = 48
+CLERK_BUTTON_MIN_PX = 34
+
+
+def named(widget: W, object_name: str) -> W:
+    """``widget`` with an object name (the style sheet's ``#name`` selector)."""
+    widget.setObjectName(object_name)
+    return widget
+
+
+def centered(label: QLabel) -> QLabel:
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+class Navigator(Protocol):
+    """What screens may ask of the main window."""
+
+    def show_screen(self, name: str) -> None: ...
+
+    def go_home(self) -> None:
+        """Wipe every screen and flow, then show the welcome screen."""
+        ...
+
+
+@dataclass
+class AppContext:
+    """Everything a screen may use; built once by the main window."""
+
+    navigator: Navigator
+    registration: RegistrationFlow
+    login: LoginFlow
+    client: CentralClient | None = None
+    outbox: Outbox | None = None
+    config: KioskConfig | None = None
+    kiosk_mode: bool = False
+
+
+class Screen(QWidget):
+    """Base of every screen in the main window's stack."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"screen_{self.name}")
+        self._default_button: QAbstractButton | None = None
+        self._busy_widgets: list[QWidget] = []
+        self._busy = False
+
+    @property
+    def kiosk_mode(self) -> bool:
+        return self.ctx.kiosk_mode
+
+    def retranslate(self) -> None:
+        """Set every visible text; called at build and on each language change."""
+
+    def on_enter(self) -> None:
+        """The screen has just been shown."""
+
+    def on_leave(self) -> None:
+        """The screen is about to be hidden."""
+
+    def wipe(self) -> None:
+        """Forget every value the client entered (line edits, text, checkboxes)."""
+        for edit in self.findChildren(QLineEdit):
+            edit.clear()
+        for text in self.findChildren(QPlainTextEdit):
+            text.clear()
+        for box in self.findChildren(QCheckBox):
+            box.setChecked(False)
+
+    def on_escape(self) -> None:
+        """Esc: by default back to the welcome screen."""
+        self.ctx.navigator.go_home()
+
+    # -- helpers ---------------------------------------------------------------
+
+    def set_label(self, widget: QWidget, text: str) -> None:
+        """Set the visible text and an identical accessible name."""
+        if isinstance(widget, QAbstractButton | QLabel):
+            widget.setText(text)
+        elif isinstance(widget, QLineEdit):
+            widget.setPlaceholderText(text)
+        widget.setAccessibleName(text.replace("&", ""))
+
+    def touch(self, *widgets: QWidget) -> None:
+        """Make targets at least 48 px high in kiosk mode (a comfortable size in clerk mode)."""
+        height = KIOSK_TOUCH_MIN_PX if self.kiosk_mode else CLERK_BUTTON_MIN_PX
+        for w in widgets:
+            w.setMinimumHeight(height)
+            if isinstance(w, QCheckBox) and self.kiosk_mode:
+                w.setProperty("touch", True)
+
+    def set_default_button(self, button: QAbstractButton) -> None:
+        """Enter anywhere on the screen clicks ``button`` (when it is enabled)."""
+        self._default_button = button
+
+    def disable_while_busy(self, *widgets: QWidget) -> None:
+        self._busy_widgets.extend(widgets)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the registered widgets while a request of this screen runs."""
+        self._busy = busy
+        for w in self._busy_widgets:
+            w.setEnabled(not busy)
+        self.busy_changed(busy)
+
+    def busy_changed(self, busy: bool) -> None:
+        """Hook for a spinner or status text."""
+
+    def run_blocking(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Run ``fn(*args)`` off the GUI thread; ``done`` gets the result on the GUI thread.
+
+        Returns False (and runs nothing) while another request of this screen
+        is still in flight: a second tap never sends twice.
+        """
+        if self._busy:
+            return False
+        self.set_busy(True)
+        Op(fn, *args).owner(self).success(done).failure(failed or self.show_failure).finally_(
+            lambda: self.set_busy(False)
+        ).run()
+        return True
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Last resort for a bug in a flow: a calm message, never a stack trace."""
+        from ui.screens.messages import error_text
+
+        self.show_status(error_text(exc))
+
+    def show_status(self, text: str) -> None:
+        """Show a message on the screen; screens with a status line override it."""
+
+    # -- events ------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._default_button is not None:
+            if self._default_button.isEnabled() and self._default_button.isVisible():
+                self._default_button.click()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            if not self._busy:
+                self.on_escape()
+            event.accept()
+            return
+        super().keyPressEvent(event)
