@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_starttls: bool = False
     smtp_ssl: bool = False
+    # a CA bundle for a relay with an in-house certificate; empty: the system's CAs
+    smtp_ca_file: str = ""
     smtp_from: str = "Victoria <no-reply@vic.kz>"
     smtp_timeout_s: float = 10.0
 

@@ -30,6 +30,7 @@ it is never logged nor put in a reason.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
@@ -49,13 +50,12 @@ SMSC_RETRY_CODES = frozenset({4, 9})
 REASON_DETAIL_MAX_CHARS = 200
 
 
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        raise KeyError(f"unknown placeholder {{{key}}} in the SMS gateway settings")
+_PLACEHOLDER = re.compile(r"\{(recipient|recipient_e164|text|sender)\}")
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:
-    return template.format_map(_Values(values))
+    """Replace the known placeholders only, so JSON braces stay as they are."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 class HttpSmsBackend:
@@ -84,8 +84,10 @@ class HttpSmsBackend:
         }
         if s.sms_http_json:
             escaped = {k: json.dumps(v, ensure_ascii=False)[1:-1] for k, v in values.items()}
-            body = json.loads(_fill(s.sms_http_json, escaped))
-            args["json"] = body
+            try:
+                args["json"] = json.loads(_fill(s.sms_http_json, escaped))
+            except ValueError:
+                raise PermanentDeliveryError("sms_http_json is not valid JSON") from None
         elif s.sms_http_form:
             form = {k: _fill(v, values) for k, v in s.sms_http_form.items()}
             args["params" if s.sms_http_method == "GET" else "data"] = form

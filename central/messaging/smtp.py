@@ -46,11 +46,11 @@ class SmtpBackend:
                 s.smtp_host,
                 s.smtp_port,
                 timeout=s.smtp_timeout_s,
-                context=ssl.create_default_context(),
+                context=ssl.create_default_context(cafile=s.smtp_ca_file or None),
             )
         client = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout_s)
         if s.smtp_starttls:
-            client.starttls(context=ssl.create_default_context())
+            client.starttls(context=ssl.create_default_context(cafile=s.smtp_ca_file or None))
         return client
 
     def deliver(self, message: ClaimedMessage) -> None:
