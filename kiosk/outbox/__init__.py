@@ -1,8 +1,11 @@
 """The offline outbox: a registration the central could not take now is kept,
 sealed, and delivered later exactly once (see ``store`` and ``sync``)."""
 
+from pathlib import Path
+
 from kiosk.outbox.store import (
     AlreadyDelivered,
+    DuplicateEntry,
     EntryView,
     NoSuchEntry,
     Outbox,
@@ -11,13 +14,24 @@ from kiosk.outbox.store import (
 )
 from kiosk.outbox.sync import DrainReport, SyncWorker
 
+OUTBOX_FILE_NAME = "outbox.db"
+
+
+def outbox_path(data_dir: str | Path) -> Path:
+    """Where the terminal keeps its outbox: the one file the app and the CLI share."""
+    return Path(data_dir) / OUTBOX_FILE_NAME
+
+
 __all__ = [
+    "OUTBOX_FILE_NAME",
     "AlreadyDelivered",
     "DrainReport",
+    "DuplicateEntry",
     "EntryView",
     "NoSuchEntry",
     "Outbox",
     "OutboxError",
     "OutboxFull",
     "SyncWorker",
+    "outbox_path",
 ]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import (
+    ColumnElement,
     Float,
     Index,
     Integer,
@@ -52,7 +53,7 @@ DEFAULT_CAPACITY = 10_000
 DEFAULT_RETENTION_S = 7 * 86400
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 REASON_MAX_CHARS = 300
-_ROWID = literal_column("rowid")  # capture order among equal timestamps
+_ROWID: ColumnElement[Any] = literal_column("rowid")  # capture order among equal timestamps
 
 
 class OutboxError(Exception):
@@ -77,6 +78,12 @@ class NoSuchEntry(OutboxError):
 class AlreadyDelivered(OutboxError):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"The outbox entry {entry_id} was already delivered.")
+        self.entry_id = entry_id
+
+
+class DuplicateEntry(OutboxError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"The outbox already holds the entry {entry_id}.")
         self.entry_id = entry_id
 
 
@@ -213,7 +220,8 @@ class Outbox:
 
         ``captured_at`` is set to now unless the request carries one. Pass
         ``entry_id`` only to keep the key of an attempt already made with this exact
-        request. Raises ``OutboxFull`` when ``capacity`` entries wait already.
+        request (``DuplicateEntry`` if it is already here). Raises ``OutboxFull``
+        when ``capacity`` entries wait already.
         Once it returns, the entry is on disk.
         """
         if req.captured_at is None:
@@ -229,6 +237,8 @@ class Outbox:
             )
             if (waiting or 0) >= self.capacity:
                 raise OutboxFull(self.capacity)
+            if s.get(OutboxRow, entry_id) is not None:
+                raise DuplicateEntry(entry_id)
             s.add(
                 OutboxRow(
                     id=entry_id,

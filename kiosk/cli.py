@@ -1,0 +1,362 @@
+"""Operator commands of the terminal: ``python main.py <command>``.
+
+Exit codes (for scripts and the branch's monitoring):
+0 done; 1 some rows or entries failed (details printed); 2 usage or
+configuration error; 3 the central is unreachable; 4 the terminal is not
+enrolled, its token was refused, or there is no keyring. Every failure is one
+sentence on stderr, never a traceback; no phone or email is printed unmasked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.client import CentralClient
+from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.credentials import CredentialError, Credentials, demo_credentials
+from kiosk.errors import CentralError, Unauthorized, Unreachable
+from kiosk.outbox import (
+    DuplicateEntry,
+    EntryView,
+    NoSuchEntry,
+    Outbox,
+    OutboxError,
+    SyncWorker,
+    outbox_path,
+)
+from kiosk.outbox.paper import PaperFileError, import_id, read_rows
+from kiosk.outbox.sync import UNREACHABLE_PREFIX
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_UNREACHABLE = 3
+EXIT_NOT_ENROLLED = 4
+
+SYNC_LOCK_WAIT_S = 30.0
+PROGRESS_BAR_CHARS = 30
+
+
+class CliFailure(Exception):
+    """Ends the command with ``exit_code`` and the message as its one sentence."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliFailure(f"{message} (see --help).", EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="main.py", description="Victoria kiosk: operator commands.")
+    p.add_argument("--config", type=Path, help="the kiosk.toml to use")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    e = sub.add_parser("enroll", help="trade the central's one-time code for a terminal token")
+    e.add_argument("code")
+    e.add_argument("--central", required=True, metavar="URL")
+    e.add_argument("--name", help="terminal name (default: terminal_name of the config)")
+    sub.add_parser("status", help="central reachable, terminal enrolled, outbox counts")
+    sub.add_parser("sync", help="deliver the outbox now")
+    o = sub.add_parser("outbox", help="look at and act on the offline outbox")
+    osub = o.add_subparsers(dest="outbox_command", required=True, parser_class=_Parser)
+    ls = osub.add_parser("list", help="entries with masked phone and email")
+    ls.add_argument("--state", choices=("pending", "delivered", "needs_attention"))
+    r = osub.add_parser("retry", help="deliver a set-aside entry again")
+    target = r.add_mutually_exclusive_group(required=True)
+    target.add_argument("id", nargs="?")
+    target.add_argument("--all", action="store_true")
+    d = osub.add_parser("drop", help="delete an entry and its personal data, undelivered")
+    d.add_argument("id")
+    i = osub.add_parser("import", help="capture registrations written on paper (CSV)")
+    i.add_argument("file", type=Path)
+    return p
+
+
+def run_cli(argv: Sequence[str], *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one command; returns its exit code (see the module docstring)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = _parser().parse_args(list(argv))
+        command: Callable[[argparse.Namespace, TextIO, TextIO], int] = _COMMANDS[
+            args.command if args.command != "outbox" else f"outbox {args.outbox_command}"
+        ]
+        return command(args, out, err)
+    except CliFailure as exc:
+        print(f"Error: {exc}", file=err)
+        return exc.exit_code
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0) if isinstance(exc.code, int | None) else EXIT_USAGE
+    except CredentialError as exc:
+        print(f"Error: {exc}", file=err)
+        return EXIT_NOT_ENROLLED
+    except OutboxError as exc:
+        print(f"Error: {exc}", file=err)
+        return EXIT_PARTIAL
+    except KeyboardInterrupt:
+        print("Interrupted; nothing is lost (the outbox keeps what was not delivered).", file=err)
+        return EXIT_PARTIAL
+    except Exception as exc:
+        print(f"Error: the command failed unexpectedly ({type(exc).__name__}).", file=err)
+        return EXIT_PARTIAL
+
+
+# --- wiring ---------------------------------------------------------------------
+
+
+def _config(args: argparse.Namespace) -> KioskConfig:
+    try:
+        return load_config(args.config)
+    except ConfigError as exc:
+        raise CliFailure(str(exc), EXIT_USAGE) from None
+
+
+def _credentials(config: KioskConfig) -> Credentials:
+    if config.demo:
+        return demo_credentials(Path(config.data_dir), config.terminal_name)
+    return Credentials(config.terminal_name)
+
+
+def _open_outbox(config: KioskConfig, creds: Credentials) -> Outbox:
+    key = creds.outbox_key()
+    try:
+        return Outbox(
+            outbox_path(config.data_dir),
+            key,
+            capacity=config.outbox_capacity,
+            retention_s=config.outbox_retention_s,
+        )
+    except OSError as exc:
+        raise CliFailure(
+            f"The outbox in {config.data_dir} cannot be opened ({exc}).", EXIT_USAGE
+        ) from None
+
+
+def _client(config: KioskConfig, token: str | None) -> CentralClient:
+    if not config.central_url:
+        raise CliFailure("No central_url is configured: set it in kiosk.toml.", EXIT_USAGE)
+    return CentralClient(
+        config.central_url,
+        terminal_token=token,
+        locale=config.default_locale,
+        connect_timeout_s=config.connect_timeout_s,
+        read_timeout_s=config.read_timeout_s,
+    )
+
+
+def _token(creds: Credentials) -> str:
+    token = creds.terminal_token()
+    if not token:
+        raise CliFailure(
+            "This terminal is not enrolled: run 'main.py enroll CODE --central URL'.",
+            EXIT_NOT_ENROLLED,
+        )
+    return token
+
+
+# --- commands -----------------------------------------------------------------------
+
+
+def _enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    config = _config(args)
+    creds = _credentials(config)
+    name = (args.name or config.terminal_name).strip()
+    client = _client(_with_url(config, args.central), None)
+    try:
+        enrollment = client.enroll(args.code.strip(), name)
+    except Unreachable:
+        raise CliFailure(
+            f"The central at {args.central} does not answer.", EXIT_UNREACHABLE
+        ) from None
+    except Unauthorized:
+        raise CliFailure(
+            "The central refused the code: it is unknown, expired or already used.",
+            EXIT_NOT_ENROLLED,
+        ) from None
+    except CentralError as exc:
+        raise CliFailure(
+            f"The central refused the enrollment ({exc.code}).", EXIT_PARTIAL
+        ) from None
+    finally:
+        client.close()
+    creds.set_terminal_token(enrollment.token)
+    creds.outbox_key()
+    print(
+        f"Enrolled as terminal {enrollment.terminal_id} ({name}) of branch {enrollment.branch}.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _with_url(config: KioskConfig, url: str) -> KioskConfig:
+    return replace(config, central_url=url.rstrip("/"))
+
+
+def _status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    config = _config(args)
+    creds = _credentials(config)
+    token = creds.terminal_token()
+    client = _client(config, token)
+    try:
+        reachable = client.is_reachable()
+    finally:
+        client.close()
+    with _open_outbox(config, creds) as box:
+        counts = box.counts()
+    print(
+        f"central: {config.central_url} ({'reachable' if reachable else 'UNREACHABLE'})", file=out
+    )
+    print(f"terminal: {'enrolled' if token else 'NOT ENROLLED'} ({config.terminal_name})", file=out)
+    print("outbox: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=out)
+    if not token:
+        return EXIT_NOT_ENROLLED
+    return EXIT_OK if reachable else EXIT_UNREACHABLE
+
+
+def _progress(err: TextIO) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if total == 0:
+            return
+        filled = PROGRESS_BAR_CHARS * done // total
+        bar = "#" * filled + "." * (PROGRESS_BAR_CHARS - filled)
+        end = "\n" if done == total else ""
+        print(f"\rdelivering [{bar}] {done}/{total}", end=end, file=err, flush=True)
+
+    return show
+
+
+def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    config = _config(args)
+    creds = _credentials(config)
+    client = _client(config, _token(creds))
+    try:
+        with _open_outbox(config, creds) as box:
+            box.expedite(UNREACHABLE_PREFIX)
+            worker = SyncWorker(box, client)
+            report = worker.drain_once(lock_wait_s=SYNC_LOCK_WAIT_S, progress=_progress(err))
+            counts = box.counts()
+    finally:
+        client.close()
+    if report.locked:
+        raise CliFailure("Another sync of this outbox is running; try again later.", EXIT_PARTIAL)
+    if report.not_tried and not report.unreachable:
+        print("", file=err)
+    print(
+        f"delivered {report.delivered}, account already existed {report.account_exists}, "
+        f"set aside {report.set_aside}; now pending {counts['pending']}, "
+        f"needing attention {counts['needs_attention']}.",
+        file=out,
+    )
+    if report.unauthorized:
+        raise CliFailure("The central refused this terminal's token: enroll it again.", 4)
+    if report.unreachable:
+        raise CliFailure("The central does not answer; the rest stays in the outbox.", 3)
+    if report.rate_limited_s is not None:
+        raise CliFailure(
+            f"The central asks to wait {report.rate_limited_s:.0f} s; the rest stays pending.",
+            EXIT_PARTIAL,
+        )
+    return EXIT_PARTIAL if report.set_aside else EXIT_OK
+
+
+def _box(args: argparse.Namespace) -> tuple[KioskConfig, Outbox]:
+    config = _config(args)
+    return config, _open_outbox(config, _credentials(config))
+
+
+def _line(e: EntryView) -> str:
+    when = e.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    note = e.outcome or e.last_error or ""
+    return (
+        f"{e.id}  {e.state:<15} {when}  tries {e.attempts:<3} "
+        f"{e.phone_masked or '-':<17} {e.email_masked or '-':<28} {note}"
+    )
+
+
+def _outbox_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _, box = _box(args)
+    with box:
+        entries = box.entries(args.state)
+    for e in entries:
+        print(_line(e), file=out)
+    print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}.", file=out)
+    return EXIT_OK
+
+
+def _outbox_retry(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _, box = _box(args)
+    with box:
+        if args.all:
+            n = box.retry_all()
+            print(f"{n} entries will be delivered at the next sync.", file=out)
+            return EXIT_OK
+        try:
+            box.retry(args.id)
+        except OutboxError as exc:
+            raise CliFailure(str(exc), EXIT_PARTIAL) from None
+    print(f"Entry {args.id} will be delivered at the next sync.", file=out)
+    return EXIT_OK
+
+
+def _outbox_drop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _, box = _box(args)
+    with box:
+        try:
+            box.drop(args.id)
+        except NoSuchEntry as exc:
+            raise CliFailure(str(exc), EXIT_PARTIAL) from None
+    print(
+        f"Entry {args.id} and its personal data were deleted; it will not be delivered.", file=out
+    )
+    return EXIT_OK
+
+
+def _outbox_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    config = _config(args)
+    creds = _credentials(config)
+    key = creds.outbox_key()
+    captured = already = 0
+    failed: list[str] = []
+    with _open_outbox(config, creds) as box:
+        try:
+            for row in read_rows(
+                args.file, regions=config.allowed_regions, default_locale=config.default_locale
+            ):
+                if row.request is None:
+                    failed.append(f"line {row.line}: {'; '.join(row.problems)}")
+                    continue
+                try:
+                    box.capture(row.request, entry_id=import_id(key, row.request))
+                    captured += 1
+                except DuplicateEntry:
+                    already += 1
+                except OutboxError as exc:
+                    failed.append(f"line {row.line}: not captured: {exc}")
+        except PaperFileError as exc:
+            raise CliFailure(str(exc), EXIT_USAGE) from None
+    for problem in failed:
+        print(problem, file=err)
+    print(
+        f"captured {captured}, already imported {already}, refused {len(failed)}.",
+        file=out,
+    )
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "enroll": _enroll,
+    "status": _status,
+    "sync": _sync,
+    "outbox list": _outbox_list,
+    "outbox retry": _outbox_retry,
+    "outbox drop": _outbox_drop,
+    "outbox import": _outbox_import,
+}
