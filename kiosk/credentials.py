@@ -1,0 +1,224 @@
+"""The terminal's secrets in the OS keyring: terminal token, outbox key, admin PIN hash.
+
+Nothing secret is written to the configuration file, the data folder or the logs.
+Entries live under the service ``vic-kiosk/<terminal name>``. Callers may rely on
+every keyring failure surfacing as :class:`CredentialError` (usually its subclass
+:class:`NoKeyringBackend`, whose message tells an administrator what to do).
+
+Production needs a real OS keyring (Secret Service on Linux, Credential Locker on
+Windows, Keychain on macOS). A plain-text file keyring found by auto-detection is
+refused; :func:`demo_credentials` uses one deliberately, inside the demo data folder,
+and is for demo mode only.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+from typing import Final
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+from keyring.errors import KeyringError, KeyringLocked, PasswordDeleteError
+
+__all__ = [
+    "MIN_PIN_CHARS",
+    "OUTBOX_KEY_BYTES",
+    "CredentialError",
+    "Credentials",
+    "NoKeyringBackend",
+    "demo_credentials",
+]
+
+SERVICE_PREFIX: Final = "vic-kiosk/"
+OUTBOX_KEY_BYTES: Final = 32
+MIN_PIN_CHARS: Final = 4
+DEMO_KEYRING_FILE: Final = "demo-keyring.cfg"
+
+_TOKEN: Final = "terminal_token"
+_OUTBOX_KEY: Final = "outbox_key"
+_ADMIN_PIN: Final = "admin_pin_hash"
+
+_SCRYPT_N: Final = 2**14
+_SCRYPT_R: Final = 8
+_SCRYPT_P: Final = 1
+_SALT_BYTES: Final = 16
+_HASH_BYTES: Final = 32
+
+HOW_TO_CONFIGURE: Final = (
+    "install and unlock an OS keyring (on Linux the Secret Service, e.g. gnome-keyring "
+    "or KWallet, with a logged-in session; Windows Credential Locker and macOS Keychain "
+    "work as they are) or name a backend in PYTHON_KEYRING_BACKEND"
+)
+
+
+class CredentialError(RuntimeError):
+    """The keyring could not be used, or holds a damaged value."""
+
+
+class NoKeyringBackend(CredentialError):
+    """No usable keyring: the message names the backend and how to configure one."""
+
+
+def _unusable_reason(backend: KeyringBackend, chosen_explicitly: bool) -> str | None:
+    if isinstance(backend, fail.Keyring):
+        return "no keyring backend is available"
+    if isinstance(backend, null.Keyring):
+        return "the null keyring is configured, which stores nothing"
+    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
+        return "the keyring chain has no viable backend"
+    plain = type(backend).__module__.startswith("keyrings.alt.file")
+    if plain and not chosen_explicitly and "PYTHON_KEYRING_BACKEND" not in os.environ:
+        return f"only a plain-text file keyring ({type(backend).__name__}) was found"
+    return None
+
+
+class Credentials:
+    """This terminal's secrets in ``backend`` (default: the OS keyring).
+
+    Raises :class:`NoKeyringBackend` at construction when the backend cannot keep
+    secrets, and from any method when the keyring refuses (e.g. it is locked).
+    """
+
+    def __init__(self, terminal_name: str, backend: KeyringBackend | None = None) -> None:
+        if not terminal_name.strip():
+            raise ValueError("terminal_name must not be empty")
+        chosen = backend if backend is not None else keyring.get_keyring()
+        reason = _unusable_reason(chosen, chosen_explicitly=backend is not None)
+        if reason is not None:
+            raise NoKeyringBackend(
+                f"The terminal cannot keep its secrets because {reason}: {HOW_TO_CONFIGURE}."
+            )
+        self._backend = chosen
+        self.service = SERVICE_PREFIX + terminal_name.strip()
+
+    def _get(self, name: str) -> str | None:
+        try:
+            return self._backend.get_password(self.service, name)
+        except KeyringError as exc:
+            raise self._failure(exc) from None
+
+    def _set(self, name: str, value: str) -> None:
+        try:
+            self._backend.set_password(self.service, name, value)
+        except KeyringError as exc:
+            raise self._failure(exc) from None
+
+    def _delete(self, name: str) -> None:
+        try:
+            self._backend.delete_password(self.service, name)
+        except PasswordDeleteError:
+            pass
+        except KeyringError as exc:
+            raise self._failure(exc) from None
+
+    def _failure(self, exc: KeyringError) -> NoKeyringBackend:
+        state = "is locked" if isinstance(exc, KeyringLocked) else f"refused ({exc})"
+        return NoKeyringBackend(
+            f"The keyring {type(self._backend).__name__} {state} for {self.service}: "
+            f"{HOW_TO_CONFIGURE}."
+        )
+
+    def terminal_token(self) -> str | None:
+        """The bearer token from enrollment, or None when the terminal is not enrolled."""
+        return self._get(_TOKEN) or None
+
+    def set_terminal_token(self, token: str) -> None:
+        if not token:
+            raise ValueError("an empty terminal token cannot be stored")
+        self._set(_TOKEN, token)
+
+    def clear_terminal_token(self) -> None:
+        self._delete(_TOKEN)
+
+    def outbox_key(self) -> bytes:
+        """The 32-byte key that encrypts the outbox; created (randomly) on first use.
+
+        Stable afterwards: losing it makes the outbox unreadable, so a damaged value
+        raises :class:`CredentialError` instead of being replaced.
+        """
+        stored = self._get(_OUTBOX_KEY)
+        if stored is None:
+            self._set(_OUTBOX_KEY, base64.b64encode(secrets.token_bytes(OUTBOX_KEY_BYTES)).decode())
+            stored = self._get(_OUTBOX_KEY)
+        try:
+            key = base64.b64decode(stored or "", validate=True)
+        except binascii.Error:
+            key = b""
+        if len(key) != OUTBOX_KEY_BYTES:
+            raise CredentialError(
+                f"The outbox key in the keyring under {self.service} is damaged: restore it "
+                "from a backup, or delete it to start a new, empty outbox."
+            )
+        return key
+
+    def has_admin_pin(self) -> bool:
+        return bool(self._get(_ADMIN_PIN))
+
+    def set_admin_pin(self, pin: str) -> None:
+        """Store a salted scrypt hash of ``pin`` (never the PIN itself)."""
+        if len(pin) < MIN_PIN_CHARS or not pin.isprintable():
+            raise ValueError(f"the admin PIN needs at least {MIN_PIN_CHARS} characters")
+        salt = secrets.token_bytes(_SALT_BYTES)
+        digest = _scrypt(pin, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)
+        encoded = "$".join(
+            [
+                "scrypt",
+                str(_SCRYPT_N),
+                str(_SCRYPT_R),
+                str(_SCRYPT_P),
+                base64.b64encode(salt).decode(),
+                base64.b64encode(digest).decode(),
+            ]
+        )
+        self._set(_ADMIN_PIN, encoded)
+
+    def check_admin_pin(self, pin: str) -> bool:
+        """True only if ``pin`` matches the stored hash; False when none is set.
+
+        Limiting attempts is the caller's job (the admin screen locks after a few).
+        """
+        stored = self._get(_ADMIN_PIN)
+        if not stored:
+            return False
+        try:
+            scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
+            salt = base64.b64decode(salt_b64, validate=True)
+            expected = base64.b64decode(digest_b64, validate=True)
+            if scheme != "scrypt":
+                return False
+            actual = _scrypt(pin, salt, int(n), int(r), int(p))
+        except (ValueError, binascii.Error):
+            return False
+        return hmac.compare_digest(actual, expected)
+
+    def clear(self) -> None:
+        """Forget every secret of this terminal (decommissioning)."""
+        for name in (_TOKEN, _OUTBOX_KEY, _ADMIN_PIN):
+            self._delete(name)
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=_HASH_BYTES, maxmem=64 * 1024 * 1024
+    )
+
+
+def demo_credentials(data_dir: Path, terminal_name: str = "demo") -> Credentials:
+    """Credentials in a plain-text file inside the demo data folder. DEMO MODE ONLY.
+
+    Demo mode must work on a machine without an OS keyring; its secrets protect only
+    demo data. Never use this for a terminal that talks to the real central.
+    """
+    from keyrings.alt.file import PlaintextKeyring
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    backend = PlaintextKeyring()
+    backend.file_path = str(data_dir / DEMO_KEYRING_FILE)
+    return Credentials(terminal_name, backend)
