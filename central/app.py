@@ -10,10 +10,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
+from central.core.clock import Clock
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory
 from central.messaging.sender import sender_lifespan
+from central.routes import access, account, public, registrations
 from central.routes import dev as dev_routes
+from central.routes.handlers import BodyLimitMiddleware, install_error_handlers
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
@@ -22,6 +25,11 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.clock = Clock()
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    for module in (registrations, access, account, public):
+        app.include_router(module.router)
     _include_messaging_routers(app, settings)
     return app
 

@@ -11,6 +11,7 @@ import threading
 import time
 
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from central.app import create_app
@@ -48,6 +49,7 @@ class EmbeddedCentral:
         self.engine: Engine = make_engine(self.settings.database_url)
         upgrade(self.engine)
         self._server: uvicorn.Server | None = None
+        self.app: FastAPI | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -56,6 +58,7 @@ class EmbeddedCentral:
 
     def start(self) -> EmbeddedCentral:
         app = create_app(self.settings, self.engine)
+        self.app = app
         config = uvicorn.Config(
             app,
             host=self.host,

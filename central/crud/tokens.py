@@ -1,0 +1,59 @@
+"""Activation tokens and client sessions: both stored only as SHA-256 hashes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from central.models import ActivationToken, ClientSession
+
+
+def add_activation(
+    db: Session, account_id: str, token_hash: str, now: datetime, expires_at: datetime
+) -> None:
+    db.add(
+        ActivationToken(
+            token_hash=token_hash, account_id=account_id, created_at=now, expires_at=expires_at
+        )
+    )
+    db.flush()
+
+
+def activation_for_update(db: Session, token_hash: str) -> ActivationToken | None:
+    query = select(ActivationToken).where(ActivationToken.token_hash == token_hash)
+    return db.scalars(query.with_for_update()).first()
+
+
+def add_session(
+    db: Session,
+    *,
+    token_hash: str,
+    account_id: str,
+    terminal_id: str | None,
+    now: datetime,
+    expires_at: datetime,
+    password_change_only: bool,
+) -> ClientSession:
+    found = ClientSession(
+        token_hash=token_hash,
+        account_id=account_id,
+        terminal_id=terminal_id,
+        created_at=now,
+        expires_at=expires_at,
+        password_change_only=password_change_only,
+    )
+    db.add(found)
+    db.flush()
+    return found
+
+
+def revoke_sessions(db: Session, account_id: str, now: datetime, keep: str | None = None) -> None:
+    """End every live session of the account (but ``keep``, the caller's own)."""
+    query = update(ClientSession).where(
+        ClientSession.account_id == account_id, ClientSession.revoked_at.is_(None)
+    )
+    if keep is not None:
+        query = query.where(ClientSession.token_hash != keep)
+    db.execute(query.values(revoked_at=now))

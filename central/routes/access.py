@@ -1,0 +1,189 @@
+"""Access from a terminal: log-in sessions and password resets.
+
+Log-in answers take about the same time whether or not the account exists
+(a dummy hash is verified), and every attempt counts towards a per-login
+hourly cap. A reset always answers 202 so it tells nobody whether an account
+exists.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from sqlalchemy.orm import Session
+
+from central.core.config import Settings
+from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
+from central.core.errors import AccountNotActivated, InvalidCredentials, RateLimited
+from central.core.security import (
+    hash_password,
+    hash_token,
+    new_temporary_password,
+    new_token,
+    password_matches,
+)
+from central.crud import accounts, audit, rates, tokens
+from central.messaging.outbox import enqueue
+from central.models import Account
+from central.routes.deps import AppSettings, CurrentTerminal, Db, Now, TerminalIdem
+
+log = logging.getLogger("central.access")
+router = APIRouter(prefix="/api/v1", tags=["access"])
+
+_DUMMY_HASH = hash_password("not-a-real-password-1!A")
+
+
+class SessionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    login: StrictStr = Field(max_length=320)
+    password: StrictStr = Field(max_length=256)
+
+
+class SessionOut(BaseModel):
+    token: str
+    password_change_required: bool
+    expires_at: datetime
+
+
+class ResetIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    login: StrictStr = Field(max_length=320)
+
+
+class ResetOut(BaseModel):
+    status: str
+
+
+def login_key(raw: str, settings: Settings) -> str:
+    """An email's lower-cased key or a phone's E.164; the raw text, folded, when neither."""
+    text = raw.strip()
+    try:
+        if "@" in text:
+            return normalize_email(text)[1]
+        return normalize_phone(text, settings.allowed_regions, settings.default_region)
+    except (EmailRejected, PhoneRejected):
+        return text.lower()[:320]
+
+
+def find_account(db: Session, key: str) -> Account | None:
+    return accounts.by_email_key(db, key) if "@" in key else accounts.by_phone(db, key)
+
+
+def activation_link(settings: Settings, token: str) -> str:
+    return f"{settings.public_base_url.rstrip('/')}/activate/{token}"
+
+
+@router.post("/sessions", response_model=SessionOut)
+def open_session(
+    body: SessionIn,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    key = login_key(body.login, settings)
+
+    def work() -> tuple[int, dict[str, Any]]:
+        rates.enforce(db, "login", key, settings.logins_per_login_per_hour, now)
+        rates.record(db, "login", key, now)
+        account = find_account(db, key)
+        ok = password_matches(body.password, account.password_hash if account else _DUMMY_HASH)
+        if account is None or not ok:
+            raise InvalidCredentials()
+        if account.status != "active":
+            raise AccountNotActivated()
+        token = new_token()
+        expires_at = now + timedelta(seconds=settings.client_session_ttl_s)
+        tokens.add_session(
+            db,
+            token_hash=hash_token(token),
+            account_id=account.id,
+            terminal_id=terminal.id,
+            now=now,
+            expires_at=expires_at,
+            password_change_only=account.password_is_temporary,
+        )
+        audit.record(db, "session_opened", now, account_id=account.id, terminal_id=terminal.id)
+        return 200, {
+            "token": token,
+            "password_change_required": account.password_is_temporary,
+            "expires_at": expires_at.isoformat(),
+        }
+
+    return idem.run(body, work)
+
+
+@router.post("/password-resets", status_code=202, response_model=ResetOut)
+def reset_password(
+    body: ResetIn,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    key = login_key(body.login, settings)
+
+    def work() -> tuple[int, dict[str, Any]]:
+        try:
+            rates.enforce(
+                db, "password_reset", key, settings.password_resets_per_login_per_hour, now
+            )
+        except RateLimited:
+            return 202, {"status": "accepted"}
+        rates.record(db, "password_reset", key, now)
+        account = find_account(db, key)
+        if account is None:
+            hash_password(new_temporary_password())  # same work as a real reset
+            return 202, {"status": "accepted"}
+        _reset(db, account, settings, now, terminal.id)
+        return 202, {"status": "accepted"}
+
+    return idem.run(body, work)
+
+
+def _reset(
+    db: Session, account: Account, settings: Settings, now: datetime, terminal_id: str
+) -> None:
+    temporary = new_temporary_password()
+    accounts.set_password(db, account, hash_password(temporary), temporary=True, now=now)
+    tokens.revoke_sessions(db, account.id, now)
+    if account.status == "active":
+        enqueue(
+            db,
+            channel="email",
+            to=account.email,
+            kind="password_reset_email",
+            locale=account.locale,
+            params={"temporary_password": temporary},
+        )
+        action = "password_reset"
+    else:
+        token = new_token()
+        tokens.add_activation(
+            db,
+            account.id,
+            hash_token(token),
+            now,
+            now + timedelta(seconds=settings.activation_ttl_s),
+        )
+        enqueue(
+            db,
+            channel="email",
+            to=account.email,
+            kind="activation_email",
+            locale=account.locale,
+            params={
+                "activation_link": activation_link(settings, token),
+                "temporary_password": temporary,
+            },
+        )
+        action = "activation_resent"
+    audit.record(db, action, now, account_id=account.id, terminal_id=terminal_id)

@@ -1,0 +1,237 @@
+"""Request dependencies: the database session (which owns the commit), the
+caller's identity, locale, clock, and idempotent replay of terminal POSTs.
+
+The session dependency runs with ``scope="function"``: FastAPI 0.163 then
+closes it after the handler returns and before the response is sent, so a
+client never sees a success for a change that failed to commit. Repositories
+only flush.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import Depends, Header, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from central.core.config import Settings
+from central.core.errors import (
+    CentralError,
+    IdempotencyConflict,
+    PasswordChangeRequired,
+    Unauthorized,
+)
+from central.core.i18n import Locale, negotiate
+from central.core.security import hash_token
+from central.crud import idempotency as idem_crud
+from central.crud import sessions as session_crud
+from central.crud import terminals_auth
+from central.models import ClientSession, IdempotencyRecord, Terminal
+from central.routes.handlers import error_body
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_now(request: Request) -> datetime:
+    """One "now" per request, from the app's clock."""
+    now: datetime = request.app.state.clock.now()
+    return now
+
+
+def get_locale(
+    settings: Annotated[Settings, Depends(get_settings)],
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Locale:
+    return negotiate(accept_language, settings.default_locale)
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """A session committed when the handler returns, rolled back when it raises
+    (except for errors whose ``commits`` is set: a burnt attempt must stay burnt)."""
+    with request.app.state.session_factory() as session:
+        try:
+            yield session
+        except CentralError as err:
+            if err.commits:
+                session.commit()
+            else:
+                session.rollback()
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
+
+
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+Db = Annotated[Session, Depends(get_db, scope="function")]
+Now = Annotated[datetime, Depends(get_now)]
+Lang = Annotated[Locale, Depends(get_locale)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+ClientIp = Annotated[str | None, Depends(client_ip)]
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def current_terminal(db: Db, credentials: Bearer) -> Terminal:
+    """The enrolled, unrevoked terminal whose token is presented, else 401."""
+    if credentials is None:
+        raise Unauthorized()
+    terminal = terminals_auth.by_token_hash(db, hash_token(credentials.credentials))
+    if terminal is None or terminal.revoked_at is not None:
+        raise Unauthorized()
+    return terminal
+
+
+CurrentTerminal = Annotated[Terminal, Depends(current_terminal)]
+
+
+def current_session(db: Db, credentials: Bearer, now: Now) -> ClientSession:
+    """A live client session (any kind), else 401."""
+    if credentials is None:
+        raise Unauthorized()
+    found = session_crud.by_token_hash(db, hash_token(credentials.credentials))
+    if found is None or found.revoked_at is not None or found.expires_at <= now:
+        raise Unauthorized()
+    return found
+
+
+def current_client(session: Annotated[ClientSession, Depends(current_session)]) -> ClientSession:
+    """A live session opened with a real password: temporary ones may only change it."""
+    if session.password_change_only:
+        raise PasswordChangeRequired()
+    return session
+
+
+AnySession = Annotated[ClientSession, Depends(current_session)]
+CurrentClient = Annotated[ClientSession, Depends(current_client)]
+
+
+def idempotency_key(
+    key: Annotated[UUID | None, Header(alias="Idempotency-Key")] = None,
+) -> str | None:
+    return str(key) if key is not None else None
+
+
+IdemKey = Annotated[str | None, Depends(idempotency_key)]
+Outcome = tuple[int, dict[str, Any] | None]
+
+
+class Idempotency:
+    """Runs a POST's work at most once per (scope, key).
+
+    The key is claimed by inserting its record before any other write of the
+    transaction; a concurrent duplicate blocks on that unique key, fails once
+    the first commits, and then replays the first answer. Errors that commit
+    (a burnt attempt) are recorded and replayed too; others leave no trace.
+    """
+
+    def __init__(
+        self,
+        db: Session,
+        scope: str | None,
+        key: str | None,
+        request: Request,
+        locale: Locale,
+        now: datetime,
+        ttl_s: int,
+    ) -> None:
+        self.db, self.scope, self.key, self.locale, self.now = db, scope, key, locale, now
+        self.ttl_s = ttl_s
+        self.path = f"{request.method} {request.url.path}"
+
+    def run(self, payload: BaseModel | None, work: Callable[[], Outcome]) -> Response:
+        if self.scope is None or self.key is None:
+            return _response(*work(), {})
+        digest = self._digest(payload)
+        replay = self._claim(digest)
+        if replay is not None:
+            return replay
+        try:
+            status, body = work()
+        except CentralError as err:
+            if err.commits:
+                idem_crud.store(
+                    self.db,
+                    self.scope,
+                    self.key,
+                    err.status,
+                    {"body": error_body(err, self.locale), "headers": err.headers},
+                )
+            raise
+        idem_crud.store(self.db, self.scope, self.key, status, {"body": body, "headers": {}})
+        return _response(status, body, {})
+
+    def _digest(self, payload: BaseModel | None) -> str:
+        data = payload.model_dump(mode="json") if payload is not None else None
+        text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _claim(self, digest: str) -> Response | None:
+        assert self.scope is not None and self.key is not None
+        for _ in range(3):
+            found = idem_crud.get(self.db, self.scope, self.key)
+            if found is not None and not idem_crud.is_stale(found, self.now, self.ttl_s):
+                return _replay(found, digest)
+            if idem_crud.claim(self.db, self.scope, self.key, digest, self.now, found):
+                return None
+        raise IdempotencyConflict()
+
+
+def _replay(record: IdempotencyRecord, digest: str) -> Response:
+    if record.request_hash != digest:
+        raise IdempotencyConflict()
+    stored = record.response_body
+    return _response(record.status_code, stored.get("body"), stored.get("headers") or {})
+
+
+def _response(status: int, body: dict[str, Any] | None, headers: dict[str, str]) -> Response:
+    if body is None:
+        return Response(status_code=status, headers=headers)
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def terminal_idempotency(
+    db: Db,
+    terminal: CurrentTerminal,
+    key: IdemKey,
+    request: Request,
+    locale: Lang,
+    now: Now,
+    settings: AppSettings,
+) -> Idempotency:
+    return Idempotency(db, terminal.id, key, request, locale, now, settings.idempotency_ttl_s)
+
+
+def client_idempotency(
+    db: Db,
+    session: AnySession,
+    key: IdemKey,
+    request: Request,
+    locale: Lang,
+    now: Now,
+    settings: AppSettings,
+) -> Idempotency:
+    """Client POSTs come through a terminal: keys are scoped to it, like its own."""
+    return Idempotency(
+        db, session.terminal_id, key, request, locale, now, settings.idempotency_ttl_s
+    )
+
+
+TerminalIdem = Annotated[Idempotency, Depends(terminal_idempotency)]
+ClientIdem = Annotated[Idempotency, Depends(client_idempotency)]

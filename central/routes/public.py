@@ -1,0 +1,163 @@
+"""Unauthenticated endpoints: the password policy, the activation link's page,
+the code page of a late registration, and health checks.
+
+Pages are plain HTML in ru/kk/en (``?lang=`` wins over Accept-Language) and
+every interpolated value is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from central.core.errors import CentralError, NotReady
+from central.core.i18n import Locale, as_locale, message, page_text
+from central.core.password_policy import POLICY
+from central.core.security import hash_token
+from central.crud import accounts, audit, registrations, tokens
+from central.models import Registration
+from central.routes.deps import AppSettings, Db, Lang, Now
+from central.routes.registrations import confirm_registration
+
+log = logging.getLogger("central.public")
+router = APIRouter(tags=["public"])
+
+MAX_FORM_BYTES = 4096
+LangParam = Annotated[str | None, Query(max_length=8)]
+
+
+def _lang(query: str | None, header: Locale) -> Locale:
+    return as_locale(query) if query in ("ru", "kk", "en") else header
+
+
+def page(lang: Locale, body_html: str, status: int = 200) -> HTMLResponse:
+    title = html.escape(page_text("title", lang))
+    doc = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title></head><body><main><h1>{title}</h1>{body_html}</main>"
+        f"</body></html>"
+    )
+    return HTMLResponse(doc, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _p(text_: str) -> str:
+    return f"<p>{html.escape(text_)}</p>"
+
+
+@router.get("/api/v1/password-policy")
+def password_policy() -> dict[str, Any]:
+    return POLICY
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(request: Request) -> dict[str, str]:
+    try:
+        with request.app.state.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:
+        log.warning("readiness check: the database does not answer")
+        raise NotReady() from None
+    return {"status": "ready"}
+
+
+@router.get("/activate/{token}", response_class=HTMLResponse)
+def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
+    """Activates the account of a valid, unused, unexpired link; once."""
+    chosen = _lang(lang, header_lang)
+    found = tokens.activation_for_update(db, hash_token(token[:200]))
+    if found is None:
+        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+    if found.used_at is not None:
+        return page(chosen, _p(page_text("link_used", chosen)), 410)
+    if found.expires_at <= now:
+        return page(chosen, _p(page_text("link_expired", chosen)), 410)
+    account = accounts.get(db, found.account_id)
+    if account is None:
+        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+    found.used_at = now
+    if account.status != "active":
+        account.status = "active"
+        account.activated_at = now
+    audit.record(db, "account_activated", now, account_id=account.id)
+    db.flush()
+    return page(chosen, _p(page_text("activated", chosen)))
+
+
+def _late_registration(db: Session, registration_id: str, token: str) -> Registration | None:
+    found = registrations.get(db, registration_id[:64])
+    if found is None or not found.link_token_hash or not token:
+        return None
+    return found if found.link_token_hash == hash_token(token[:200]) else None
+
+
+def _code_form(registration_id: str, token: str, lang: Locale, note: str = "") -> str:
+    rid, tok = html.escape(registration_id, quote=True), html.escape(token, quote=True)
+    return (
+        f"{_p(page_text('enter_code', lang))}{_p(note) if note else ''}"
+        f'<form method="post" action="/r/{rid}?lang={lang}">'
+        f'<input type="hidden" name="t" value="{tok}">'
+        f"<label>{html.escape(page_text('code_label', lang))} "
+        f'<input name="code" inputmode="numeric" autocomplete="one-time-code" '
+        f'maxlength="6" required></label> '
+        f'<button type="submit">{html.escape(page_text("submit", lang))}</button></form>'
+    )
+
+
+@router.get("/r/{registration_id}", response_class=HTMLResponse)
+def late_code_page(
+    registration_id: str, db: Db, header_lang: Lang, t: LangParam = None, lang: LangParam = None
+) -> Any:
+    """The page an SMS of a late (outbox) registration links to: the client,
+    already away from the branch, enters the code here."""
+    chosen = _lang(lang, header_lang)
+    reg = _late_registration(db, registration_id, t or "")
+    if reg is None:
+        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+    return page(chosen, _code_form(registration_id, t or "", chosen))
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """A small urlencoded form, read without python-multipart."""
+    raw = (await request.body())[:MAX_FORM_BYTES]
+    parsed = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=10)
+    return {name: values[0] for name, values in parsed.items() if values}
+
+
+@router.post("/r/{registration_id}", response_class=HTMLResponse)
+def late_code_submit(
+    registration_id: str,
+    form: Annotated[dict[str, str], Depends(form_fields)],
+    db: Db,
+    header_lang: Lang,
+    settings: AppSettings,
+    now: Now,
+    lang: LangParam = None,
+) -> Any:
+    chosen = _lang(lang, header_lang)
+    token = form.get("t", "")[:200]
+    reg = _late_registration(db, registration_id, token)
+    if reg is None:
+        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+    try:
+        confirm_registration(db, reg, form.get("code", "")[:32], settings, now)
+    except CentralError as err:
+        if not err.commits:
+            db.rollback()
+        note = message(err.code, chosen)
+        if err.code == "invalid_code":
+            return page(chosen, _code_form(registration_id, token, chosen, note), 400)
+        return page(chosen, _p(note), err.status)
+    return page(chosen, _p(page_text("confirmed", chosen)))

@@ -1,0 +1,352 @@
+"""Registration of a «Личный кабинет» from a terminal: start, confirm, resend, status.
+
+The rules (code lifetime, attempt cap, resend cool-down, hourly caps) read
+``Settings``; messages are queued in the same transaction as the change, so an
+SMS exists exactly when its registration does.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from sqlalchemy.orm import Session
+
+from central.core.config import Settings
+from central.core.contact import (
+    EmailRejected,
+    PhoneRejected,
+    mask_phone,
+    normalize_email,
+    normalize_phone,
+)
+from central.core.errors import (
+    AccountExists,
+    AlreadyConfirmed,
+    CodeExpired,
+    InvalidCode,
+    NotFound,
+    RateLimited,
+    TooManyAttempts,
+    ValidationFailed,
+)
+from central.core.security import (
+    code_matches,
+    hash_code,
+    hash_password,
+    hash_token,
+    new_code,
+    new_temporary_password,
+    new_token,
+)
+from central.crud import accounts, audit, rates, registrations, tokens
+from central.messaging.outbox import enqueue
+from central.models import Registration
+from central.routes.deps import (
+    AppSettings,
+    ClientIp,
+    CurrentTerminal,
+    Db,
+    Lang,
+    Now,
+    TerminalIdem,
+)
+
+log = logging.getLogger("central.registrations")
+router = APIRouter(prefix="/api/v1/registrations", tags=["registration"])
+
+CONSENT_TEXT_VERSION = "2024-01"
+MAX_CLOCK_SKEW_S = 3600
+
+
+class RegistrationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: StrictStr = Field(max_length=1000)
+    phone: StrictStr = Field(max_length=100)
+    consent: StrictBool = False
+    locale: Literal["ru", "kk", "en"] | None = None
+    operator: StrictStr | None = Field(default=None, max_length=64)
+    captured_at: AwareDatetime | None = None
+
+
+class ConfirmIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: StrictStr = Field(max_length=32)
+
+
+class RegistrationOut(BaseModel):
+    id: str
+    status: Literal["code_sent", "confirmed", "expired"]
+    phone_masked: str
+    code_expires_at: datetime
+    resend_available_at: datetime
+    attempts_left: int
+
+
+class ConfirmedOut(BaseModel):
+    id: str
+    status: Literal["confirmed"]
+
+
+def view(reg: Registration, settings: Settings, now: datetime) -> dict[str, Any]:
+    """The contract's registration object; "expired" when the code can no longer
+    be used (timed out or burnt) and a resend is needed."""
+    if reg.status == "confirmed":
+        status = "confirmed"
+    elif reg.code_hash is None or now >= reg.code_expires_at:
+        status = "expired"
+    else:
+        status = "code_sent"
+    resend_at = reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s)
+    return {
+        "id": reg.id,
+        "status": status,
+        "phone_masked": mask_phone(reg.phone),
+        "code_expires_at": reg.code_expires_at.isoformat(),
+        "resend_available_at": resend_at.isoformat(),
+        "attempts_left": reg.attempts_left if reg.code_hash else 0,
+    }
+
+
+def _check_contacts(body: RegistrationIn, settings: Settings) -> tuple[str, str, str]:
+    fields: dict[str, list[str]] = {}
+    email = email_key = phone = ""
+    try:
+        email, email_key = normalize_email(body.email)
+    except EmailRejected as err:
+        fields["email"] = [err.code]
+    try:
+        phone = normalize_phone(body.phone, settings.allowed_regions, settings.default_region)
+    except PhoneRejected as err:
+        fields["phone"] = [err.code]
+    if not body.consent:
+        fields["consent"] = ["consent_required"]
+    if fields:
+        raise ValidationFailed(fields)
+    return email, email_key, phone
+
+
+def _enforce_phone_cap(db: Session, phone: str, settings: Settings, now: datetime) -> None:
+    count, oldest = registrations.codes_issued_since(db, phone, registrations.hour_ago(now))
+    if count >= settings.codes_per_phone_per_hour:
+        wait = ((oldest or now) + timedelta(hours=1) - now).total_seconds()
+        raise RateLimited(wait)
+
+
+def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime) -> None:
+    """A fresh code (and, for a late registration, a fresh page link) by SMS."""
+    code = new_code()
+    reg.code_hash = hash_code(code)
+    reg.code_sent_at = now
+    reg.code_expires_at = now + timedelta(seconds=settings.code_ttl_s)
+    reg.attempts_left = settings.code_max_attempts
+    link = None
+    if reg.captured_at is not None:
+        link_token = new_token()
+        reg.link_token_hash = hash_token(link_token)
+        link = f"{settings.public_base_url.rstrip('/')}/r/{reg.id}?t={link_token}"
+    registrations.record_code_issue(db, reg, now)
+    params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60), "link": link}
+    enqueue(
+        db, channel="sms", to=reg.phone, kind="registration_code", locale=reg.locale, params=params
+    )
+
+
+def confirm_registration(
+    db: Session, reg: Registration, code: str, settings: Settings, now: datetime
+) -> None:
+    """Spend one attempt of ``reg``'s code; on the right code create the pending
+    account, its activation token, and queue the SMS notice and the email."""
+    if reg.status == "confirmed":
+        raise AlreadyConfirmed()
+    resend_wait = (
+        reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s) - now
+    ).total_seconds()
+    if reg.code_hash is None:
+        raise TooManyAttempts(resend_wait)
+    if now >= reg.code_expires_at:
+        raise CodeExpired()
+    if not code_matches(code.strip(), reg.code_hash):
+        reg.attempts_left -= 1
+        if reg.attempts_left <= 0:
+            reg.attempts_left = 0
+            reg.code_hash = None
+            db.flush()
+            raise TooManyAttempts(resend_wait)
+        db.flush()
+        raise InvalidCode(attempts_left=reg.attempts_left)
+    if accounts.exists_with(db, reg.phone, reg.email_key):
+        raise AccountExists()
+    temporary = new_temporary_password()
+    account = accounts.create(
+        db,
+        email=reg.email,
+        email_key=reg.email_key,
+        phone=reg.phone,
+        locale=reg.locale,
+        password_hash=hash_password(temporary),
+        now=now,
+    )
+    token = new_token()
+    tokens.add_activation(
+        db, account.id, hash_token(token), now, now + timedelta(seconds=settings.activation_ttl_s)
+    )
+    reg.status = "confirmed"
+    reg.confirmed_at = now
+    reg.account_id = account.id
+    reg.code_hash = None
+    reg.link_token_hash = None
+    link = f"{settings.public_base_url.rstrip('/')}/activate/{token}"
+    enqueue(
+        db,
+        channel="sms",
+        to=account.phone,
+        kind="account_created_sms",
+        locale=account.locale,
+        params={},
+    )
+    enqueue(
+        db,
+        channel="email",
+        to=account.email,
+        kind="account_created_email",
+        locale=account.locale,
+        params={"activation_link": link, "temporary_password": temporary},
+    )
+    audit.record(
+        db,
+        "account_created",
+        now,
+        account_id=account.id,
+        terminal_id=reg.terminal_id,
+        operator=reg.operator,
+        detail=f"registration {reg.id}",
+    )
+    db.flush()
+    log.info("registration %s confirmed for %s", reg.id, mask_phone(reg.phone))
+
+
+def _own(db: Session, registration_id: str, terminal_id: str, lock: bool) -> Registration:
+    found = (registrations.get_for_update if lock else registrations.get)(db, registration_id)
+    if found is None or found.terminal_id != terminal_id:
+        raise NotFound()
+    return found
+
+
+@router.post("", status_code=201, response_model=RegistrationOut)
+def start_registration(
+    body: RegistrationIn,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+    lang: Lang,
+    ip: ClientIp,
+) -> Any:
+    email, email_key, phone = _check_contacts(body, settings)
+
+    def work() -> tuple[int, dict[str, Any]]:
+        rates.enforce(
+            db,
+            "registration_terminal",
+            terminal.id,
+            settings.registrations_per_terminal_per_hour,
+            now,
+        )
+        if ip:
+            rates.enforce(db, "registration_ip", ip, settings.registrations_per_ip_per_hour, now)
+        if accounts.exists_with(db, phone, email_key):
+            raise AccountExists()
+        _enforce_phone_cap(db, phone, settings, now)
+        rates.record(db, "registration_terminal", terminal.id, now)
+        if ip:
+            rates.record(db, "registration_ip", ip, now)
+        reg = registrations.add(
+            db,
+            Registration(
+                email=email,
+                email_key=email_key,
+                phone=phone,
+                locale=body.locale or lang,
+                consent_at=now,
+                consent_text_version=CONSENT_TEXT_VERSION,
+                operator=body.operator,
+                terminal_id=terminal.id,
+                client_ip=ip,
+                captured_at=body.captured_at,
+                created_at=now,
+                status="code_sent",
+                code_expires_at=now,
+                code_sent_at=now,
+                attempts_left=0,
+            ),
+        )
+        issue_code(db, reg, settings, now)
+        audit.record(
+            db,
+            "registration_started",
+            now,
+            terminal_id=terminal.id,
+            operator=body.operator,
+            detail=f"registration {reg.id}",
+        )
+        log.info("registration %s started for %s", reg.id, mask_phone(phone))
+        return 201, view(reg, settings, now)
+
+    return idem.run(body, work)
+
+
+@router.post("/{registration_id}/confirm", response_model=ConfirmedOut)
+def confirm(
+    registration_id: str,
+    body: ConfirmIn,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    def work() -> tuple[int, dict[str, Any]]:
+        reg = _own(db, registration_id, terminal.id, lock=True)
+        confirm_registration(db, reg, body.code, settings, now)
+        return 200, {"id": reg.id, "status": "confirmed"}
+
+    return idem.run(body, work)
+
+
+@router.post("/{registration_id}/resend", response_model=RegistrationOut)
+def resend(
+    registration_id: str,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    def work() -> tuple[int, dict[str, Any]]:
+        reg = _own(db, registration_id, terminal.id, lock=True)
+        if reg.status == "confirmed":
+            raise AlreadyConfirmed()
+        available = reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s)
+        if now < available:
+            raise RateLimited((available - now).total_seconds())
+        if accounts.exists_with(db, reg.phone, reg.email_key):
+            raise AccountExists()
+        _enforce_phone_cap(db, reg.phone, settings, now)
+        issue_code(db, reg, settings, now)
+        return 200, view(reg, settings, now)
+
+    return idem.run(None, work)
+
+
+@router.get("/{registration_id}", response_model=RegistrationOut)
+def status(
+    registration_id: str, db: Db, terminal: CurrentTerminal, settings: AppSettings, now: Now
+) -> Any:
+    return view(_own(db, registration_id, terminal.id, lock=False), settings, now)
