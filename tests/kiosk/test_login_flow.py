@@ -1,0 +1,136 @@
+"""The whole online procedure through kiosk/ alone, and LoginFlow's refusals,
+against the real central over HTTP."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import Account
+from central.models import Contract as ContractRow
+from central.server import EmbeddedCentral
+from kiosk.client import CentralClient
+from kiosk.errors import AccountNotActivated, InvalidCredentials, WeakPassword
+from kiosk.flows import LoginFlow, LoginStep, RegistrationFlow, Step
+from kiosk.validation.password import violations
+from tests.kiosk.kit import (
+    activation_link,
+    create_account,
+    sms_code,
+    temporary_password,
+    wait_for_messages,
+)
+
+PHONE = "+77011234567"
+EMAIL = "aigerim@example.kz"
+NEW_PASSWORD = "Steppe_2024x"
+
+
+def add_contracts(central: EmbeddedCentral, phone: str) -> None:
+    """Policies bought earlier, as the insurer's back office holds them."""
+    today = date.today()
+    with Session(central.engine) as session, session.begin():
+        account = session.scalars(select(Account).where(Account.phone == phone)).one()
+        session.add_all(
+            [
+                ContractRow(
+                    account_id=account.id,
+                    number="OGPO-2023-0001",
+                    product="ОГПО ВТС",
+                    starts_on=today - timedelta(days=700),
+                    ends_on=today - timedelta(days=335),
+                    premium_amount=Decimal("18500.00"),
+                ),
+                ContractRow(
+                    account_id=account.id,
+                    number="OGPO-2024-0002",
+                    product="ОГПО ВТС",
+                    starts_on=today - timedelta(days=30),
+                    ends_on=today + timedelta(days=335),
+                    premium_amount=Decimal("19250.50"),
+                ),
+            ]
+        )
+
+
+def test_the_whole_procedure_through_the_kiosk(
+    central: EmbeddedCentral, client: CentralClient
+) -> None:
+    registration = RegistrationFlow(client, None, locale="en")
+    assert registration.submit_details("Aigerim@Example.kz", "+7 701 123 45 67", True).ok
+    assert registration.send() is Step.CODE_ENTRY
+    assert registration.confirm_code(sms_code(client, PHONE)) is Step.DONE
+    assert any(m["channel"] == "sms" for m in wait_for_messages(client, PHONE, 2))
+    temporary = temporary_password(client, EMAIL)
+
+    login = LoginFlow(client, locale="en")
+    assert login.log_in(PHONE, temporary) is LoginStep.CREDENTIALS
+    assert isinstance(login.last_error, AccountNotActivated)
+
+    page = requests.get(activation_link(client, EMAIL), timeout=10)
+    assert page.status_code == 200
+
+    assert login.log_in("8 701 123 45 67", temporary) is LoginStep.CHANGE_PASSWORD
+    for weak in ("short1!", "alllowercase", temporary, "Ag-15!d44", "Ünïcode_123"):
+        assert login.change_password(weak, weak) is LoginStep.CHANGE_PASSWORD
+        assert isinstance(login.last_error, WeakPassword)
+        assert login.last_error.violations == login.check_new_password(weak, weak)
+        assert login.last_error.violations == violations(weak, current=temporary)
+    assert login.check_new_password(NEW_PASSWORD, NEW_PASSWORD + "x") == ["mismatch"]
+    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD + "x") is LoginStep.CHANGE_PASSWORD
+
+    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD) is LoginStep.LOGGED_IN
+    assert login.last_error is None
+    assert login.contracts() == []
+
+    add_contracts(central, PHONE)
+    again = LoginFlow(client, locale="en")
+    assert again.log_in(" aigerim@example.KZ ", NEW_PASSWORD) is LoginStep.LOGGED_IN
+    contracts = again.contracts()
+    assert [(c.number, c.status) for c in contracts] == [
+        ("OGPO-2024-0002", "active"),
+        ("OGPO-2023-0001", "expired"),
+    ]
+    assert contracts[0].premium_amount == Decimal("19250.50") and contracts[0].currency == "KZT"
+    assert LoginFlow(client).log_in(PHONE, temporary) is LoginStep.CREDENTIALS
+
+
+def test_wrong_credentials_stay_on_the_form(sqlite_client: CentralClient) -> None:
+    create_account(sqlite_client, PHONE, EMAIL)
+    login = LoginFlow(sqlite_client)
+
+    assert login.log_in(PHONE, "Wrong_pass1") is LoginStep.CREDENTIALS
+    assert isinstance(login.last_error, InvalidCredentials) and login.last_error.message
+    assert login.log_in("nobody@example.kz", "Wrong_pass1") is LoginStep.CREDENTIALS
+    assert isinstance(login.last_error, InvalidCredentials)
+    assert login.contracts() == []
+
+
+def test_a_password_reset_sends_a_new_temporary_password(sqlite_client: CentralClient) -> None:
+    first = create_account(sqlite_client, PHONE, EMAIL)
+    login = LoginFlow(sqlite_client, locale="en")
+
+    login.request_password_reset("8 701 123 45 67")
+    assert login.last_error is None
+    emails = wait_for_messages(sqlite_client, EMAIL, 2, "email")
+    reset = temporary_password(sqlite_client, EMAIL, nth=len(emails))
+    assert reset != first
+
+    assert login.log_in(EMAIL, reset) is LoginStep.CHANGE_PASSWORD
+    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD) is LoginStep.LOGGED_IN
+
+
+def test_wipe_logs_out_locally(sqlite_client: CentralClient) -> None:
+    temporary = create_account(sqlite_client, PHONE, EMAIL)
+    login = LoginFlow(sqlite_client)
+    assert login.log_in(PHONE, temporary) is LoginStep.CHANGE_PASSWORD
+
+    login.wipe()
+
+    assert login.step is LoginStep.CREDENTIALS and login.last_error is None
+    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD) is LoginStep.CREDENTIALS
+    assert login.check_new_password(temporary, temporary) == []
