@@ -79,3 +79,108 @@ def raw_bytes(db_path: Path) -> bytes:
         if p.exists():
             out += p.read_bytes()
     return out
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAINTEXT_KEYRING = "keyrings.alt.file.PlaintextKeyring"
+
+
+def write_kiosk_config(folder: Path, central_url: str, name: str = "Almaty-1 clerk") -> Path:
+    """A kiosk.toml for a terminal whose data (and outbox) live in ``folder/data``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kiosk.toml"
+    path.write_text(
+        f'central_url = "{central_url}"\n'
+        'mode = "clerk"\n'
+        f'terminal_name = "{name}"\n'
+        'default_locale = "en"\n'
+        f'data_dir = "{folder / "data"}"\n'
+        f'log_dir = "{folder / "logs"}"\n'
+        "connect_timeout_s = 1\n"
+        "read_timeout_s = 10\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def kiosk_env(folder: Path, config: Path) -> dict[str, str]:
+    """Environment of a kiosk subprocess: its config and a keyring file in ``folder``."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VIC_KIOSK_")}
+    env.update(
+        VIC_KIOSK_CONFIG=str(config),
+        PYTHON_KEYRING_BACKEND=PLAINTEXT_KEYRING,
+        XDG_DATA_HOME=str(folder / "xdg"),
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+@dataclass
+class KioskTerminal:
+    """An enrolled terminal: config file, keyring file, outbox path, all in tmp."""
+
+    folder: Path
+    config: Path
+    env: dict[str, str]
+    token: str
+    key: bytes
+    outbox_path: Path
+
+
+def make_terminal(folder: Path, central_url: str, token: str, monkeypatch: object) -> KioskTerminal:
+    """Write the config and store ``token`` and a fresh outbox key in a file keyring
+    that this process (``monkeypatch``-ed env) and kiosk subprocesses share."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from kiosk.credentials import Credentials
+    from kiosk.outbox import outbox_path
+
+    config = write_kiosk_config(folder, central_url)
+    env = kiosk_env(folder, config)
+    for name in ("VIC_KIOSK_CONFIG", "PYTHON_KEYRING_BACKEND", "XDG_DATA_HOME"):
+        monkeypatch.setenv(name, env[name])  # type: ignore[attr-defined]
+    backend = PlaintextKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)  # type: ignore[attr-defined]
+    creds = Credentials("Almaty-1 clerk")
+    creds.set_terminal_token(token)
+    return KioskTerminal(
+        folder, config, env, token, creds.outbox_key(), outbox_path(folder / "data")
+    )
+
+
+def central_counts(engine: object, phones: list[str]) -> dict[str, tuple[int, int]]:
+    """Per phone: (registrations, code SMS queued) as the central's database has them."""
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from central.models import Message, Registration
+
+    with Session(engine) as s:  # type: ignore[call-overload]
+        regs = dict(
+            s.execute(
+                select(Registration.phone, func.count())
+                .where(Registration.phone.in_(phones))
+                .group_by(Registration.phone)
+            ).all()
+        )
+        sms = dict(
+            s.execute(
+                select(Message.to, func.count())
+                .where(Message.channel == "sms", Message.to.in_(phones))
+                .group_by(Message.to)
+            ).all()
+        )
+    return {p: (int(regs.get(p, 0)), int(sms.get(p, 0))) for p in phones}
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float, what: str) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
+        time.sleep(0.05)

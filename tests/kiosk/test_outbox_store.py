@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from outbox_helpers import Clock, ScriptedSender, raw_bytes, request
 
 from kiosk.outbox import NoSuchEntry, Outbox, OutboxFull, SyncWorker
 from kiosk.outbox.store import AlreadyDelivered
+from tests.kiosk.outbox_helpers import Clock, ScriptedSender, raw_bytes, request
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from outbox_helpers import Clock, ScriptedSender, request
 
 from kiosk.api_types import RegistrationRequest
 from kiosk.errors import AccountExists, CentralError, RateLimited, Unreachable, ValidationFailed
 from kiosk.outbox import Outbox, SyncWorker
 from kiosk.outbox.backoff import BACKOFF_CAP_S, backoff_ceiling_s, backoff_delay_s
 from kiosk.outbox.lock import SyncLock
+from tests.kiosk.outbox_helpers import Clock, ScriptedSender, request
 
 
 @pytest.fixture
