@@ -85,7 +85,7 @@ class Account(Base):
     phone: Mapped[str] = mapped_column(String(20), unique=True)
     full_name: Mapped[str | None] = mapped_column(String(200))
     locale: Mapped[str] = mapped_column(String(2), default="ru")
-    status: Mapped[str] = mapped_column(String(16))  # pending_activation | active
+    status: Mapped[str] = mapped_column(String(32))  # pending_activation | active
     source: Mapped[str] = mapped_column(String(16))  # registration | online_purchase
     password_hash: Mapped[str] = mapped_column(String(200))
     password_is_temporary: Mapped[bool] = mapped_column(Boolean, default=True)
