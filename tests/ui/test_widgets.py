@@ -182,3 +182,18 @@ def test_status_line_shows_what_it_is_fed(qtbot: QtBot) -> None:
     line.set_online(True)
     assert "online" in line.central_label.text()
     assert "Almaty-1" in line.terminal_label.text()
+
+
+def test_password_keyboard_types_capitals_and_the_allowed_specials(qtbot: QtBot) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    keyboard = EmailKeyboard(password=True)
+    qtbot.addWidget(keyboard)
+    keyboard.bind(field)
+    assert "gmail.com" not in keyboard.keys and "." not in keyboard.keys
+    _tap(qtbot, keyboard, "Capital letters")
+    _tap(qtbot, keyboard, "Q")
+    _tap(qtbot, keyboard, "Capital letters")
+    for key in ("w", "7", "!", "@", "$", "_", "-"):
+        _tap(qtbot, keyboard, key)
+    assert field.text() == "Qw7!@$_-"

@@ -1,10 +1,11 @@
-"""An on-screen Latin keyboard for typing an email address on a touch kiosk.
+"""An on-screen Latin keyboard for a touch kiosk: email addresses and passwords.
 
 Qt Virtual Keyboard is GPL-licensed, so this small keyboard stands in for it.
-Besides letters, digits and ``. _ -`` it has the keys clients here use most:
-``@``, ``.kz``, ``.ru``, ``.com`` and whole mailbox domains (``mail.ru``,
-``gmail.com``). A whole-domain key completes the address: it adds the ``@`` when
-missing and replaces a half-typed domain after it.
+In its email layout it has letters, digits, ``. _ -`` and the keys clients here
+use most: ``@``, ``.kz``, ``.ru``, ``.com`` and whole mailbox domains
+(``mail.ru``, ``gmail.com``); a whole-domain key completes the address (adds the
+``@`` when missing, replaces a half-typed domain). Its password layout has a
+Shift key and exactly the specials the insurer's password policy allows.
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.validation.password import SPECIALS
+
 KEY_MIN_SIZE_PX = 56
 KEY_FONT_PT = 16
 KEY_PADDING_PX = 28
 ROWS: tuple[str, ...] = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-ROW_EXTRAS: tuple[tuple[str, ...], ...] = ((), (), ("_",), (".", "-"))
+EMAIL_EXTRAS: tuple[tuple[str, ...], ...] = ((), (), ("_",), (".", "-"))
 SUFFIX_KEYS: tuple[str, ...] = ("@", ".kz", ".ru", ".com")
 DOMAIN_KEYS: tuple[str, ...] = ("mail.ru", "gmail.com")
+PASSWORD_SPECIAL_KEYS: tuple[str, ...] = tuple(SPECIALS)
 
 
 def complete_domain(text: str, domain: str) -> str:
@@ -39,26 +43,39 @@ def complete_domain(text: str, domain: str) -> str:
 class EmailKeyboard(QWidget):
     """Types into the bound ``QLineEdit`` (``bind``) or else the focused one.
 
-    ``key_pressed`` carries the key's text (``"backspace"`` and ``"clear"`` for
-    the editing keys) after the field was edited.
+    ``password=True`` gives the password layout. ``key_pressed`` carries the
+    key's text (``"backspace"``, ``"clear"``, ``"shift"`` for the others) after
+    the field was edited.
     """
 
     key_pressed = Signal(str)
 
     def __init__(
-        self, parent: QWidget | None = None, *, key_size_px: int = KEY_MIN_SIZE_PX
+        self,
+        parent: QWidget | None = None,
+        *,
+        key_size_px: int = KEY_MIN_SIZE_PX,
+        password: bool = False,
     ) -> None:
         super().__init__(parent)
         self._target: QLineEdit | None = None
         self._key_size_px = key_size_px
+        self._password = password
+        self._shift = False
         self.keys: dict[str, QPushButton] = {}
+        self.shift_button: QPushButton | None = None
         outer = QVBoxLayout(self)
         outer.setSpacing(6)
-        for letters, extras in zip(ROWS, ROW_EXTRAS, strict=True):
+        extras = EMAIL_EXTRAS if not password else ((), (), (), ())
+        for letters, more in zip(ROWS, extras, strict=True):
             row = QHBoxLayout()
             row.setSpacing(6)
             row.addStretch(1)
-            for char in (*letters, *extras):
+            if password and letters == ROWS[3]:
+                self.shift_button = self._make_key("shift", "⇧", wide=True)
+                self.shift_button.setCheckable(True)
+                row.addWidget(self.shift_button)
+            for char in (*letters, *more):
                 row.addWidget(self._make_key(char, char))
             if letters == ROWS[0]:
                 self.backspace_button = self._make_key("backspace", "⌫")
@@ -67,10 +84,13 @@ class EmailKeyboard(QWidget):
             outer.addLayout(row)
         last = QHBoxLayout()
         last.setSpacing(6)
-        for key in (*SUFFIX_KEYS, *DOMAIN_KEYS):
+        last.addStretch(1)
+        bottom = PASSWORD_SPECIAL_KEYS if password else (*SUFFIX_KEYS, *DOMAIN_KEYS)
+        for key in bottom:
             last.addWidget(self._make_key(key, key, wide=len(key) > 1))
         self.clear_button = self._make_key("clear", "", wide=True)
         last.addWidget(self.clear_button)
+        last.addStretch(1)
         outer.addLayout(last)
         self.retranslate()
 
@@ -96,6 +116,9 @@ class EmailKeyboard(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear"))
         self.backspace_button.setAccessibleName(self.tr("Delete last character"))
         self.backspace_button.setToolTip(self.tr("Delete last character"))
+        if self.shift_button is not None:
+            self.shift_button.setAccessibleName(self.tr("Capital letters"))
+            self.shift_button.setToolTip(self.tr("Capital letters"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,7 +135,20 @@ class EmailKeyboard(QWidget):
         focused = QApplication.focusWidget()
         return focused if isinstance(focused, QLineEdit) else None
 
+    def _set_shift(self, on: bool) -> None:
+        self._shift = on
+        if self.shift_button is not None:
+            self.shift_button.setChecked(on)
+        for char in "".join(ROWS[1:]):
+            label = char.upper() if on else char
+            self.keys[char].setText(label)
+            self.keys[char].setAccessibleName(label)
+
     def _press(self, key: str) -> None:
+        if key == "shift":
+            self._set_shift(not self._shift)
+            self.key_pressed.emit(key)
+            return
         field = self.target()
         if field is None or field.isReadOnly() or not field.isEnabled():
             return
@@ -120,11 +156,11 @@ class EmailKeyboard(QWidget):
             field.clear()
         elif key == "backspace":
             field.backspace()
-        elif key in DOMAIN_KEYS:
+        elif key in DOMAIN_KEYS and not self._password:
             field.selectAll()
             field.insert(complete_domain(field.text(), key))
-        elif key == "@" and "@" in field.text():
+        elif key == "@" and not self._password and "@" in field.text():
             return
         else:
-            field.insert(key)
+            field.insert(key.upper() if self._shift and key.isalpha() else key)
         self.key_pressed.emit(key)

@@ -25,17 +25,28 @@ PENDING_COLOUR = "#666666"
 
 def rule_text(code: str) -> str:
     """The translated wording of one rule or violation code (contract codes + mismatch)."""
-    tr = QCoreApplication.translate
     texts = {
-        "too_short": tr("PasswordRules", "At least 8 characters"),
-        "missing_upper": tr("PasswordRules", "Upper-case Latin letters (A–Z)"),
-        "missing_lower": tr("PasswordRules", "Lower-case Latin letters (a–z)"),
-        "missing_digit": tr("PasswordRules", "Digits (0–9)"),
-        "missing_special": tr("PasswordRules", "Special characters: ! @ $ _ -"),
-        "forbidden_character": tr("PasswordRules", "Only Latin letters, digits and ! @ $ _ -"),
-        "forbidden_password": tr("PasswordRules", "Not the example password or a well-known one"),
-        "same_as_current": tr("PasswordRules", "Different from the current password"),
-        MISMATCH: tr("PasswordRules", "Both entries are the same"),
+        "too_short": QCoreApplication.translate("PasswordRules", "At least 8 characters"),
+        "missing_upper": QCoreApplication.translate(
+            "PasswordRules", "Upper-case Latin letters (A–Z)"
+        ),
+        "missing_lower": QCoreApplication.translate(
+            "PasswordRules", "Lower-case Latin letters (a–z)"
+        ),
+        "missing_digit": QCoreApplication.translate("PasswordRules", "Digits (0–9)"),
+        "missing_special": QCoreApplication.translate(
+            "PasswordRules", "Special characters: ! @ $ _ -"
+        ),
+        "forbidden_character": QCoreApplication.translate(
+            "PasswordRules", "Only Latin letters, digits and ! @ $ _ -"
+        ),
+        "forbidden_password": QCoreApplication.translate(
+            "PasswordRules", "Not the example password or a well-known one"
+        ),
+        "same_as_current": QCoreApplication.translate(
+            "PasswordRules", "Different from the current password"
+        ),
+        MISMATCH: QCoreApplication.translate("PasswordRules", "Both entries are the same"),
     }
     return texts.get(code, code)
 

@@ -1,0 +1,263 @@
+"""Demo mode: a "phone and mailbox" beside the kiosk.
+
+In a demo there is no real phone or mailbox: the central's ``dev`` delivery
+keeps every SMS and email, and this panel shows them live (polled through
+``ui.background`` about once a second, never on the GUI thread). For the
+selected message it can copy the confirmation code or the temporary password,
+and open an email's activation link (a GET off the GUI thread) showing what
+the central's page said.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+import requests
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.background import Op
+
+POLL_INTERVAL_MS = 1000
+LINK_TIMEOUT_S = 10.0
+PAGE_SUMMARY_CHARS = 300
+CODE_RE = re.compile(r"\b(\d{6})\b")
+LINK_RE = re.compile(r"https?://\S+/activate/\S+")
+TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
+TAG_RE = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+
+Message = dict[str, Any]
+
+
+def find_code(message: Message) -> str | None:
+    match = (
+        CODE_RE.search(str(message.get("body", ""))) if message.get("channel") == "sms" else None
+    )
+    return match.group(1) if match else None
+
+
+def find_link(message: Message) -> str | None:
+    match = LINK_RE.search(str(message.get("body", "")))
+    return match.group(0) if match else None
+
+
+def find_temporary_password(message: Message) -> str | None:
+    if message.get("channel") != "email":
+        return None
+    match = TEMP_PASSWORD_RE.search(str(message.get("body", "")))
+    return match.group(1) if match else None
+
+
+def open_link(url: str) -> tuple[int, str]:
+    """GET ``url``; the status and the page's text without markup (blocking)."""
+    response = requests.get(url, timeout=LINK_TIMEOUT_S)
+    text = html.unescape(TAG_RE.sub(" ", response.text))
+    text = " ".join(text.split())
+    return response.status_code, text[:PAGE_SUMMARY_CHARS]
+
+
+class DemoPanel(QWidget):
+    """``fetch`` returns every message oldest first (``CentralClient.dev_messages``).
+
+    ``messages_changed(int)`` carries the count after each change.
+    """
+
+    messages_changed = Signal(int)
+
+    def __init__(
+        self,
+        fetch: Callable[[], list[Message]],
+        parent: QWidget | None = None,
+        *,
+        poll_interval_ms: int = POLL_INTERVAL_MS,
+        get_page: Callable[[str], tuple[int, str]] = open_link,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._get_page = get_page
+        self._messages: list[Message] = []
+        self._polling = False
+        self._page_result: tuple[int, str] | None = None
+        self._page_error: str | None = None
+        self.title = QLabel()
+        self.title.setObjectName("subtitle")
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.copy_code = QPushButton()
+        self.copy_password = QPushButton()
+        self.open_link = QPushButton()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        for b in (self.copy_code, self.copy_password, self.open_link):
+            b.setMinimumHeight(40)
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        self.setMinimumWidth(360)
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_interval_ms)
+        self._timer.timeout.connect(self.poll)
+        self.list.currentRowChanged.connect(self._selected)
+        self.copy_code.clicked.connect(self._copy_code)
+        self.copy_password.clicked.connect(self._copy_password)
+        self.open_link.clicked.connect(self._open_link)
+        self.retranslate()
+        self._selected(-1)
+
+    # -- texts -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Demo: the client's phone and mailbox"))
+        self.list.setAccessibleName(self.tr("Messages sent"))
+        self.body.setAccessibleName(self.tr("Message text"))
+        for b, text in (
+            (self.copy_code, self.tr("Copy code")),
+            (self.copy_password, self.tr("Copy temporary password")),
+            (self.open_link, self.tr("Open activation link")),
+        ):
+            b.setText(text)
+            b.setAccessibleName(text)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None:
+                item.setText(self.message_title(self._messages[row]))
+        self._render_result()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def message_title(self, m: Message) -> str:
+        channel = self.tr("SMS") if m.get("channel") == "sms" else self.tr("Email")
+        subject = m.get("subject") or str(m.get("body", ""))[:60]
+        return f"{channel} → {m.get('to', '')}\n{subject}"
+
+    def _render_result(self) -> None:
+        if self._page_error is not None:
+            text = self._page_error
+        elif self._page_result is not None:
+            status, page = self._page_result
+            text = (
+                self.tr("The page answered %1: %2").replace("%1", str(status)).replace("%2", page)
+            )
+        else:
+            text = ""
+        self.result.setText(text)
+        self.result.setAccessibleName(text)
+        self.result.setVisible(bool(text))
+
+    # -- polling -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Poll now and then every interval."""
+        self.poll()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def poll(self) -> None:
+        if self._polling:
+            return  # the previous poll is still on its way
+        self._polling = True
+        Op(self._fetch).owner(self).success(self._got).failure(self._poll_failed).finally_(
+            self._poll_done
+        ).run()
+
+    def _poll_done(self) -> None:
+        self._polling = False
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self.title.setText(self.tr("Demo: the central does not answer"))
+
+    def _got(self, messages: list[Message]) -> None:
+        if messages == self._messages:
+            return
+        self.title.setText(self.tr("Demo: the client's phone and mailbox"))
+        keep = self.list.currentRow()
+        new_from = len(self._messages) if messages[: len(self._messages)] == self._messages else 0
+        if new_from == 0:
+            self.list.clear()
+        self._messages = list(messages)
+        for m in messages[new_from:]:
+            item = QListWidgetItem(self.message_title(m))
+            self.list.addItem(item)
+        if new_from and keep >= 0:
+            self.list.setCurrentRow(keep)
+        elif messages:
+            self.list.setCurrentRow(len(messages) - 1)
+        self.list.scrollToBottom()
+        self.messages_changed.emit(len(messages))
+
+    # -- actions ---------------------------------------------------------------------
+
+    def messages(self) -> list[Message]:
+        return list(self._messages)
+
+    def current(self) -> Message | None:
+        row = self.list.currentRow()
+        return self._messages[row] if 0 <= row < len(self._messages) else None
+
+    def _selected(self, _row: int) -> None:
+        m = self.current()
+        self.body.setPlainText(str(m.get("body", "")) if m else "")
+        self.copy_code.setEnabled(m is not None and find_code(m) is not None)
+        self.copy_password.setEnabled(m is not None and find_temporary_password(m) is not None)
+        self.open_link.setEnabled(m is not None and find_link(m) is not None)
+
+    def _copy(self, text: str | None) -> None:
+        if text:
+            QApplication.clipboard().setText(text)
+            self.result.setText(self.tr("Copied: %1").replace("%1", text))
+            self.result.setVisible(True)
+
+    def _copy_code(self) -> None:
+        m = self.current()
+        self._copy(find_code(m) if m else None)
+
+    def _copy_password(self) -> None:
+        m = self.current()
+        self._copy(find_temporary_password(m) if m else None)
+
+    def _open_link(self) -> None:
+        m = self.current()
+        link = find_link(m) if m else None
+        if link is None or not self.open_link.isEnabled():
+            return
+        self.open_link.setEnabled(False)
+        self._page_result, self._page_error = None, None
+        self.result.setText(self.tr("Opening the link…"))
+        self.result.setVisible(True)
+        Op(self._get_page, link).owner(self).success(self._page_opened).failure(
+            self._page_failed
+        ).finally_(lambda: self._selected(self.list.currentRow())).run()
+
+    def _page_opened(self, result: tuple[int, str]) -> None:
+        self._page_result = result
+        self._render_result()
+
+    def _page_failed(self, exc: BaseException) -> None:
+        self._page_error = self.tr("The link could not be opened: the central does not answer.")
+        self._render_result()

@@ -1,0 +1,232 @@
+"""The forced password change after a login with a temporary password.
+
+The client types the new password twice (each field with show/hide); the
+checklist ticks the insurer's rules live. The central checks again: when it
+refuses, every rule it names is listed. On success the seed's notice is shown
+and the client goes on to the contracts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import WeakPassword
+from kiosk.flows.login import LoginStep
+from ui.screens.base import AppContext, Screen
+from ui.screens.messages import error_text
+from ui.widgets.busy_button import BusyButton
+from ui.widgets.keyboard_dock import KeyboardDock
+from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
+from ui.widgets.password_field import PasswordField
+
+FORM_MAX_WIDTH_PX = 680
+ERROR_COLOUR = "#b3261e"
+
+
+class PasswordChangeScreen(Screen):
+    name = "password_change"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._problems: list[str] = []
+        self._problems_from_central = False
+        self._failure: BaseException | None = None
+        self.pages = QStackedWidget()
+        self.form_page = QWidget()
+        self.done_page = QWidget()
+        self.pages.addWidget(self.form_page)
+        self.pages.addWidget(self.done_page)
+
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.hint = QLabel()
+        self.new_label = QLabel()
+        self.new_password = PasswordField()
+        self.new_label.setBuddy(self.new_password.line_edit)
+        self.repeat_label = QLabel()
+        self.repeat_password = PasswordField()
+        self.repeat_label.setBuddy(self.repeat_password.line_edit)
+        self.rules_title = QLabel()
+        self.checklist = PasswordChecklist()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.submit = BusyButton()
+        self.submit.setObjectName("primary")
+        self.cancel = QPushButton()
+        for label in (self.title, self.hint, self.rules_title, self.message):
+            label.setWordWrap(True)
+        self.touch(self.new_password.line_edit, self.new_password.toggle)
+        self.touch(self.repeat_password.line_edit, self.repeat_password.toggle)
+        self.touch(self.submit, self.cancel)
+
+        form = QVBoxLayout(self.form_page)
+        form.setSpacing(8)
+        for w in (self.title, self.hint, self.new_label, self.new_password):
+            form.addWidget(w)
+        form.addWidget(self.repeat_label)
+        form.addWidget(self.repeat_password)
+        form.addSpacing(4)
+        form.addWidget(self.rules_title)
+        form.addWidget(self.checklist)
+        form.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        form.addLayout(buttons)
+        form.addStretch(1)
+
+        self.done_title = QLabel()
+        self.done_title.setObjectName("title")
+        self.done_text = QLabel()
+        self.done_text.setWordWrap(True)
+        self.to_contracts = QPushButton()
+        self.to_contracts.setObjectName("primary")
+        self.touch(self.to_contracts)
+        done = QVBoxLayout(self.done_page)
+        done.addWidget(self.done_title)
+        done.addWidget(self.done_text)
+        done.addSpacing(16)
+        done.addWidget(self.to_contracts, 0, Qt.AlignmentFlag.AlignLeft)
+        done.addStretch(1)
+
+        self.pages.setMaximumWidth(FORM_MAX_WIDTH_PX * (2 if self.kiosk_mode else 1))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.addWidget(self.pages, 1, Qt.AlignmentFlag.AlignHCenter)
+        self.keyboard: KeyboardDock | None = None
+        if self.kiosk_mode:
+            self.keyboard = KeyboardDock()
+            self.keyboard.attach(self.new_password.line_edit, "password")
+            self.keyboard.attach(self.repeat_password.line_edit, "password")
+            outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.setTabOrder(self.new_password.line_edit, self.new_password.toggle)
+        self.setTabOrder(self.new_password.toggle, self.repeat_password.line_edit)
+        self.setTabOrder(self.repeat_password.line_edit, self.repeat_password.toggle)
+        self.setTabOrder(self.repeat_password.toggle, self.submit)
+        self.setTabOrder(self.submit, self.cancel)
+        self.set_default_button(self.submit)
+        self.disable_while_busy(self.new_password, self.repeat_password, self.cancel)
+        self.new_password.textChanged.connect(self._typed)
+        self.repeat_password.textChanged.connect(self._typed)
+        self.new_password.returnPressed.connect(self.repeat_password.setFocus)
+        self.repeat_password.returnPressed.connect(self.submit.click)
+        self.submit.clicked.connect(self._change)
+        self.cancel.clicked.connect(self.on_escape)
+        self.to_contracts.clicked.connect(lambda: self.ctx.navigator.show_screen("contracts"))
+        self.retranslate()
+
+    # -- texts -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Choose a new password"))
+        self.hint.setText(
+            self.tr(
+                "You logged in with a temporary password. Choose your own password: "
+                "you will log in with it from now on."
+            )
+        )
+        self.set_label(self.new_label, self.tr("New password"))
+        self.new_password.set_label(self.tr("New password"))
+        self.set_label(self.repeat_label, self.tr("Repeat the new password"))
+        self.repeat_password.set_label(self.tr("Repeat the new password"))
+        self.new_password.retranslate()
+        self.repeat_password.retranslate()
+        self.rules_title.setText(self.tr("Password requirements:"))
+        self.checklist.retranslate()
+        self.set_label(self.submit, self.tr("Change password"))
+        self.set_label(self.cancel, self.tr("Cancel"))
+        self.done_title.setText(self.tr("Password changed"))
+        notice = self.tr(
+            "Your password has been changed successfully. You can now use «Личный кабинет»."
+        )
+        self.done_text.setText(notice)
+        self.done_text.setAccessibleName(notice)
+        self.set_label(self.to_contracts, self.tr("My contracts"))
+        self._render_message()
+
+    def _render_message(self) -> None:
+        lines: list[str] = []
+        if self._failure is not None:
+            lines.append(error_text(self._failure))
+        elif self._problems:
+            lines.append(
+                self.tr("The server did not accept this password:")
+                if self._problems_from_central
+                else self.tr("This password cannot be used yet:")
+            )
+            lines += [f"{UNMET_MARK} {rule_text(code)}" for code in self._problems]
+        text = "\n".join(lines)
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.setVisible(bool(text))
+
+    def show_status(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def busy_changed(self, busy: bool) -> None:
+        self.submit.set_busy(busy)
+
+    def is_done(self) -> bool:
+        return self.pages.currentWidget() is self.done_page
+
+    # -- life cycle ----------------------------------------------------------------
+
+    def on_enter(self) -> None:
+        self.pages.setCurrentWidget(self.form_page)
+        self.new_password.setFocus()
+
+    def wipe(self) -> None:
+        super().wipe()
+        self.new_password.clear()
+        self.repeat_password.clear()
+        self._problems, self._failure = [], None
+        self.pages.setCurrentWidget(self.form_page)
+        self._typed()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def _typed(self, _: str = "") -> None:
+        repeat = self.repeat_password.text()
+        self.checklist.update_for(self.new_password.text(), repeat=repeat if repeat else "")
+        if self._problems or self._failure is not None:
+            self._problems, self._failure = [], None
+            self._render_message()
+
+    def _change(self) -> None:
+        new, repeat = self.new_password.text(), self.repeat_password.text()
+        problems = self.ctx.login.check_new_password(new, repeat)
+        if problems:
+            self._problems, self._problems_from_central, self._failure = problems, False, None
+            self._render_message()
+            return
+        self.run_blocking(self.ctx.login.change_password, new, repeat, done=self._changed)
+
+    def _changed(self, step: LoginStep) -> None:
+        if step is LoginStep.LOGGED_IN:
+            self.new_password.clear()
+            self.repeat_password.clear()
+            self.pages.setCurrentWidget(self.done_page)
+            self.to_contracts.setFocus()
+            return
+        error = self.ctx.login.last_error
+        if isinstance(error, WeakPassword) and error.violations:
+            self._problems, self._problems_from_central = list(error.violations), True
+            self._failure = None
+        elif step is LoginStep.CREDENTIALS:
+            self.ctx.navigator.show_screen("login")  # the session ended: log in again
+            return
+        else:
+            self._failure = error
+        self._render_message()

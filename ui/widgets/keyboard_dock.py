@@ -1,0 +1,61 @@
+"""The on-screen keyboard area of a kiosk screen: the right keyboard for the focused field.
+
+A screen ``attach``es each field with the kind of keyboard it needs ("email",
+"password" or "digits"); the dock shows that keyboard whenever the field has
+the focus and types into it. Nothing is shown while no attached field has the
+focus, so the dock costs no room on a screen without input.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtWidgets import QApplication, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.widgets.email_keyboard import EmailKeyboard
+from ui.widgets.keypad import DigitKeypad
+
+KeyboardKind = Literal["email", "password", "digits"]
+
+
+class KeyboardDock(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.email = EmailKeyboard(self)
+        self.password = EmailKeyboard(self, password=True)
+        self.digits = DigitKeypad(self)
+        self._stack = QStackedWidget(self)
+        self._kinds: dict[QLineEdit, KeyboardKind] = {}
+        self._boards: dict[KeyboardKind, QWidget] = {
+            "email": self.email,
+            "password": self.password,
+            "digits": self.digits,
+        }
+        for board in self._boards.values():
+            self._stack.addWidget(board)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self._stack.setVisible(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def attach(self, field: QLineEdit, kind: KeyboardKind) -> None:
+        """Show the ``kind`` keyboard while ``field`` has the focus."""
+        self._kinds[field] = kind
+
+    def shown_kind(self) -> KeyboardKind | None:
+        if not self._stack.isVisible():
+            return None
+        current = self._stack.currentWidget()
+        return next((k for k, b in self._boards.items() if b is current), None)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not isinstance(new, QLineEdit) or new not in self._kinds:
+            return  # a key of the dock or elsewhere: keep the keyboard as it is
+        board = self._boards[self._kinds[new]]
+        if isinstance(board, EmailKeyboard | DigitKeypad):
+            board.bind(new)
+        self._stack.setCurrentWidget(board)
+        self._stack.setVisible(True)
