@@ -16,7 +16,12 @@ from central.core.db import make_engine, make_session_factory
 from central.messaging.sender import sender_lifespan
 from central.routes import access, account, public, registrations
 from central.routes import dev as dev_routes
-from central.routes.handlers import BodyLimitMiddleware, install_error_handlers
+from central.routes import terminals as terminal_routes
+from central.routes.handlers import (
+    BodyLimitMiddleware,
+    CatchAllMiddleware,
+    install_error_handlers,
+)
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
@@ -28,13 +33,15 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.state.clock = Clock()
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(CatchAllMiddleware)
     for module in (registrations, access, account, public):
         app.include_router(module.router)
-    _include_messaging_routers(app, settings)
+    _include_terminal_and_dev_routers(app, settings)
     return app
 
 
-def _include_messaging_routers(app: FastAPI, settings: Settings) -> None:
+def _include_terminal_and_dev_routers(app: FastAPI, settings: Settings) -> None:
     """/dev/messages exists only with dev delivery, never in production."""
+    app.include_router(terminal_routes.router)
     if settings.delivery_backend == "dev" and not settings.production:
         app.include_router(dev_routes.router)

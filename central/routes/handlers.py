@@ -125,17 +125,48 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         return render(request, _http_error(exc))
 
-    async def on_bug(request: Request, exc: Exception) -> JSONResponse:
-        trace = "".join(traceback.format_exception(exc))
-        log.error(
-            "unhandled error on %s %s\n%s", request.method, request.url.path, mask_secrets(trace)
-        )
-        return render(request, InternalError())
-
     app.add_exception_handler(CentralError, on_central)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
-    app.add_exception_handler(Exception, on_bug)
+
+
+class CatchAllMiddleware:
+    """The last resort: a bug becomes the contract's 500 ``internal_error``.
+
+    Unlike an exception handler for ``Exception`` (after which Starlette
+    re-raises so the server logs the raw trace, SQL parameters and all), this
+    logs one masked trace and stops there.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            trace = "".join(traceback.format_exception(exc))
+            log.error(
+                "unhandled error on %s %s\n%s",
+                scope.get("method"),
+                scope.get("path"),
+                mask_secrets(trace),
+            )
+            if started:
+                return
+            request = Request(scope)
+            await render(request, InternalError())(scope, receive, send)
 
 
 class BodyLimitMiddleware:

@@ -118,7 +118,11 @@ def _code_form(registration_id: str, token: str, lang: Locale, note: str = "") -
 
 @router.get("/r/{registration_id}", response_class=HTMLResponse)
 def late_code_page(
-    registration_id: str, db: Db, header_lang: Lang, t: LangParam = None, lang: LangParam = None
+    registration_id: str,
+    db: Db,
+    header_lang: Lang,
+    t: Annotated[str | None, Query(max_length=200)] = None,
+    lang: LangParam = None,
 ) -> Any:
     """The page an SMS of a late (outbox) registration links to: the client,
     already away from the branch, enters the code here."""

@@ -104,3 +104,32 @@ def clock(central: EmbeddedCentral) -> Clock:
 @pytest.fixture
 def make_terminal(central: EmbeddedCentral) -> Callable[[str], str]:
     return lambda name: add_terminal(central, name)
+
+
+def email_secrets(api: Api, email: str) -> tuple[str | None, str]:
+    """The activation link (if any) and temporary password of the latest such email."""
+    bodies = [m["body"] for m in api.messages(email) if "emporary password" in m["body"]]
+    assert bodies, f"no email with a temporary password to {email}"
+    password = re.search(r"[Tt]emporary password: (\S+)", bodies[-1])
+    link = re.search(r"(https?://\S+/activate/\S+)", bodies[-1])
+    assert password is not None
+    return (link.group(1) if link else None), password.group(1)
+
+
+def create_account(
+    api: Api, email: str = "aigerim@mail.ru", phone: str = KZ_PHONE, *, activate: bool = True
+) -> str:
+    """An account made through the real procedure (English texts); returns the
+    temporary password."""
+    started = api.post(
+        "/api/v1/registrations", {"email": email, "phone": phone, "consent": True, "locale": "en"}
+    )
+    assert started.status_code == 201, started.text
+    rid = started.json()["id"]
+    confirmed = api.post(f"/api/v1/registrations/{rid}/confirm", {"code": api.last_code(phone)})
+    assert confirmed.status_code == 200, confirmed.text
+    link, password = email_secrets(api, email)
+    if activate:
+        assert link is not None
+        assert requests.get(link, timeout=TIMEOUT_S).status_code == 200
+    return password
