@@ -264,7 +264,13 @@ def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"The central asks to wait {report.rate_limited_s:.0f} s; the rest stays pending.",
             EXIT_PARTIAL,
         )
-    return EXIT_PARTIAL if report.set_aside else EXIT_OK
+    if report.set_aside:
+        raise CliFailure(
+            f"{report.set_aside} registration(s) were refused and set aside: see "
+            "'main.py outbox list --state needs_attention'.",
+            EXIT_PARTIAL,
+        )
+    return EXIT_OK
 
 
 def _box(args: argparse.Namespace) -> tuple[KioskConfig, Outbox]:
