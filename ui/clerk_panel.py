@@ -266,7 +266,9 @@ class ClerkPanel(QWidget):
 
     def retranslate(self) -> None:
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self._operator))
-        self.today_title.setText(self.tr("Registrations today: %n", "", len(self._today)))
+        self.today_title.setText(
+            self.tr("Registrations today: %1").replace("%1", str(len(self._today)))
+        )
         self.today_list.setAccessibleName(self.tr("Registrations today"))
         outcomes = {
             Step.DONE: self.tr("registered"),

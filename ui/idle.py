@@ -72,7 +72,9 @@ class StillTherePrompt(QDialog):
 
     def set_seconds_left(self, seconds: int) -> None:
         self._seconds_left = seconds
-        text = self.tr("For your privacy the screen will be cleared in %n s.", "", seconds)
+        text = self.tr("For your privacy the screen will be cleared in %1 s.").replace(
+            "%1", str(seconds)
+        )
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
 

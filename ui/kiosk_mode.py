@@ -104,7 +104,9 @@ class AdminPinDialog(QDialog):
             return
         locked_s = self._locked_for_s()
         if locked_s:
-            self._say(self.tr("Too many wrong PINs. Try again in %n s.", "", locked_s))
+            self._say(
+                self.tr("Too many wrong PINs. Try again in %1 s.").replace("%1", str(locked_s))
+            )
             return
         self.unlock.set_busy(True)
         Op(self._check_pin, self.pin.text()).owner(self).success(self._checked).failure(

@@ -1,4 +1,4 @@
-"""The touch widgets, driven as a client would: by tapping their visible keys."""
+"""The touch widgets, driven as a client would: by tapping their visible (Russian) keys."""
 
 from __future__ import annotations
 
@@ -42,9 +42,9 @@ def test_keypad_types_digits_into_the_bound_field_and_edits(qtbot: QtBot) -> Non
     for digit in "1234567":
         _tap(qtbot, keypad, digit)
     assert field.text() == "123456"  # the field's max length still holds
-    _tap(qtbot, keypad, "Delete last digit")
+    _tap(qtbot, keypad, "Стереть последнюю цифру")
     assert field.text() == "12345"
-    _tap(qtbot, keypad, "Clear")
+    _tap(qtbot, keypad, "Очистить")
     assert field.text() == ""
     for button in keypad.findChildren(QPushButton):
         assert button.width() >= KEY_MIN_SIZE_PX and button.height() >= KEY_MIN_SIZE_PX
@@ -78,7 +78,7 @@ def test_email_keyboard_types_an_address_with_domain_keys(qtbot: QtBot) -> None:
     keyboard.bind(field)
     for key in "ivan.":
         _tap(qtbot, keyboard, key)
-    _tap(qtbot, keyboard, "Delete last character")
+    _tap(qtbot, keyboard, "Стереть последний символ")
     _tap(qtbot, keyboard, "@")
     _tap(qtbot, keyboard, "@")  # a second @ would make the address invalid
     _tap(qtbot, keyboard, "g")
@@ -86,7 +86,7 @@ def test_email_keyboard_types_an_address_with_domain_keys(qtbot: QtBot) -> None:
     assert field.text() == "ivan@gmail.com"
     _tap(qtbot, keyboard, "mail.ru")
     assert field.text() == "ivan@mail.ru"
-    _tap(qtbot, keyboard, "Clear")
+    _tap(qtbot, keyboard, "Очистить")
     for key in ("b", "o", "@", "v", "i", "c", ".kz"):
         _tap(qtbot, keyboard, key)
     assert field.text() == "bo@vic.kz"
@@ -139,15 +139,15 @@ def test_checklist_refuses_the_procedures_example_and_a_mismatch(qtbot: QtBot) -
 def test_password_field_shows_and_hides_and_hides_again_on_clear(qtbot: QtBot) -> None:
     field = PasswordField()
     qtbot.addWidget(field)
-    field.set_label("New password")
+    field.set_label("Новый пароль")
     qtbot.keyClicks(field.line_edit, "Secret_1x")
     assert not field.is_revealed()
-    _tap(qtbot, field, "Show")
+    _tap(qtbot, field, "Показать")
     assert field.is_revealed()
-    assert field.toggle.accessibleName() == "Hide"
+    assert field.toggle.accessibleName() == "Скрыть"
     field.clear()
     assert field.text() == "" and not field.is_revealed()
-    assert field.line_edit.accessibleName() == "New password"
+    assert field.line_edit.accessibleName() == "Новый пароль"
 
 
 def test_busy_button_refuses_a_second_tap_while_busy(qtbot: QtBot) -> None:
@@ -174,13 +174,13 @@ def test_status_line_shows_what_it_is_fed(qtbot: QtBot) -> None:
     qtbot.addWidget(line)
     line.show()
     line.set_online(False)
-    assert "offline" in line.central_label.text()
+    assert "нет связи" in line.central_label.text()
     line.set_outbox_count(3)
     assert line.outbox_label.isVisible() and "3" in line.outbox_label.text()
     line.set_outbox_count(0)
     assert not line.outbox_label.isVisible()
     line.set_online(True)
-    assert "online" in line.central_label.text()
+    assert "на связи" in line.central_label.text()
     assert "Almaty-1" in line.terminal_label.text()
 
 
@@ -191,9 +191,9 @@ def test_password_keyboard_types_capitals_and_the_allowed_specials(qtbot: QtBot)
     qtbot.addWidget(keyboard)
     keyboard.bind(field)
     assert "gmail.com" not in keyboard.keys and "." not in keyboard.keys
-    _tap(qtbot, keyboard, "Capital letters")
+    _tap(qtbot, keyboard, "Заглавные буквы")
     _tap(qtbot, keyboard, "Q")
-    _tap(qtbot, keyboard, "Capital letters")
+    _tap(qtbot, keyboard, "Заглавные буквы")
     for key in ("w", "7", "!", "@", "$", "_", "-"):
         _tap(qtbot, keyboard, key)
     assert field.text() == "Qw7!@$_-"

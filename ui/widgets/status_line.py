@@ -43,7 +43,7 @@ class StatusLine(QWidget):
             text, colour = self.tr("Central: offline"), OFFLINE_COLOUR
         self.central_label.setText(f"<span style='color:{colour}'>●</span> {text}")
         self.central_label.setAccessibleName(text)
-        outbox = self.tr("Waiting to send: %n", "", self._outbox_count)
+        outbox = self.tr("Waiting to send: %1").replace("%1", str(self._outbox_count))
         self.outbox_label.setText(outbox)
         self.outbox_label.setAccessibleName(outbox)
         self.outbox_label.setVisible(self._outbox_count > 0)
