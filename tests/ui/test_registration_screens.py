@@ -1,0 +1,263 @@
+"""Registration as a client does it: typing, tapping the Russian labels, reading SMS.
+
+Every test drives the real main window on real flows against a real central
+over loopback HTTP; the SMS code is read from the central's dev mailbox.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from ui_helpers import (
+    add_terminal,
+    find_button,
+    find_field,
+    make_client,
+    sms_code,
+    sms_to,
+    visible_text,
+)
+
+from central.server import EmbeddedCentral
+from kiosk.client import CentralClient
+from ui.background import runner
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+PHONE = "+77011234567"
+EMAIL = "aigerim@mail.ru"
+CONSENT_RU = "Я даю согласие на обработку моих персональных данных"
+WARNING_RU = (
+    "Внимание! Проверьте корректность ввода адреса электронной почты и номера мобильного телефона."
+)
+
+
+def click(qtbot: QtBot, window: Any, label: str) -> None:
+    qtbot.mouseClick(find_button(window, label), Qt.MouseButton.LeftButton)
+
+
+def on_screen(window: Any, name: str) -> Callable[[], bool]:
+    return lambda: window.current_screen() is not None and window.current_screen().name == name
+
+
+def fill_details(qtbot: QtBot, window: Any, email: str = EMAIL, phone: str = "87011234567") -> None:
+    click(qtbot, window, "Регистрация")
+    assert on_screen(window, "registration")()
+    screen = window.current_screen()
+    qtbot.keyClicks(find_field(screen, "Email"), email)
+    qtbot.keyClicks(find_field(screen, "Телефон"), phone)
+    qtbot.mouseClick(find_button(screen, CONSENT_RU), Qt.MouseButton.LeftButton)
+
+
+def to_code_entry(qtbot: QtBot, window: Any) -> None:
+    fill_details(qtbot, window)
+    click(qtbot, window, "Зарегистрировать")
+    qtbot.waitUntil(on_screen(window, "check_details"))
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "code_entry"), timeout=15_000)
+
+
+def test_registration_form_shows_the_seed_labels_and_warning(window: Any, qtbot: QtBot) -> None:
+    click(qtbot, window, "Регистрация")
+    screen = window.current_screen()
+    assert screen.name == "registration"
+    text = visible_text(screen)
+    assert WARNING_RU in text
+    assert "Email" in text and "Телефон" in text
+    find_button(screen, "Зарегистрировать")
+    find_button(screen, "Назад")
+
+
+def test_phone_is_formatted_as_typed_and_problems_are_explained(window: Any, qtbot: QtBot) -> None:
+    click(qtbot, window, "Регистрация")
+    screen = window.current_screen()
+    phone = find_field(screen, "Телефон")
+    qtbot.keyClicks(phone, "87011234567")
+    assert phone.text() == "+7 701 123 45 67"
+    qtbot.keyClicks(find_field(screen, "Email"), "aigerim@gmial.com")
+    click(qtbot, window, "Зарегистрировать")
+    assert window.current_screen().name == "registration"
+    text = visible_text(screen)
+    assert "согласие" in text.lower()
+    find_button(screen, "Вы имели в виду aigerim@gmail.com?")
+    click(qtbot, window, "Вы имели в виду aigerim@gmail.com?")
+    assert find_field(screen, "Email").text() == "aigerim@gmail.com"
+
+
+def test_register_confirm_and_success_popup(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    to_code_entry(qtbot, window)
+    screen = window.current_screen()
+    assert "Осталось попыток: 5" in visible_text(screen)
+    assert "+7 701 *** ** 67" in visible_text(screen)
+    code = sms_code(qtbot, sqlite_central, PHONE)
+    qtbot.keyClicks(find_field(screen, "Код подтверждения"), code)
+    click(qtbot, window, "Подтвердить код")
+    qtbot.waitUntil(lambda: _dialog() is not None, timeout=15_000)
+    dialog = _dialog()
+    assert dialog is not None
+    assert "«Личный кабинет» создан" in visible_text(dialog)
+    assert "временным паролем" in visible_text(dialog)
+    qtbot.mouseClick(find_button(dialog, "Понятно"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(on_screen(window, "welcome"))
+
+
+def test_wrong_code_shows_attempts_left(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    to_code_entry(qtbot, window)
+    screen = window.current_screen()
+    right = sms_code(qtbot, sqlite_central, PHONE)
+    wrong = "000000" if right != "000000" else "111111"
+    qtbot.keyClicks(find_field(screen, "Код подтверждения"), wrong)
+    qtbot.keyClick(find_field(screen, "Код подтверждения"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Неверный код" in visible_text(screen), timeout=15_000)
+    assert "Осталось попыток: 4" in visible_text(screen)
+    assert window.current_screen().name == "code_entry"
+
+
+def test_existing_account_leads_to_already_registered(
+    make_window: Callable[..., Any],
+    qtbot: QtBot,
+    sqlite_central: EmbeddedCentral,
+    terminal_client: CentralClient,
+) -> None:
+    window = make_window(terminal_client)
+    to_code_entry(qtbot, window)
+    code = sms_code(qtbot, sqlite_central, PHONE)
+    qtbot.keyClicks(find_field(window.current_screen(), "Код подтверждения"), code)
+    click(qtbot, window, "Подтвердить код")
+    qtbot.waitUntil(lambda: _dialog() is not None, timeout=15_000)
+    dialog = _dialog()
+    assert dialog is not None
+    qtbot.mouseClick(find_button(dialog, "Понятно"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(on_screen(window, "welcome"))
+    fill_details(qtbot, window)
+    click(qtbot, window, "Зарегистрировать")
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "already_registered"), timeout=15_000)
+    screen = window.current_screen()
+    assert "уже есть" in visible_text(screen)
+    click(qtbot, window, "Отправить мне новый временный пароль")
+    qtbot.waitUntil(lambda: EMAIL in visible_text(screen), timeout=15_000)
+    assert len(sms_to(sqlite_central, PHONE)) == 2  # code + notice; none for the 2nd attempt
+
+
+def test_central_down_saves_offline(
+    make_window: Callable[..., Any], qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    client = make_client(sqlite_central.url, add_terminal(sqlite_central))
+    window = make_window(client)
+    sqlite_central.stop()
+    fill_details(qtbot, window)
+    click(qtbot, window, "Зарегистрировать")
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "saved_offline"), timeout=15_000)
+    screen = window.current_screen()
+    assert "сохранен" in visible_text(screen)
+    assert "+7 701 123 45 67" in visible_text(screen)
+    assert window.deps.outbox.counts()
+    client.close()
+
+
+def test_language_switch_relabels_the_open_screen(window: Any, qtbot: QtBot) -> None:
+    click(qtbot, window, "Регистрация")
+    screen = window.current_screen()
+    find_button(screen, "Зарегистрировать")
+    click(qtbot, window, "Қазақша")
+    qtbot.waitUntil(lambda: _has_button(screen, "Тіркелу"))
+    assert "Телефон" in visible_text(screen)
+    click(qtbot, window, "English")
+    qtbot.waitUntil(lambda: _has_button(screen, "Register"))
+    assert "Phone" in visible_text(screen)
+    assert window.deps.registration.locale == "en"
+    click(qtbot, window, "Русский")
+    qtbot.waitUntil(lambda: _has_button(screen, "Зарегистрировать"))
+
+
+def test_double_click_sends_one_registration(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    fill_details(qtbot, window)
+    register = find_button(window, "Зарегистрировать")
+    qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(on_screen(window, "check_details"))
+    confirm = find_button(window, "Всё верно")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseDClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(on_screen(window, "code_entry"), timeout=15_000)
+    runner().wait_for_done()
+    sms_code(qtbot, sqlite_central, PHONE)
+    assert len(sms_to(sqlite_central, PHONE)) == 1
+
+
+@pytest.fixture
+def silent_port() -> Iterator[str]:
+    """A local port that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for conn in accepted:
+        conn.close()
+    server.close()
+
+
+def test_gui_stays_responsive_while_the_central_does_not_answer(
+    make_window: Callable[..., Any], qtbot: QtBot, silent_port: str
+) -> None:
+    client = make_client(silent_port, "token", read_timeout_s=3.0)
+    window = make_window(client)
+    fill_details(qtbot, window)
+    click(qtbot, window, "Зарегистрировать")
+    click(qtbot, window, "Всё верно")
+    screen = window.current_screen()
+    assert screen.busy
+    assert not find_button(screen, "Всё верно").isEnabled()
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=2000)
+    timer.stop()
+    assert screen.busy and window.current_screen() is screen
+    qtbot.waitUntil(lambda: not screen.busy, timeout=15_000)
+    client.close()
+
+
+def _dialog() -> QDialog | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return found[0] if found else None
+
+
+def _has_button(root: Any, label: str) -> bool:
+    try:
+        find_button(root, label)
+    except AssertionError:
+        return False
+    return True

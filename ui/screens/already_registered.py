@@ -1,0 +1,108 @@
+"""The account already exists (for example made by an online purchase): how to get in.
+
+"Send me a new temporary password" runs ``LoginFlow.request_password_reset``
+with the email the client typed; the central answers the same whether or not
+the account exists, and so does this screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.screens.base import AppContext, Screen, named
+from ui.widgets.busy_button import BusyButton
+
+
+class AlreadyRegisteredScreen(Screen):
+    name = "already_registered"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.setSpacing(10)
+        self.title = named(QLabel(), "screenTitle")
+        self.title.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        column.addWidget(self.title)
+        column.addWidget(self.body)
+        column.addSpacing(12)
+        self.reset_button = named(BusyButton(), "secondary")
+        self.status = named(QLabel(), "notice")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+        column.addWidget(self.reset_button)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        self.back_button = named(QPushButton(), "secondary")
+        self.login_button = named(QPushButton(), "primary")
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+        column.addLayout(buttons)
+        self.touch(self.reset_button, self.back_button, self.login_button)
+        self.disable_while_busy(self.back_button, self.login_button)
+        self.reset_button.clicked.connect(self._reset_password)
+        self.login_button.clicked.connect(lambda: self.ctx.navigator.show_screen("login"))
+        self.back_button.clicked.connect(self.ctx.navigator.go_home)
+        self.set_default_button(self.login_button)
+        self._sent = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_label(self.title, self.tr("You already have a personal account"))
+        self.set_label(
+            self.body,
+            self.tr(
+                "An account with this phone number or email already exists: for example, it "
+                "was created automatically when you bought a policy online. Log in with the "
+                "mobile phone number and the email given in your contract.\n\n"
+                "Forgot the password? We can email you a new temporary password."
+            ),
+        )
+        self.set_label(self.reset_button, self.tr("Send me a new temporary password"))
+        self.set_label(self.login_button, self.tr("Log in"))
+        self.set_label(self.back_button, self.tr("Back"))
+        if self._sent:
+            self._show_sent()
+
+    def on_enter(self) -> None:
+        self._sent = False
+        self.status.setVisible(False)
+        self.reset_button.setEnabled(True)
+        self.login_button.setFocus()
+
+    def wipe(self) -> None:
+        super().wipe()
+        self._sent = False
+        self.status.setVisible(False)
+
+    def busy_changed(self, busy: bool) -> None:
+        self.reset_button.set_busy(busy)
+        if not busy and self._sent:
+            self.reset_button.setEnabled(False)
+
+    def show_status(self, text: str) -> None:
+        self.set_label(self.status, text)
+        self.status.setVisible(bool(text))
+
+    def _reset_password(self) -> None:
+        flow = self.ctx.registration
+        login = flow.email or flow.phone
+        if not login:
+            return
+        self.run_blocking(self.ctx.login.request_password_reset, login, done=self._done)
+
+    def _done(self, _result: object) -> None:
+        self._sent = True
+        self._show_sent()
+
+    def _show_sent(self) -> None:
+        self.show_status(
+            self.tr(
+                "If an account is registered to %1, a new temporary password is on its way "
+                "there. At the next login you will choose your own password."
+            ).replace("%1", self.ctx.registration.email or "")
+        )

@@ -1,0 +1,132 @@
+"""«Check your details»: the normalised email and phone, large, before anything is sent.
+
+«Всё верно» runs ``RegistrationFlow.send`` in the background and follows the
+step it returns; «Изменить» goes back to the form with the typed values kept.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.flows.registration import Step
+from ui.screens.base import AppContext, Screen, named
+from ui.screens.messages import error_text
+from ui.widgets.busy_button import BusyButton
+
+STEP_SCREENS: dict[Step, str] = {
+    Step.DETAILS: "registration",
+    Step.CHECK_DETAILS: "check_details",
+    Step.CODE_ENTRY: "code_entry",
+    Step.ALREADY_REGISTERED: "already_registered",
+    Step.SAVED_OFFLINE: "saved_offline",
+}
+VALUE_MIN_WIDTH_PX = 420
+
+
+class CheckDetailsScreen(Screen):
+    name = "check_details"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.setSpacing(8)
+        self.title = named(QLabel(), "screenTitle")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        column.addWidget(self.title)
+        column.addWidget(self.hint)
+        column.addSpacing(12)
+        self.email_caption = named(QLabel(), "fieldLabel")
+        self.email_value = named(QLabel(), "bigValue")
+        self.phone_caption = named(QLabel(), "fieldLabel")
+        self.phone_value = named(QLabel(), "bigValue")
+        for value in (self.email_value, self.phone_value):
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            value.setMinimumWidth(VALUE_MIN_WIDTH_PX)
+        for widget in (self.email_caption, self.email_value):
+            column.addWidget(widget)
+        column.addSpacing(12)
+        for widget in (self.phone_caption, self.phone_value):
+            column.addWidget(widget)
+        column.addSpacing(12)
+        self.status = named(QLabel(), "fieldProblem")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        self.change_button = named(QPushButton(), "secondary")
+        self.confirm_button = named(BusyButton(), "primary")
+        buttons.addWidget(self.change_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        column.addLayout(buttons)
+        self.touch(self.change_button, self.confirm_button)
+        self.disable_while_busy(self.change_button)
+        self.setTabOrder(self.confirm_button, self.change_button)
+        self.confirm_button.clicked.connect(self._send)
+        self.change_button.clicked.connect(self._change)
+        self.set_default_button(self.confirm_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_label(self.title, self.tr("Check your details"))
+        self.set_label(
+            self.hint,
+            self.tr(
+                "The code and the account details will be sent to this phone and this email. "
+                "A mistake makes registration impossible."
+            ),
+        )
+        self.set_label(self.email_caption, self.tr("Email"))
+        self.set_label(self.phone_caption, self.tr("Phone"))
+        self.set_label(self.confirm_button, self.tr("All correct"))
+        self.set_label(self.change_button, self.tr("Change"))
+        flow = self.ctx.registration
+        if self.status.isVisible() and flow.last_error is not None:
+            self.show_status(error_text(flow.last_error))
+
+    def on_enter(self) -> None:
+        flow = self.ctx.registration
+        self.email_value.setText(flow.email or "")
+        self.phone_value.setText(flow.phone_display)
+        self.email_value.setAccessibleName(flow.email or "")
+        self.phone_value.setAccessibleName(flow.phone_display)
+        self.status.setVisible(False)
+        self.confirm_button.setFocus()
+
+    def on_escape(self) -> None:
+        self._change()
+
+    def wipe(self) -> None:
+        super().wipe()
+        for label in (self.email_value, self.phone_value, self.status):
+            label.clear()
+        self.status.setVisible(False)
+
+    def show_status(self, text: str) -> None:
+        self.set_label(self.status, text)
+        self.status.setVisible(bool(text))
+
+    def busy_changed(self, busy: bool) -> None:
+        self.confirm_button.set_busy(busy)
+
+    def _change(self) -> None:
+        self.ctx.registration.change_details()
+        self.ctx.navigator.show_screen("registration")
+
+    def _send(self) -> None:
+        self.status.setVisible(False)
+        self.run_blocking(self.ctx.registration.send, done=self._sent)
+
+    def _sent(self, step: Step) -> None:
+        flow = self.ctx.registration
+        if step is Step.CHECK_DETAILS:
+            self.show_status(error_text(flow.last_error) if flow.last_error else "")
+            return
+        target = STEP_SCREENS.get(step)
+        if target is not None:
+            self.ctx.navigator.show_screen(target)

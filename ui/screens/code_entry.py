@@ -1,0 +1,225 @@
+"""«Код подтверждения»: the SMS code, attempts left, expiry and resend countdowns.
+
+The countdowns come from the flow's ``CodeState`` and are refreshed by a
+QTimer every ``COUNTDOWN_TICK_MS``; «Отправить код повторно» is enabled once
+the cool-down is over. A right code opens the success popup; on closing it
+the terminal is ready for the next client.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QRegularExpression, QTimer
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
+from kiosk.flows.registration import Step
+from ui.screens.base import AppContext, Screen, named
+from ui.screens.messages import error_text, minutes_seconds
+from ui.screens.success import SuccessDialog
+from ui.widgets.busy_button import BusyButton
+
+COUNTDOWN_TICK_MS = 250
+CODE_LENGTH = 6
+CODE_FIELD_WIDTH_PX = 260
+
+
+class CodeEntryScreen(Screen):
+    name = "code_entry"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.setSpacing(8)
+        self.title = named(QLabel(), "screenTitle")
+        self.sent_to = QLabel()
+        self.sent_to.setWordWrap(True)
+        column.addWidget(self.title)
+        column.addWidget(self.sent_to)
+        column.addSpacing(12)
+        self.code_label = named(QLabel(), "fieldLabel")
+        self.code = named(QLineEdit(), "codeField")
+        self.code.setMaxLength(CODE_LENGTH)
+        self.code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self.code)
+        )
+        self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
+        self.code_label.setBuddy(self.code)
+        column.addWidget(self.code_label)
+        entry = QHBoxLayout()
+        entry.addWidget(self.code)
+        self.confirm_button = named(BusyButton(), "primary")
+        entry.addWidget(self.confirm_button)
+        entry.addStretch(1)
+        column.addLayout(entry)
+        self.problem = named(QLabel(), "fieldProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        column.addWidget(self.problem)
+        self.attempts = QLabel()
+        self.expiry = QLabel()
+        column.addWidget(self.attempts)
+        column.addWidget(self.expiry)
+        column.addSpacing(12)
+        resend_row = QHBoxLayout()
+        self.resend_button = named(BusyButton(), "secondary")
+        self.resend_wait = named(QLabel(), "muted")
+        resend_row.addWidget(self.resend_button)
+        resend_row.addWidget(self.resend_wait, 1)
+        column.addLayout(resend_row)
+        column.addStretch(1)
+        self.keyboard: QWidget | None = None
+        if self.kiosk_mode:
+            from ui.widgets.keyboard_dock import KeyboardDock
+
+            dock = KeyboardDock()
+            dock.attach(self.code, "digits")
+            column.addWidget(dock)
+            self.keyboard = dock
+        buttons = QHBoxLayout()
+        self.cancel_button = named(QPushButton(), "secondary")
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.touch(self.code, self.confirm_button, self.resend_button, self.cancel_button)
+        self.disable_while_busy(self.cancel_button)
+        self.setTabOrder(self.code, self.confirm_button)
+        self.setTabOrder(self.confirm_button, self.resend_button)
+        self.setTabOrder(self.resend_button, self.cancel_button)
+        self.confirm_button.clicked.connect(self._confirm)
+        self.resend_button.clicked.connect(self._resend)
+        self.cancel_button.clicked.connect(self.ctx.navigator.go_home)
+        self.code.textEdited.connect(lambda _t: self.problem.setVisible(False))
+        self.set_default_button(self.confirm_button)
+        self.timer = QTimer(self)
+        self.timer.setInterval(COUNTDOWN_TICK_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.dialog: SuccessDialog | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_label(self.title, self.tr("Confirmation code"))
+        self.set_label(self.code_label, self.tr("Confirmation code"))
+        self.code.setAccessibleName(self.tr("Confirmation code"))
+        self.set_label(self.confirm_button, self.tr("Confirm code"))
+        self.set_label(self.resend_button, self.tr("Send the code again"))
+        self.set_label(self.cancel_button, self.tr("Cancel registration"))
+        error = self.ctx.registration.last_error
+        if self.problem.isVisible() and error is not None:
+            self.show_status(error_text(error))
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the flow's code state: texts, countdowns and which buttons work."""
+        state = self.ctx.registration.code_state
+        if state is None:
+            for label in (self.sent_to, self.attempts, self.expiry, self.resend_wait):
+                label.clear()
+            return
+        now = datetime.now(UTC)
+        self.set_label(
+            self.sent_to,
+            self.tr("We have sent an SMS with a 6-digit code to %1. Enter the code below.").replace(
+                "%1", state.phone_masked
+            ),
+        )
+        self.set_label(
+            self.attempts, self.tr("Attempts left: %1").replace("%1", str(state.attempts_left))
+        )
+        expires_in = state.expires_in_s(now)
+        if expires_in > 0:
+            expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
+        else:
+            expiry = self.tr("The code has expired. Ask for a new code.")
+        self.set_label(self.expiry, expiry)
+        resend_in = state.resend_in_s(now)
+        self.resend_button.setEnabled(resend_in <= 0 and not self.busy)
+        self.set_label(
+            self.resend_wait,
+            self.tr("A new code can be sent in %1").replace("%1", minutes_seconds(resend_in))
+            if resend_in > 0
+            else "",
+        )
+        usable = expires_in > 0 and state.attempts_left > 0
+        self.confirm_button.setEnabled(usable and not self.busy)
+        self.code.setEnabled(usable)
+
+    def on_enter(self) -> None:
+        self.problem.setVisible(False)
+        self.code.clear()
+        self.refresh()
+        self.timer.start()
+        self.code.setFocus()
+
+    def on_leave(self) -> None:
+        self.timer.stop()
+
+    def on_escape(self) -> None:
+        self.ctx.navigator.go_home()
+
+    def wipe(self) -> None:
+        super().wipe()
+        self.timer.stop()
+        self.problem.setVisible(False)
+        if self.dialog is not None:
+            self.dialog.done(0)
+
+    def show_status(self, text: str) -> None:
+        self.set_label(self.problem, text)
+        self.problem.setVisible(bool(text))
+
+    def busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self.confirm_button.set_busy(False)
+            self.resend_button.set_busy(False)
+        self.refresh()
+
+    # -- actions -------------------------------------------------------------------
+
+    def _confirm(self) -> None:
+        code = self.code.text().strip()
+        if len(code) != CODE_LENGTH:
+            self.show_status(self.tr("Enter all 6 digits of the code from the SMS."))
+            self.code.setFocus()
+            return
+        self.confirm_button.set_busy(True)
+        self.run_blocking(self.ctx.registration.confirm_code, code, done=self._confirmed)
+
+    def _confirmed(self, step: Step) -> None:
+        flow = self.ctx.registration
+        if step is Step.DONE:
+            self.timer.stop()
+            self.dialog = SuccessDialog(self.window())
+            self.dialog.finished.connect(self._dialog_closed)
+            self.dialog.open()
+            return
+        error = flow.last_error
+        if error is not None:
+            self.show_status(error_text(error))
+        if isinstance(error, InvalidCode | CodeExpired | TooManyAttempts):
+            self.code.selectAll()
+        self.refresh()
+        self.code.setFocus()
+
+    def _dialog_closed(self, _result: int) -> None:
+        self.dialog = None
+        self.ctx.navigator.go_home()
+
+    def _resend(self) -> None:
+        self.resend_button.set_busy(True)
+        self.run_blocking(self.ctx.registration.resend_code, done=self._resent)
+
+    def _resent(self, _step: Step) -> None:
+        error = self.ctx.registration.last_error
+        if error is not None:
+            self.show_status(error_text(error))
+        else:
+            self.show_status(self.tr("A new code has been sent by SMS."))
+            self.code.clear()
+        self.refresh()
+        self.code.setFocus()

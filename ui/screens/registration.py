@@ -1,0 +1,292 @@
+"""The registration form: «Email», «Телефон», consent, «Зарегистрировать».
+
+Checks happen as the client types (the phone is formatted as typed, a likely
+typo in the email domain is offered as a one-tap correction) and again on
+«Зарегистрировать» through ``RegistrationFlow.submit_details``, which moves the
+flow to CHECK_DETAILS. Nothing is sent to the central from this screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.flows.registration import DetailsProblems
+from kiosk.validation.email import EmailProblem, normalize_email, suggest_email
+from kiosk.validation.phone import PhoneProblem, format_as_typed, normalize_phone
+from ui.screens.base import AppContext, Screen, named
+from ui.screens.messages import field_problem_text
+
+FORM_MAX_WIDTH_PX = 720
+EMAIL_MAX_CHARS = 254
+PHONE_MAX_CHARS = 20
+
+
+def problem_label() -> QLabel:
+    label = named(QLabel(), "fieldProblem")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+class RegistrationScreen(Screen):
+    name = "registration"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        body = QWidget()
+        scroll.setWidget(body)
+        row = QHBoxLayout(body)
+        form_host = QWidget()
+        form_host.setMaximumWidth(FORM_MAX_WIDTH_PX)
+        row.addStretch(1)
+        row.addWidget(form_host, 100)
+        row.addStretch(1)
+        form = QVBoxLayout(form_host)
+        form.setSpacing(6)
+        form.setContentsMargins(24, 16, 24, 16)
+
+        self.title = named(QLabel(), "screenTitle")
+        self.warning = named(QLabel(), "warning")
+        self.warning.setWordWrap(True)
+        form.addWidget(self.title)
+        form.addWidget(self.warning)
+        form.addSpacing(8)
+
+        self.email_label = named(QLabel(), "fieldLabel")
+        self.email = QLineEdit()
+        self.email.setMaxLength(EMAIL_MAX_CHARS)
+        self.email.setInputMethodHints(
+            Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
+        )
+        self.email_label.setBuddy(self.email)
+        self.email_problem = problem_label()
+        self.suggestion = named(QPushButton(), "suggestion")
+        self.suggestion.setVisible(False)
+        self.suggestion.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.phone_label = named(QLabel(), "fieldLabel")
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(PHONE_MAX_CHARS)
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.phone_label.setBuddy(self.phone)
+        self.phone_problem = problem_label()
+        for widget in (self.email_label, self.email, self.email_problem):
+            form.addWidget(widget)
+        form.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addSpacing(6)
+        for widget in (self.phone_label, self.phone, self.phone_problem):
+            form.addWidget(widget)
+        form.addSpacing(6)
+
+        self.consent = QCheckBox()
+        self.consent_text = named(QLabel(), "consentText")
+        self.consent_text.setWordWrap(True)
+        self.consent_problem = problem_label()
+        form.addWidget(self.consent)
+        form.addWidget(self.consent_text)
+        form.addWidget(self.consent_problem)
+        form.addSpacing(10)
+
+        buttons = QHBoxLayout()
+        self.back_button = named(QPushButton(), "secondary")
+        self.register_button = named(QPushButton(), "primary")
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.register_button)
+        form.addLayout(buttons)
+        form.addStretch(1)
+        self.touch(self.email, self.phone, self.suggestion, self.consent)
+        self.touch(self.back_button, self.register_button)
+
+        self.keyboard: QWidget | None = None
+        if self.kiosk_mode:
+            from ui.widgets.keyboard_dock import KeyboardDock
+
+            dock = KeyboardDock()
+            dock.attach(self.email, "email")
+            dock.attach(self.phone, "digits")
+            outer.addWidget(dock)
+            self.keyboard = dock
+
+        self.setTabOrder(self.email, self.suggestion)
+        self.setTabOrder(self.suggestion, self.phone)
+        self.setTabOrder(self.phone, self.consent)
+        self.setTabOrder(self.consent, self.register_button)
+        self.setTabOrder(self.register_button, self.back_button)
+
+        self.email.textEdited.connect(self._email_edited)
+        self.email.editingFinished.connect(self._check_email)
+        self.phone.textChanged.connect(self._phone_changed)
+        self.phone.editingFinished.connect(self._check_phone)
+        self.consent.toggled.connect(self._consent_toggled)
+        self.suggestion.clicked.connect(self._accept_suggestion)
+        self.register_button.clicked.connect(self._submit)
+        self.back_button.clicked.connect(self.ctx.navigator.go_home)
+        self.set_default_button(self.register_button)
+        self._suggested: str | None = None
+        self._shown: DetailsProblems | None = None
+        self.retranslate()
+
+    # -- texts -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.set_label(self.title, self.tr("Registration"))
+        self.set_label(
+            self.warning,
+            self.tr(
+                "Attention! Check that the email address and the mobile phone number are "
+                "entered correctly. If the email address and/or the mobile phone number "
+                "contain a mistake, registration in the personal account will be impossible."
+            ),
+        )
+        self.set_label(self.email_label, self.tr("Email"))
+        self.email.setAccessibleName(self.tr("Email"))
+        self.email.setPlaceholderText(self.tr("name@mail.ru"))
+        self.set_label(self.phone_label, self.tr("Phone"))
+        self.phone.setAccessibleName(self.tr("Phone"))
+        self.phone.setPlaceholderText(self.tr("+7 7XX XXX XX XX"))
+        self.set_label(self.consent, self.tr("I consent to the processing of my personal data"))
+        self.set_label(
+            self.consent_text,
+            self.tr(
+                "JSC «Insurance Company «Victoria» will process your email address and mobile "
+                "phone number to create and run your personal account and to send you messages "
+                "about your insurance contracts. The data are kept on servers in Kazakhstan "
+                "while the account exists and destroyed when it is closed; they are not passed "
+                "to third parties except where the law requires it. You may withdraw your "
+                "consent at any time by contacting the company. Law of the Republic of "
+                "Kazakhstan No. 94-V «On personal data and their protection»."
+            ),
+        )
+        self.set_label(self.register_button, self.tr("Register"))
+        self.set_label(self.back_button, self.tr("Back"))
+        self._show_suggestion(self._suggested)
+        if self._shown is not None:
+            self.show_problems(self._shown)
+
+    # -- screen hooks ----------------------------------------------------------
+
+    def on_enter(self) -> None:
+        refused = self.ctx.registration.details_problems
+        if refused is not None and not refused.ok:
+            self.show_problems(refused)
+        self.email.setFocus()
+
+    def on_escape(self) -> None:
+        self.ctx.navigator.go_home()
+
+    def wipe(self) -> None:
+        super().wipe()
+        self._suggested = None
+        self._shown = None
+        self._show_suggestion(None)
+        for label in (self.email_problem, self.phone_problem, self.consent_problem):
+            label.clear()
+            label.setVisible(False)
+
+    # -- live checks -------------------------------------------------------------
+
+    def _email_edited(self, _text: str) -> None:
+        self._set_problem(self.email_problem, ())
+        self._show_suggestion(None)
+
+    def _check_email(self) -> None:
+        raw = self.email.text()
+        if not raw.strip():
+            return
+        try:
+            normalize_email(raw)
+            codes: tuple[str, ...] = ()
+        except EmailProblem as problem:
+            codes = (problem.code,)
+        self._set_problem(self.email_problem, codes)
+        self._show_suggestion(suggest_email(raw))
+
+    def _phone_changed(self, text: str) -> None:
+        formatted = format_as_typed(text)
+        if formatted != text:
+            self.phone.blockSignals(True)
+            self.phone.setText(formatted)
+            self.phone.setCursorPosition(len(formatted))
+            self.phone.blockSignals(False)
+        self._set_problem(self.phone_problem, ())
+
+    def _check_phone(self) -> None:
+        raw = self.phone.text()
+        if not raw.strip():
+            return
+        try:
+            normalize_phone(raw, regions=self._regions())
+            codes: tuple[str, ...] = ()
+        except PhoneProblem as problem:
+            codes = (problem.code,)
+        self._set_problem(self.phone_problem, codes)
+
+    def _consent_toggled(self, checked: bool) -> None:
+        if checked:
+            self._set_problem(self.consent_problem, ())
+
+    def _regions(self) -> tuple[str, ...]:
+        config = self.ctx.config
+        regions = getattr(config, "allowed_regions", None) if config is not None else None
+        return tuple(regions) if regions else ("KZ",)
+
+    def _show_suggestion(self, suggestion: str | None) -> None:
+        self._suggested = suggestion
+        if suggestion:
+            self.set_label(self.suggestion, self.tr("Did you mean %1?").replace("%1", suggestion))
+        self.suggestion.setVisible(bool(suggestion))
+
+    def _accept_suggestion(self) -> None:
+        if self._suggested:
+            self.email.setText(self._suggested)
+            self._show_suggestion(None)
+            self._check_email()
+            self.phone.setFocus()
+
+    def _set_problem(self, label: QLabel, codes: tuple[str, ...]) -> None:
+        text = " ".join(field_problem_text(code) for code in codes)
+        self.set_label(label, text)
+        label.setVisible(bool(text))
+
+    # -- submit --------------------------------------------------------------------
+
+    def show_problems(self, problems: DetailsProblems) -> None:
+        """Show every problem under its field; focus the first field to fix."""
+        self._shown = problems
+        self._set_problem(self.email_problem, problems.email)
+        self._set_problem(self.phone_problem, problems.phone)
+        self._set_problem(self.consent_problem, problems.consent)
+        self._show_suggestion(problems.email_suggestion)
+
+    def _submit(self) -> None:
+        flow = self.ctx.registration
+        problems = flow.submit_details(
+            self.email.text(), self.phone.text(), self.consent.isChecked()
+        )
+        if not problems.ok:
+            self.show_problems(problems)
+            first = next(
+                (w for w, p in ((self.email, problems.email), (self.phone, problems.phone)) if p),
+                self.consent,
+            )
+            first.setFocus()
+            return
+        self._shown = None
+        self.ctx.navigator.show_screen("check_details")
