@@ -194,11 +194,11 @@ def test_an_unknown_terminal_token_is_unauthorized(sqlite_central: EmbeddedCentr
 
 
 def test_log_in_refusals_and_password_rules(client: CentralClient) -> None:
-    create_account(client, "+77051234567", "pending@example.kz", activate=False)
+    pending = create_account(client, "+77051234567", "pending@example.kz", activate=False)
     temporary = create_account(client, PHONE, EMAIL)
 
     with pytest.raises(AccountNotActivated):
-        client.log_in("+77051234567", "whatever-1A")
+        client.log_in("+77051234567", pending)
     with pytest.raises(InvalidCredentials):
         client.log_in(PHONE, "Wrong-password1")
     session = client.log_in(PHONE, temporary)
