@@ -1,0 +1,221 @@
+"""The operator's command line: ``python -m central ...`` (``vic-central``).
+
+Exit codes: 0 done; 1 the operation failed (database unreachable, unknown
+terminal, unreadable file); 2 bad usage or settings; 3 import done but some rows
+were skipped. Errors are one sentence on stderr, never a traceback. Settings
+come from ``VIC_CENTRAL_*`` variables and the TOML file named by
+``VIC_CENTRAL_CONFIG``; ``--db`` (a URL, or a path to a SQLite file) wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from central.core.config import Settings
+from central.core.db import make_engine, make_session_factory, transaction
+from central.core.migrate import upgrade
+from central.crud import terminals as terminal_repo
+from central.models import utcnow
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+DEFAULT_PORT = 8000
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _db_url(value: str) -> str:
+    return value if "://" in value else f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def load_settings(db: str | None, **overrides: object) -> Settings:
+    values = dict(overrides)
+    if db:
+        values["database_url"] = _db_url(db)
+    try:
+        return Settings(**values)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "settings"
+        raise CliError(f"Invalid setting {where}: {first['msg']}.", EXIT_USAGE) from None
+    except (OSError, ValueError) as exc:
+        raise CliError(f"Cannot read the settings: {exc}.", EXIT_USAGE) from None
+
+
+def migrated_engine(settings: Settings) -> Engine:
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return engine
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.app import create_app
+
+    settings = load_settings(args.db)
+    engine = migrated_engine(settings)
+    uvicorn.run(create_app(settings, engine), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    migrated_engine(load_settings(args.db)).dispose()
+    print("The database schema is up to date.")
+    return EXIT_OK
+
+
+def cmd_terminals_add(args: argparse.Namespace) -> int:
+    settings = load_settings(args.db)
+    engine = migrated_engine(settings)
+    with transaction(make_session_factory(engine)) as db:
+        terminal, code = terminal_repo.create(
+            db,
+            name=args.name,
+            branch=args.branch,
+            now=utcnow(),
+            ttl_s=settings.enrollment_code_ttl_s,
+        )
+        terminal_id = terminal.id
+    engine.dispose()
+    hours = settings.enrollment_code_ttl_s / 3600
+    print(f"Terminal {terminal_id} ({args.name}, {args.branch}) created.")
+    print(f"One-time enrollment code (valid {hours:g} h, shown only now): {code}")
+    return EXIT_OK
+
+
+def cmd_terminals_list(args: argparse.Namespace) -> int:
+    engine = migrated_engine(load_settings(args.db))
+    now = utcnow()
+    with make_session_factory(engine)() as db:
+        rows = [
+            (t.id, terminal_repo.status_of(t, now), t.branch, t.name)
+            for t in terminal_repo.list_all(db)
+        ]
+    engine.dispose()
+    if not rows:
+        print("No terminals.")
+    for row in rows:
+        print("\t".join(row))
+    return EXIT_OK
+
+
+def cmd_terminals_revoke(args: argparse.Namespace) -> int:
+    engine = migrated_engine(load_settings(args.db))
+    try:
+        with transaction(make_session_factory(engine)) as db:
+            terminal_repo.revoke(db, args.id, now=utcnow())
+    except terminal_repo.TerminalNotFound:
+        raise CliError(f"No terminal has the id {args.id}.") from None
+    finally:
+        engine.dispose()
+    print(f"Terminal {args.id} is revoked: its token is refused from now on.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from central.importer import ImportFileError, import_file
+
+    settings = load_settings(args.db)
+    engine = migrated_engine(settings)
+    try:
+        report = import_file(make_session_factory(engine), settings, Path(args.file))
+    except ImportFileError as exc:
+        raise CliError(f"Cannot import: {exc}.") from None
+    finally:
+        engine.dispose()
+    for line, reason in report.errors:
+        print(f"line {line}: {reason}; skipped", file=sys.stderr)
+    print(report.summary() + ".")
+    return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.app import create_app
+    from central.demo import demo_database_url, prepare_demo
+
+    url = demo_database_url(Path(args.data_dir) if args.data_dir else None)
+    info = prepare_demo(url)
+    public = f"http://{args.host}:{args.port}"
+    settings = load_settings(None, database_url=url, delivery_backend="dev", public_base_url=public)
+    print(f"Demo central on {public} (database {url}).")
+    print(
+        f"Demo clients: {', '.join(info.client_logins)}; their emails are at {public}/dev/messages"
+    )
+    print(f"One-time enrollment code for the demo terminal: {info.enrollment_code}", flush=True)
+    if args.no_serve:
+        return EXIT_OK
+    engine = make_engine(url)
+    uvicorn.run(create_app(settings, engine), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", help="database URL, or a path to a SQLite file")
+    parser = argparse.ArgumentParser(prog="python -m central", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[db], help="migrate, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.set_defaults(run=cmd_serve)
+    sub.add_parser("migrate", parents=[db], help="bring the schema up to date").set_defaults(
+        run=cmd_migrate
+    )
+
+    terminals = sub.add_parser("terminals", help="branch terminals").add_subparsers(
+        dest="action", required=True
+    )
+    add = terminals.add_parser("add", parents=[db], help="create one; prints its enrollment code")
+    add.add_argument("--name", required=True)
+    add.add_argument("--branch", required=True)
+    add.set_defaults(run=cmd_terminals_add)
+    terminals.add_parser("list", parents=[db], help="id, status, branch, name").set_defaults(
+        run=cmd_terminals_list
+    )
+    revoke = terminals.add_parser("revoke", parents=[db], help="refuse a terminal's token")
+    revoke.add_argument("id")
+    revoke.set_defaults(run=cmd_terminals_revoke)
+
+    imp = sub.add_parser("import-policies", parents=[db], help="import online purchases (CSV)")
+    imp.add_argument("file")
+    imp.set_defaults(run=cmd_import)
+
+    demo = sub.add_parser("demo", help="seed demo data and serve with dev delivery")
+    demo.add_argument("--data-dir", help="folder of the demo database")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=DEFAULT_PORT)
+    demo.add_argument("--no-serve", action="store_true", help="seed and print the code only")
+    demo.set_defaults(run=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except CliError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return exc.code
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"Error: the database cannot be used ({reason}).", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_OK

@@ -1,0 +1,85 @@
+"""Queries of the policy import: accounts by phone or email key, contracts by number."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import Account, Contract
+
+
+def account_by_phone(db: Session, phone: str) -> Account | None:
+    return db.scalars(select(Account).where(Account.phone == phone)).first()
+
+
+def account_by_email_key(db: Session, email_key: str) -> Account | None:
+    return db.scalars(select(Account).where(Account.email_key == email_key)).first()
+
+
+def contract_by_number(db: Session, number: str) -> Contract | None:
+    return db.scalars(select(Contract).where(Contract.number == number)).first()
+
+
+def contract_numbers_of(db: Session, account_id: str) -> Sequence[str]:
+    query = select(Contract.number).where(Contract.account_id == account_id)
+    return db.scalars(query.order_by(Contract.number)).all()
+
+
+def create_online_account(
+    db: Session,
+    *,
+    email: str,
+    email_key: str,
+    phone: str,
+    full_name: str | None,
+    locale: str,
+    password_hash: str,
+    now: datetime,
+) -> Account:
+    """An account opened by an online purchase: active at once, temporary password."""
+    account = Account(
+        email=email,
+        email_key=email_key,
+        phone=phone,
+        full_name=full_name,
+        locale=locale,
+        status="active",
+        source="online_purchase",
+        password_hash=password_hash,
+        password_is_temporary=True,
+        created_at=now,
+        activated_at=now,
+    )
+    db.add(account)
+    db.flush()
+    return account
+
+
+def add_contract(
+    db: Session,
+    *,
+    account_id: str,
+    number: str,
+    product: str,
+    starts_on: date,
+    ends_on: date,
+    premium: Decimal,
+    currency: str,
+) -> Contract:
+    contract = Contract(
+        account_id=account_id,
+        number=number,
+        product=product,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        premium_amount=premium,
+        currency=currency,
+        terminated=False,
+    )
+    db.add(contract)
+    db.flush()
+    return contract

@@ -1,0 +1,149 @@
+"""Branch terminals: created by an operator, enrolled once, revocable.
+
+The operator's one-time enrollment code and the terminal's bearer token are
+stored only as SHA-256 hashes. Enrolling is one conditional UPDATE, so a code
+works once even when two terminals race with it. A revoked terminal keeps its
+token hash so its requests are recognised and refused.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from central.core.security import hash_token, new_token
+from central.models import Terminal
+
+# no 0/O, 1/I/L: read aloud or typed on a touch screen without ambiguity
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_GROUPS = 3
+CODE_GROUP_CHARS = 4  # 12 characters, about 59 bits
+
+
+class TerminalNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    terminal_id: str
+    token: str
+    branch: str
+
+
+def new_enrollment_code() -> str:
+    groups = (
+        "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_CHARS))
+        for _ in range(CODE_GROUPS)
+    )
+    return "-".join(groups)
+
+
+def normalize_code(code: str) -> str:
+    """``abcd efgh-jkmn`` → ``ABCD-EFGH-JKMN``: people type codes loosely."""
+    chars = "".join(ch for ch in code.upper() if ch.isalnum())
+    parts = [chars[i : i + CODE_GROUP_CHARS] for i in range(0, len(chars), CODE_GROUP_CHARS)]
+    return "-".join(parts)
+
+
+def create(
+    db: Session, *, name: str, branch: str, now: datetime, ttl_s: int
+) -> tuple[Terminal, str]:
+    """A terminal waiting for enrollment and its one-time code (shown once)."""
+    code = new_enrollment_code()
+    terminal = Terminal(
+        name=name,
+        branch=branch,
+        enrollment_code_hash=hash_token(code),
+        enrollment_expires_at=now + timedelta(seconds=ttl_s),
+        created_at=now,
+    )
+    db.add(terminal)
+    db.flush()
+    return terminal, code
+
+
+def enroll(db: Session, *, code: str, name: str, now: datetime) -> Enrolled | None:
+    """Spend ``code``; the new bearer token, or ``None`` if the code is unknown,
+    used, expired, or its terminal revoked."""
+    code_hash = hash_token(normalize_code(code))
+    token = new_token()
+    result = db.execute(
+        update(Terminal)
+        .where(
+            Terminal.enrollment_code_hash == code_hash,
+            Terminal.enrolled_at.is_(None),
+            Terminal.revoked_at.is_(None),
+            Terminal.enrollment_expires_at > now,
+        )
+        .values(
+            enrollment_code_hash=None,
+            token_hash=hash_token(token),
+            enrolled_at=now,
+            name=name,
+        )
+        .returning(Terminal.id, Terminal.branch)
+        .execution_options(synchronize_session=False)
+    )
+    row = result.first()
+    if row is None:
+        return None
+    return Enrolled(terminal_id=row[0], token=token, branch=row[1])
+
+
+def find_active_by_token(db: Session, token: str) -> Terminal | None:
+    """The enrolled, unrevoked terminal holding ``token``."""
+    query = select(Terminal).where(
+        Terminal.token_hash == hash_token(token), Terminal.revoked_at.is_(None)
+    )
+    return db.scalars(query).first()
+
+
+def list_all(db: Session) -> Sequence[Terminal]:
+    return db.scalars(select(Terminal).order_by(Terminal.created_at, Terminal.id)).all()
+
+
+def status_of(terminal: Terminal, now: datetime) -> str:
+    """``revoked``, ``enrolled``, ``expired`` (code unused too long) or ``awaiting_enrollment``."""
+    if terminal.revoked_at is not None:
+        return "revoked"
+    if terminal.enrolled_at is not None:
+        return "enrolled"
+    expires = terminal.enrollment_expires_at
+    if expires is None or expires <= now:
+        return "expired"
+    return "awaiting_enrollment"
+
+
+def revoke(db: Session, terminal_id: str, *, now: datetime) -> Terminal:
+    """Refuse the terminal's token from now on; ``TerminalNotFound`` if no such id."""
+    terminal = db.get(Terminal, terminal_id)
+    if terminal is None:
+        raise TerminalNotFound(terminal_id)
+    if terminal.revoked_at is None:
+        terminal.revoked_at = now
+        terminal.enrollment_code_hash = None
+        db.flush()
+    return terminal
+
+
+def awaiting_in_branch(db: Session, branch: str) -> Terminal | None:
+    """A terminal of ``branch`` not yet enrolled nor revoked (its code may have expired)."""
+    query = select(Terminal).where(
+        Terminal.branch == branch, Terminal.enrolled_at.is_(None), Terminal.revoked_at.is_(None)
+    )
+    return db.scalars(query.order_by(Terminal.created_at)).first()
+
+
+def reissue_code(db: Session, terminal: Terminal, *, now: datetime, ttl_s: int) -> str:
+    """A new one-time code for a terminal awaiting enrollment; the old one stops working."""
+    code = new_enrollment_code()
+    terminal.enrollment_code_hash = hash_token(code)
+    terminal.enrollment_expires_at = now + timedelta(seconds=ttl_s)
+    db.flush()
+    return code

@@ -1,0 +1,120 @@
+"""Policy import: online buyers get active accounts, re-imports change nothing."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import requests
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from central.core.config import Settings
+from central.core.db import make_engine, make_session_factory, transaction
+from central.core.migrate import upgrade
+from central.core.security import password_matches
+from central.crud import terminals
+from central.importer import import_text
+from central.models import Account, Contract, Message, utcnow
+from central.server import EmbeddedCentral
+
+HEADER = "phone,email,name,contract number,product,start date,end date,premium,currency\n"
+FIRST = HEADER + (
+    "+7 701 123 45 67,Aigerim@Mail.ru,Айгерим,VIC-1,КАСКО,2026-01-01,2026-12-31,150000,KZT\n"
+    '87071234567,dana@gmail.com,Дана,VIC-2,ОГПО,01.02.2025,31.01.2026,"12 500,50",\n'
+    "+77071234567,dana@gmail.com,Дана,VIC-3,Имущество,2026-02-01,2027-01-31,9000,KZT\n"
+)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    eng = make_engine(database_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+def counts(factory: sessionmaker[Session]) -> tuple[int, int, int]:
+    with factory() as db:
+        return tuple(  # type: ignore[return-value]
+            db.scalar(select(func.count()).select_from(m)) for m in (Account, Contract, Message)
+        )
+
+
+def test_import_creates_active_accounts_and_twice_changes_nothing(
+    engine: Engine, database_url: str
+) -> None:
+    factory = make_session_factory(engine)
+    settings = Settings(database_url=database_url)
+    report = import_text(factory, settings, FIRST)
+    assert (report.accounts_created, report.contracts_added, report.errors) == (2, 3, [])
+    assert counts(factory) == (2, 3, 2)
+    with factory() as db:
+        dana = db.scalars(select(Account).where(Account.phone == "+77071234567")).one()
+        assert (dana.status, dana.source, dana.password_is_temporary) == (
+            "active", "online_purchase", True)  # fmt: skip
+        assert dana.password_hash.startswith("$argon2id$")
+        [email] = db.scalars(select(Message).where(Message.to == "dana@gmail.com")).all()
+        assert email.kind == "online_purchase_welcome_email"
+        assert "VIC-2" in email.body and "VIC-3" in email.body
+        password = email.body.split("Временный пароль: ")[1].split()[0]
+        assert password_matches(password, dana.password_hash)
+        premium = db.scalars(select(Contract).where(Contract.number == "VIC-2")).one()
+        assert (str(premium.premium_amount), premium.currency) == ("12500.50", "KZT")
+
+    again = import_text(factory, settings, FIRST)
+    assert (again.accounts_created, again.contracts_added, again.unchanged) == (0, 0, 3)
+    assert counts(factory) == (2, 3, 2)
+
+
+def test_second_contract_is_attached_and_bad_rows_are_reported_by_line(
+    engine: Engine, database_url: str
+) -> None:
+    factory = make_session_factory(engine)
+    settings = Settings(database_url=database_url)
+    import_text(factory, settings, FIRST)
+    second = HEADER + (
+        "+77011234567,aigerim@mail.ru,Айгерим,VIC-4,Туризм,2026-05-01,2026-05-20,5000,\n"
+        "+79261234567,ivan@mail.ru,Иван,VIC-5,КАСКО,2026-01-01,2026-12-31,1,\n"
+        "+77011234567,other@mail.ru,X,VIC-6,КАСКО,2026-01-01,2026-12-31,1,\n"
+        "+77051112233,new@mail.ru,Y,VIC-1,КАСКО,2026-01-01,2026-12-31,1,\n"
+        "+77051112233,new@mail.ru,Y,VIC-7,КАСКО,2026-12-31,2026-01-01,1,\n"
+        "+77051112233,not-an-email,Y,VIC-8,КАСКО,2026-01-01,2026-12-31,1,\n"
+        "+77051112233,new@mail.ru,Y,VIC-9,КАСКО,2026-01-01,2026-12-31,abc,\n"
+        "+77051112233,new@mail.ru,Y,VIC-10,КАСКО,2026-01-01,2026-12-31,100,KZT\n"
+    )
+    report = import_text(factory, settings, second)
+    assert [line for line, _ in report.errors] == [3, 4, 5, 6, 7, 8]
+    reasons = dict(report.errors)
+    assert reasons[3] == "phone rejected (region_not_allowed)"
+    assert "another client" in reasons[5] and "before start" in reasons[6]
+    assert (report.accounts_created, report.contracts_added) == (1, 2)
+    with factory() as db:
+        aigerim = db.scalars(select(Account).where(Account.phone == "+77011234567")).one()
+        numbers = set(db.scalars(select(Contract.number).where(Contract.account_id == aigerim.id)))
+        assert numbers == {"VIC-1", "VIC-4"}
+    assert counts(factory) == (3, 5, 3)  # one welcome email more: for the new client only
+
+
+def test_imported_client_logs_in_with_the_emailed_password(
+    central: EmbeddedCentral,
+) -> None:
+    factory = make_session_factory(central.engine)
+    import_text(factory, central.settings, FIRST)
+    with transaction(factory) as db:
+        _, code = terminals.create(db, name="k", branch="b", now=utcnow(), ttl_s=60)
+    url = central.url
+    token = requests.post(f"{url}/api/v1/terminals/enroll", json={"code": code, "name": "k"},
+                          timeout=5).json()["token"]  # fmt: skip
+    inbox = requests.get(f"{url}/dev/messages", params={"to": "aigerim@mail.ru"}, timeout=5)
+    [mail] = inbox.json()["messages"]
+    password = mail["body"].split("Временный пароль: ")[1].split()[0]
+    session = requests.post(
+        f"{url}/api/v1/sessions",
+        json={"login": "+77011234567", "password": password},
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())},
+        timeout=5,
+    )
+    assert session.status_code == 200
+    assert session.json()["password_change_required"] is True
