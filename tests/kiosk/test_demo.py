@@ -1,0 +1,41 @@
+"""Demo mode: the terminal starts its own central, enrolls once, and works."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from kiosk.config import load_config
+from kiosk.demo import start_demo
+from kiosk.flows.registration import RegistrationFlow, Step
+
+
+def demo_config(tmp_path: Path):  # type: ignore[no-untyped-def]
+    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "no-config")})
+    assert config.demo
+    return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
+
+
+def test_demo_registers_a_client_and_keeps_its_enrollment_across_restarts(
+    tmp_path: Path,
+) -> None:
+    config = demo_config(tmp_path)
+    demo = start_demo(config)
+    try:
+        assert demo.terminal.enrolled
+        token = demo.terminal.client.terminal_token
+        flow = RegistrationFlow(demo.terminal.client, demo.terminal.outbox)
+        assert flow.submit_details("new.client@mail.ru", "8 701 555 12 34", True).ok
+        assert flow.send() is Step.CODE_ENTRY
+        sms = demo.terminal.client.dev_messages(to="+77015551234")
+        assert len(sms) == 1 and sms[0]["channel"] == "sms"
+    finally:
+        demo.close()
+
+    again = start_demo(config)
+    try:
+        assert again.terminal.client.terminal_token == token
+        logins = again.info.client_logins if again.info else ()
+        assert logins, "demo clients with contracts are seeded"
+    finally:
+        again.close()
