@@ -12,13 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.client import CentralClient
 from kiosk.config import ConfigError, KioskConfig, load_config
-from kiosk.credentials import CredentialError, Credentials, demo_credentials
+from kiosk.credentials import CredentialError, Credentials
 from kiosk.errors import CentralError, Unauthorized, Unreachable
 from kiosk.outbox import (
     DuplicateEntry,
@@ -27,10 +26,10 @@ from kiosk.outbox import (
     Outbox,
     OutboxError,
     SyncWorker,
-    outbox_path,
 )
 from kiosk.outbox.paper import PaperFileError, import_id, read_rows
 from kiosk.outbox.sync import UNREACHABLE_PREFIX
+from kiosk.terminal import client_for, credentials_for, outbox_for, with_central
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -119,21 +118,9 @@ def _config(args: argparse.Namespace) -> KioskConfig:
         raise CliFailure(str(exc), EXIT_USAGE) from None
 
 
-def _credentials(config: KioskConfig) -> Credentials:
-    if config.demo:
-        return demo_credentials(Path(config.data_dir), config.terminal_name)
-    return Credentials(config.terminal_name)
-
-
 def _open_outbox(config: KioskConfig, creds: Credentials) -> Outbox:
-    key = creds.outbox_key()
     try:
-        return Outbox(
-            outbox_path(config.data_dir),
-            key,
-            capacity=config.outbox_capacity,
-            retention_s=config.outbox_retention_s,
-        )
+        return outbox_for(config, creds)
     except OSError as exc:
         raise CliFailure(
             f"The outbox in {config.data_dir} cannot be opened ({exc}).", EXIT_USAGE
@@ -143,13 +130,7 @@ def _open_outbox(config: KioskConfig, creds: Credentials) -> Outbox:
 def _client(config: KioskConfig, token: str | None) -> CentralClient:
     if not config.central_url:
         raise CliFailure("No central_url is configured: set it in kiosk.toml.", EXIT_USAGE)
-    return CentralClient(
-        config.central_url,
-        terminal_token=token,
-        locale=config.default_locale,
-        connect_timeout_s=config.connect_timeout_s,
-        read_timeout_s=config.read_timeout_s,
-    )
+    return client_for(config, token)
 
 
 def _token(creds: Credentials) -> str:
@@ -167,9 +148,9 @@ def _token(creds: Credentials) -> str:
 
 def _enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config = _config(args)
-    creds = _credentials(config)
+    creds = credentials_for(config)
     name = (args.name or config.terminal_name).strip()
-    client = _client(_with_url(config, args.central), None)
+    client = _client(with_central(config, args.central), None)
     try:
         enrollment = client.enroll(args.code.strip(), name)
     except Unreachable:
@@ -196,13 +177,9 @@ def _enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _with_url(config: KioskConfig, url: str) -> KioskConfig:
-    return replace(config, central_url=url.rstrip("/"))
-
-
 def _status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config = _config(args)
-    creds = _credentials(config)
+    creds = credentials_for(config)
     token = creds.terminal_token()
     client = _client(config, token)
     try:
@@ -235,7 +212,7 @@ def _progress(err: TextIO) -> Callable[[int, int], None]:
 
 def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config = _config(args)
-    creds = _credentials(config)
+    creds = credentials_for(config)
     client = _client(config, _token(creds))
     try:
         with _open_outbox(config, creds) as box:
@@ -275,7 +252,7 @@ def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _box(args: argparse.Namespace) -> tuple[KioskConfig, Outbox]:
     config = _config(args)
-    return config, _open_outbox(config, _credentials(config))
+    return config, _open_outbox(config, credentials_for(config))
 
 
 def _line(e: EntryView) -> str:
@@ -327,7 +304,7 @@ def _outbox_drop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _outbox_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config = _config(args)
-    creds = _credentials(config)
+    creds = credentials_for(config)
     key = creds.outbox_key()
     captured = already = 0
     failed: list[str] = []
