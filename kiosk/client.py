@@ -198,6 +198,12 @@ class CentralClient:
     def close(self) -> None:
         self._session.close()
 
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- registration (terminal token) ---------------------------------------
 
     def register(self, req: RegistrationRequest, *, idempotency_key: str) -> RegistrationStarted:

@@ -1,8 +1,7 @@
 """Helpers for kiosk tests against a real central: a terminal known to it,
 clients for it, and reading its dev mailbox the way a client reads their phone
-and email. Until every test can enroll through the central's route, a terminal
-is put straight into the central's database with its token hash, as the
-operator CLI would.
+and email. A terminal is created in the central's database, as the operator CLI
+does, and enrolled over HTTP, as the terminal does.
 """
 
 from __future__ import annotations
@@ -15,12 +14,14 @@ from typing import Any
 import requests
 from sqlalchemy.orm import Session
 
-from central.core.security import hash_token, new_token
-from central.models import Terminal, utcnow
+from central.crud import terminals
+from central.models import utcnow
 from central.server import EmbeddedCentral
 from kiosk.api_types import RegistrationRequest
 from kiosk.client import CentralClient
 
+BRANCH = "Almaty, Abay Ave 10"
+ENROLLMENT_TTL_S = 3600
 TEST_CONNECT_TIMEOUT_S = 1.0
 TEST_READ_TIMEOUT_S = 10.0
 MAILBOX_WAIT_S = 15.0
@@ -30,13 +31,14 @@ TEMP_PASSWORD_RE = re.compile(r"Temporary password: (\S+)")
 
 
 def add_terminal(central: EmbeddedCentral, name: str = "Almaty-1 kiosk") -> str:
-    """A terminal row with a fresh token, as after enrollment; returns the token."""
-    token = new_token()
-    with Session(central.engine) as session, session.begin():
-        session.add(
-            Terminal(name=name, branch="Almaty", token_hash=hash_token(token), enrolled_at=utcnow())
+    """Enroll a terminal as a branch would: the operator creates it (the CLI's
+    step), the terminal trades the one-time code for its token over HTTP."""
+    with Session(central.engine) as db, db.begin():
+        _, code = terminals.create(
+            db, name="new", branch=BRANCH, now=utcnow(), ttl_s=ENROLLMENT_TTL_S
         )
-    return token
+    with CentralClient(central.url) as client:
+        return client.enroll(code, name).token
 
 
 def make_client(central: EmbeddedCentral, token: str | None, locale: str = "en") -> CentralClient:

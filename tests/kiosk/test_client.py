@@ -11,7 +11,10 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from sqlalchemy.orm import Session
 
+from central.crud import terminals
+from central.models import utcnow
 from central.server import EmbeddedCentral
 from kiosk.api_types import RegistrationRequest
 from kiosk.client import CentralClient
@@ -34,6 +37,7 @@ from kiosk.errors import (
 )
 from kiosk.validation.password import violations
 from tests.kiosk.kit import (
+    BRANCH,
     add_terminal,
     create_account,
     make_client,
@@ -217,6 +221,20 @@ def test_log_in_refusals_and_password_rules(client: CentralClient) -> None:
     full = client.log_in(EMAIL, "Strong_pass1")
     assert not full.password_change_required
     assert client.contracts(full.token) == []
+
+
+def test_enrollment_spends_the_operators_code_once(sqlite_central: EmbeddedCentral) -> None:
+    with Session(sqlite_central.engine) as db, db.begin():
+        _, code = terminals.create(db, name="new", branch=BRANCH, now=utcnow(), ttl_s=600)
+    client = make_client(sqlite_central, None)
+
+    enrolled = client.enroll(code.lower().replace("-", " "), "Almaty-2 clerk")
+    assert enrolled.branch == BRANCH and enrolled.token and enrolled.terminal_id
+    with pytest.raises(Unauthorized):
+        client.enroll(code, "again")
+
+    client.terminal_token = enrolled.token
+    assert client.register(request(), idempotency_key=key()).status == "code_sent"
 
 
 def test_password_policy_is_the_seeds(sqlite_client: CentralClient) -> None:
