@@ -116,7 +116,11 @@ class MainWindow(QMainWindow):
         self.header = Header(deps.kiosk_mode)
         column.addWidget(self.header)
         self.stack = named(QStackedWidget(), "stack")
-        column.addWidget(self.stack, 1)
+        self._body = QHBoxLayout()
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self._body.setSpacing(0)
+        self._body.addWidget(self.stack, 1)
+        column.addLayout(self._body, 1)
         self.setCentralWidget(central)
         self._screens: dict[str, Screen] = {}
         for cls in screen_classes():
@@ -137,6 +141,10 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._screens[screen.name] = screen
         self.stack.addWidget(screen)
+
+    def add_side_panel(self, panel: QWidget) -> None:
+        """Dock ``panel`` (clerk panel, demo phone and mailbox) to the right of the screens."""
+        self._body.addWidget(panel)
 
     def screen_named(self, name: str) -> Screen:
         return self._screens[name]

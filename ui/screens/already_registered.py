@@ -7,6 +7,7 @@ the account exists, and so does this screen.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.base import AppContext, Screen, named
@@ -32,7 +33,7 @@ class AlreadyRegisteredScreen(Screen):
         self.status = named(QLabel(), "notice")
         self.status.setWordWrap(True)
         self.status.setVisible(False)
-        column.addWidget(self.reset_button)
+        column.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.status)
         column.addStretch(1)
         buttons = QHBoxLayout()

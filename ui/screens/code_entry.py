@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import Step
-from ui.screens.base import AppContext, Screen, named
+from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named
 from ui.screens.messages import error_text, minutes_seconds
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
@@ -85,6 +85,7 @@ class CodeEntryScreen(Screen):
         buttons.addStretch(1)
         column.addLayout(buttons)
         self.touch(self.code, self.confirm_button, self.resend_button, self.cancel_button)
+        self.code.setMinimumHeight(KIOSK_TOUCH_MIN_PX)
         self.disable_while_busy(self.cancel_button)
         self.setTabOrder(self.code, self.confirm_button)
         self.setTabOrder(self.confirm_button, self.resend_button)

@@ -7,11 +7,20 @@ keeps running). It re-labels itself on a language change like every screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.screens.base import named
 
-DIALOG_WIDTH_PX = 560
+DIALOG_WIDTH_PX = 600
+DIALOG_MARGIN_PX = 28
 
 
 class SuccessDialog(QDialog):
@@ -19,16 +28,17 @@ class SuccessDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("successDialog")
         self.setModal(True)
-        self.setMinimumWidth(DIALOG_WIDTH_PX)
         column = QVBoxLayout(self)
-        column.setContentsMargins(28, 24, 28, 20)
+        column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        column.setContentsMargins(DIALOG_MARGIN_PX, 24, DIALOG_MARGIN_PX, 20)
         column.setSpacing(12)
         self.title = named(QLabel(), "dialogTitle")
         self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
-        column.addWidget(self.title)
-        column.addWidget(self.body)
+        for label in (self.title, self.body):
+            label.setFixedWidth(DIALOG_WIDTH_PX - 2 * DIALOG_MARGIN_PX)
+            column.addWidget(label)
         row = QHBoxLayout()
         row.addStretch(1)
         self.ok_button = named(QPushButton(), "primary")
