@@ -50,7 +50,7 @@ class OperatorDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("dialogTitle")
         self.label = QLabel()
         self.edit = QLineEdit()
         self.edit.setMaxLength(OPERATOR_MAX_CHARS)
@@ -113,7 +113,7 @@ class OutboxPanel(QWidget):
         self._busy = False
         self._armed_drop: str | None = None
         self.title = QLabel()
-        self.title.setObjectName("subtitle")
+        self.title.setObjectName("fieldLabel")
         self.list = QListWidget()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -253,7 +253,7 @@ class ClerkPanel(QWidget):
         self._today: list[TodayEntry] = []
         self.operator_label = QLabel()
         self.today_title = QLabel()
-        self.today_title.setObjectName("subtitle")
+        self.today_title.setObjectName("fieldLabel")
         self.today_list = QListWidget()
         self.outbox_panel = OutboxPanel(outbox)
         layout = QVBoxLayout(self)

@@ -93,7 +93,7 @@ class DemoPanel(QWidget):
         self._page_result: tuple[int, str] | None = None
         self._page_error: str | None = None
         self.title = QLabel()
-        self.title.setObjectName("subtitle")
+        self.title.setObjectName("dialogTitle")
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.body = QPlainTextEdit()

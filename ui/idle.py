@@ -42,7 +42,7 @@ class StillTherePrompt(QDialog):
         self.setModal(True)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.question = QLabel()
-        self.question.setObjectName("title")
+        self.question.setObjectName("dialogTitle")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown = QLabel()
         self.countdown.setWordWrap(True)

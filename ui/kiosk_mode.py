@@ -49,7 +49,7 @@ class AdminPinDialog(QDialog):
         self._locked_clock = QElapsedTimer()
         self.setModal(True)
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("dialogTitle")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMinimumHeight(TOUCH_MIN_PX)

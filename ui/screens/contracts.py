@@ -30,7 +30,6 @@ from ui.screens.messages import error_text
 
 CURRENCY_SIGNS: dict[str, str] = {"KZT": "₸"}
 NBSP = "\u00a0"
-ERROR_COLOUR = "#b3261e"
 ROW_HEIGHT_KIOSK_PX = 48
 
 
@@ -47,6 +46,14 @@ def format_date(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def fit_height(table: QTableWidget) -> None:
+    """Size ``table`` to its rows, so a short list leaves no empty box."""
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    frame = 2 * table.frameWidth()
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + frame)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 class ContractsScreen(Screen):
     name = "contracts"
 
@@ -56,11 +63,11 @@ class ContractsScreen(Screen):
         self._loaded = False
         self._error: BaseException | None = None
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("screenTitle")
         self.active_title = QLabel()
-        self.active_title.setObjectName("subtitle")
+        self.active_title.setObjectName("fieldLabel")
         self.past_title = QLabel()
-        self.past_title.setObjectName("subtitle")
+        self.past_title.setObjectName("fieldLabel")
         self.active_table = self._make_table()
         self.past_table = self._make_table()
         self.message = QLabel()
@@ -74,9 +81,11 @@ class ContractsScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addWidget(self.active_title)
-        layout.addWidget(self.active_table, 2)
+        layout.addWidget(self.active_table)
+        layout.addSpacing(12)
         layout.addWidget(self.past_title)
-        layout.addWidget(self.past_table, 1)
+        layout.addWidget(self.past_table)
+        layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh)
         buttons.addStretch(1)
@@ -149,6 +158,7 @@ class ContractsScreen(Screen):
                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                         )
                     table.setItem(row, column, item)
+            fit_height(table)
         self.past_title.setVisible(bool(past))
         self.past_table.setVisible(bool(past))
         self.active_table.setVisible(bool(active))
@@ -163,7 +173,9 @@ class ContractsScreen(Screen):
             text = ""
         self.message.setText(text)
         self.message.setAccessibleName(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR}" if self._error else "")
+        self.message.setObjectName("fieldProblem" if self._error else "intro")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
 
     def contracts_shown(self, table: QTableWidget) -> list[list[str]]:

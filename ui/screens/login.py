@@ -18,9 +18,11 @@ from ui.screens.base import AppContext, Screen
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
+from ui.widgets.layout import centered
 from ui.widgets.password_field import PasswordField
 
-FORM_MAX_WIDTH_PX = 640
+FORM_WIDTH_PX = 560
+FORM_WIDTH_KIOSK_PX = 860
 ERROR_COLOUR = "#b3261e"
 NOTICE_COLOUR = "#1b5e20"
 
@@ -48,16 +50,18 @@ class LoginScreen(Screen):
         self._message_is_error = False
         self._message_source: tuple[str, BaseException | None] = ("", None)
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("screenTitle")
         self.title.setWordWrap(True)
         self.hint = QLabel()
-        self.hint.setObjectName("hint")
+        self.hint.setObjectName("intro")
         self.hint.setWordWrap(True)
         self.login_label = QLabel()
+        self.login_label.setObjectName("fieldLabel")
         self.login_edit = QLineEdit()
         self.login_edit.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase)
         self.login_label.setBuddy(self.login_edit)
         self.password_label = QLabel()
+        self.password_label.setObjectName("fieldLabel")
         self.password = PasswordField()
         self.password_label.setBuddy(self.password.line_edit)
         self.message = QLabel()
@@ -89,10 +93,9 @@ class LoginScreen(Screen):
         form.addLayout(buttons)
         box = QWidget()
         box.setLayout(form)
-        box.setMaximumWidth(FORM_MAX_WIDTH_PX if not self.kiosk_mode else 2 * FORM_MAX_WIDTH_PX)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centered(box, FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX))
         outer.addStretch(1)
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
@@ -149,7 +152,9 @@ class LoginScreen(Screen):
             text, colour = "", ERROR_COLOUR
         self.message.setText(text)
         self.message.setAccessibleName(text)
-        self.message.setStyleSheet(f"color: {colour}")
+        self.message.setObjectName("notice" if colour == NOTICE_COLOUR else "fieldProblem")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
 
     def _show(self, kind: str, exc: BaseException | None = None) -> None:

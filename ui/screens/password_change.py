@@ -24,11 +24,12 @@ from ui.screens.base import AppContext, Screen
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
+from ui.widgets.layout import centered
 from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
 from ui.widgets.password_field import PasswordField
 
-FORM_MAX_WIDTH_PX = 680
-ERROR_COLOUR = "#b3261e"
+FORM_WIDTH_PX = 900
+FORM_WIDTH_KIOSK_PX = 1100
 
 
 class PasswordChangeScreen(Screen):
@@ -46,19 +47,22 @@ class PasswordChangeScreen(Screen):
         self.pages.addWidget(self.done_page)
 
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("screenTitle")
         self.hint = QLabel()
+        self.hint.setObjectName("intro")
         self.new_label = QLabel()
+        self.new_label.setObjectName("fieldLabel")
         self.new_password = PasswordField()
         self.new_label.setBuddy(self.new_password.line_edit)
         self.repeat_label = QLabel()
+        self.repeat_label.setObjectName("fieldLabel")
         self.repeat_password = PasswordField()
         self.repeat_label.setBuddy(self.repeat_password.line_edit)
         self.rules_title = QLabel()
+        self.rules_title.setObjectName("fieldLabel")
         self.checklist = PasswordChecklist()
         self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.message.setObjectName("fieldProblem")
         self.submit = BusyButton()
         self.submit.setObjectName("primary")
         self.cancel = QPushButton()
@@ -68,26 +72,37 @@ class PasswordChangeScreen(Screen):
         self.touch(self.repeat_password.line_edit, self.repeat_password.toggle)
         self.touch(self.submit, self.cancel)
 
-        form = QVBoxLayout(self.form_page)
-        form.setSpacing(8)
-        for w in (self.title, self.hint, self.new_label, self.new_password):
-            form.addWidget(w)
-        form.addWidget(self.repeat_label)
-        form.addWidget(self.repeat_password)
-        form.addSpacing(4)
-        form.addWidget(self.rules_title)
-        form.addWidget(self.checklist)
-        form.addWidget(self.message)
+        fields = QVBoxLayout()
+        fields.setSpacing(8)
+        for w in (self.new_label, self.new_password, self.repeat_label, self.repeat_password):
+            fields.addWidget(w)
+        fields.addWidget(self.message)
+        fields.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
-        form.addLayout(buttons)
+        fields.addLayout(buttons)
+        rules = QVBoxLayout()
+        rules.addWidget(self.rules_title, 0, Qt.AlignmentFlag.AlignTop)
+        rules.addWidget(self.checklist, 0, Qt.AlignmentFlag.AlignTop)
+        rules.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        columns.addLayout(fields, 1)
+        columns.addLayout(rules, 1)
+        form = QVBoxLayout(self.form_page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addWidget(self.title)
+        form.addWidget(self.hint)
+        form.addSpacing(8)
+        form.addLayout(columns)
         form.addStretch(1)
 
         self.done_title = QLabel()
-        self.done_title.setObjectName("title")
+        self.done_title.setObjectName("screenTitle")
         self.done_text = QLabel()
+        self.done_text.setObjectName("notice")
         self.done_text.setWordWrap(True)
         self.to_contracts = QPushButton()
         self.to_contracts.setObjectName("primary")
@@ -99,10 +114,11 @@ class PasswordChangeScreen(Screen):
         done.addWidget(self.to_contracts, 0, Qt.AlignmentFlag.AlignLeft)
         done.addStretch(1)
 
-        self.pages.setMaximumWidth(FORM_MAX_WIDTH_PX * (2 if self.kiosk_mode else 1))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
-        outer.addWidget(self.pages, 1, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(
+            centered(self.pages, FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX), 1
+        )
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()

@@ -2,8 +2,8 @@
 
 A screen ``attach``es each field with the kind of keyboard it needs ("email",
 "password" or "digits"); the dock shows that keyboard whenever the field has
-the focus and types into it. Nothing is shown while no attached field has the
-focus, so the dock costs no room on a screen without input.
+the focus and types into it. It hides when the focus moves anywhere else (its
+own keys never take the focus), so a page without input shows no keyboard.
 """
 
 from __future__ import annotations
@@ -52,8 +52,11 @@ class KeyboardDock(QWidget):
         return next((k for k, b in self._boards.items() if b is current), None)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return  # the window lost the focus (a dialog): keep the keyboard as it is
         if not isinstance(new, QLineEdit) or new not in self._kinds:
-            return  # a key of the dock or elsewhere: keep the keyboard as it is
+            self._stack.setVisible(False)  # keys never take the focus: it left the fields
+            return
         board = self._boards[self._kinds[new]]
         if isinstance(board, EmailKeyboard | DigitKeypad):
             board.bind(new)
