@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from central.core.errors import Unauthorized
 from central.crud import terminals as repo
-from central.routes.deps import Db, Now
+from central.routes.deps import CurrentTerminal, Db, Now
 
 router = APIRouter(prefix="/api/v1/terminals", tags=["terminals"])
 
@@ -26,6 +26,12 @@ class EnrollResponse(BaseModel):
     branch: str
 
 
+class TerminalOut(BaseModel):
+    terminal_id: str
+    name: str
+    branch: str
+
+
 @router.post("/enroll", status_code=201, response_model=EnrollResponse)
 def enroll(payload: EnrollRequest, db: Db, now: Now) -> EnrollResponse:
     """``401 unauthorized`` for an unknown, used, expired or revoked code. The
@@ -36,3 +42,10 @@ def enroll(payload: EnrollRequest, db: Db, now: Now) -> EnrollResponse:
     return EnrollResponse(
         terminal_id=enrolled.terminal_id, token=enrolled.token, branch=enrolled.branch
     )
+
+
+@router.get("/me", response_model=TerminalOut)
+def who_am_i(terminal: CurrentTerminal) -> TerminalOut:
+    """The terminal this token belongs to (``401`` once revoked): lets a terminal
+    check its enrollment without side effects. An addition to contract v1."""
+    return TerminalOut(terminal_id=terminal.id, name=terminal.name, branch=terminal.branch)

@@ -86,3 +86,19 @@ def test_revoking_before_enrollment_burns_the_code(central: EmbeddedCentral) -> 
         [terminal] = repo.list_all(db)
         repo.revoke(db, terminal.id, now=utcnow())
     assert enroll(central, code).status_code == 401
+
+
+def test_a_terminal_can_check_its_enrollment_until_revoked(central: EmbeddedCentral) -> None:
+    factory = make_session_factory(central.engine)
+    token = enroll(central, add_terminal(factory), name="Окно 2").json()["token"]
+    me = f"{central.url}/api/v1/terminals/me"
+    answer = requests.get(me, headers={"Authorization": f"Bearer {token}"}, timeout=5)
+    assert answer.status_code == 200
+    assert (answer.json()["name"], answer.json()["branch"]) == ("Окно 2", "Астана")
+    assert requests.get(me, timeout=5).status_code == 401
+    with transaction(factory) as db:
+        [terminal] = repo.list_all(db)
+        repo.revoke(db, terminal.id, now=utcnow())
+    assert (
+        requests.get(me, headers={"Authorization": f"Bearer {token}"}, timeout=5).status_code == 401
+    )
