@@ -208,6 +208,8 @@ def test_log_in_refusals_and_password_rules(client: CentralClient) -> None:
     session = client.log_in(PHONE, temporary)
     assert session.password_change_required
     assert session.expires_at > datetime.now(UTC)
+    with pytest.raises(Unauthorized):
+        client.contracts(session.token)  # a temporary password only allows the change
 
     for weak in ("abc", "Ag-15!d44", "пароль"):
         with pytest.raises(WeakPassword) as refused:

@@ -184,6 +184,22 @@ def test_a_double_tap_registers_once(
     assert registrations(sqlite_central) == 1
 
 
+def test_a_tap_while_a_send_is_in_flight_returns_at_once(silent_url: str) -> None:
+    client = CentralClient(silent_url, terminal_token="t", read_timeout_s=1.0)
+    flow = checked_flow(client)
+    first = threading.Thread(target=flow.send)
+    first.start()
+    while not flow.busy:
+        time.sleep(0.005)
+
+    started = time.monotonic()
+    assert flow.send() is Step.CHECK_DETAILS
+    assert flow.resend_code() is Step.CHECK_DETAILS
+    assert time.monotonic() - started < 0.2
+    first.join()
+    assert not flow.busy and isinstance(flow.last_error, Unreachable)
+
+
 def test_a_stopped_central_saves_the_registration_offline(
     sqlite_central: EmbeddedCentral, sqlite_client: CentralClient, outbox: Outbox
 ) -> None:
@@ -230,6 +246,21 @@ def test_a_send_that_failed_can_be_sent_again_once_the_central_is_back(
 
     assert flow.send() is Step.CODE_ENTRY
     assert registrations(sqlite_central) == 1
+
+
+def test_an_answer_arriving_after_a_wipe_is_dropped(silent_url: str, outbox: Outbox) -> None:
+    client = CentralClient(silent_url, terminal_token="t", read_timeout_s=0.5)
+    flow = checked_flow(client, outbox)
+    sending = threading.Thread(target=flow.send)
+    sending.start()
+    while not flow.busy:
+        time.sleep(0.005)
+
+    flow.wipe()
+    sending.join()
+
+    assert flow.step is Step.DETAILS and flow.last_error is None and flow.email is None
+    assert outbox.counts()["pending"] == 0
 
 
 def test_wipe_forgets_everything(sqlite_client: CentralClient) -> None:
