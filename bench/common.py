@@ -249,3 +249,88 @@ def bench_phone(n: int, series: int = 0) -> str:
 
 def bench_email(n: int, series: int = 0) -> str:
     return f"bench{series}.{n}@example.kz"
+
+
+PROFILE_RATE_HZ = 200
+PROFILE_STOP_TIMEOUT_S = 30.0
+# where time goes, by the library a sample is in (first match from the leaf up)
+PROFILE_BUCKETS = (
+    ("argon2 (password hashing)", ("argon2",)),
+    ("logging (access log)", ("/logging/", "uvicorn/logging", "httptools_impl", "access")),
+    ("psycopg (PostgreSQL driver)", ("psycopg",)),
+    ("sqlite3 driver", ("sqlite3",)),
+    ("SQLAlchemy", ("sqlalchemy",)),
+    ("pydantic", ("pydantic",)),
+    ("h11 / uvicorn HTTP", ("h11", "uvicorn")),
+    ("FastAPI / Starlette", ("fastapi", "starlette")),
+    ("anyio / threadpool", ("anyio", "concurrent/futures", "threading.py")),
+    ("asyncio event loop", ("asyncio",)),
+    ("central (own code)", ("central/",)),
+    ("json", ("json/",)),
+)
+
+
+def profile_tool() -> Path | None:
+    found = Path(PYTHON).with_name("py-spy")
+    return found if found.exists() else None
+
+
+@contextlib.contextmanager
+def profiled(pid: int, out: Path) -> Iterator[None]:
+    """py-spy samples ``pid`` (all threads, on-CPU only) while the block runs,
+    into ``out`` (collapsed stacks). Without py-spy it only says so."""
+    tool = profile_tool()
+    if tool is None:
+        print("  (py-spy is not installed in the venv: no profile)", flush=True)
+        yield
+        return
+    argv = [str(tool), "record", "--pid", str(pid), "--format", "raw", "--nonblocking"]
+    argv += ["--rate", str(PROFILE_RATE_HZ), "--output", str(out)]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)  # attached before the load starts
+    try:
+        yield
+    finally:
+        proc.send_signal(2)  # SIGINT: py-spy writes what it sampled and exits
+        try:
+            proc.wait(PROFILE_STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def summarize_profile(path: Path, top: int = 12) -> list[str]:
+    """Lines saying where the samples went: per library, then the project's own
+    functions by inclusive share."""
+    if not path.exists():
+        return ["(no profile written)"]
+    stacks: list[tuple[list[str], int]] = []
+    for line in path.read_text(errors="replace").splitlines():
+        frames, _, count = line.rpartition(" ")
+        if frames and count.isdigit():
+            stacks.append((frames.split(";"), int(count)))
+    total = sum(c for _, c in stacks) or 1
+    buckets: dict[str, int] = {}
+    own: dict[str, int] = {}
+    for frames, count in stacks:
+        bucket = "other"
+        for frame in reversed(frames):
+            hit = next(
+                (name for name, keys in PROFILE_BUCKETS if any(k in frame for k in keys)), None
+            )
+            if hit:
+                bucket = hit
+                break
+        buckets[bucket] = buckets.get(bucket, 0) + count
+        for frame in set(frames):
+            if "central/" in frame or "kiosk/" in frame:
+                own[frame] = own.get(frame, 0) + count
+    lines = [f"{total} samples at {PROFILE_RATE_HZ} Hz (on-CPU, all threads)"]
+    lines += [
+        f"{100 * n / total:5.1f}%  {name}"
+        for name, n in sorted(buckets.items(), key=lambda kv: -kv[1])
+    ]
+    lines.append("project functions, inclusive:")
+    for frame, n in sorted(own.items(), key=lambda kv: -kv[1])[:top]:
+        lines.append(f"{100 * n / total:5.1f}%  {frame}")
+    return lines
