@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import requests
 from sqlalchemy import event, func, select
@@ -95,7 +97,7 @@ def test_oversized_bodies_are_refused(sqlite_api: Api) -> None:
     response = sqlite_api.post(REGISTRATIONS, big)
     assert response.status_code == 413 and error_of(response)["code"] == "payload_too_large"
 
-    def chunks() -> object:
+    def chunks() -> Iterator[bytes]:
         yield b'{"email": "'
         for _ in range(100):
             yield b"a" * 1024
