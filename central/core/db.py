@@ -18,7 +18,12 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url`` with the pragmas this service relies on."""
+    """An engine for ``url`` with the pragmas this service relies on.
+
+    SQL parameters are hidden from error messages: they hold phones and emails,
+    and an error text may end up in a log.
+    """
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 15})
         engine = create_engine(url, **kwargs)
