@@ -154,7 +154,6 @@ class IdleWatcher(QObject):
         self.prompt.set_seconds_left(math.ceil(self._prompt_s))
         self.prompt.adjustSize()
         self.prompt.show()
-        self.prompt.raise_()
         self._tick.start()
         self.prompted.emit()
 

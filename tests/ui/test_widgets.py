@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.email_keyboard import EmailKeyboard
+from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.keypad import KEY_MIN_SIZE_PX, DigitKeypad
 from ui.widgets.password_checklist import MET_MARK, UNMET_MARK, PasswordChecklist
 from ui.widgets.password_field import PasswordField
@@ -197,3 +198,34 @@ def test_password_keyboard_types_capitals_and_the_allowed_specials(qtbot: QtBot)
     for key in ("w", "7", "!", "@", "$", "_", "-"):
         _tap(qtbot, keyboard, key)
     assert field.text() == "Qw7!@$_-"
+
+
+def test_keyboard_dock_shows_the_keypad_for_the_code_field_and_types_into_it(
+    qtbot: QtBot,
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    code, email = QLineEdit(host), QLineEdit(host)
+    code.setMaxLength(6)
+    other = QPushButton("Подтвердить код", host)
+    dock = KeyboardDock(host)
+    dock.attach(code, "digits")
+    dock.attach(email, "email")
+    layout = QVBoxLayout(host)
+    for w in (code, email, other, dock):
+        layout.addWidget(w)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    assert dock.shown_kind() is None
+    code.setFocus()
+    qtbot.waitUntil(lambda: dock.shown_kind() == "digits")
+    for digit in "482913":
+        _tap(qtbot, dock.digits, digit)
+    assert code.text() == "482913" and code.hasFocus()
+    email.setFocus()
+    qtbot.waitUntil(lambda: dock.shown_kind() == "email")
+    _tap(qtbot, dock.email, "gmail.com")
+    assert email.text() == "@gmail.com" and code.text() == "482913"
+    other.setFocus()
+    qtbot.waitUntil(lambda: dock.shown_kind() is None)
