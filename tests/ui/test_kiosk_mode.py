@@ -75,3 +75,33 @@ def test_five_taps_open_the_pin_dialog_and_cancel_keeps_the_kiosk(
     tap(qtbot, lock.pin_dialog, "Отмена")
     assert not lock.pin_dialog.isVisible()
     assert window.close() is False and window.isVisible()
+
+
+def test_clerk_outbox_panel_retries_and_drops_after_a_confirmation(
+    ui_outbox: Any, qtbot: QtBot
+) -> None:
+    from kiosk.api_types import RegistrationRequest
+    from ui.clerk_panel import OutboxPanel
+
+    first = ui_outbox.capture(
+        RegistrationRequest(email="a@mail.ru", phone="+77011112233", consent=True)
+    )
+    ui_outbox.capture(RegistrationRequest(email="b@mail.ru", phone="+77014445566", consent=True))
+    panel = OutboxPanel(ui_outbox)
+    qtbot.addWidget(panel)
+    panel.show()
+    counts: list[int] = []
+    panel.count_changed.connect(counts.append)
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=REPLY_TIMEOUT_MS)
+    assert "+7 701" in panel.list.item(0).text() and "a@mail.ru" not in panel.list.item(0).text()
+
+    panel.list.setCurrentRow(0)
+    tap(qtbot, panel, "Повторить")
+    qtbot.waitUntil(lambda: panel.retry.isEnabled(), timeout=REPLY_TIMEOUT_MS)
+    tap(qtbot, panel, "Удалить")
+    assert panel.list.count() == 2  # the first press only asks for a confirmation
+    tap(qtbot, panel, "Подтвердить удаление")
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=REPLY_TIMEOUT_MS)
+    assert all(e.id != first for e in ui_outbox.entries())
+    assert counts[-1] == 1
