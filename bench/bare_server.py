@@ -1,0 +1,55 @@
+"""The baseline of benchmark 5: a bare ASGI JSON endpoint served by uvicorn
+with the same ``uvicorn.run`` defaults as ``python -m central serve``.
+
+``python -m bench.bare_server --port P``: every request gets a small JSON body
+(``/healthz`` too), after reading the request body: the floor of the server
+stack, without routing, validation or a database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import uvicorn
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+_BODY = json.dumps({"id": "00000000-0000-0000-0000-000000000000", "status": "ok"}).encode()
+
+
+async def app(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] != "http":
+        return
+    more = True
+    while more:
+        message = await receive()
+        more = bool(message.get("more_body"))
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(_BODY)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": _BODY})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.bare_server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+    uvicorn.run(app, host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()
