@@ -132,6 +132,12 @@ IdemKey = Annotated[str | None, Depends(idempotency_key)]
 Outcome = tuple[int, dict[str, Any] | None]
 
 
+# Fields that say when a request was taken, not what it asks: a terminal that lost
+# the answer to a live attempt re-sends it from its outbox with ``captured_at`` set,
+# and that must replay the first answer, not conflict with it.
+DELIVERY_FIELDS = frozenset({"captured_at"})
+
+
 class Idempotency:
     """Runs a POST's work at most once per (scope, key).
 
@@ -178,7 +184,11 @@ class Idempotency:
         return _response(status, body, {})
 
     def _digest(self, payload: BaseModel | None) -> str:
-        data = payload.model_dump(mode="json") if payload is not None else None
+        data = (
+            payload.model_dump(mode="json", exclude=DELIVERY_FIELDS)
+            if payload is not None
+            else None
+        )
         text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 

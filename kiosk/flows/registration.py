@@ -274,7 +274,9 @@ class RegistrationFlow(GuardedFlow):
         if self._outbox is None:
             return
         try:
-            entry = self._outbox.capture(replace(request, captured_at=datetime.now(UTC)))
+            entry = self._outbox.capture(
+                replace(request, captured_at=datetime.now(UTC)), entry_id=self._key
+            )
         except OutboxFull:
             log.error("outbox full: registration not saved offline")
             return

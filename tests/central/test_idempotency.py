@@ -53,6 +53,21 @@ def test_a_replayed_wrong_code_spends_one_attempt(api: Api) -> None:
     assert api.get(f"/api/v1/registrations/{rid}").json()["attempts_left"] == 4
 
 
+def test_a_late_copy_of_a_request_whose_answer_was_lost_replays_it(
+    api: Api, central: EmbeddedCentral
+) -> None:
+    """The kiosk lost the answer to a live attempt and delivers it from its outbox
+    with ``captured_at`` set: the client must not get a second code."""
+    key = str(uuid.uuid4())
+    first = api.post("/api/v1/registrations", BODY, key=key)
+    late = api.post(
+        "/api/v1/registrations", {**BODY, "captured_at": "2026-11-25T10:00:00+05:00"}, key=key
+    )
+    assert first.status_code == late.status_code == 201
+    assert late.json()["id"] == first.json()["id"]
+    assert len(api.messages(KZ_PHONE)) == 1 and count(central, Registration) == 1
+
+
 def test_same_key_different_body_is_a_conflict(api: Api) -> None:
     key = str(uuid.uuid4())
     assert api.post("/api/v1/registrations", BODY, key=key).status_code == 201
