@@ -6,6 +6,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -210,6 +211,22 @@ def test_a_stopped_central_saves_the_registration_offline(
     assert isinstance(flow.last_error, Unreachable)
     assert outbox.counts()["pending"] == 1
     assert flow.outbox_entry_id == outbox.entries()[0].id
+
+
+def test_a_late_delivery_of_an_attempt_that_arrived_registers_once(
+    sqlite_central: EmbeddedCentral, sqlite_client: CentralClient, outbox: Outbox
+) -> None:
+    flow = checked_flow(sqlite_client, outbox)
+    assert flow.send() is Step.CODE_ENTRY
+    first = flow.code_state
+
+    key = flow._key
+    assert key is not None
+    late = replace(flow._frozen_request(), captured_at=datetime.now(UTC))
+    again = sqlite_client.register(late, idempotency_key=key)
+
+    assert first is not None and again.code_expires_at == first.code_expires_at
+    assert registrations(sqlite_central) == 1
 
 
 def test_a_hung_central_saves_the_registration_offline(silent_url: str, outbox: Outbox) -> None:
