@@ -1,0 +1,53 @@
+"""Running ``bench.gui_app`` in a child process and reading its result line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from bench.common import PYTHON, ROOT
+
+GUI_TIMEOUT_S = 900.0
+RESULT_PREFIX = "RESULT "
+
+
+def gui_env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+
+
+def run_gui(
+    mode: str, extra: Sequence[str] = (), timeout_s: float = GUI_TIMEOUT_S
+) -> tuple[dict[str, Any], float]:
+    """(the child's result, seconds from spawning it to reading the result line)."""
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "bench.gui_app", mode, *extra],
+        cwd=ROOT,
+        env=gui_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    result: dict[str, Any] | None = None
+    elapsed_s = 0.0
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith(RESULT_PREFIX):
+                elapsed_s = time.monotonic() - started
+                result = json.loads(line[len(RESULT_PREFIX) :])
+                break
+        _, err = proc.communicate(timeout=timeout_s)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if result is None:
+        raise RuntimeError(
+            f"bench.gui_app {mode} gave no result (exit {proc.returncode}): {err[-3000:]}"
+        )
+    return result, elapsed_s

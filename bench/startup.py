@@ -1,0 +1,52 @@
+"""Benchmark 1, start-up: from spawning the process to the first screen painted
+and accepting input (the window's first paint, then a zero-timer run by the
+event loop), for the app's main window built as ``ui.app.run_app`` builds it
+(imports, client and outbox, style sheet, translations, every screen), against
+a bare PySide6 window process measured the same way, interleaved, in the same run.
+
+The app is built for a configured terminal (a central URL, no demo central).
+Target: median app <= 1.3x median bare window; at least 5 runs each.
+"""
+
+from __future__ import annotations
+
+from bench.common import Outcome, median
+from bench.gui_common import run_gui
+
+RATIO_TARGET = 1.3
+RUNS_FULL = 9
+RUNS_QUICK = 3  # the smoke test; the figure needs the full run
+
+
+def run(quick: bool = False) -> Outcome:
+    out = Outcome("startup")
+    runs = RUNS_QUICK if quick else RUNS_FULL
+    run_gui("bare")  # warm the disk cache for both before timing
+    run_gui("app")
+    bare_s: list[float] = []
+    app_s: list[float] = []
+    app_rss: list[float] = []
+    for _ in range(runs):
+        _, elapsed = run_gui("bare")
+        bare_s.append(elapsed)
+        result, elapsed = run_gui("app")
+        app_s.append(elapsed)
+        app_rss.append(float(result["rss_mb"]))
+    out.figure("runs each (interleaved)", str(runs))
+    out.figure(
+        "bare window: median (min..max)",
+        f"{median(bare_s) * 1000:.0f} ms ({min(bare_s) * 1000:.0f}..{max(bare_s) * 1000:.0f})",
+    )
+    out.figure(
+        "app main window: median (min..max)",
+        f"{median(app_s) * 1000:.0f} ms ({min(app_s) * 1000:.0f}..{max(app_s) * 1000:.0f})",
+    )
+    out.figure("app resident memory at first paint", f"{median(app_rss):.0f} MB")
+    ratio = median(app_s) / median(bare_s)
+    out.check(
+        "start-up, app / bare window",
+        f"<= {RATIO_TARGET:g}x",
+        f"{ratio:.2f}x",
+        ratio <= RATIO_TARGET,
+    )
+    return out
