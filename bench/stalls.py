@@ -1,0 +1,133 @@
+"""Benchmark 2, the GUI never stalls: the longest gap between ticks of a 5 ms
+timer in the app's event loop (``bench.gui_app``) while
+
+(a) the central does not answer and the client taps «Зарегистрировать» then
+    «Всё верно» until the saved-offline screen: once against a port that
+    accepts connections and never answers (read timeout), once against a
+    listening socket whose backlog is full (the connect hangs until its timeout);
+(b) the sync worker, in its background thread of the app's process, drains
+    10,000 captured registrations to a central (``python -m central serve``,
+    SQLite) while the main window is shown and the outbox count is polled on
+    the GUI thread as a clerk's panel does.
+
+Target: < 50 ms in every case. The baseline is the same meter in an idle
+window (the timer's own jitter on this machine), measured in the same run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from bench.common import Outcome, central_process, enroll_terminals, sqlite_database
+from bench.drain import _fill
+from bench.gui_common import run_gui
+from kiosk.outbox.crypto import new_key
+
+GAP_TARGET_MS = 50.0
+ENTRIES_FULL = 10_000
+ENTRIES_QUICK = 300
+BACKLOG_FILLERS = 8
+ACCEPT_POLL_S = 0.2
+
+
+@contextlib.contextmanager
+def blackhole() -> Iterator[str]:
+    """A loopback port that accepts every connection and never answers."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(ACCEPT_POLL_S)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError, OSError):
+                held.append(server.accept()[0])
+
+    thread = threading.Thread(target=accept, name="blackhole", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        server.close()
+
+
+@contextlib.contextmanager
+def full_backlog() -> Iterator[str]:
+    """A listening socket that never accepts, its backlog filled: a new
+    connection's SYN is dropped and its connect hangs until the timeout."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    fillers: list[socket.socket] = []
+    for _ in range(BACKLOG_FILLERS):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError, OSError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        for filler in fillers:
+            filler.close()
+        server.close()
+
+
+def run(quick: bool = False) -> Outcome:
+    out = Outcome("stalls")
+    idle, _ = run_gui("unreachable", ["--central", "http://127.0.0.1:9"])
+    out.figure(
+        "baseline: refused port (answers at once)",
+        f"max gap {idle['max_gap_ms']:.1f} ms over {idle['ticks']} ticks",
+    )
+    for label, place in (("accepts, never answers", blackhole), ("full backlog", full_backlog)):
+        with place() as url:
+            result, _ = run_gui("unreachable", ["--central", url])
+        if result.get("failure"):
+            out.figure(f"unreachable ({label}): failure", str(result["failure"]))
+        out.figure(
+            f"unreachable ({label})",
+            f"max gap {result['max_gap_ms']:.1f} ms, {result['gaps_over_50_ms']} gaps > 50 ms, "
+            f"{result['ticks']} ticks; saved offline after {result['waited_s']:.1f} s; "
+            f"outbox {result['outbox']}",
+        )
+        out.check(
+            f"longest GUI gap, central unreachable ({label})",
+            f"< {GAP_TARGET_MS:g} ms",
+            f"{result['max_gap_ms']:.1f} ms",
+            result["max_gap_ms"] < GAP_TARGET_MS and not result.get("failure"),
+        )
+
+    count = ENTRIES_QUICK if quick else ENTRIES_FULL
+    key = new_key()
+    with tempfile.TemporaryDirectory(prefix="bench-stalls-") as folder:
+        path = Path(folder) / "outbox.db"
+        fill_s = _fill(path, key, count)
+        out.figure("captured for the drain (set-up)", f"{count} in {fill_s:.1f} s")
+        with sqlite_database() as db, central_process(db) as (url, _proc):
+            token = enroll_terminals(db, url, 1)[0]
+            extra = ["--central", url, "--token", token, "--outbox", str(path), "--key", key.hex()]
+            result, _ = run_gui("drain", extra)
+    out.figure(
+        "drain in the app's process",
+        f"{result['entries']} entries in {result['seconds']:.1f} s; max gap "
+        f"{result['max_gap_ms']:.1f} ms, {result['gaps_over_50_ms']} gaps > 50 ms, "
+        f"{result['ticks']} ticks; outbox {result['counts']}",
+    )
+    out.check(
+        f"longest GUI gap, sync worker draining {count}",
+        f"< {GAP_TARGET_MS:g} ms",
+        f"{result['max_gap_ms']:.1f} ms",
+        result["max_gap_ms"] < GAP_TARGET_MS and result["counts"]["pending"] == 0,
+    )
+    return out
