@@ -1,32 +1,38 @@
-"""Start the terminal's window: config, central connection, style, language, mode.
+"""The application: configuration, style, language, then the terminal's window.
 
-``run_app()`` is what ``main.py`` calls. Without a configuration file the
-terminal runs in demo mode: ``kiosk.demo.start_demo`` (when present) starts an
-embedded central and returns a ready client and outbox; until then the central
-URL comes from ``VIC_KIOSK_CENTRAL_URL`` and the token from
-``VIC_KIOSK_TERMINAL_TOKEN``. Set-up happens before the window exists, so no
-shown widget ever waits on it.
+``run_app()`` is what ``main.py`` calls. A "Starting…" window is painted at once;
+the terminal opens off the GUI thread (``ui.startup``) and then ``Shell`` puts
+the main window together for the configured mode:
+
+- clerk: windowed; the operator id is asked at the start of the shift; a side
+  panel lists the day's registrations and the outbox;
+- kiosk: touch layout, idle wipe, full screen and locked behind the admin PIN;
+- demo (no configuration): the kiosk layout in a window, beside a "phone and
+  mailbox" panel with every message of the embedded central.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui import i18n
 from ui.background import runner
 from ui.main_window import Dependencies, MainWindow
+from ui.startup import OpenedTerminal, StartingWindow, TerminalStarter
 
 log = logging.getLogger(__name__)
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
 CLERK_WINDOW_SIZE_PX = (1100, 800)
+DEMO_WINDOW_SIZE_PX = (1500, 900)
+STARTING_WINDOW_SIZE_PX = (520, 320)
 
 
 def style_sheet(kiosk_mode: bool) -> str:
@@ -44,11 +50,8 @@ def make_dependencies(
 
     locale = getattr(config, "default_locale", "ru")
     regions = getattr(config, "allowed_regions", ("KZ",))
-    operator = None if kiosk_mode else getattr(config, "terminal_name", None)
     return Dependencies(
-        registration=RegistrationFlow(
-            client, outbox, locale=locale, operator=operator, regions=regions
-        ),
+        registration=RegistrationFlow(client, outbox, locale=locale, regions=regions),
         login=LoginFlow(client, locale=locale),
         client=client,
         outbox=outbox,
@@ -57,67 +60,139 @@ def make_dependencies(
     )
 
 
-def _connect(config: Any) -> tuple[Any, Any]:
-    """(client, outbox) for ``config``: demo central, or the configured one."""
-    from kiosk.client import CentralClient
-    from kiosk.credentials import Credentials, demo_credentials
-    from kiosk.outbox import Outbox
+class Shell(QObject):
+    """Owns the start-up, the main window and its mode-specific parts."""
 
-    if config.demo:
-        try:
-            from kiosk import demo  # type: ignore[attr-defined]
-        except ImportError:
-            demo = None
-        if demo is not None:
-            started = demo.start_demo(config)
-            return started.client, started.outbox
-        url = os.environ.get("VIC_KIOSK_CENTRAL_URL", "")
-        if not url:
-            raise SystemExit(
-                "Demo mode needs kiosk/demo.py or VIC_KIOSK_CENTRAL_URL with a running central."
-            )
-        creds = demo_credentials(config.data_dir)
-        client = CentralClient(url, terminal_token=os.environ.get("VIC_KIOSK_TERMINAL_TOKEN"))
-    else:
-        creds = Credentials(config.terminal_name)
-        client = CentralClient(
-            config.central_url,
-            terminal_token=creds.terminal_token(),
-            connect_timeout_s=config.connect_timeout_s,
-            read_timeout_s=config.read_timeout_s,
+    def __init__(self, config: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.kiosk_mode = config.mode == "kiosk"
+        self.locked = self.kiosk_mode and not config.demo
+        self.opened: OpenedTerminal | None = None
+        self.window: MainWindow | None = None
+        self._parts: list[QObject] = []
+        self.starting = StartingWindow()
+        self.starter = TerminalStarter(config, self)
+        self.starter.opened.connect(self._build)
+        self.starter.failed.connect(self.starting.show_problem)
+
+    def start(self) -> None:
+        if self.locked:
+            self.starting.showFullScreen()
+        else:
+            self.starting.resize(*STARTING_WINDOW_SIZE_PX)
+            self.starting.show()
+        self.starter.start()
+
+    def _build(self, opened: OpenedTerminal) -> None:
+        from ui.monitor import TerminalMonitor
+
+        self.opened = opened
+        terminal = opened.terminal
+        deps = make_dependencies(
+            terminal.client, terminal.outbox, self.config, kiosk_mode=self.kiosk_mode
         )
-    outbox = Outbox(
-        config.data_dir / "outbox.db",
-        creds.outbox_key(),
-        capacity=config.outbox_capacity,
-        retention_s=config.outbox_retention_s,
-    )
-    return client, outbox
+        window = MainWindow(deps)
+        self.window = window
+        monitor = TerminalMonitor(terminal.client, terminal.outbox, window)
+        monitor.online_changed.connect(window.status_line.set_online)
+        monitor.waiting_changed.connect(window.status_line.set_outbox_count)
+        monitor.start()
+        if opened.demo is not None:
+            self._add_demo_panel(window, opened)
+        if not self.kiosk_mode:
+            self._start_shift(window, opened)
+        else:
+            self._watch_idle(window)
+        if self.locked:
+            self._lock(window, opened)
+        elif opened.demo is not None:
+            window.resize(*DEMO_WINDOW_SIZE_PX)
+            window.show()
+        else:
+            window.resize(*CLERK_WINDOW_SIZE_PX)
+            window.show()
+        self.starting.close()
+
+    def _add_demo_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
+        from ui.demo_panel import DemoPanel
+
+        panel = DemoPanel(opened.terminal.client.dev_messages)
+        window.add_side_panel(panel)
+        panel.start()
+
+    def _start_shift(self, window: MainWindow, opened: OpenedTerminal) -> None:
+        from ui.clerk_panel import ClerkPanel, OperatorDialog
+
+        panel = ClerkPanel(opened.terminal.outbox)
+        window.add_side_panel(panel)
+        window.screen_changed.connect(lambda _name: panel.record(window.ctx.registration))
+        dialog = OperatorDialog(window)
+
+        def begin(_result: int = 0) -> None:
+            window.ctx.registration.operator = dialog.operator()
+            panel.set_operator(dialog.operator())
+
+        dialog.accepted.connect(begin)
+        dialog.rejected.connect(window.close)
+        dialog.open()
+
+    def _watch_idle(self, window: MainWindow) -> None:
+        from ui.idle import IdleWatcher
+
+        self._parts.append(
+            IdleWatcher(
+                window,
+                window,
+                at_home=lambda: window.current_screen() is window.screen_named("welcome"),
+                timeout_s=self.config.idle_timeout_s,
+                prompt_s=self.config.idle_prompt_s,
+            )
+        )
+
+    def _lock(self, window: MainWindow, opened: OpenedTerminal) -> None:
+        from ui.kiosk_mode import KioskLock
+
+        lock = KioskLock(window, opened.terminal.credentials.check_admin_pin,
+                         outbox=opened.terminal.outbox)  # fmt: skip
+        lock.watch_secret_taps(window.header.brand)
+        lock.apply()
+        self._parts.append(lock)
+
+    def shutdown(self) -> None:
+        """After the event loop: let running work finish, then close the terminal."""
+        runner().wait_for_done()
+        if self.opened is not None:
+            self.opened.close()
+
+
+def _refuse(message: str) -> int:
+    print(message, file=sys.stderr)
+    QMessageBox.critical(QWidget(), "Victoria", message)
+    return 2
 
 
 def run_app(argv: Sequence[str] | None = None) -> int:
     from kiosk.config import ConfigError, load_config
+    from kiosk.log import setup_logging
 
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName("Victoria kiosk")
     try:
         config = load_config()
     except ConfigError as exc:
-        QMessageBox.critical(None, "Victoria kiosk", str(exc))
-        return 2
-    kiosk_mode = config.mode == "kiosk"
-    app.setStyleSheet(style_sheet(kiosk_mode))
+        return _refuse(str(exc))
+    try:
+        setup_logging(Path(config.log_dir))
+    except OSError as exc:
+        return _refuse(f"The log folder {config.log_dir} cannot be written ({exc}).")
+    app.setStyleSheet(style_sheet(config.mode == "kiosk"))
     try:
         i18n.set_language(config.default_locale)
     except i18n.TranslationMissing as exc:
         log.warning("%s", exc)
-    client, outbox = _connect(config)
-    window = MainWindow(make_dependencies(client, outbox, config, kiosk_mode=kiosk_mode))
-    if kiosk_mode:
-        window.showFullScreen()
-    else:
-        window.resize(*CLERK_WINDOW_SIZE_PX)
-        window.show()
+    shell = Shell(config)
+    shell.start()
     code = app.exec()
-    runner().wait_for_done()
+    shell.shutdown()
     return int(code)

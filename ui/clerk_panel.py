@@ -39,11 +39,6 @@ RECORDED_STEPS = (Step.DONE, Step.ALREADY_REGISTERED, Step.SAVED_OFFLINE)
 ERROR_COLOUR = "#b3261e"
 
 
-def set_operator(flow: RegistrationFlow, operator: str) -> None:
-    """Make ``flow`` send ``operator`` with every registration from now on."""
-    flow._operator = operator  # the flow offers the operator only at construction
-
-
 class OperatorDialog(QDialog):
     """Asks the clerk's operator id; ``operator()`` holds it once accepted."""
 

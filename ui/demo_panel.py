@@ -19,7 +19,6 @@ import requests
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.background import Op
 
+PANEL_WIDTH_PX = 440
 POLL_INTERVAL_MS = 1000
 LINK_TIMEOUT_S = 10.0
 PAGE_SUMMARY_CHARS = 300
@@ -104,7 +104,8 @@ class DemoPanel(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
+        self.title.setWordWrap(True)
+        buttons = QVBoxLayout()
         for b in (self.copy_code, self.copy_password, self.open_link):
             b.setMinimumHeight(40)
             buttons.addWidget(b)
@@ -114,7 +115,8 @@ class DemoPanel(QWidget):
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(PANEL_WIDTH_PX)
+        self.setMaximumWidth(PANEL_WIDTH_PX)
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
         self._timer.timeout.connect(self.poll)

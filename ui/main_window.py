@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui import i18n
 from ui.screens import AppContext, Screen, screen_classes
 from ui.screens.base import named
+from ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
@@ -52,7 +53,7 @@ class Dependencies:
 class Header(QWidget):
     """Victoria's name and tagline, and the language switch."""
 
-    def __init__(self, kiosk_mode: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, kiosk_mode: bool, demo: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -65,6 +66,10 @@ class Header(QWidget):
         brand.addWidget(self.brand)
         brand.addWidget(self.tagline)
         row.addLayout(brand)
+        self.demo_mark = named(QLabel(), "demoMark")
+        self.demo_mark.setVisible(demo)
+        row.addSpacing(16)
+        row.addWidget(self.demo_mark)
         row.addStretch(1)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, label in i18n.LANGUAGE_NAMES.items():
@@ -81,6 +86,8 @@ class Header(QWidget):
     def retranslate(self) -> None:
         self.brand.setText(self.tr("VICTORIA"))
         self.tagline.setText(self.tr("victory over chance"))
+        self.demo_mark.setText(self.tr("DEMO"))
+        self.demo_mark.setToolTip(self.tr("Demo mode: no real client data, messages stay here"))
         for code, button in self.language_buttons.items():
             button.setChecked(code == i18n.current_language())
 
@@ -113,7 +120,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.header = Header(deps.kiosk_mode)
+        demo = bool(deps.config is not None and deps.config.demo)
+        self.header = Header(deps.kiosk_mode, demo)
         column.addWidget(self.header)
         self.stack = named(QStackedWidget(), "stack")
         self._body = QHBoxLayout()
@@ -121,6 +129,9 @@ class MainWindow(QMainWindow):
         self._body.setSpacing(0)
         self._body.addWidget(self.stack, 1)
         column.addLayout(self._body, 1)
+        terminal = deps.config.terminal_name if deps.config is not None else ""
+        self.status_line = named(StatusLine(terminal_name=terminal), "statusLine")
+        column.addWidget(self.status_line)
         self.setCentralWidget(central)
         self._screens: dict[str, Screen] = {}
         for cls in screen_classes():

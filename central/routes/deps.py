@@ -185,7 +185,7 @@ class Idempotency:
 
     def _digest(self, payload: BaseModel | None) -> str:
         data = (
-            payload.model_dump(mode="json", exclude=DELIVERY_FIELDS)
+            payload.model_dump(mode="json", exclude=set(DELIVERY_FIELDS))
             if payload is not None
             else None
         )

@@ -118,7 +118,7 @@ class RegistrationFlow(GuardedFlow):
     ) -> None:
         self._client = client
         self._outbox = outbox
-        self._operator = operator
+        self.operator = operator
         self._regions = tuple(regions)
         super().__init__()
         self.locale = locale
@@ -266,7 +266,7 @@ class RegistrationFlow(GuardedFlow):
                 phone=cast(str, self.phone),
                 consent=self.consent,
                 locale=cast(Locale, self.locale if self.locale in ("ru", "kk", "en") else "ru"),
-                operator=self._operator,
+                operator=self.operator,
             )
         return self._request
 

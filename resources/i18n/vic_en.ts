@@ -1,800 +1,834 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name>AdminMenu</name>
-    <message>
-        <source>Employee menu</source>
-        <translation>Employee menu</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Outbox</translation>
-    </message>
-    <message>
-        <source>Exit the application</source>
-        <translation>Exit the application</translation>
-    </message>
-    <message>
-        <source>Back to the kiosk</source>
-        <translation>Back to the kiosk</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPinDialog</name>
-    <message>
-        <source>Employee access</source>
-        <translation>Employee access</translation>
-    </message>
-    <message>
-        <source>Employee access: enter the admin PIN</source>
-        <translation>Employee access: enter the admin PIN</translation>
-    </message>
-    <message>
-        <source>Admin PIN</source>
-        <translation>Admin PIN</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Too many wrong PINs. Try again in %1 s.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>Wrong PIN.</translation>
-    </message>
-    <message>
-        <source>The PIN cannot be checked: the keyring is not available.</source>
-        <translation>The PIN cannot be checked: the keyring is not available.</translation>
-    </message>
-</context>
-<context>
-    <name>AlreadyRegisteredScreen</name>
-    <message>
-        <source>You already have a personal account</source>
-        <translation>You already have a personal account</translation>
-    </message>
-    <message>
-        <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
+    <context>
+        <name>AdminMenu</name>
+        <message>
+            <source>Employee menu</source>
+            <translation>Employee menu</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>Outbox</translation>
+        </message>
+        <message>
+            <source>Exit the application</source>
+            <translation>Exit the application</translation>
+        </message>
+        <message>
+            <source>Back to the kiosk</source>
+            <translation>Back to the kiosk</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPinDialog</name>
+        <message>
+            <source>Employee access</source>
+            <translation>Employee access</translation>
+        </message>
+        <message>
+            <source>Employee access: enter the admin PIN</source>
+            <translation>Employee access: enter the admin PIN</translation>
+        </message>
+        <message>
+            <source>Admin PIN</source>
+            <translation>Admin PIN</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 s.</source>
+            <translation>Too many wrong PINs. Try again in %1 s.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>Wrong PIN.</translation>
+        </message>
+        <message>
+            <source>The PIN cannot be checked: the keyring is not available.</source>
+            <translation>The PIN cannot be checked: the keyring is not available.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlreadyRegisteredScreen</name>
+        <message>
+            <source>You already have a personal account</source>
+            <translation>You already have a personal account</translation>
+        </message>
+        <message>
+            <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
 Forgot the password? We can email you a new temporary password.</source>
-        <translation>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
+            <translation>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
 Forgot the password? We can email you a new temporary password.</translation>
-    </message>
-    <message>
-        <source>Send me a new temporary password</source>
-        <translation>Send me a new temporary password</translation>
-    </message>
-    <message>
-        <source>Log in</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
-        <translation>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</translation>
-    </message>
-</context>
-<context>
-    <name>BusyButton</name>
-    <message>
-        <source>Please wait…</source>
-        <translation>Please wait…</translation>
-    </message>
-</context>
-<context>
-    <name>CheckDetailsScreen</name>
-    <message>
-        <source>Check your details</source>
-        <translation>Check your details</translation>
-    </message>
-    <message>
-        <source>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</source>
-        <translation>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>All correct</source>
-        <translation>All correct</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-</context>
-<context>
-    <name>ClerkPanel</name>
-    <message>
-        <source>Operator: %1</source>
-        <translation>Operator: %1</translation>
-    </message>
-    <message>
-        <source>Registrations today: %1</source>
-        <translation>Registrations today: %1</translation>
-    </message>
-    <message>
-        <source>Registrations today</source>
-        <translation>Registrations today</translation>
-    </message>
-    <message>
-        <source>registered</source>
-        <translation>registered</translation>
-    </message>
-    <message>
-        <source>already registered</source>
-        <translation>already registered</translation>
-    </message>
-    <message>
-        <source>saved, will be sent</source>
-        <translation>saved, will be sent</translation>
-    </message>
-</context>
-<context>
-    <name>CodeEntryScreen</name>
-    <message>
-        <source>Confirmation code</source>
-        <translation>Confirmation code</translation>
-    </message>
-    <message>
-        <source>Confirm code</source>
-        <translation>Confirm code</translation>
-    </message>
-    <message>
-        <source>Send the code again</source>
-        <translation>Send the code again</translation>
-    </message>
-    <message>
-        <source>Cancel registration</source>
-        <translation>Cancel registration</translation>
-    </message>
-    <message>
-        <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
-        <translation>We have sent an SMS with a 6-digit code to %1. Enter the code below.</translation>
-    </message>
-    <message>
-        <source>Attempts left: %1</source>
-        <translation>Attempts left: %1</translation>
-    </message>
-    <message>
-        <source>The code is valid for %1</source>
-        <translation>The code is valid for %1</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>The code has expired. Ask for a new code.</translation>
-    </message>
-    <message>
-        <source>A new code can be sent in %1</source>
-        <translation>A new code can be sent in %1</translation>
-    </message>
-    <message>
-        <source>Enter all 6 digits of the code from the SMS.</source>
-        <translation>Enter all 6 digits of the code from the SMS.</translation>
-    </message>
-    <message>
-        <source>A new code has been sent by SMS.</source>
-        <translation>A new code has been sent by SMS.</translation>
-    </message>
-</context>
-<context>
-    <name>ContractsScreen</name>
-    <message>
-        <source>My contracts</source>
-        <translation>My contracts</translation>
-    </message>
-    <message>
-        <source>Active contracts</source>
-        <translation>Active contracts</translation>
-    </message>
-    <message>
-        <source>Past contracts</source>
-        <translation>Past contracts</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Product</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Premium</source>
-        <translation>Premium</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Log out</source>
-        <translation>Log out</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>expired</translation>
-    </message>
-    <message>
-        <source>terminated</source>
-        <translation>terminated</translation>
-    </message>
-    <message>
-        <source>Loading your contracts…</source>
-        <translation>Loading your contracts…</translation>
-    </message>
-    <message>
-        <source>You have no insurance contracts with us yet.</source>
-        <translation>You have no insurance contracts with us yet.</translation>
-    </message>
-</context>
-<context>
-    <name>DemoPanel</name>
-    <message>
-        <source>Demo: the client&apos;s phone and mailbox</source>
-        <translation>Demo: the client&apos;s phone and mailbox</translation>
-    </message>
-    <message>
-        <source>Messages sent</source>
-        <translation>Messages sent</translation>
-    </message>
-    <message>
-        <source>Message text</source>
-        <translation>Message text</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Copy code</translation>
-    </message>
-    <message>
-        <source>Copy temporary password</source>
-        <translation>Copy temporary password</translation>
-    </message>
-    <message>
-        <source>Open activation link</source>
-        <translation>Open activation link</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>The page answered %1: %2</source>
-        <translation>The page answered %1: %2</translation>
-    </message>
-    <message>
-        <source>Demo: the central does not answer</source>
-        <translation>Demo: the central does not answer</translation>
-    </message>
-    <message>
-        <source>Copied: %1</source>
-        <translation>Copied: %1</translation>
-    </message>
-    <message>
-        <source>Opening the link…</source>
-        <translation>Opening the link…</translation>
-    </message>
-    <message>
-        <source>The link could not be opened: the central does not answer.</source>
-        <translation>The link could not be opened: the central does not answer.</translation>
-    </message>
-</context>
-<context>
-    <name>DigitKeypad</name>
-    <message>
-        <source>Clear</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <source>Delete last digit</source>
-        <translation>Delete last digit</translation>
-    </message>
-</context>
-<context>
-    <name>EmailKeyboard</name>
-    <message>
-        <source>Clear</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <source>Delete last character</source>
-        <translation>Delete last character</translation>
-    </message>
-    <message>
-        <source>Capital letters</source>
-        <translation>Capital letters</translation>
-    </message>
-</context>
-<context>
-    <name>Header</name>
-    <message>
-        <source>VICTORIA</source>
-        <translation>VICTORIA</translation>
-    </message>
-    <message>
-        <source>victory over chance</source>
-        <translation>victory over chance</translation>
-    </message>
-</context>
-<context>
-    <name>KioskLock</name>
-    <message>
-        <source>Outbox</source>
-        <translation>Outbox</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>LoginScreen</name>
-    <message>
-        <source>Wrong phone, email or password. Please check and try again.</source>
-        <translation>Wrong phone, email or password. Please check and try again.</translation>
-    </message>
-    <message>
-        <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
-        <translation>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
-    </message>
-    <message>
-        <source>Log in to «Личный кабинет»</source>
-        <translation>Log in to «Личный кабинет»</translation>
-    </message>
-    <message>
-        <source>Use your mobile phone number or email, and your password.</source>
-        <translation>Use your mobile phone number or email, and your password.</translation>
-    </message>
-    <message>
-        <source>Phone or email</source>
-        <translation>Phone or email</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <source>Log in</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <source>Forgot password?</source>
-        <translation>Forgot password?</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
-        <translation>If an account with this phone or email exists, we have sent a new temporary password to its email.</translation>
-    </message>
-    <message>
-        <source>Enter your phone or email.</source>
-        <translation>Enter your phone or email.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Victoria: personal account registration</source>
-        <translation>Victoria: personal account registration</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>Please fill in this field.</source>
-        <translation>Please fill in this field.</translation>
-    </message>
-    <message>
-        <source>This does not look like an email address, e.g. name@mail.ru.</source>
-        <translation>This does not look like an email address, e.g. name@mail.ru.</translation>
-    </message>
-    <message>
-        <source>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</source>
-        <translation>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</translation>
-    </message>
-    <message>
-        <source>This is not a mobile number. Enter a mobile number for SMS.</source>
-        <translation>This is not a mobile number. Enter a mobile number for SMS.</translation>
-    </message>
-    <message>
-        <source>Enter a mobile number of a Kazakhstan operator (+7 7xx).</source>
-        <translation>Enter a mobile number of a Kazakhstan operator (+7 7xx).</translation>
-    </message>
-    <message>
-        <source>Your consent is needed to register.</source>
-        <translation>Your consent is needed to register.</translation>
-    </message>
-    <message>
-        <source>Please check this field.</source>
-        <translation>Please check this field.</translation>
-    </message>
-    <message>
-        <source>Wrong code. Attempts left: %1.</source>
-        <translation>Wrong code. Attempts left: %1.</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>The code has expired. Ask for a new code.</translation>
-    </message>
-    <message>
-        <source>Too many wrong attempts: this code no longer works. Ask for a new code.</source>
-        <translation>Too many wrong attempts: this code no longer works. Ask for a new code.</translation>
-    </message>
-    <message>
-        <source>Too many requests. Please try again in %1.</source>
-        <translation>Too many requests. Please try again in %1.</translation>
-    </message>
-    <message>
-        <source>No connection to the server. Please try again in a minute.</source>
-        <translation>No connection to the server. Please try again in a minute.</translation>
-    </message>
-    <message>
-        <source>An account with this email or phone already exists.</source>
-        <translation>An account with this email or phone already exists.</translation>
-    </message>
-    <message>
-        <source>This registration was not found. Please start again.</source>
-        <translation>This registration was not found. Please start again.</translation>
-    </message>
-    <message>
-        <source>This terminal is not authorised. Please call an employee.</source>
-        <translation>This terminal is not authorised. Please call an employee.</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Please try again or ask an employee.</source>
-        <translation>Something went wrong. Please try again or ask an employee.</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>Start of shift</source>
-        <translation>Start of shift</translation>
-    </message>
-    <message>
-        <source>Your operator ID</source>
-        <translation>Your operator ID</translation>
-    </message>
-    <message>
-        <source>Start shift</source>
-        <translation>Start shift</translation>
-    </message>
-    <message>
-        <source>Enter your operator ID to start the shift.</source>
-        <translation>Enter your operator ID to start the shift.</translation>
-    </message>
-</context>
-<context>
-    <name>OutboxPanel</name>
-    <message>
-        <source>Outbox</source>
-        <translation>Outbox</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <source>Confirm drop</source>
-        <translation>Confirm drop</translation>
-    </message>
-    <message>
-        <source>Drop</source>
-        <translation>Drop</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>waiting</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>delivered</translation>
-    </message>
-    <message>
-        <source>needs attention</source>
-        <translation>needs attention</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting to be sent.</source>
-        <translation>Nothing is waiting to be sent.</translation>
-    </message>
-    <message>
-        <source>Dropping deletes this registration for good. Press again to confirm.</source>
-        <translation>Dropping deletes this registration for good. Press again to confirm.</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChangeScreen</name>
-    <message>
-        <source>Choose a new password</source>
-        <translation>Choose a new password</translation>
-    </message>
-    <message>
-        <source>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</source>
-        <translation>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation>Repeat the new password</translation>
-    </message>
-    <message>
-        <source>Password requirements:</source>
-        <translation>Password requirements:</translation>
-    </message>
-    <message>
-        <source>Change password</source>
-        <translation>Change password</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>Password changed</translation>
-    </message>
-    <message>
-        <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
-        <translation>Your password has been changed successfully. You can now use «Личный кабинет».</translation>
-    </message>
-    <message>
-        <source>My contracts</source>
-        <translation>My contracts</translation>
-    </message>
-    <message>
-        <source>The server did not accept this password:</source>
-        <translation>The server did not accept this password:</translation>
-    </message>
-    <message>
-        <source>This password cannot be used yet:</source>
-        <translation>This password cannot be used yet:</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChecklist</name>
-    <message>
-        <source>met</source>
-        <translation>met</translation>
-    </message>
-    <message>
-        <source>not met</source>
-        <translation>not met</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordField</name>
-    <message>
-        <source>Hide</source>
-        <translation>Hide</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Show</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordRules</name>
-    <message>
-        <source>At least 8 characters</source>
-        <translation>At least 8 characters</translation>
-    </message>
-    <message>
-        <source>Upper-case Latin letters (A–Z)</source>
-        <translation>Upper-case Latin letters (A–Z)</translation>
-    </message>
-    <message>
-        <source>Lower-case Latin letters (a–z)</source>
-        <translation>Lower-case Latin letters (a–z)</translation>
-    </message>
-    <message>
-        <source>Digits (0–9)</source>
-        <translation>Digits (0–9)</translation>
-    </message>
-    <message>
-        <source>Special characters: ! @ $ _ -</source>
-        <translation>Special characters: ! @ $ _ -</translation>
-    </message>
-    <message>
-        <source>Only Latin letters, digits and ! @ $ _ -</source>
-        <translation>Only Latin letters, digits and ! @ $ _ -</translation>
-    </message>
-    <message>
-        <source>Not the example password or a well-known one</source>
-        <translation>Not the example password or a well-known one</translation>
-    </message>
-    <message>
-        <source>Different from the current password</source>
-        <translation>Different from the current password</translation>
-    </message>
-    <message>
-        <source>Both entries are the same</source>
-        <translation>Both entries are the same</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationScreen</name>
-    <message>
-        <source>Registration</source>
-        <translation>Registration</translation>
-    </message>
-    <message>
-        <source>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</source>
-        <translation>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>name@mail.ru</source>
-        <translation>name@mail.ru</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>+7 7XX XXX XX XX</source>
-        <translation>+7 7XX XXX XX XX</translation>
-    </message>
-    <message>
-        <source>I consent to the processing of my personal data</source>
-        <translation>I consent to the processing of my personal data</translation>
-    </message>
-    <message>
-        <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-        <translation>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>Register</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>Did you mean %1?</source>
-        <translation>Did you mean %1?</translation>
-    </message>
-</context>
-<context>
-    <name>SavedOfflineScreen</name>
-    <message>
-        <source>Your request is saved</source>
-        <translation>Your request is saved</translation>
-    </message>
-    <message>
-        <source>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</source>
-        <translation>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-</context>
-<context>
-    <name>StatusLine</name>
-    <message>
-        <source>Central: checking…</source>
-        <translation>Central: checking…</translation>
-    </message>
-    <message>
-        <source>Central: online</source>
-        <translation>Central: online</translation>
-    </message>
-    <message>
-        <source>Central: offline</source>
-        <translation>Central: offline</translation>
-    </message>
-    <message>
-        <source>Waiting to send: %1</source>
-        <translation>Waiting to send: %1</translation>
-    </message>
-    <message>
-        <source>Terminal: %1</source>
-        <translation>Terminal: %1</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePrompt</name>
-    <message>
-        <source>Are you still there?</source>
-        <translation>Are you still there?</translation>
-    </message>
-    <message>
-        <source>Yes, continue</source>
-        <translation>Yes, continue</translation>
-    </message>
-    <message>
-        <source>For your privacy the screen will be cleared in %1 s.</source>
-        <translation>For your privacy the screen will be cleared in %1 s.</translation>
-    </message>
-</context>
-<context>
-    <name>SuccessDialog</name>
-    <message>
-        <source>Personal account created</source>
-        <translation>Personal account created</translation>
-    </message>
-    <message>
-        <source>Your personal account has been created</source>
-        <translation>Your personal account has been created</translation>
-    </message>
-    <message>
-        <source>An SMS and an email about it are on their way to you.
+        </message>
+        <message>
+            <source>Send me a new temporary password</source>
+            <translation>Send me a new temporary password</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
+            <translation>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyButton</name>
+        <message>
+            <source>Please wait…</source>
+            <translation>Please wait…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDetailsScreen</name>
+        <message>
+            <source>Check your details</source>
+            <translation>Check your details</translation>
+        </message>
+        <message>
+            <source>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</source>
+            <translation>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>All correct</source>
+            <translation>All correct</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkPanel</name>
+        <message>
+            <source>Operator: %1</source>
+            <translation>Operator: %1</translation>
+        </message>
+        <message>
+            <source>Registrations today: %1</source>
+            <translation>Registrations today: %1</translation>
+        </message>
+        <message>
+            <source>Registrations today</source>
+            <translation>Registrations today</translation>
+        </message>
+        <message>
+            <source>registered</source>
+            <translation>registered</translation>
+        </message>
+        <message>
+            <source>already registered</source>
+            <translation>already registered</translation>
+        </message>
+        <message>
+            <source>saved, will be sent</source>
+            <translation>saved, will be sent</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeEntryScreen</name>
+        <message>
+            <source>Confirmation code</source>
+            <translation>Confirmation code</translation>
+        </message>
+        <message>
+            <source>Confirm code</source>
+            <translation>Confirm code</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Send the code again</translation>
+        </message>
+        <message>
+            <source>Cancel registration</source>
+            <translation>Cancel registration</translation>
+        </message>
+        <message>
+            <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
+            <translation>We have sent an SMS with a 6-digit code to %1. Enter the code below.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Attempts left: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>The code is valid for %1</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>The code has expired. Ask for a new code.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>A new code can be sent in %1</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Enter all 6 digits of the code from the SMS.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>A new code has been sent by SMS.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractsScreen</name>
+        <message>
+            <source>My contracts</source>
+            <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>Active contracts</source>
+            <translation>Active contracts</translation>
+        </message>
+        <message>
+            <source>Past contracts</source>
+            <translation>Past contracts</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Premium</source>
+            <translation>Premium</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>terminated</translation>
+        </message>
+        <message>
+            <source>Loading your contracts…</source>
+            <translation>Loading your contracts…</translation>
+        </message>
+        <message>
+            <source>You have no insurance contracts with us yet.</source>
+            <translation>You have no insurance contracts with us yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoPanel</name>
+        <message>
+            <source>Demo: the client's phone and mailbox</source>
+            <translation>Demo: the client's phone and mailbox</translation>
+        </message>
+        <message>
+            <source>Messages sent</source>
+            <translation>Messages sent</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>Message text</translation>
+        </message>
+        <message>
+            <source>Copy code</source>
+            <translation>Copy code</translation>
+        </message>
+        <message>
+            <source>Copy temporary password</source>
+            <translation>Copy temporary password</translation>
+        </message>
+        <message>
+            <source>Open activation link</source>
+            <translation>Open activation link</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>The page answered %1: %2</source>
+            <translation>The page answered %1: %2</translation>
+        </message>
+        <message>
+            <source>Demo: the central does not answer</source>
+            <translation>Demo: the central does not answer</translation>
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation>Copied: %1</translation>
+        </message>
+        <message>
+            <source>Opening the link…</source>
+            <translation>Opening the link…</translation>
+        </message>
+        <message>
+            <source>The link could not be opened: the central does not answer.</source>
+            <translation>The link could not be opened: the central does not answer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigitKeypad</name>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Delete last digit</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailKeyboard</name>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Delete last character</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Capital letters</translation>
+        </message>
+    </context>
+    <context>
+        <name>Header</name>
+        <message>
+            <source>VICTORIA</source>
+            <translation>VICTORIA</translation>
+        </message>
+        <message>
+            <source>victory over chance</source>
+            <translation>victory over chance</translation>
+        </message>
+        <message>
+            <source>DEMO</source>
+            <translation>DEMO</translation>
+        </message>
+        <message>
+            <source>Demo mode: no real client data, messages stay here</source>
+            <translation>Demo mode: no real client data, messages stay here</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskLock</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Outbox</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Wrong phone, email or password. Please check and try again.</source>
+            <translation>Wrong phone, email or password. Please check and try again.</translation>
+        </message>
+        <message>
+            <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
+            <translation>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
+        </message>
+        <message>
+            <source>Log in to «Личный кабинет»</source>
+            <translation>Log in to «Личный кабинет»</translation>
+        </message>
+        <message>
+            <source>Use your mobile phone number or email, and your password.</source>
+            <translation>Use your mobile phone number or email, and your password.</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Phone or email</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Forgot password?</source>
+            <translation>Forgot password?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
+            <translation>If an account with this phone or email exists, we have sent a new temporary password to its email.</translation>
+        </message>
+        <message>
+            <source>Enter your phone or email.</source>
+            <translation>Enter your phone or email.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Victoria: personal account registration</source>
+            <translation>Victoria: personal account registration</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Please fill in this field.</translation>
+        </message>
+        <message>
+            <source>This does not look like an email address, e.g. name@mail.ru.</source>
+            <translation>This does not look like an email address, e.g. name@mail.ru.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</source>
+            <translation>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number. Enter a mobile number for SMS.</source>
+            <translation>This is not a mobile number. Enter a mobile number for SMS.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator (+7 7xx).</source>
+            <translation>Enter a mobile number of a Kazakhstan operator (+7 7xx).</translation>
+        </message>
+        <message>
+            <source>Your consent is needed to register.</source>
+            <translation>Your consent is needed to register.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Please check this field.</translation>
+        </message>
+        <message>
+            <source>Wrong code. Attempts left: %1.</source>
+            <translation>Wrong code. Attempts left: %1.</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>The code has expired. Ask for a new code.</translation>
+        </message>
+        <message>
+            <source>Too many wrong attempts: this code no longer works. Ask for a new code.</source>
+            <translation>Too many wrong attempts: this code no longer works. Ask for a new code.</translation>
+        </message>
+        <message>
+            <source>Too many requests. Please try again in %1.</source>
+            <translation>Too many requests. Please try again in %1.</translation>
+        </message>
+        <message>
+            <source>No connection to the server. Please try again in a minute.</source>
+            <translation>No connection to the server. Please try again in a minute.</translation>
+        </message>
+        <message>
+            <source>An account with this email or phone already exists.</source>
+            <translation>An account with this email or phone already exists.</translation>
+        </message>
+        <message>
+            <source>This registration was not found. Please start again.</source>
+            <translation>This registration was not found. Please start again.</translation>
+        </message>
+        <message>
+            <source>This terminal is not authorised. Please call an employee.</source>
+            <translation>This terminal is not authorised. Please call an employee.</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Please try again or ask an employee.</source>
+            <translation>Something went wrong. Please try again or ask an employee.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorDialog</name>
+        <message>
+            <source>Start of shift</source>
+            <translation>Start of shift</translation>
+        </message>
+        <message>
+            <source>Your operator ID</source>
+            <translation>Your operator ID</translation>
+        </message>
+        <message>
+            <source>Start shift</source>
+            <translation>Start shift</translation>
+        </message>
+        <message>
+            <source>Enter your operator ID to start the shift.</source>
+            <translation>Enter your operator ID to start the shift.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxPanel</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Outbox</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Confirm drop</source>
+            <translation>Confirm drop</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Drop</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>waiting</translation>
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation>delivered</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>needs attention</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting to be sent.</source>
+            <translation>Nothing is waiting to be sent.</translation>
+        </message>
+        <message>
+            <source>Dropping deletes this registration for good. Press again to confirm.</source>
+            <translation>Dropping deletes this registration for good. Press again to confirm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChangeScreen</name>
+        <message>
+            <source>Choose a new password</source>
+            <translation>Choose a new password</translation>
+        </message>
+        <message>
+            <source>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</source>
+            <translation>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Repeat the new password</translation>
+        </message>
+        <message>
+            <source>Password requirements:</source>
+            <translation>Password requirements:</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>Password changed</translation>
+        </message>
+        <message>
+            <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
+            <translation>Your password has been changed successfully. You can now use «Личный кабинет».</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>The server did not accept this password:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>This password cannot be used yet:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChecklist</name>
+        <message>
+            <source>met</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>not met</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordField</name>
+        <message>
+            <source>Hide</source>
+            <translation>Hide</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordRules</name>
+        <message>
+            <source>At least 8 characters</source>
+            <translation>At least 8 characters</translation>
+        </message>
+        <message>
+            <source>Upper-case Latin letters (A–Z)</source>
+            <translation>Upper-case Latin letters (A–Z)</translation>
+        </message>
+        <message>
+            <source>Lower-case Latin letters (a–z)</source>
+            <translation>Lower-case Latin letters (a–z)</translation>
+        </message>
+        <message>
+            <source>Digits (0–9)</source>
+            <translation>Digits (0–9)</translation>
+        </message>
+        <message>
+            <source>Special characters: ! @ $ _ -</source>
+            <translation>Special characters: ! @ $ _ -</translation>
+        </message>
+        <message>
+            <source>Only Latin letters, digits and ! @ $ _ -</source>
+            <translation>Only Latin letters, digits and ! @ $ _ -</translation>
+        </message>
+        <message>
+            <source>Not the example password or a well-known one</source>
+            <translation>Not the example password or a well-known one</translation>
+        </message>
+        <message>
+            <source>Different from the current password</source>
+            <translation>Different from the current password</translation>
+        </message>
+        <message>
+            <source>Both entries are the same</source>
+            <translation>Both entries are the same</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationScreen</name>
+        <message>
+            <source>Registration</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <source>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</source>
+            <translation>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>name@mail.ru</source>
+            <translation>name@mail.ru</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>+7 7XX XXX XX XX</source>
+            <translation>+7 7XX XXX XX XX</translation>
+        </message>
+        <message>
+            <source>I consent to the processing of my personal data</source>
+            <translation>I consent to the processing of my personal data</translation>
+        </message>
+        <message>
+            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
+            <translation>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Did you mean %1?</source>
+            <translation>Did you mean %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedOfflineScreen</name>
+        <message>
+            <source>Your request is saved</source>
+            <translation>Your request is saved</translation>
+        </message>
+        <message>
+            <source>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</source>
+            <translation>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartingWindow</name>
+        <message>
+            <source>VICTORIA</source>
+            <translation>VICTORIA</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>The terminal could not start</source>
+            <translation>The terminal could not start</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusLine</name>
+        <message>
+            <source>Central: checking…</source>
+            <translation>Central: checking…</translation>
+        </message>
+        <message>
+            <source>Central: online</source>
+            <translation>Central: online</translation>
+        </message>
+        <message>
+            <source>Central: offline</source>
+            <translation>Central: offline</translation>
+        </message>
+        <message>
+            <source>Waiting to send: %1</source>
+            <translation>Waiting to send: %1</translation>
+        </message>
+        <message>
+            <source>Terminal: %1</source>
+            <translation>Terminal: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePrompt</name>
+        <message>
+            <source>Are you still there?</source>
+            <translation>Are you still there?</translation>
+        </message>
+        <message>
+            <source>Yes, continue</source>
+            <translation>Yes, continue</translation>
+        </message>
+        <message>
+            <source>For your privacy the screen will be cleared in %1 s.</source>
+            <translation>For your privacy the screen will be cleared in %1 s.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuccessDialog</name>
+        <message>
+            <source>Personal account created</source>
+            <translation>Personal account created</translation>
+        </message>
+        <message>
+            <source>Your personal account has been created</source>
+            <translation>Your personal account has been created</translation>
+        </message>
+        <message>
+            <source>An SMS and an email about it are on their way to you.
 
 1. Open the email and follow its link to activate the personal account.
 2. Log in with the temporary password from the email.
 3. At the first login you will be asked to choose a new password.</source>
-        <translation>An SMS and an email about it are on their way to you.
+            <translation>An SMS and an email about it are on their way to you.
 
 1. Open the email and follow its link to activate the personal account.
 2. Log in with the temporary password from the email.
 3. At the first login you will be asked to choose a new password.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeScreen</name>
-    <message>
-        <source>Personal account</source>
-        <translation>Personal account</translation>
-    </message>
-    <message>
-        <source>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</source>
-        <translation>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>Registration</translation>
-    </message>
-    <message>
-        <source>Log in to the personal account</source>
-        <translation>Log in to the personal account</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerminalStarter</name>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>An unexpected error; the log file has the details.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeScreen</name>
+        <message>
+            <source>Personal account</source>
+            <translation>Personal account</translation>
+        </message>
+        <message>
+            <source>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</source>
+            <translation>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <source>Log in to the personal account</source>
+            <translation>Log in to the personal account</translation>
+        </message>
+    </context>
 </TS>

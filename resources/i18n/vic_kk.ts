@@ -1,800 +1,834 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
-<context>
-    <name>AdminMenu</name>
-    <message>
-        <source>Employee menu</source>
-        <translation>Қызметкер мәзірі</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Жіберу кезегі</translation>
-    </message>
-    <message>
-        <source>Exit the application</source>
-        <translation>Қосымшадан шығу</translation>
-    </message>
-    <message>
-        <source>Back to the kiosk</source>
-        <translation>Киоскіге оралу</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPinDialog</name>
-    <message>
-        <source>Employee access</source>
-        <translation>Қызметкерге кіру</translation>
-    </message>
-    <message>
-        <source>Employee access: enter the admin PIN</source>
-        <translation>Қызметкерге кіру: әкімші PIN-кодын енгізіңіз</translation>
-    </message>
-    <message>
-        <source>Admin PIN</source>
-        <translation>Әкімші PIN-коды</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Құлпын ашу</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Бас тарту</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Қате PIN тым көп. %1 с кейін қайталаңыз.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>PIN қате.</translation>
-    </message>
-    <message>
-        <source>The PIN cannot be checked: the keyring is not available.</source>
-        <translation>PIN тексерілмейді: кілттер қоймасы қолжетімсіз.</translation>
-    </message>
-</context>
-<context>
-    <name>AlreadyRegisteredScreen</name>
-    <message>
-        <source>You already have a personal account</source>
-        <translation>Сізде «Жеке кабинет» бұрыннан бар</translation>
-    </message>
-    <message>
-        <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
+    <context>
+        <name>AdminMenu</name>
+        <message>
+            <source>Employee menu</source>
+            <translation>Қызметкер мәзірі</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>Жіберу кезегі</translation>
+        </message>
+        <message>
+            <source>Exit the application</source>
+            <translation>Қосымшадан шығу</translation>
+        </message>
+        <message>
+            <source>Back to the kiosk</source>
+            <translation>Киоскіге оралу</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPinDialog</name>
+        <message>
+            <source>Employee access</source>
+            <translation>Қызметкерге кіру</translation>
+        </message>
+        <message>
+            <source>Employee access: enter the admin PIN</source>
+            <translation>Қызметкерге кіру: әкімші PIN-кодын енгізіңіз</translation>
+        </message>
+        <message>
+            <source>Admin PIN</source>
+            <translation>Әкімші PIN-коды</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Құлпын ашу</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бас тарту</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 s.</source>
+            <translation>Қате PIN тым көп. %1 с кейін қайталаңыз.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>PIN қате.</translation>
+        </message>
+        <message>
+            <source>The PIN cannot be checked: the keyring is not available.</source>
+            <translation>PIN тексерілмейді: кілттер қоймасы қолжетімсіз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlreadyRegisteredScreen</name>
+        <message>
+            <source>You already have a personal account</source>
+            <translation>Сізде «Жеке кабинет» бұрыннан бар</translation>
+        </message>
+        <message>
+            <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
 Forgot the password? We can email you a new temporary password.</source>
-        <translation>Осы телефон нөмірі немесе пошта мекенжайы бойынша тіркелгі бұрыннан бар: мысалы, ол полисті онлайн сатып алғанда автоматты түрде ашылған. Шартыңызда көрсетілген ұялы телефон нөмірі мен электрондық пошта арқылы кіріңіз.
+            <translation>Осы телефон нөмірі немесе пошта мекенжайы бойынша тіркелгі бұрыннан бар: мысалы, ол полисті онлайн сатып алғанда автоматты түрде ашылған. Шартыңызда көрсетілген ұялы телефон нөмірі мен электрондық пошта арқылы кіріңіз.
 
 Құпиясөзді ұмыттыңыз ба? Поштаңызға жаңа уақытша құпиясөз жібере аламыз.</translation>
-    </message>
-    <message>
-        <source>Send me a new temporary password</source>
-        <translation>Маған жаңа уақытша құпиясөз жіберу</translation>
-    </message>
-    <message>
-        <source>Log in</source>
-        <translation>Кіру</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Артқа</translation>
-    </message>
-    <message>
-        <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
-        <translation>Егер тіркелгі %1 мекенжайына тіркелген болса, жаңа уақытша құпиясөз сонда жіберілді. Келесі кіргенде өз құпиясөзіңізді орнатасыз.</translation>
-    </message>
-</context>
-<context>
-    <name>BusyButton</name>
-    <message>
-        <source>Please wait…</source>
-        <translation>Күте тұрыңыз…</translation>
-    </message>
-</context>
-<context>
-    <name>CheckDetailsScreen</name>
-    <message>
-        <source>Check your details</source>
-        <translation>Деректеріңізді тексеріңіз</translation>
-    </message>
-    <message>
-        <source>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</source>
-        <translation>Код пен кіру деректері осы телефонға және осы поштаға келеді. Қате болса, тіркелу мүмкін болмайды.</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>All correct</source>
-        <translation>Бәрі дұрыс</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Өзгерту</translation>
-    </message>
-</context>
-<context>
-    <name>ClerkPanel</name>
-    <message>
-        <source>Operator: %1</source>
-        <translation>Оператор: %1</translation>
-    </message>
-    <message>
-        <source>Registrations today: %1</source>
-        <translation>Бүгінгі тіркеулер: %1</translation>
-    </message>
-    <message>
-        <source>Registrations today</source>
-        <translation>Бүгінгі тіркеулер</translation>
-    </message>
-    <message>
-        <source>registered</source>
-        <translation>тіркелді</translation>
-    </message>
-    <message>
-        <source>already registered</source>
-        <translation>бұрын тіркелген</translation>
-    </message>
-    <message>
-        <source>saved, will be sent</source>
-        <translation>сақталды, жіберіледі</translation>
-    </message>
-</context>
-<context>
-    <name>CodeEntryScreen</name>
-    <message>
-        <source>Confirmation code</source>
-        <translation>Растау коды</translation>
-    </message>
-    <message>
-        <source>Confirm code</source>
-        <translation>Кодты растау</translation>
-    </message>
-    <message>
-        <source>Send the code again</source>
-        <translation>Кодты қайта жіберу</translation>
-    </message>
-    <message>
-        <source>Cancel registration</source>
-        <translation>Тіркелуден бас тарту</translation>
-    </message>
-    <message>
-        <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
-        <translation>%1 нөміріне 6 таңбалы коды бар SMS жібердік. Кодты төменде енгізіңіз.</translation>
-    </message>
-    <message>
-        <source>Attempts left: %1</source>
-        <translation>Қалған әрекеттер: %1</translation>
-    </message>
-    <message>
-        <source>The code is valid for %1</source>
-        <translation>Код тағы %1 жарамды</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
-    </message>
-    <message>
-        <source>A new code can be sent in %1</source>
-        <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
-    </message>
-    <message>
-        <source>Enter all 6 digits of the code from the SMS.</source>
-        <translation>SMS-тағы кодтың барлық 6 цифрын енгізіңіз.</translation>
-    </message>
-    <message>
-        <source>A new code has been sent by SMS.</source>
-        <translation>Жаңа код SMS арқылы жіберілді.</translation>
-    </message>
-</context>
-<context>
-    <name>ContractsScreen</name>
-    <message>
-        <source>My contracts</source>
-        <translation>Менің шарттарым</translation>
-    </message>
-    <message>
-        <source>Active contracts</source>
-        <translation>Қолданыстағы шарттар</translation>
-    </message>
-    <message>
-        <source>Past contracts</source>
-        <translation>Бұрын жасалған шарттар</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Нөмірі</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Өнім</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Қолданылу мерзімі</translation>
-    </message>
-    <message>
-        <source>Premium</source>
-        <translation>Сақтандыру сыйлықақысы</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Жаңарту</translation>
-    </message>
-    <message>
-        <source>Log out</source>
-        <translation>Шығу</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>қолданыста</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>мерзімі өтті</translation>
-    </message>
-    <message>
-        <source>terminated</source>
-        <translation>бұзылды</translation>
-    </message>
-    <message>
-        <source>Loading your contracts…</source>
-        <translation>Шарттарыңыз жүктелуде…</translation>
-    </message>
-    <message>
-        <source>You have no insurance contracts with us yet.</source>
-        <translation>Сізде әзірге бізбен сақтандыру шарттары жоқ.</translation>
-    </message>
-</context>
-<context>
-    <name>DemoPanel</name>
-    <message>
-        <source>Demo: the client&apos;s phone and mailbox</source>
-        <translation>Демо: клиенттің телефоны мен поштасы</translation>
-    </message>
-    <message>
-        <source>Messages sent</source>
-        <translation>Жіберілген хабарламалар</translation>
-    </message>
-    <message>
-        <source>Message text</source>
-        <translation>Хабарлама мәтіні</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Кодты көшіру</translation>
-    </message>
-    <message>
-        <source>Copy temporary password</source>
-        <translation>Уақытша құпиясөзді көшіру</translation>
-    </message>
-    <message>
-        <source>Open activation link</source>
-        <translation>Белсендіру сілтемесін ашу</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>The page answered %1: %2</source>
-        <translation>Бет жауап берді %1: %2</translation>
-    </message>
-    <message>
-        <source>Demo: the central does not answer</source>
-        <translation>Демо: орталық сервер жауап бермейді</translation>
-    </message>
-    <message>
-        <source>Copied: %1</source>
-        <translation>Көшірілді: %1</translation>
-    </message>
-    <message>
-        <source>Opening the link…</source>
-        <translation>Сілтеме ашылуда…</translation>
-    </message>
-    <message>
-        <source>The link could not be opened: the central does not answer.</source>
-        <translation>Сілтеме ашылмады: орталық сервер жауап бермейді.</translation>
-    </message>
-</context>
-<context>
-    <name>DigitKeypad</name>
-    <message>
-        <source>Clear</source>
-        <translation>Тазалау</translation>
-    </message>
-    <message>
-        <source>Delete last digit</source>
-        <translation>Соңғы цифрды өшіру</translation>
-    </message>
-</context>
-<context>
-    <name>EmailKeyboard</name>
-    <message>
-        <source>Clear</source>
-        <translation>Тазалау</translation>
-    </message>
-    <message>
-        <source>Delete last character</source>
-        <translation>Соңғы таңбаны өшіру</translation>
-    </message>
-    <message>
-        <source>Capital letters</source>
-        <translation>Бас әріптер</translation>
-    </message>
-</context>
-<context>
-    <name>Header</name>
-    <message>
-        <source>VICTORIA</source>
-        <translation>ВИКТОРИЯ</translation>
-    </message>
-    <message>
-        <source>victory over chance</source>
-        <translation>кездейсоқтықты жеңу</translation>
-    </message>
-</context>
-<context>
-    <name>KioskLock</name>
-    <message>
-        <source>Outbox</source>
-        <translation>Жіберу кезегі</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Жабу</translation>
-    </message>
-</context>
-<context>
-    <name>LoginScreen</name>
-    <message>
-        <source>Wrong phone, email or password. Please check and try again.</source>
-        <translation>Телефон, email немесе құпиясөз қате. Тексеріп, қайталап көріңіз.</translation>
-    </message>
-    <message>
-        <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
-        <translation>Сіздің «Жеке кабинетіңіз» әлі белсендірілмеген. Электрондық поштаға келген хаттағы сілтемеге өтіп, сол хаттағы уақытша құпиясөзбен кіріңіз.</translation>
-    </message>
-    <message>
-        <source>Log in to «Личный кабинет»</source>
-        <translation>«Жеке кабинетке» кіру</translation>
-    </message>
-    <message>
-        <source>Use your mobile phone number or email, and your password.</source>
-        <translation>Ұялы телефон нөмірін немесе электрондық пошта мекенжайын және құпиясөзді пайдаланыңыз.</translation>
-    </message>
-    <message>
-        <source>Phone or email</source>
-        <translation>Телефон немесе Email</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Құпиясөз</translation>
-    </message>
-    <message>
-        <source>Log in</source>
-        <translation>Кіру</translation>
-    </message>
-    <message>
-        <source>Forgot password?</source>
-        <translation>Құпиясөзді ұмыттыңыз ба?</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Артқа</translation>
-    </message>
-    <message>
-        <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
-        <translation>Осы телефонмен немесе email-мен «Жеке кабинет» бар болса, оның электрондық поштасына жаңа уақытша құпиясөз жібердік.</translation>
-    </message>
-    <message>
-        <source>Enter your phone or email.</source>
-        <translation>Телефонды немесе email-ді енгізіңіз.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Victoria: personal account registration</source>
-        <translation>Виктория: «Жеке кабинетте» тіркелу</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>Please fill in this field.</source>
-        <translation>Бұл өрісті толтырыңыз.</translation>
-    </message>
-    <message>
-        <source>This does not look like an email address, e.g. name@mail.ru.</source>
-        <translation>Бұл электрондық пошта мекенжайына ұқсамайды. Мысалы: name@mail.ru.</translation>
-    </message>
-    <message>
-        <source>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</source>
-        <translation>Ұялы нөмірді енгізіңіз: +7-ден кейін 10 цифр, мысалы +7 701 123 45 67.</translation>
-    </message>
-    <message>
-        <source>This is not a mobile number. Enter a mobile number for SMS.</source>
-        <translation>Бұл ұялы нөмір емес. SMS үшін ұялы телефон нөмірін енгізіңіз.</translation>
-    </message>
-    <message>
-        <source>Enter a mobile number of a Kazakhstan operator (+7 7xx).</source>
-        <translation>Қазақстандық ұялы байланыс операторының нөмірін енгізіңіз (+7 7xx).</translation>
-    </message>
-    <message>
-        <source>Your consent is needed to register.</source>
-        <translation>Тіркелу үшін келісіміңіз қажет.</translation>
-    </message>
-    <message>
-        <source>Please check this field.</source>
-        <translation>Бұл өрісті тексеріңіз.</translation>
-    </message>
-    <message>
-        <source>Wrong code. Attempts left: %1.</source>
-        <translation>Код қате. Қалған әрекеттер: %1.</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
-    </message>
-    <message>
-        <source>Too many wrong attempts: this code no longer works. Ask for a new code.</source>
-        <translation>Қате әрекеттер тым көп: бұл код енді жарамсыз. Жаңа код сұраңыз.</translation>
-    </message>
-    <message>
-        <source>Too many requests. Please try again in %1.</source>
-        <translation>Сұраулар тым көп. %1 өткен соң қайталаңыз.</translation>
-    </message>
-    <message>
-        <source>No connection to the server. Please try again in a minute.</source>
-        <translation>Сервермен байланыс жоқ. Бір минуттан кейін қайталаңыз.</translation>
-    </message>
-    <message>
-        <source>An account with this email or phone already exists.</source>
-        <translation>Осы пошта немесе телефон бойынша тіркелгі бұрыннан бар.</translation>
-    </message>
-    <message>
-        <source>This registration was not found. Please start again.</source>
-        <translation>Тіркелу табылмады. Қайтадан бастаңыз.</translation>
-    </message>
-    <message>
-        <source>This terminal is not authorised. Please call an employee.</source>
-        <translation>Терминал авторланбаған. Қызметкерге жүгініңіз.</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Please try again or ask an employee.</source>
-        <translation>Бірдеңе дұрыс болмады. Қайталап көріңіз немесе қызметкерге жүгініңіз.</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>Start of shift</source>
-        <translation>Ауысымның басталуы</translation>
-    </message>
-    <message>
-        <source>Your operator ID</source>
-        <translation>Сіздің оператор идентификаторыңыз</translation>
-    </message>
-    <message>
-        <source>Start shift</source>
-        <translation>Ауысымды бастау</translation>
-    </message>
-    <message>
-        <source>Enter your operator ID to start the shift.</source>
-        <translation>Ауысымды бастау үшін оператор идентификаторын енгізіңіз.</translation>
-    </message>
-</context>
-<context>
-    <name>OutboxPanel</name>
-    <message>
-        <source>Outbox</source>
-        <translation>Жіберу кезегі</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Қайталау</translation>
-    </message>
-    <message>
-        <source>Confirm drop</source>
-        <translation>Жоюды растау</translation>
-    </message>
-    <message>
-        <source>Drop</source>
-        <translation>Жою</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Жаңарту</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>күтуде</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>жеткізілді</translation>
-    </message>
-    <message>
-        <source>needs attention</source>
-        <translation>назар аударуды қажет етеді</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting to be sent.</source>
-        <translation>Жіберуді күтіп тұрған ештеңе жоқ.</translation>
-    </message>
-    <message>
-        <source>Dropping deletes this registration for good. Press again to confirm.</source>
-        <translation>Жою бұл тіркеуді біржола өшіреді. Растау үшін қайта басыңыз.</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChangeScreen</name>
-    <message>
-        <source>Choose a new password</source>
-        <translation>Құпиясөзді ауыстыру</translation>
-    </message>
-    <message>
-        <source>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</source>
-        <translation>Сіз уақытша құпиясөзбен кірдіңіз. Өз құпиясөзіңізді ойлап табыңыз: бұдан былай сонымен кіресіз.</translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation>Жаңа құпиясөз</translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation>Жаңа құпиясөзді қайталаңыз</translation>
-    </message>
-    <message>
-        <source>Password requirements:</source>
-        <translation>Құпиясөзге қойылатын талаптар:</translation>
-    </message>
-    <message>
-        <source>Change password</source>
-        <translation>Құпиясөзді ауыстыру</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Бас тарту</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>Құпиясөз ауыстырылды</translation>
-    </message>
-    <message>
-        <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
-        <translation>Құпиясөз сәтті ауыстырылды. Енді «Жеке кабинетке» кіріп, жұмысты жалғастыра аласыз.</translation>
-    </message>
-    <message>
-        <source>My contracts</source>
-        <translation>Менің шарттарым</translation>
-    </message>
-    <message>
-        <source>The server did not accept this password:</source>
-        <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
-    </message>
-    <message>
-        <source>This password cannot be used yet:</source>
-        <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChecklist</name>
-    <message>
-        <source>met</source>
-        <translation>орындалды</translation>
-    </message>
-    <message>
-        <source>not met</source>
-        <translation>орындалмады</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordField</name>
-    <message>
-        <source>Hide</source>
-        <translation>Жасыру</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Көрсету</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordRules</name>
-    <message>
-        <source>At least 8 characters</source>
-        <translation>Құпиясөз ұзындығы – кемінде 8 таңба</translation>
-    </message>
-    <message>
-        <source>Upper-case Latin letters (A–Z)</source>
-        <translation>Латын әліпбиінің бас әріптері (A–Z)</translation>
-    </message>
-    <message>
-        <source>Lower-case Latin letters (a–z)</source>
-        <translation>Латын әліпбиінің кіші әріптері (a–z)</translation>
-    </message>
-    <message>
-        <source>Digits (0–9)</source>
-        <translation>Цифрлар (0–9)</translation>
-    </message>
-    <message>
-        <source>Special characters: ! @ $ _ -</source>
-        <translation>Арнайы таңбалар: ! @ $ _ -</translation>
-    </message>
-    <message>
-        <source>Only Latin letters, digits and ! @ $ _ -</source>
-        <translation>Тек латын әріптері, цифрлар және ! @ $ _ -</translation>
-    </message>
-    <message>
-        <source>Not the example password or a well-known one</source>
-        <translation>Мысалдағы немесе көпшілікке белгілі құпиясөз емес</translation>
-    </message>
-    <message>
-        <source>Different from the current password</source>
-        <translation>Қазіргі құпиясөзден өзгеше</translation>
-    </message>
-    <message>
-        <source>Both entries are the same</source>
-        <translation>Екі енгізу бірдей</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationScreen</name>
-    <message>
-        <source>Registration</source>
-        <translation>Тіркелу</translation>
-    </message>
-    <message>
-        <source>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</source>
-        <translation>Назар аударыңыз! Электрондық пошта мекенжайы мен ұялы телефон нөмірінің дұрыс енгізілгенін тексеріңіз. Электрондық пошта мекенжайында және/немесе ұялы телефон нөмірінде қате болса, «Жеке кабинетте» тіркелу мүмкін болмайды.</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>name@mail.ru</source>
-        <translation>name@mail.ru</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>+7 7XX XXX XX XX</source>
-        <translation>+7 7XX XXX XX XX</translation>
-    </message>
-    <message>
-        <source>I consent to the processing of my personal data</source>
-        <translation>Дербес деректерімді өңдеуге келісім беремін</translation>
-    </message>
-    <message>
-        <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-        <translation>«Виктория» сақтандыру компаниясы» АҚ «Жеке кабинетіңізді» ашу және жүргізу, сондай-ақ сақтандыру шарттарыңыз туралы хабарламалар жіберу үшін электрондық пошта мекенжайыңыз бен ұялы телефон нөміріңізді өңдейді. Деректер «Жеке кабинет» бар кезде Қазақстандағы серверлерде сақталады және ол жабылғаннан кейін жойылады; заңда көзделген жағдайлардан басқа кезде үшінші тұлғаларға берілмейді. Компанияға хабарласып, келісімді кез келген уақытта кері қайтарып алуға болады. Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» № 94-V Заңы.</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>Тіркелу</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Артқа</translation>
-    </message>
-    <message>
-        <source>Did you mean %1?</source>
-        <translation>Мұны меңзедіңіз бе: %1?</translation>
-    </message>
-</context>
-<context>
-    <name>SavedOfflineScreen</name>
-    <message>
-        <source>Your request is saved</source>
-        <translation>Өтінішіңіз сақталды</translation>
-    </message>
-    <message>
-        <source>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</source>
-        <translation>Қазір сервермен байланыс жоқ. Тіркелу өтінішіңіз осы терминалда сақталды және байланыс қалпына келген бойда жіберіледі. Сонда осы нөмірге растау коды мен тіркелуді телефоннан растауға арналған сілтемесі бар SMS келеді:</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Дайын</translation>
-    </message>
-</context>
-<context>
-    <name>StatusLine</name>
-    <message>
-        <source>Central: checking…</source>
-        <translation>Орталық сервер: тексерілуде…</translation>
-    </message>
-    <message>
-        <source>Central: online</source>
-        <translation>Орталық сервер: байланыста</translation>
-    </message>
-    <message>
-        <source>Central: offline</source>
-        <translation>Орталық сервер: байланыс жоқ</translation>
-    </message>
-    <message>
-        <source>Waiting to send: %1</source>
-        <translation>Жіберуді күтуде: %1</translation>
-    </message>
-    <message>
-        <source>Terminal: %1</source>
-        <translation>Терминал: %1</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePrompt</name>
-    <message>
-        <source>Are you still there?</source>
-        <translation>Сіз әлі осындасыз ба?</translation>
-    </message>
-    <message>
-        <source>Yes, continue</source>
-        <translation>Иә, жалғастыру</translation>
-    </message>
-    <message>
-        <source>For your privacy the screen will be cleared in %1 s.</source>
-        <translation>Деректеріңізді қорғау үшін экран %1 с кейін тазаланады.</translation>
-    </message>
-</context>
-<context>
-    <name>SuccessDialog</name>
-    <message>
-        <source>Personal account created</source>
-        <translation>«Жеке кабинет» ашылды</translation>
-    </message>
-    <message>
-        <source>Your personal account has been created</source>
-        <translation>Сіздің «Жеке кабинетіңіз» ашылды</translation>
-    </message>
-    <message>
-        <source>An SMS and an email about it are on their way to you.
+        </message>
+        <message>
+            <source>Send me a new temporary password</source>
+            <translation>Маған жаңа уақытша құпиясөз жіберу</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Кіру</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
+            <translation>Егер тіркелгі %1 мекенжайына тіркелген болса, жаңа уақытша құпиясөз сонда жіберілді. Келесі кіргенде өз құпиясөзіңізді орнатасыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyButton</name>
+        <message>
+            <source>Please wait…</source>
+            <translation>Күте тұрыңыз…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDetailsScreen</name>
+        <message>
+            <source>Check your details</source>
+            <translation>Деректеріңізді тексеріңіз</translation>
+        </message>
+        <message>
+            <source>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</source>
+            <translation>Код пен кіру деректері осы телефонға және осы поштаға келеді. Қате болса, тіркелу мүмкін болмайды.</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>All correct</source>
+            <translation>Бәрі дұрыс</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Өзгерту</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkPanel</name>
+        <message>
+            <source>Operator: %1</source>
+            <translation>Оператор: %1</translation>
+        </message>
+        <message>
+            <source>Registrations today: %1</source>
+            <translation>Бүгінгі тіркеулер: %1</translation>
+        </message>
+        <message>
+            <source>Registrations today</source>
+            <translation>Бүгінгі тіркеулер</translation>
+        </message>
+        <message>
+            <source>registered</source>
+            <translation>тіркелді</translation>
+        </message>
+        <message>
+            <source>already registered</source>
+            <translation>бұрын тіркелген</translation>
+        </message>
+        <message>
+            <source>saved, will be sent</source>
+            <translation>сақталды, жіберіледі</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeEntryScreen</name>
+        <message>
+            <source>Confirmation code</source>
+            <translation>Растау коды</translation>
+        </message>
+        <message>
+            <source>Confirm code</source>
+            <translation>Кодты растау</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Кодты қайта жіберу</translation>
+        </message>
+        <message>
+            <source>Cancel registration</source>
+            <translation>Тіркелуден бас тарту</translation>
+        </message>
+        <message>
+            <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
+            <translation>%1 нөміріне 6 таңбалы коды бар SMS жібердік. Кодты төменде енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Қалған әрекеттер: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>Код тағы %1 жарамды</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>SMS-тағы кодтың барлық 6 цифрын енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Жаңа код SMS арқылы жіберілді.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractsScreen</name>
+        <message>
+            <source>My contracts</source>
+            <translation>Менің шарттарым</translation>
+        </message>
+        <message>
+            <source>Active contracts</source>
+            <translation>Қолданыстағы шарттар</translation>
+        </message>
+        <message>
+            <source>Past contracts</source>
+            <translation>Бұрын жасалған шарттар</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Нөмірі</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Өнім</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Қолданылу мерзімі</translation>
+        </message>
+        <message>
+            <source>Premium</source>
+            <translation>Сақтандыру сыйлықақысы</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Жаңарту</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Шығу</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>қолданыста</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>мерзімі өтті</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>бұзылды</translation>
+        </message>
+        <message>
+            <source>Loading your contracts…</source>
+            <translation>Шарттарыңыз жүктелуде…</translation>
+        </message>
+        <message>
+            <source>You have no insurance contracts with us yet.</source>
+            <translation>Сізде әзірге бізбен сақтандыру шарттары жоқ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoPanel</name>
+        <message>
+            <source>Demo: the client's phone and mailbox</source>
+            <translation>Демо: клиенттің телефоны мен поштасы</translation>
+        </message>
+        <message>
+            <source>Messages sent</source>
+            <translation>Жіберілген хабарламалар</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>Хабарлама мәтіні</translation>
+        </message>
+        <message>
+            <source>Copy code</source>
+            <translation>Кодты көшіру</translation>
+        </message>
+        <message>
+            <source>Copy temporary password</source>
+            <translation>Уақытша құпиясөзді көшіру</translation>
+        </message>
+        <message>
+            <source>Open activation link</source>
+            <translation>Белсендіру сілтемесін ашу</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>The page answered %1: %2</source>
+            <translation>Бет жауап берді %1: %2</translation>
+        </message>
+        <message>
+            <source>Demo: the central does not answer</source>
+            <translation>Демо: орталық сервер жауап бермейді</translation>
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation>Көшірілді: %1</translation>
+        </message>
+        <message>
+            <source>Opening the link…</source>
+            <translation>Сілтеме ашылуда…</translation>
+        </message>
+        <message>
+            <source>The link could not be opened: the central does not answer.</source>
+            <translation>Сілтеме ашылмады: орталық сервер жауап бермейді.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigitKeypad</name>
+        <message>
+            <source>Clear</source>
+            <translation>Тазалау</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Соңғы цифрды өшіру</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailKeyboard</name>
+        <message>
+            <source>Clear</source>
+            <translation>Тазалау</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Соңғы таңбаны өшіру</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Бас әріптер</translation>
+        </message>
+    </context>
+    <context>
+        <name>Header</name>
+        <message>
+            <source>VICTORIA</source>
+            <translation>ВИКТОРИЯ</translation>
+        </message>
+        <message>
+            <source>victory over chance</source>
+            <translation>кездейсоқтықты жеңу</translation>
+        </message>
+        <message>
+            <source>DEMO</source>
+            <translation>ДЕМО</translation>
+        </message>
+        <message>
+            <source>Demo mode: no real client data, messages stay here</source>
+            <translation>Демо режимі: деректер шынайы емес, хабарламалар осында қалады</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskLock</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Жіберу кезегі</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Жабу</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Wrong phone, email or password. Please check and try again.</source>
+            <translation>Телефон, email немесе құпиясөз қате. Тексеріп, қайталап көріңіз.</translation>
+        </message>
+        <message>
+            <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
+            <translation>Сіздің «Жеке кабинетіңіз» әлі белсендірілмеген. Электрондық поштаға келген хаттағы сілтемеге өтіп, сол хаттағы уақытша құпиясөзбен кіріңіз.</translation>
+        </message>
+        <message>
+            <source>Log in to «Личный кабинет»</source>
+            <translation>«Жеке кабинетке» кіру</translation>
+        </message>
+        <message>
+            <source>Use your mobile phone number or email, and your password.</source>
+            <translation>Ұялы телефон нөмірін немесе электрондық пошта мекенжайын және құпиясөзді пайдаланыңыз.</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Телефон немесе Email</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Құпиясөз</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Кіру</translation>
+        </message>
+        <message>
+            <source>Forgot password?</source>
+            <translation>Құпиясөзді ұмыттыңыз ба?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
+            <translation>Осы телефонмен немесе email-мен «Жеке кабинет» бар болса, оның электрондық поштасына жаңа уақытша құпиясөз жібердік.</translation>
+        </message>
+        <message>
+            <source>Enter your phone or email.</source>
+            <translation>Телефонды немесе email-ді енгізіңіз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Victoria: personal account registration</source>
+            <translation>Виктория: «Жеке кабинетте» тіркелу</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Бұл өрісті толтырыңыз.</translation>
+        </message>
+        <message>
+            <source>This does not look like an email address, e.g. name@mail.ru.</source>
+            <translation>Бұл электрондық пошта мекенжайына ұқсамайды. Мысалы: name@mail.ru.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</source>
+            <translation>Ұялы нөмірді енгізіңіз: +7-ден кейін 10 цифр, мысалы +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number. Enter a mobile number for SMS.</source>
+            <translation>Бұл ұялы нөмір емес. SMS үшін ұялы телефон нөмірін енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator (+7 7xx).</source>
+            <translation>Қазақстандық ұялы байланыс операторының нөмірін енгізіңіз (+7 7xx).</translation>
+        </message>
+        <message>
+            <source>Your consent is needed to register.</source>
+            <translation>Тіркелу үшін келісіміңіз қажет.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Бұл өрісті тексеріңіз.</translation>
+        </message>
+        <message>
+            <source>Wrong code. Attempts left: %1.</source>
+            <translation>Код қате. Қалған әрекеттер: %1.</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
+        </message>
+        <message>
+            <source>Too many wrong attempts: this code no longer works. Ask for a new code.</source>
+            <translation>Қате әрекеттер тым көп: бұл код енді жарамсыз. Жаңа код сұраңыз.</translation>
+        </message>
+        <message>
+            <source>Too many requests. Please try again in %1.</source>
+            <translation>Сұраулар тым көп. %1 өткен соң қайталаңыз.</translation>
+        </message>
+        <message>
+            <source>No connection to the server. Please try again in a minute.</source>
+            <translation>Сервермен байланыс жоқ. Бір минуттан кейін қайталаңыз.</translation>
+        </message>
+        <message>
+            <source>An account with this email or phone already exists.</source>
+            <translation>Осы пошта немесе телефон бойынша тіркелгі бұрыннан бар.</translation>
+        </message>
+        <message>
+            <source>This registration was not found. Please start again.</source>
+            <translation>Тіркелу табылмады. Қайтадан бастаңыз.</translation>
+        </message>
+        <message>
+            <source>This terminal is not authorised. Please call an employee.</source>
+            <translation>Терминал авторланбаған. Қызметкерге жүгініңіз.</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Please try again or ask an employee.</source>
+            <translation>Бірдеңе дұрыс болмады. Қайталап көріңіз немесе қызметкерге жүгініңіз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorDialog</name>
+        <message>
+            <source>Start of shift</source>
+            <translation>Ауысымның басталуы</translation>
+        </message>
+        <message>
+            <source>Your operator ID</source>
+            <translation>Сіздің оператор идентификаторыңыз</translation>
+        </message>
+        <message>
+            <source>Start shift</source>
+            <translation>Ауысымды бастау</translation>
+        </message>
+        <message>
+            <source>Enter your operator ID to start the shift.</source>
+            <translation>Ауысымды бастау үшін оператор идентификаторын енгізіңіз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxPanel</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Жіберу кезегі</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Қайталау</translation>
+        </message>
+        <message>
+            <source>Confirm drop</source>
+            <translation>Жоюды растау</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Жою</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Жаңарту</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>күтуде</translation>
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation>жеткізілді</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>назар аударуды қажет етеді</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting to be sent.</source>
+            <translation>Жіберуді күтіп тұрған ештеңе жоқ.</translation>
+        </message>
+        <message>
+            <source>Dropping deletes this registration for good. Press again to confirm.</source>
+            <translation>Жою бұл тіркеуді біржола өшіреді. Растау үшін қайта басыңыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChangeScreen</name>
+        <message>
+            <source>Choose a new password</source>
+            <translation>Құпиясөзді ауыстыру</translation>
+        </message>
+        <message>
+            <source>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</source>
+            <translation>Сіз уақытша құпиясөзбен кірдіңіз. Өз құпиясөзіңізді ойлап табыңыз: бұдан былай сонымен кіресіз.</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Жаңа құпиясөз</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Жаңа құпиясөзді қайталаңыз</translation>
+        </message>
+        <message>
+            <source>Password requirements:</source>
+            <translation>Құпиясөзге қойылатын талаптар:</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>Құпиясөзді ауыстыру</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бас тарту</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>Құпиясөз ауыстырылды</translation>
+        </message>
+        <message>
+            <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
+            <translation>Құпиясөз сәтті ауыстырылды. Енді «Жеке кабинетке» кіріп, жұмысты жалғастыра аласыз.</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Менің шарттарым</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChecklist</name>
+        <message>
+            <source>met</source>
+            <translation>орындалды</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>орындалмады</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordField</name>
+        <message>
+            <source>Hide</source>
+            <translation>Жасыру</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Көрсету</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordRules</name>
+        <message>
+            <source>At least 8 characters</source>
+            <translation>Құпиясөз ұзындығы – кемінде 8 таңба</translation>
+        </message>
+        <message>
+            <source>Upper-case Latin letters (A–Z)</source>
+            <translation>Латын әліпбиінің бас әріптері (A–Z)</translation>
+        </message>
+        <message>
+            <source>Lower-case Latin letters (a–z)</source>
+            <translation>Латын әліпбиінің кіші әріптері (a–z)</translation>
+        </message>
+        <message>
+            <source>Digits (0–9)</source>
+            <translation>Цифрлар (0–9)</translation>
+        </message>
+        <message>
+            <source>Special characters: ! @ $ _ -</source>
+            <translation>Арнайы таңбалар: ! @ $ _ -</translation>
+        </message>
+        <message>
+            <source>Only Latin letters, digits and ! @ $ _ -</source>
+            <translation>Тек латын әріптері, цифрлар және ! @ $ _ -</translation>
+        </message>
+        <message>
+            <source>Not the example password or a well-known one</source>
+            <translation>Мысалдағы немесе көпшілікке белгілі құпиясөз емес</translation>
+        </message>
+        <message>
+            <source>Different from the current password</source>
+            <translation>Қазіргі құпиясөзден өзгеше</translation>
+        </message>
+        <message>
+            <source>Both entries are the same</source>
+            <translation>Екі енгізу бірдей</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationScreen</name>
+        <message>
+            <source>Registration</source>
+            <translation>Тіркелу</translation>
+        </message>
+        <message>
+            <source>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</source>
+            <translation>Назар аударыңыз! Электрондық пошта мекенжайы мен ұялы телефон нөмірінің дұрыс енгізілгенін тексеріңіз. Электрондық пошта мекенжайында және/немесе ұялы телефон нөмірінде қате болса, «Жеке кабинетте» тіркелу мүмкін болмайды.</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>name@mail.ru</source>
+            <translation>name@mail.ru</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>+7 7XX XXX XX XX</source>
+            <translation>+7 7XX XXX XX XX</translation>
+        </message>
+        <message>
+            <source>I consent to the processing of my personal data</source>
+            <translation>Дербес деректерімді өңдеуге келісім беремін</translation>
+        </message>
+        <message>
+            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
+            <translation>«Виктория» сақтандыру компаниясы» АҚ «Жеке кабинетіңізді» ашу және жүргізу, сондай-ақ сақтандыру шарттарыңыз туралы хабарламалар жіберу үшін электрондық пошта мекенжайыңыз бен ұялы телефон нөміріңізді өңдейді. Деректер «Жеке кабинет» бар кезде Қазақстандағы серверлерде сақталады және ол жабылғаннан кейін жойылады; заңда көзделген жағдайлардан басқа кезде үшінші тұлғаларға берілмейді. Компанияға хабарласып, келісімді кез келген уақытта кері қайтарып алуға болады. Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» № 94-V Заңы.</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Тіркелу</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>Did you mean %1?</source>
+            <translation>Мұны меңзедіңіз бе: %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedOfflineScreen</name>
+        <message>
+            <source>Your request is saved</source>
+            <translation>Өтінішіңіз сақталды</translation>
+        </message>
+        <message>
+            <source>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</source>
+            <translation>Қазір сервермен байланыс жоқ. Тіркелу өтінішіңіз осы терминалда сақталды және байланыс қалпына келген бойда жіберіледі. Сонда осы нөмірге растау коды мен тіркелуді телефоннан растауға арналған сілтемесі бар SMS келеді:</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Дайын</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartingWindow</name>
+        <message>
+            <source>VICTORIA</source>
+            <translation>ВИКТОРИЯ</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Іске қосылуда…</translation>
+        </message>
+        <message>
+            <source>The terminal could not start</source>
+            <translation>Терминалды іске қосу мүмкін болмады</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Жабу</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusLine</name>
+        <message>
+            <source>Central: checking…</source>
+            <translation>Орталық сервер: тексерілуде…</translation>
+        </message>
+        <message>
+            <source>Central: online</source>
+            <translation>Орталық сервер: байланыста</translation>
+        </message>
+        <message>
+            <source>Central: offline</source>
+            <translation>Орталық сервер: байланыс жоқ</translation>
+        </message>
+        <message>
+            <source>Waiting to send: %1</source>
+            <translation>Жіберуді күтуде: %1</translation>
+        </message>
+        <message>
+            <source>Terminal: %1</source>
+            <translation>Терминал: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePrompt</name>
+        <message>
+            <source>Are you still there?</source>
+            <translation>Сіз әлі осындасыз ба?</translation>
+        </message>
+        <message>
+            <source>Yes, continue</source>
+            <translation>Иә, жалғастыру</translation>
+        </message>
+        <message>
+            <source>For your privacy the screen will be cleared in %1 s.</source>
+            <translation>Деректеріңізді қорғау үшін экран %1 с кейін тазаланады.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuccessDialog</name>
+        <message>
+            <source>Personal account created</source>
+            <translation>«Жеке кабинет» ашылды</translation>
+        </message>
+        <message>
+            <source>Your personal account has been created</source>
+            <translation>Сіздің «Жеке кабинетіңіз» ашылды</translation>
+        </message>
+        <message>
+            <source>An SMS and an email about it are on their way to you.
 
 1. Open the email and follow its link to activate the personal account.
 2. Log in with the temporary password from the email.
 3. At the first login you will be asked to choose a new password.</source>
-        <translation>Сізге «Жеке кабинет» ашылғаны туралы SMS хабарлама және электрондық хат келеді.
+            <translation>Сізге «Жеке кабинет» ашылғаны туралы SMS хабарлама және электрондық хат келеді.
 
 1. Хатты ашып, «Жеке кабинетті» белсендіру үшін сілтемеге өтіңіз.
 2. Хаттағы уақытша құпиясөзбен кіріңіз.
 3. Алғаш кіргенде жүйе құпиясөзді ауыстыруды сұрайды.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Түсінікті</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeScreen</name>
-    <message>
-        <source>Personal account</source>
-        <translation>Жеке кабинет</translation>
-    </message>
-    <message>
-        <source>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</source>
-        <translation>Сақтандыру шарттарыңыз бен сақтандыру жағдайларын онлайн реттеу бір жерде. Электрондық пошта мен ұялы телефон нөмірі арқылы тіркеліңіз немесе кіріңіз.</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>Тіркелу</translation>
-    </message>
-    <message>
-        <source>Log in to the personal account</source>
-        <translation>Жеке кабинетке кіру</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Түсінікті</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerminalStarter</name>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeScreen</name>
+        <message>
+            <source>Personal account</source>
+            <translation>Жеке кабинет</translation>
+        </message>
+        <message>
+            <source>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</source>
+            <translation>Сақтандыру шарттарыңыз бен сақтандыру жағдайларын онлайн реттеу бір жерде. Электрондық пошта мен ұялы телефон нөмірі арқылы тіркеліңіз немесе кіріңіз.</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Тіркелу</translation>
+        </message>
+        <message>
+            <source>Log in to the personal account</source>
+            <translation>Жеке кабинетке кіру</translation>
+        </message>
+    </context>
 </TS>

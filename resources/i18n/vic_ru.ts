@@ -1,800 +1,834 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-<context>
-    <name>AdminMenu</name>
-    <message>
-        <source>Employee menu</source>
-        <translation>Меню сотрудника</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Очередь отправки</translation>
-    </message>
-    <message>
-        <source>Exit the application</source>
-        <translation>Выйти из приложения</translation>
-    </message>
-    <message>
-        <source>Back to the kiosk</source>
-        <translation>Вернуться к киоску</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPinDialog</name>
-    <message>
-        <source>Employee access</source>
-        <translation>Доступ сотрудника</translation>
-    </message>
-    <message>
-        <source>Employee access: enter the admin PIN</source>
-        <translation>Доступ сотрудника: введите PIN администратора</translation>
-    </message>
-    <message>
-        <source>Admin PIN</source>
-        <translation>PIN администратора</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Разблокировать</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Слишком много неверных PIN. Повторите через %1 с.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>Неверный PIN.</translation>
-    </message>
-    <message>
-        <source>The PIN cannot be checked: the keyring is not available.</source>
-        <translation>PIN нельзя проверить: хранилище ключей недоступно.</translation>
-    </message>
-</context>
-<context>
-    <name>AlreadyRegisteredScreen</name>
-    <message>
-        <source>You already have a personal account</source>
-        <translation>У вас уже есть «Личный кабинет»</translation>
-    </message>
-    <message>
-        <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
+    <context>
+        <name>AdminMenu</name>
+        <message>
+            <source>Employee menu</source>
+            <translation>Меню сотрудника</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>Очередь отправки</translation>
+        </message>
+        <message>
+            <source>Exit the application</source>
+            <translation>Выйти из приложения</translation>
+        </message>
+        <message>
+            <source>Back to the kiosk</source>
+            <translation>Вернуться к киоску</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPinDialog</name>
+        <message>
+            <source>Employee access</source>
+            <translation>Доступ сотрудника</translation>
+        </message>
+        <message>
+            <source>Employee access: enter the admin PIN</source>
+            <translation>Доступ сотрудника: введите PIN администратора</translation>
+        </message>
+        <message>
+            <source>Admin PIN</source>
+            <translation>PIN администратора</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Разблокировать</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 s.</source>
+            <translation>Слишком много неверных PIN. Повторите через %1 с.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>Неверный PIN.</translation>
+        </message>
+        <message>
+            <source>The PIN cannot be checked: the keyring is not available.</source>
+            <translation>PIN нельзя проверить: хранилище ключей недоступно.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlreadyRegisteredScreen</name>
+        <message>
+            <source>You already have a personal account</source>
+            <translation>У вас уже есть «Личный кабинет»</translation>
+        </message>
+        <message>
+            <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
 Forgot the password? We can email you a new temporary password.</source>
-        <translation>Учётная запись с этим номером телефона или адресом почты уже существует: например, она была создана автоматически при покупке полиса онлайн. Войдите, используя номер мобильного телефона и адрес электронной почты, указанные в вашем договоре.
+            <translation>Учётная запись с этим номером телефона или адресом почты уже существует: например, она была создана автоматически при покупке полиса онлайн. Войдите, используя номер мобильного телефона и адрес электронной почты, указанные в вашем договоре.
 
 Забыли пароль? Мы можем отправить новый временный пароль на вашу почту.</translation>
-    </message>
-    <message>
-        <source>Send me a new temporary password</source>
-        <translation>Отправить мне новый временный пароль</translation>
-    </message>
-    <message>
-        <source>Log in</source>
-        <translation>Войти</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
-        <translation>Если учётная запись зарегистрирована на %1, новый временный пароль уже отправлен туда. При следующем входе вы зададите свой пароль.</translation>
-    </message>
-</context>
-<context>
-    <name>BusyButton</name>
-    <message>
-        <source>Please wait…</source>
-        <translation>Подождите…</translation>
-    </message>
-</context>
-<context>
-    <name>CheckDetailsScreen</name>
-    <message>
-        <source>Check your details</source>
-        <translation>Проверьте ваши данные</translation>
-    </message>
-    <message>
-        <source>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</source>
-        <translation>Код и данные для входа придут на этот телефон и эту почту. При ошибке регистрация будет невозможна.</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>All correct</source>
-        <translation>Всё верно</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Изменить</translation>
-    </message>
-</context>
-<context>
-    <name>ClerkPanel</name>
-    <message>
-        <source>Operator: %1</source>
-        <translation>Оператор: %1</translation>
-    </message>
-    <message>
-        <source>Registrations today: %1</source>
-        <translation>Регистраций сегодня: %1</translation>
-    </message>
-    <message>
-        <source>Registrations today</source>
-        <translation>Регистрации за сегодня</translation>
-    </message>
-    <message>
-        <source>registered</source>
-        <translation>зарегистрирован</translation>
-    </message>
-    <message>
-        <source>already registered</source>
-        <translation>уже зарегистрирован</translation>
-    </message>
-    <message>
-        <source>saved, will be sent</source>
-        <translation>сохранено, будет отправлено</translation>
-    </message>
-</context>
-<context>
-    <name>CodeEntryScreen</name>
-    <message>
-        <source>Confirmation code</source>
-        <translation>Код подтверждения</translation>
-    </message>
-    <message>
-        <source>Confirm code</source>
-        <translation>Подтвердить код</translation>
-    </message>
-    <message>
-        <source>Send the code again</source>
-        <translation>Отправить код повторно</translation>
-    </message>
-    <message>
-        <source>Cancel registration</source>
-        <translation>Отменить регистрацию</translation>
-    </message>
-    <message>
-        <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
-        <translation>Мы отправили СМС с 6-значным кодом на номер %1. Введите код ниже.</translation>
-    </message>
-    <message>
-        <source>Attempts left: %1</source>
-        <translation>Осталось попыток: %1</translation>
-    </message>
-    <message>
-        <source>The code is valid for %1</source>
-        <translation>Код действителен ещё %1</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>Срок действия кода истёк. Запросите новый код.</translation>
-    </message>
-    <message>
-        <source>A new code can be sent in %1</source>
-        <translation>Новый код можно запросить через %1</translation>
-    </message>
-    <message>
-        <source>Enter all 6 digits of the code from the SMS.</source>
-        <translation>Введите все 6 цифр кода из СМС.</translation>
-    </message>
-    <message>
-        <source>A new code has been sent by SMS.</source>
-        <translation>Новый код отправлен по СМС.</translation>
-    </message>
-</context>
-<context>
-    <name>ContractsScreen</name>
-    <message>
-        <source>My contracts</source>
-        <translation>Мои договоры</translation>
-    </message>
-    <message>
-        <source>Active contracts</source>
-        <translation>Действующие договоры</translation>
-    </message>
-    <message>
-        <source>Past contracts</source>
-        <translation>Ранее заключенные договоры</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Номер</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Продукт</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Срок действия</translation>
-    </message>
-    <message>
-        <source>Premium</source>
-        <translation>Страховая премия</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Log out</source>
-        <translation>Выйти</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>действует</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>истёк</translation>
-    </message>
-    <message>
-        <source>terminated</source>
-        <translation>расторгнут</translation>
-    </message>
-    <message>
-        <source>Loading your contracts…</source>
-        <translation>Загружаем ваши договоры…</translation>
-    </message>
-    <message>
-        <source>You have no insurance contracts with us yet.</source>
-        <translation>У вас пока нет договоров страхования с нами.</translation>
-    </message>
-</context>
-<context>
-    <name>DemoPanel</name>
-    <message>
-        <source>Demo: the client&apos;s phone and mailbox</source>
-        <translation>Демо: телефон и почта клиента</translation>
-    </message>
-    <message>
-        <source>Messages sent</source>
-        <translation>Отправленные сообщения</translation>
-    </message>
-    <message>
-        <source>Message text</source>
-        <translation>Текст сообщения</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Копировать код</translation>
-    </message>
-    <message>
-        <source>Copy temporary password</source>
-        <translation>Копировать временный пароль</translation>
-    </message>
-    <message>
-        <source>Open activation link</source>
-        <translation>Открыть ссылку активации</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>СМС</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>The page answered %1: %2</source>
-        <translation>Страница ответила %1: %2</translation>
-    </message>
-    <message>
-        <source>Demo: the central does not answer</source>
-        <translation>Демо: центральный сервер не отвечает</translation>
-    </message>
-    <message>
-        <source>Copied: %1</source>
-        <translation>Скопировано: %1</translation>
-    </message>
-    <message>
-        <source>Opening the link…</source>
-        <translation>Открываем ссылку…</translation>
-    </message>
-    <message>
-        <source>The link could not be opened: the central does not answer.</source>
-        <translation>Не удалось открыть ссылку: центральный сервер не отвечает.</translation>
-    </message>
-</context>
-<context>
-    <name>DigitKeypad</name>
-    <message>
-        <source>Clear</source>
-        <translation>Очистить</translation>
-    </message>
-    <message>
-        <source>Delete last digit</source>
-        <translation>Стереть последнюю цифру</translation>
-    </message>
-</context>
-<context>
-    <name>EmailKeyboard</name>
-    <message>
-        <source>Clear</source>
-        <translation>Очистить</translation>
-    </message>
-    <message>
-        <source>Delete last character</source>
-        <translation>Стереть последний символ</translation>
-    </message>
-    <message>
-        <source>Capital letters</source>
-        <translation>Заглавные буквы</translation>
-    </message>
-</context>
-<context>
-    <name>Header</name>
-    <message>
-        <source>VICTORIA</source>
-        <translation>ВИКТОРИЯ</translation>
-    </message>
-    <message>
-        <source>victory over chance</source>
-        <translation>победа над случайностью</translation>
-    </message>
-</context>
-<context>
-    <name>KioskLock</name>
-    <message>
-        <source>Outbox</source>
-        <translation>Очередь отправки</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-</context>
-<context>
-    <name>LoginScreen</name>
-    <message>
-        <source>Wrong phone, email or password. Please check and try again.</source>
-        <translation>Неверный телефон, email или пароль. Проверьте и попробуйте ещё раз.</translation>
-    </message>
-    <message>
-        <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
-        <translation>Ваш «Личный кабинет» ещё не активирован. Перейдите по ссылке в сообщении, полученном по электронной почте, и войдите с временным паролем из этого письма.</translation>
-    </message>
-    <message>
-        <source>Log in to «Личный кабинет»</source>
-        <translation>Вход в «Личный кабинет»</translation>
-    </message>
-    <message>
-        <source>Use your mobile phone number or email, and your password.</source>
-        <translation>Используйте номер мобильного телефона или адрес электронной почты и пароль.</translation>
-    </message>
-    <message>
-        <source>Phone or email</source>
-        <translation>Телефон или Email</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
-    </message>
-    <message>
-        <source>Log in</source>
-        <translation>Войти</translation>
-    </message>
-    <message>
-        <source>Forgot password?</source>
-        <translation>Забыли пароль?</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
-        <translation>Если «Личный кабинет» с таким телефоном или email существует, мы отправили новый временный пароль на его электронную почту.</translation>
-    </message>
-    <message>
-        <source>Enter your phone or email.</source>
-        <translation>Введите телефон или email.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Victoria: personal account registration</source>
-        <translation>Виктория: регистрация в «Личном кабинете»</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>Please fill in this field.</source>
-        <translation>Заполните это поле.</translation>
-    </message>
-    <message>
-        <source>This does not look like an email address, e.g. name@mail.ru.</source>
-        <translation>Это не похоже на адрес электронной почты. Пример: name@mail.ru.</translation>
-    </message>
-    <message>
-        <source>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</source>
-        <translation>Введите мобильный номер: 10 цифр после +7, например +7 701 123 45 67.</translation>
-    </message>
-    <message>
-        <source>This is not a mobile number. Enter a mobile number for SMS.</source>
-        <translation>Это не мобильный номер. Введите номер мобильного телефона для СМС.</translation>
-    </message>
-    <message>
-        <source>Enter a mobile number of a Kazakhstan operator (+7 7xx).</source>
-        <translation>Введите номер казахстанского мобильного оператора (+7 7xx).</translation>
-    </message>
-    <message>
-        <source>Your consent is needed to register.</source>
-        <translation>Для регистрации нужно ваше согласие.</translation>
-    </message>
-    <message>
-        <source>Please check this field.</source>
-        <translation>Проверьте это поле.</translation>
-    </message>
-    <message>
-        <source>Wrong code. Attempts left: %1.</source>
-        <translation>Неверный код. Осталось попыток: %1.</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>Срок действия кода истёк. Запросите новый код.</translation>
-    </message>
-    <message>
-        <source>Too many wrong attempts: this code no longer works. Ask for a new code.</source>
-        <translation>Слишком много неверных попыток: этот код больше не действует. Запросите новый код.</translation>
-    </message>
-    <message>
-        <source>Too many requests. Please try again in %1.</source>
-        <translation>Слишком много запросов. Повторите через %1.</translation>
-    </message>
-    <message>
-        <source>No connection to the server. Please try again in a minute.</source>
-        <translation>Нет связи с сервером. Повторите через минуту.</translation>
-    </message>
-    <message>
-        <source>An account with this email or phone already exists.</source>
-        <translation>Учётная запись с этой почтой или телефоном уже существует.</translation>
-    </message>
-    <message>
-        <source>This registration was not found. Please start again.</source>
-        <translation>Регистрация не найдена. Начните заново.</translation>
-    </message>
-    <message>
-        <source>This terminal is not authorised. Please call an employee.</source>
-        <translation>Терминал не авторизован. Обратитесь к сотруднику.</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Please try again or ask an employee.</source>
-        <translation>Что-то пошло не так. Повторите попытку или обратитесь к сотруднику.</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>Start of shift</source>
-        <translation>Начало смены</translation>
-    </message>
-    <message>
-        <source>Your operator ID</source>
-        <translation>Ваш идентификатор оператора</translation>
-    </message>
-    <message>
-        <source>Start shift</source>
-        <translation>Начать смену</translation>
-    </message>
-    <message>
-        <source>Enter your operator ID to start the shift.</source>
-        <translation>Введите идентификатор оператора, чтобы начать смену.</translation>
-    </message>
-</context>
-<context>
-    <name>OutboxPanel</name>
-    <message>
-        <source>Outbox</source>
-        <translation>Очередь отправки</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Повторить</translation>
-    </message>
-    <message>
-        <source>Confirm drop</source>
-        <translation>Подтвердить удаление</translation>
-    </message>
-    <message>
-        <source>Drop</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>ожидает</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>доставлено</translation>
-    </message>
-    <message>
-        <source>needs attention</source>
-        <translation>требует внимания</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting to be sent.</source>
-        <translation>Нет ничего в ожидании отправки.</translation>
-    </message>
-    <message>
-        <source>Dropping deletes this registration for good. Press again to confirm.</source>
-        <translation>Удаление безвозвратно удалит эту регистрацию. Нажмите ещё раз для подтверждения.</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChangeScreen</name>
-    <message>
-        <source>Choose a new password</source>
-        <translation>Смена пароля</translation>
-    </message>
-    <message>
-        <source>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</source>
-        <translation>Вы вошли с временным паролем. При первом входе система запрашивает смену пароля: придумайте свой пароль, с ним вы будете входить дальше.</translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation>Новый пароль</translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation>Повторите новый пароль</translation>
-    </message>
-    <message>
-        <source>Password requirements:</source>
-        <translation>Требования для пароля:</translation>
-    </message>
-    <message>
-        <source>Change password</source>
-        <translation>Сменить пароль</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>Пароль изменён</translation>
-    </message>
-    <message>
-        <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
-        <translation>Пароль успешно изменён. Можно заходить в «Личный кабинет» для дальнейшей работы.</translation>
-    </message>
-    <message>
-        <source>My contracts</source>
-        <translation>Мои договоры</translation>
-    </message>
-    <message>
-        <source>The server did not accept this password:</source>
-        <translation>Сервер не принял этот пароль:</translation>
-    </message>
-    <message>
-        <source>This password cannot be used yet:</source>
-        <translation>Этот пароль пока нельзя использовать:</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChecklist</name>
-    <message>
-        <source>met</source>
-        <translation>выполнено</translation>
-    </message>
-    <message>
-        <source>not met</source>
-        <translation>не выполнено</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordField</name>
-    <message>
-        <source>Hide</source>
-        <translation>Скрыть</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Показать</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordRules</name>
-    <message>
-        <source>At least 8 characters</source>
-        <translation>Длина пароля – не менее 8 символов</translation>
-    </message>
-    <message>
-        <source>Upper-case Latin letters (A–Z)</source>
-        <translation>Заглавные буквы латинского алфавита (A–Z)</translation>
-    </message>
-    <message>
-        <source>Lower-case Latin letters (a–z)</source>
-        <translation>Строчные буквы латинского алфавита (a–z)</translation>
-    </message>
-    <message>
-        <source>Digits (0–9)</source>
-        <translation>Цифры (0–9)</translation>
-    </message>
-    <message>
-        <source>Special characters: ! @ $ _ -</source>
-        <translation>Специальные символы: ! @ $ _ -</translation>
-    </message>
-    <message>
-        <source>Only Latin letters, digits and ! @ $ _ -</source>
-        <translation>Только латинские буквы, цифры и ! @ $ _ -</translation>
-    </message>
-    <message>
-        <source>Not the example password or a well-known one</source>
-        <translation>Не пароль из примера и не общеизвестный пароль</translation>
-    </message>
-    <message>
-        <source>Different from the current password</source>
-        <translation>Отличается от текущего пароля</translation>
-    </message>
-    <message>
-        <source>Both entries are the same</source>
-        <translation>Оба ввода совпадают</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationScreen</name>
-    <message>
-        <source>Registration</source>
-        <translation>Регистрация</translation>
-    </message>
-    <message>
-        <source>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</source>
-        <translation>Внимание! Проверьте корректность ввода адреса электронной почты и номера мобильного телефона. В случае ошибки в написании адреса электронной почты и/или номера мобильного телефона регистрация в «Личном кабинете» будет невозможна.</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>name@mail.ru</source>
-        <translation>name@mail.ru</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>+7 7XX XXX XX XX</source>
-        <translation>+7 7XX XXX XX XX</translation>
-    </message>
-    <message>
-        <source>I consent to the processing of my personal data</source>
-        <translation>Я даю согласие на обработку моих персональных данных</translation>
-    </message>
-    <message>
-        <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-        <translation>АО «Страховая компания «Виктория» обрабатывает адрес вашей электронной почты и номер мобильного телефона, чтобы создать и вести ваш «Личный кабинет» и присылать сообщения о ваших договорах страхования. Данные хранятся на серверах в Казахстане, пока существует «Личный кабинет», и уничтожаются после его закрытия; третьим лицам они не передаются, кроме случаев, предусмотренных законом. Согласие можно отозвать в любое время, обратившись в компанию. Закон Республики Казахстан № 94-V «О персональных данных и их защите».</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>Зарегистрировать</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <source>Did you mean %1?</source>
-        <translation>Вы имели в виду %1?</translation>
-    </message>
-</context>
-<context>
-    <name>SavedOfflineScreen</name>
-    <message>
-        <source>Your request is saved</source>
-        <translation>Ваша заявка сохранена</translation>
-    </message>
-    <message>
-        <source>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</source>
-        <translation>Сейчас нет связи с сервером. Ваша заявка на регистрацию сохранена на этом терминале и будет отправлена, как только связь восстановится. Тогда на этот номер придёт СМС с кодом подтверждения и ссылкой, чтобы подтвердить регистрацию с телефона:</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Готово</translation>
-    </message>
-</context>
-<context>
-    <name>StatusLine</name>
-    <message>
-        <source>Central: checking…</source>
-        <translation>Центральный сервер: проверка…</translation>
-    </message>
-    <message>
-        <source>Central: online</source>
-        <translation>Центральный сервер: на связи</translation>
-    </message>
-    <message>
-        <source>Central: offline</source>
-        <translation>Центральный сервер: нет связи</translation>
-    </message>
-    <message>
-        <source>Waiting to send: %1</source>
-        <translation>Ожидают отправки: %1</translation>
-    </message>
-    <message>
-        <source>Terminal: %1</source>
-        <translation>Терминал: %1</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePrompt</name>
-    <message>
-        <source>Are you still there?</source>
-        <translation>Вы ещё здесь?</translation>
-    </message>
-    <message>
-        <source>Yes, continue</source>
-        <translation>Да, продолжить</translation>
-    </message>
-    <message>
-        <source>For your privacy the screen will be cleared in %1 s.</source>
-        <translation>Для защиты ваших данных экран будет очищен через %1 с.</translation>
-    </message>
-</context>
-<context>
-    <name>SuccessDialog</name>
-    <message>
-        <source>Personal account created</source>
-        <translation>«Личный кабинет» создан</translation>
-    </message>
-    <message>
-        <source>Your personal account has been created</source>
-        <translation>Ваш «Личный кабинет» создан</translation>
-    </message>
-    <message>
-        <source>An SMS and an email about it are on their way to you.
+        </message>
+        <message>
+            <source>Send me a new temporary password</source>
+            <translation>Отправить мне новый временный пароль</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Войти</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
+            <translation>Если учётная запись зарегистрирована на %1, новый временный пароль уже отправлен туда. При следующем входе вы зададите свой пароль.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyButton</name>
+        <message>
+            <source>Please wait…</source>
+            <translation>Подождите…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDetailsScreen</name>
+        <message>
+            <source>Check your details</source>
+            <translation>Проверьте ваши данные</translation>
+        </message>
+        <message>
+            <source>The code and the account details will be sent to this phone and this email. A mistake makes registration impossible.</source>
+            <translation>Код и данные для входа придут на этот телефон и эту почту. При ошибке регистрация будет невозможна.</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>All correct</source>
+            <translation>Всё верно</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Изменить</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkPanel</name>
+        <message>
+            <source>Operator: %1</source>
+            <translation>Оператор: %1</translation>
+        </message>
+        <message>
+            <source>Registrations today: %1</source>
+            <translation>Регистраций сегодня: %1</translation>
+        </message>
+        <message>
+            <source>Registrations today</source>
+            <translation>Регистрации за сегодня</translation>
+        </message>
+        <message>
+            <source>registered</source>
+            <translation>зарегистрирован</translation>
+        </message>
+        <message>
+            <source>already registered</source>
+            <translation>уже зарегистрирован</translation>
+        </message>
+        <message>
+            <source>saved, will be sent</source>
+            <translation>сохранено, будет отправлено</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeEntryScreen</name>
+        <message>
+            <source>Confirmation code</source>
+            <translation>Код подтверждения</translation>
+        </message>
+        <message>
+            <source>Confirm code</source>
+            <translation>Подтвердить код</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Отправить код повторно</translation>
+        </message>
+        <message>
+            <source>Cancel registration</source>
+            <translation>Отменить регистрацию</translation>
+        </message>
+        <message>
+            <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
+            <translation>Мы отправили СМС с 6-значным кодом на номер %1. Введите код ниже.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Осталось попыток: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>Код действителен ещё %1</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Срок действия кода истёк. Запросите новый код.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>Новый код можно запросить через %1</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Введите все 6 цифр кода из СМС.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Новый код отправлен по СМС.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractsScreen</name>
+        <message>
+            <source>My contracts</source>
+            <translation>Мои договоры</translation>
+        </message>
+        <message>
+            <source>Active contracts</source>
+            <translation>Действующие договоры</translation>
+        </message>
+        <message>
+            <source>Past contracts</source>
+            <translation>Ранее заключенные договоры</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Продукт</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Срок действия</translation>
+        </message>
+        <message>
+            <source>Premium</source>
+            <translation>Страховая премия</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Выйти</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>действует</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>истёк</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>расторгнут</translation>
+        </message>
+        <message>
+            <source>Loading your contracts…</source>
+            <translation>Загружаем ваши договоры…</translation>
+        </message>
+        <message>
+            <source>You have no insurance contracts with us yet.</source>
+            <translation>У вас пока нет договоров страхования с нами.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoPanel</name>
+        <message>
+            <source>Demo: the client's phone and mailbox</source>
+            <translation>Демо: телефон и почта клиента</translation>
+        </message>
+        <message>
+            <source>Messages sent</source>
+            <translation>Отправленные сообщения</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>Текст сообщения</translation>
+        </message>
+        <message>
+            <source>Copy code</source>
+            <translation>Копировать код</translation>
+        </message>
+        <message>
+            <source>Copy temporary password</source>
+            <translation>Копировать временный пароль</translation>
+        </message>
+        <message>
+            <source>Open activation link</source>
+            <translation>Открыть ссылку активации</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>СМС</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>The page answered %1: %2</source>
+            <translation>Страница ответила %1: %2</translation>
+        </message>
+        <message>
+            <source>Demo: the central does not answer</source>
+            <translation>Демо: центральный сервер не отвечает</translation>
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation>Скопировано: %1</translation>
+        </message>
+        <message>
+            <source>Opening the link…</source>
+            <translation>Открываем ссылку…</translation>
+        </message>
+        <message>
+            <source>The link could not be opened: the central does not answer.</source>
+            <translation>Не удалось открыть ссылку: центральный сервер не отвечает.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigitKeypad</name>
+        <message>
+            <source>Clear</source>
+            <translation>Очистить</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Стереть последнюю цифру</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailKeyboard</name>
+        <message>
+            <source>Clear</source>
+            <translation>Очистить</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Стереть последний символ</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Заглавные буквы</translation>
+        </message>
+    </context>
+    <context>
+        <name>Header</name>
+        <message>
+            <source>VICTORIA</source>
+            <translation>ВИКТОРИЯ</translation>
+        </message>
+        <message>
+            <source>victory over chance</source>
+            <translation>победа над случайностью</translation>
+        </message>
+        <message>
+            <source>DEMO</source>
+            <translation>ДЕМО</translation>
+        </message>
+        <message>
+            <source>Demo mode: no real client data, messages stay here</source>
+            <translation>Демо-режим: данные ненастоящие, сообщения остаются здесь</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskLock</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Очередь отправки</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Wrong phone, email or password. Please check and try again.</source>
+            <translation>Неверный телефон, email или пароль. Проверьте и попробуйте ещё раз.</translation>
+        </message>
+        <message>
+            <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
+            <translation>Ваш «Личный кабинет» ещё не активирован. Перейдите по ссылке в сообщении, полученном по электронной почте, и войдите с временным паролем из этого письма.</translation>
+        </message>
+        <message>
+            <source>Log in to «Личный кабинет»</source>
+            <translation>Вход в «Личный кабинет»</translation>
+        </message>
+        <message>
+            <source>Use your mobile phone number or email, and your password.</source>
+            <translation>Используйте номер мобильного телефона или адрес электронной почты и пароль.</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Телефон или Email</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Войти</translation>
+        </message>
+        <message>
+            <source>Forgot password?</source>
+            <translation>Забыли пароль?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
+            <translation>Если «Личный кабинет» с таким телефоном или email существует, мы отправили новый временный пароль на его электронную почту.</translation>
+        </message>
+        <message>
+            <source>Enter your phone or email.</source>
+            <translation>Введите телефон или email.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Victoria: personal account registration</source>
+            <translation>Виктория: регистрация в «Личном кабинете»</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Заполните это поле.</translation>
+        </message>
+        <message>
+            <source>This does not look like an email address, e.g. name@mail.ru.</source>
+            <translation>Это не похоже на адрес электронной почты. Пример: name@mail.ru.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of 10 digits after +7, e.g. +7 701 123 45 67.</source>
+            <translation>Введите мобильный номер: 10 цифр после +7, например +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number. Enter a mobile number for SMS.</source>
+            <translation>Это не мобильный номер. Введите номер мобильного телефона для СМС.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator (+7 7xx).</source>
+            <translation>Введите номер казахстанского мобильного оператора (+7 7xx).</translation>
+        </message>
+        <message>
+            <source>Your consent is needed to register.</source>
+            <translation>Для регистрации нужно ваше согласие.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Проверьте это поле.</translation>
+        </message>
+        <message>
+            <source>Wrong code. Attempts left: %1.</source>
+            <translation>Неверный код. Осталось попыток: %1.</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Срок действия кода истёк. Запросите новый код.</translation>
+        </message>
+        <message>
+            <source>Too many wrong attempts: this code no longer works. Ask for a new code.</source>
+            <translation>Слишком много неверных попыток: этот код больше не действует. Запросите новый код.</translation>
+        </message>
+        <message>
+            <source>Too many requests. Please try again in %1.</source>
+            <translation>Слишком много запросов. Повторите через %1.</translation>
+        </message>
+        <message>
+            <source>No connection to the server. Please try again in a minute.</source>
+            <translation>Нет связи с сервером. Повторите через минуту.</translation>
+        </message>
+        <message>
+            <source>An account with this email or phone already exists.</source>
+            <translation>Учётная запись с этой почтой или телефоном уже существует.</translation>
+        </message>
+        <message>
+            <source>This registration was not found. Please start again.</source>
+            <translation>Регистрация не найдена. Начните заново.</translation>
+        </message>
+        <message>
+            <source>This terminal is not authorised. Please call an employee.</source>
+            <translation>Терминал не авторизован. Обратитесь к сотруднику.</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Please try again or ask an employee.</source>
+            <translation>Что-то пошло не так. Повторите попытку или обратитесь к сотруднику.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorDialog</name>
+        <message>
+            <source>Start of shift</source>
+            <translation>Начало смены</translation>
+        </message>
+        <message>
+            <source>Your operator ID</source>
+            <translation>Ваш идентификатор оператора</translation>
+        </message>
+        <message>
+            <source>Start shift</source>
+            <translation>Начать смену</translation>
+        </message>
+        <message>
+            <source>Enter your operator ID to start the shift.</source>
+            <translation>Введите идентификатор оператора, чтобы начать смену.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxPanel</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Очередь отправки</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Повторить</translation>
+        </message>
+        <message>
+            <source>Confirm drop</source>
+            <translation>Подтвердить удаление</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>ожидает</translation>
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation>доставлено</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>требует внимания</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting to be sent.</source>
+            <translation>Нет ничего в ожидании отправки.</translation>
+        </message>
+        <message>
+            <source>Dropping deletes this registration for good. Press again to confirm.</source>
+            <translation>Удаление безвозвратно удалит эту регистрацию. Нажмите ещё раз для подтверждения.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChangeScreen</name>
+        <message>
+            <source>Choose a new password</source>
+            <translation>Смена пароля</translation>
+        </message>
+        <message>
+            <source>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</source>
+            <translation>Вы вошли с временным паролем. При первом входе система запрашивает смену пароля: придумайте свой пароль, с ним вы будете входить дальше.</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Новый пароль</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Повторите новый пароль</translation>
+        </message>
+        <message>
+            <source>Password requirements:</source>
+            <translation>Требования для пароля:</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>Сменить пароль</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>Пароль изменён</translation>
+        </message>
+        <message>
+            <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
+            <translation>Пароль успешно изменён. Можно заходить в «Личный кабинет» для дальнейшей работы.</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Мои договоры</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>Сервер не принял этот пароль:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>Этот пароль пока нельзя использовать:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChecklist</name>
+        <message>
+            <source>met</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>не выполнено</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordField</name>
+        <message>
+            <source>Hide</source>
+            <translation>Скрыть</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Показать</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordRules</name>
+        <message>
+            <source>At least 8 characters</source>
+            <translation>Длина пароля – не менее 8 символов</translation>
+        </message>
+        <message>
+            <source>Upper-case Latin letters (A–Z)</source>
+            <translation>Заглавные буквы латинского алфавита (A–Z)</translation>
+        </message>
+        <message>
+            <source>Lower-case Latin letters (a–z)</source>
+            <translation>Строчные буквы латинского алфавита (a–z)</translation>
+        </message>
+        <message>
+            <source>Digits (0–9)</source>
+            <translation>Цифры (0–9)</translation>
+        </message>
+        <message>
+            <source>Special characters: ! @ $ _ -</source>
+            <translation>Специальные символы: ! @ $ _ -</translation>
+        </message>
+        <message>
+            <source>Only Latin letters, digits and ! @ $ _ -</source>
+            <translation>Только латинские буквы, цифры и ! @ $ _ -</translation>
+        </message>
+        <message>
+            <source>Not the example password or a well-known one</source>
+            <translation>Не пароль из примера и не общеизвестный пароль</translation>
+        </message>
+        <message>
+            <source>Different from the current password</source>
+            <translation>Отличается от текущего пароля</translation>
+        </message>
+        <message>
+            <source>Both entries are the same</source>
+            <translation>Оба ввода совпадают</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationScreen</name>
+        <message>
+            <source>Registration</source>
+            <translation>Регистрация</translation>
+        </message>
+        <message>
+            <source>Attention! Check that the email address and the mobile phone number are entered correctly. If the email address and/or the mobile phone number contain a mistake, registration in the personal account will be impossible.</source>
+            <translation>Внимание! Проверьте корректность ввода адреса электронной почты и номера мобильного телефона. В случае ошибки в написании адреса электронной почты и/или номера мобильного телефона регистрация в «Личном кабинете» будет невозможна.</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>name@mail.ru</source>
+            <translation>name@mail.ru</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>+7 7XX XXX XX XX</source>
+            <translation>+7 7XX XXX XX XX</translation>
+        </message>
+        <message>
+            <source>I consent to the processing of my personal data</source>
+            <translation>Я даю согласие на обработку моих персональных данных</translation>
+        </message>
+        <message>
+            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
+            <translation>АО «Страховая компания «Виктория» обрабатывает адрес вашей электронной почты и номер мобильного телефона, чтобы создать и вести ваш «Личный кабинет» и присылать сообщения о ваших договорах страхования. Данные хранятся на серверах в Казахстане, пока существует «Личный кабинет», и уничтожаются после его закрытия; третьим лицам они не передаются, кроме случаев, предусмотренных законом. Согласие можно отозвать в любое время, обратившись в компанию. Закон Республики Казахстан № 94-V «О персональных данных и их защите».</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Зарегистрировать</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>Did you mean %1?</source>
+            <translation>Вы имели в виду %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedOfflineScreen</name>
+        <message>
+            <source>Your request is saved</source>
+            <translation>Ваша заявка сохранена</translation>
+        </message>
+        <message>
+            <source>There is no connection to the server right now. Your registration request is saved on this terminal and will be sent as soon as the connection is back. You will then get an SMS with a confirmation code and a link to confirm the registration from your phone, at this number:</source>
+            <translation>Сейчас нет связи с сервером. Ваша заявка на регистрацию сохранена на этом терминале и будет отправлена, как только связь восстановится. Тогда на этот номер придёт СМС с кодом подтверждения и ссылкой, чтобы подтвердить регистрацию с телефона:</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartingWindow</name>
+        <message>
+            <source>VICTORIA</source>
+            <translation>ВИКТОРИЯ</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Запуск…</translation>
+        </message>
+        <message>
+            <source>The terminal could not start</source>
+            <translation>Терминал не удалось запустить</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusLine</name>
+        <message>
+            <source>Central: checking…</source>
+            <translation>Центральный сервер: проверка…</translation>
+        </message>
+        <message>
+            <source>Central: online</source>
+            <translation>Центральный сервер: на связи</translation>
+        </message>
+        <message>
+            <source>Central: offline</source>
+            <translation>Центральный сервер: нет связи</translation>
+        </message>
+        <message>
+            <source>Waiting to send: %1</source>
+            <translation>Ожидают отправки: %1</translation>
+        </message>
+        <message>
+            <source>Terminal: %1</source>
+            <translation>Терминал: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePrompt</name>
+        <message>
+            <source>Are you still there?</source>
+            <translation>Вы ещё здесь?</translation>
+        </message>
+        <message>
+            <source>Yes, continue</source>
+            <translation>Да, продолжить</translation>
+        </message>
+        <message>
+            <source>For your privacy the screen will be cleared in %1 s.</source>
+            <translation>Для защиты ваших данных экран будет очищен через %1 с.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuccessDialog</name>
+        <message>
+            <source>Personal account created</source>
+            <translation>«Личный кабинет» создан</translation>
+        </message>
+        <message>
+            <source>Your personal account has been created</source>
+            <translation>Ваш «Личный кабинет» создан</translation>
+        </message>
+        <message>
+            <source>An SMS and an email about it are on their way to you.
 
 1. Open the email and follow its link to activate the personal account.
 2. Log in with the temporary password from the email.
 3. At the first login you will be asked to choose a new password.</source>
-        <translation>Вам придут СМС-уведомление и письмо на электронную почту о создании «Личного кабинета».
+            <translation>Вам придут СМС-уведомление и письмо на электронную почту о создании «Личного кабинета».
 
 1. Откройте письмо и перейдите по ссылке, чтобы активировать «Личный кабинет».
 2. Войдите с временным паролем из письма.
 3. При первом входе система попросит сменить пароль.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Понятно</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeScreen</name>
-    <message>
-        <source>Personal account</source>
-        <translation>Личный кабинет</translation>
-    </message>
-    <message>
-        <source>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</source>
-        <translation>Ваши договоры страхования и онлайн-урегулирование страховых случаев в одном месте. Зарегистрируйтесь по адресу электронной почты и номеру мобильного телефона или войдите.</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>Регистрация</translation>
-    </message>
-    <message>
-        <source>Log in to the personal account</source>
-        <translation>Вход в личный кабинет</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Понятно</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerminalStarter</name>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeScreen</name>
+        <message>
+            <source>Personal account</source>
+            <translation>Личный кабинет</translation>
+        </message>
+        <message>
+            <source>Your insurance contracts and online claims in one place. Register with your email and mobile phone, or log in.</source>
+            <translation>Ваши договоры страхования и онлайн-урегулирование страховых случаев в одном месте. Зарегистрируйтесь по адресу электронной почты и номеру мобильного телефона или войдите.</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Регистрация</translation>
+        </message>
+        <message>
+            <source>Log in to the personal account</source>
+            <translation>Вход в личный кабинет</translation>
+        </message>
+    </context>
 </TS>
