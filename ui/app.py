@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ui import i18n
 from ui.background import runner
 from ui.main_window import Dependencies, MainWindow
-from ui.startup import OpenedTerminal, StartingWindow, TerminalStarter
+from ui.startup import OpenedTerminal, StartingWindow, TerminalStarter, open_for
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,13 @@ def make_dependencies(
 class Shell(QObject):
     """Owns the start-up, the main window and its mode-specific parts."""
 
-    def __init__(self, config: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        config: Any,
+        parent: QObject | None = None,
+        *,
+        opener: Callable[[Any], OpenedTerminal] = open_for,
+    ) -> None:
         super().__init__(parent)
         self.config = config
         self.kiosk_mode = config.mode == "kiosk"
@@ -72,7 +78,7 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self._parts: list[QObject] = []
         self.starting = StartingWindow()
-        self.starter = TerminalStarter(config, self)
+        self.starter = TerminalStarter(config, self, opener=opener)
         self.starter.opened.connect(self._build)
         self.starter.failed.connect(self.starting.show_problem)
 

@@ -1,0 +1,116 @@
+"""The assembled application: start-up off the GUI thread, and each mode's parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from test_registration_screens import on_screen, to_code_entry
+from ui_helpers import add_terminal, find_button, find_field, visible_text
+
+from central.models import Registration
+from central.server import EmbeddedCentral
+from kiosk.config import KioskConfig, load_config
+from kiosk.credentials import Credentials, NoKeyringBackend
+from kiosk.terminal import open_terminal
+from ui.app import Shell
+from ui.startup import OpenedTerminal
+
+START_TIMEOUT_MS = 30_000
+
+
+def no_config(tmp_path: Path) -> KioskConfig:
+    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "none")})
+    return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
+
+
+@pytest.fixture
+def shells() -> Iterator[list[Shell]]:
+    started: list[Shell] = []
+    yield started
+    for shell in started:
+        if shell.window is not None:
+            shell.window.close()
+        shell.starting.close()
+        shell.shutdown()
+
+
+def test_demo_mode_starts_its_central_and_shows_the_mailbox(
+    qtbot: QtBot, tmp_path: Path, shells: list[Shell]
+) -> None:
+    shell = Shell(no_config(tmp_path))
+    shells.append(shell)
+    shell.start()
+    assert shell.starting.isVisible()
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(),
+                    timeout=START_TIMEOUT_MS)  # fmt: skip
+    window: Any = shell.window
+    assert not shell.starting.isVisible()
+    assert window.header.demo_mark.isVisible() and window.header.demo_mark.text() == "ДЕМО"
+    qtbot.waitUntil(lambda: window.status_line.is_online() is True, timeout=10_000)
+    qtbot.waitUntil(lambda: "Личный кабинет" in visible_text(window), timeout=10_000)
+    demo_panels = [w for w in window.findChildren(object) if type(w).__name__ == "DemoPanel"]
+    assert len(demo_panels) == 1
+    qtbot.waitUntil(lambda: len(demo_panels[0].messages()) >= 1, timeout=10_000)
+
+
+def test_clerk_mode_sends_the_operator_id_with_each_registration(
+    qtbot: QtBot, tmp_path: Path, sqlite_central: EmbeddedCentral, shells: list[Shell]
+) -> None:
+    config = replace(
+        no_config(tmp_path), demo=False, mode="clerk", central_url=sqlite_central.url,
+        terminal_name="Окно 2",
+    )  # fmt: skip
+    keyring = PlaintextKeyring()
+    keyring.file_path = str(tmp_path / "keyring.cfg")
+    creds = Credentials(config.terminal_name, keyring)
+    creds.set_terminal_token(add_terminal(sqlite_central))
+
+    def opener(cfg: KioskConfig) -> OpenedTerminal:
+        terminal = open_terminal(cfg, creds)
+        return OpenedTerminal(terminal=terminal, sync=terminal.sync_worker())
+
+    shell = Shell(config, opener=opener)
+    shells.append(shell)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(),
+                    timeout=START_TIMEOUT_MS)  # fmt: skip
+    window: Any = shell.window
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None
+    qtbot.keyClicks(find_field(dialog, "Ваш идентификатор оператора"), "op-17")
+    qtbot.mouseClick(find_button(dialog, "Начать смену"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+    to_code_entry(qtbot, window)
+    with Session(sqlite_central.engine) as db:
+        operators = db.scalars(select(Registration.operator)).all()
+    assert operators == ["op-17"]
+    qtbot.waitUntil(lambda: window.status_line.is_online() is True, timeout=10_000)
+    assert on_screen(window, "code_entry")()
+
+
+def test_a_terminal_that_cannot_open_says_why_in_one_sentence(
+    qtbot: QtBot, tmp_path: Path, shells: list[Shell]
+) -> None:
+    def opener(_cfg: KioskConfig) -> OpenedTerminal:
+        raise NoKeyringBackend("No usable keyring backend: unlock the Secret Service.")
+
+    shell = Shell(replace(no_config(tmp_path), demo=False, mode="kiosk"), opener=opener)
+    shells.append(shell)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.starting.close_button.isVisible(), timeout=10_000)
+    assert shell.window is None
+    text = visible_text(shell.starting)
+    assert "Терминал не удалось запустить" in text
+    assert "No usable keyring backend: unlock the Secret Service." in text
