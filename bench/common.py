@@ -306,9 +306,9 @@ def summarize_profile(path: Path, top: int = 12) -> list[str]:
         return ["(no profile written)"]
     stacks: list[tuple[list[str], int]] = []
     for line in path.read_text(errors="replace").splitlines():
-        frames, _, count = line.rpartition(" ")
-        if frames and count.isdigit():
-            stacks.append((frames.split(";"), int(count)))
+        joined, _, number = line.rpartition(" ")
+        if joined and number.isdigit():
+            stacks.append((joined.split(";"), int(number)))
     total = sum(c for _, c in stacks) or 1
     buckets: dict[str, int] = {}
     own: dict[str, int] = {}

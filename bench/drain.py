@@ -3,13 +3,18 @@
 ``python -m central serve`` (its own process, as on a real network), on SQLite
 and on PostgreSQL. Counted at the central afterwards: exactly once each.
 
-Target: >= 300 delivered/s end to end.
+Target: >= 300 delivered/s end to end. Bounded: a drain that has not finished
+after ``BUDGET_S`` is stopped (``SyncWorker.stop``, after the entry in flight);
+at the target rate 10,000 take 33 s, so only a drain that misses the target is
+cut short, and then the rate and the exactly-once count are over what it did
+deliver (the figures say how many).
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,6 +36,7 @@ RATE_TARGET_PER_S = 300.0
 ENTRIES_FULL = 10_000
 ENTRIES_QUICK = 200
 DATABASES = ("sqlite", "postgres")
+BUDGET_S = 75.0
 
 
 class TimedClient:
@@ -80,9 +86,12 @@ def run(quick: bool = False) -> Outcome:
                 timed = TimedClient(client)
                 with Outbox(copy, key, capacity=count) as outbox:
                     worker = SyncWorker(outbox, timed)
+                    stopper = threading.Timer(BUDGET_S, worker.stop)
+                    stopper.start()
                     started = time.perf_counter()
                     report = worker.drain_once()
                     elapsed_s = time.perf_counter() - started
+                    stopper.cancel()
                     counts = outbox.counts()
                 client.close()
                 total, distinct = registrations_at_central(url)
@@ -108,11 +117,17 @@ def run(quick: bool = False) -> Outcome:
                 f"{rate:.0f}/s",
                 rate >= RATE_TARGET_PER_S,
             )
-            exact = total == distinct == count and counts["delivered"] == count
+            delivered = counts["delivered"]
+            if delivered < count:
+                out.figure(
+                    f"{kind}: stopped after the {BUDGET_S:g} s budget",
+                    f"{count - delivered} left pending",
+                )
+            exact = total == distinct == delivered == report.delivered
             out.check(
                 f"{kind}: delivered exactly once",
-                f"{count} at the central, {count} distinct",
-                f"{total} at the central, {distinct} distinct",
+                "at the central = delivered by the outbox, all distinct",
+                f"{total} at the central, {distinct} distinct, {delivered} delivered",
                 exact,
             )
     return out

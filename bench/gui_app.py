@@ -29,6 +29,7 @@ import re  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -123,7 +124,12 @@ class Script:
     """Steps run from a polling timer, never blocking the event loop: each step
     is called every ``DRIVE_POLL_MS`` until it returns True."""
 
-    def __init__(self, steps: list[tuple[str, Callable[[], bool]]], on_done: Callable[[], None]):
+    def __init__(
+        self,
+        steps: list[tuple[str, Callable[[], bool]]],
+        on_done: Callable[[], None],
+        where: Callable[[], str] = lambda: "",
+    ):
         from PySide6.QtCore import QTimer
 
         self.steps = steps
@@ -134,6 +140,7 @@ class Script:
         self.timer.setInterval(DRIVE_POLL_MS)
         self.timer.timeout.connect(self._poll)
         self.failure: str | None = None
+        self.where = where
 
     def start(self) -> None:
         self.timer.start()
@@ -148,7 +155,9 @@ class Script:
             self.index += 1
             self.step_started = time.monotonic()
         elif time.monotonic() - self.step_started > STEP_TIMEOUT_S:
-            self.failure = f"step {name!r} did not happen within {STEP_TIMEOUT_S:g} s"
+            self.failure = (
+                f"step {name!r} did not happen within {STEP_TIMEOUT_S:g} s ({self.where()})"
+            )
             self.timer.stop()
             self.on_done()
 
@@ -206,6 +215,18 @@ def on_screen(window: Any, name: str) -> Callable[[], bool]:
     return lambda: window.current_screen() is not None and window.current_screen().name == name
 
 
+def where(window: Any) -> str:
+    """The current screen and the texts on it (for a failure message)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    screen = window.current_screen()
+    modal = QApplication.activeModalWidget()
+    root = modal or screen
+    texts = [w.text() for w in root.findChildren(QLabel) if w.isVisible() and w.text()]
+    name = screen.name if screen is not None else None
+    return f"screen {name}, modal {type(modal).__name__ if modal else None}: {texts}"
+
+
 def details_steps(window: Any, email: Callable[[], str], phone: Callable[[], str]) -> list[Any]:
     screen = window.current_screen
     return [
@@ -252,6 +273,12 @@ class GapMeter:
             self.gaps_over_50_ms += 1
 
 
+@dataclass
+class Progress:
+    n: int = 0
+    code: str = ""
+
+
 # --- modes -------------------------------------------------------------------------------
 
 
@@ -286,7 +313,7 @@ def run_unreachable(args: argparse.Namespace) -> int:
             )
             app.quit()
 
-        script = Script(steps, done)
+        script = Script(steps, done, lambda: where(window))
         meter.start()
         script.start()
         app.exec()
@@ -352,14 +379,14 @@ def run_memory(args: argparse.Namespace) -> int:
         window.show()
         checkpoints = {int(c) for c in args.checkpoints.split(",")}
         samples: dict[str, float] = {"0": rss_mb()}
-        state = {"n": 0, "code": ""}
+        state = Progress()
         mailbox = requests.Session()
 
         def phone() -> str:
-            return f"8701{args.series}{state['n']:06d}"
+            return f"8701{args.series}{state.n:06d}"
 
         def e164() -> str:
-            return f"+7701{args.series}{state['n']:06d}"
+            return f"+7701{args.series}{state.n:06d}"
 
         def read_code() -> bool:
             answer = mailbox.get(f"{args.central}/dev/messages", params={"to": e164()}, timeout=5)
@@ -367,25 +394,25 @@ def run_memory(args: argparse.Namespace) -> int:
             match = CODE_RE.search(bodies[-1]) if bodies else None
             if match is None:
                 return False
-            state["code"] = match.group(1)
+            state.code = match.group(1)
             return True
 
         def dialog() -> Any:
             return QApplication.activeModalWidget()
 
         def next_one() -> bool:
-            state["n"] += 1
-            if state["n"] in checkpoints:
-                samples[str(state["n"])] = rss_mb()
+            state.n += 1
+            if state.n in checkpoints:
+                samples[str(state.n)] = rss_mb()
             return True
 
-        one = details_steps(window, lambda: f"bench{args.series}.{state['n']}@example.kz", phone)
+        one = details_steps(window, lambda: f"bench{args.series}.{state.n}@example.kz", phone)
         one += [
             ("code screen", on_screen(window, "code_entry")),
             ("read SMS code", read_code),
             (
                 "type code",
-                type_into(window.current_screen, "Код подтверждения", lambda: state["code"]),
+                type_into(window.current_screen, "Код подтверждения", lambda: state.code),
             ),
             ("tap Подтвердить код", click(window.current_screen, "Подтвердить код")),
             ("close success dialog", click(dialog, "Понятно")),
@@ -396,19 +423,19 @@ def run_memory(args: argparse.Namespace) -> int:
         started = time.monotonic()
 
         def done() -> None:
-            if state["n"] < args.count and script.failure is None:
+            if state.n < args.count and script.failure is None:
                 script.index = 0
                 script.start()
                 return
             result.update(
                 rss_mb=samples,
-                registrations=state["n"],
+                registrations=state.n,
                 seconds=time.monotonic() - started,
                 failure=script.failure,
             )
             app.quit()
 
-        script = Script(one, done)
+        script = Script(one, done, lambda: where(window))
         script.start()
         app.exec()
         outbox.close()
