@@ -1,0 +1,189 @@
+"""The worst afternoon of a branch: the central is down while 1,000 clients are
+registered; then, while the outbox drains, ``main.py sync`` is SIGKILLed at
+random moments, the central is SIGKILLed and restarted, and a proxy loses a
+fraction of the central's answers after the central acted on the request.
+
+Afterwards the central holds every registration exactly once and queued exactly
+one code SMS per registration, all sent; the kiosk knows each registration's
+id (the one the central created, even when it only saw the replayed answer);
+nothing is set aside.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from central.core.db import make_engine
+from central.models import Message, Registration
+from kiosk.outbox import Outbox
+from tests.faults.conftest import enroll_in_db
+from tests.faults.netfaults import ROOT, CentralProcess, DroppingProxy
+from tests.kiosk.outbox_helpers import make_terminal, request, wait_until
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+IMPORT_S = 0.4  # a sync process needs about this long to start before it sends
+KILL_SPAN_S = 0.6  # then it is killed within this span (shorter when entries run low)
+CENTRAL_KILL_AFTER_S = (0.6, 1.5)
+SYNC_EXIT_WAIT_S = 60.0
+SENDER_WAIT_S = 60.0
+
+
+@dataclass
+class Figures:
+    registrations: int
+    sync_kills: int
+    central_restarts: int
+    drop_fraction: float
+    budget_s: float
+
+
+DEFAULT = Figures(1000, 30, 3, 0.02, 240.0)
+SOAK = Figures(5000, 120, 10, 0.03, 1500.0)
+
+
+def run_sync(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "sync"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def central_rows(database_url: str) -> tuple[dict[str, int], dict[str, int], set[str], int]:
+    """Per phone: registrations and code SMS; the registration ids; unsent SMS."""
+    engine = make_engine(database_url)
+    try:
+        with Session(engine) as s:
+            regs = dict(
+                s.execute(
+                    select(Registration.phone, func.count()).group_by(Registration.phone)
+                ).all()
+            )
+            sms = dict(
+                s.execute(
+                    select(Message.to, func.count())
+                    .where(Message.kind == "registration_code")
+                    .group_by(Message.to)
+                ).all()
+            )
+            ids = set(s.scalars(select(Registration.id)))
+            unsent = s.scalar(
+                select(func.count()).select_from(Message).where(Message.status != "sent")
+            )
+    finally:
+        engine.dispose()
+    return regs, sms, ids, int(unsent or 0)
+
+
+def drain_through_faults(
+    central: CentralProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, f: Figures, seed: int
+) -> None:
+    rng = random.Random(seed)
+    started_s = time.monotonic()
+    token = enroll_in_db(central.database_url)
+    proxy = DroppingProxy(central.port, f.drop_fraction, seed).start()
+    term = make_terminal(tmp_path / "kiosk", proxy.url, token, monkeypatch)
+    people = [request(i) for i in range(f.registrations)]
+    try:
+        with Outbox(term.outbox_path, term.key, capacity=f.registrations) as box:
+            for req in people:
+                box.capture(req)
+            assert run_sync(term.env).wait(SYNC_EXIT_WAIT_S) == 3, "central down: exit 3"
+            assert box.counts()["pending"] == f.registrations
+
+            central.settings.update(
+                registrations_per_terminal_per_hour=10 * f.registrations,
+                registrations_per_ip_per_hour=10 * f.registrations,
+                sender_poll_s=0.2,
+                sender_lease_s=3,
+            )
+            central.start()
+            restart_every = max(1, f.sync_kills // f.central_restarts)
+            kills = restarts = runs = cut_mid_drain = 0
+            per_s = 50.0  # deliveries per second of a sync run, learnt as it goes
+            max_runs = 20 * (f.sync_kills + f.registrations)
+            while box.counts()["pending"] and runs < max_runs:
+                runs += 1
+                waiting = box.counts()["pending"]
+                assert time.monotonic() - started_s < f.budget_s, "drain too slow"
+                sync = run_sync(term.env)
+                crash: threading.Timer | None = None
+                if kills % restart_every == 0 and restarts < f.central_restarts and kills:
+                    crash = threading.Timer(rng.uniform(*CENTRAL_KILL_AFTER_S), central.kill)
+                    crash.start()
+                    restarts += 1
+                if kills < f.sync_kills:
+                    # keep entries for every kill still to come: at most half of
+                    # the share of each remaining kill may go per killed run
+                    share = waiting / (2 * (f.sync_kills - kills))
+                    after_s = IMPORT_S + rng.uniform(0, min(KILL_SPAN_S, share / per_s))
+                    time.sleep(after_s)
+                    if sync.poll() is None:
+                        sync.send_signal(signal.SIGKILL)
+                        kills += 1
+                        sync.wait(SYNC_EXIT_WAIT_S)
+                        done = waiting - box.counts()["pending"]
+                        cut_mid_drain += 0 < done < waiting
+                        per_s = max(per_s, done / max(after_s - IMPORT_S, 0.05))
+                sync.wait(SYNC_EXIT_WAIT_S)
+                if crash is not None:
+                    crash.join()
+                    central.start()
+                assert box.counts()["needs_attention"] == 0, f"run {runs}: entries set aside"
+            assert box.counts() == {
+                "pending": 0,
+                "delivered": f.registrations,
+                "needs_attention": 0,
+            }
+            assert kills >= f.sync_kills and restarts >= f.central_restarts
+            assert cut_mid_drain >= f.sync_kills // 3, "kills should land between deliveries"
+            assert proxy.dropped > 0, "no answer was lost: the proxy did not do its job"
+            kiosk_ids = {e.registration_id for e in box.entries()}
+            outcomes = {e.outcome for e in box.entries()}
+    finally:
+        proxy.close()
+
+    def all_sent() -> bool:
+        return central_rows(central.database_url)[3] == 0
+
+    wait_until(all_sent, SENDER_WAIT_S, "the central's sender to send every SMS")
+    regs, sms, ids, _ = central_rows(central.database_url)
+    phones = {r.phone for r in people}
+    assert outcomes == {"created"}
+    assert regs == dict.fromkeys(phones, 1), "each registration exactly once"
+    assert sms == dict.fromkeys(phones, 1), "one code SMS per registration"
+    assert kiosk_ids == ids, "the kiosk knows the id the central created for each entry"
+    print(
+        f"\n{f.registrations} registrations, {kills} sync kills, {restarts} central restarts, "
+        f"{proxy.dropped} answers dropped, {runs} sync runs ({cut_mid_drain} cut mid-drain), "
+        f"{time.monotonic() - started_s:.0f} s"
+    )
+
+
+@pytest.mark.timeout(300)
+def test_outage_then_drain_through_kills_restarts_and_lost_answers(
+    central_process: CentralProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drain_through_faults(central_process, tmp_path, monkeypatch, DEFAULT, seed=20250611)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)
+def test_outage_drain_soak(
+    central_process: CentralProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drain_through_faults(central_process, tmp_path, monkeypatch, SOAK, seed=int(time.time()))
