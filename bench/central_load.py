@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import re
 import tempfile
 import time
@@ -53,6 +54,7 @@ WARMUP_QUICK_S = 0.5
 REQUEST_TIMEOUT_S = 30.0
 PHONES_PER_TERMINAL = 10_000  # phone numbers are terminal * this + sequence
 PHONE_SERIES = 9
+PHONE_SERIES_NO_CONFIRM = 8
 CODE_RE = re.compile(rb"\b(\d{6})\b")
 KINDS = ("register", "mailbox", "confirm")
 
@@ -113,6 +115,7 @@ class Samples:
     latencies_ms: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})
     errors: dict[str, int] = field(default_factory=dict)
     window_s: float = 0.0
+    confirms_sent: int = 0  # in the warm-up and the tail too (for CPU accounting)
 
     @property
     def all_ms(self) -> list[float]:
@@ -130,6 +133,7 @@ async def _terminal(
     start_at: float,
     end_at: float,
     samples: Samples,
+    confirm: bool,
 ) -> None:
     conn = HttpConnection("127.0.0.1", port)
     auth = {"Authorization": f"Bearer {token}", "Accept-Language": "ru"}
@@ -154,17 +158,21 @@ async def _terminal(
         while time.monotonic() < end_at:
             seq = index * PHONES_PER_TERMINAL + n
             n += 1
-            phone = bench_phone(seq, PHONE_SERIES)
-            doc = {"email": bench_email(seq, PHONE_SERIES), "phone": phone, "consent": True}
+            series = PHONE_SERIES if confirm else PHONE_SERIES_NO_CONFIRM
+            phone = bench_phone(seq, series)
+            doc = {"email": bench_email(seq, series), "phone": phone, "consent": True}
             idem = {"Idempotency-Key": str(uuid.uuid4())}
             body = await timed(
                 "register", "POST", "/api/v1/registrations", auth | idem, json.dumps(doc).encode()
             )
             registration_id = _field(body, "id") or "00000000-0000-0000-0000-000000000000"
             mail = await timed("mailbox", "GET", f"/dev/messages?to={quote(phone)}", {}, b"")
+            if not confirm:
+                continue
             found = CODE_RE.findall(mail)
             code = found[-1].decode() if found else "000000"
             idem = {"Idempotency-Key": str(uuid.uuid4())}
+            samples.confirms_sent += 1
             await timed(
                 "confirm",
                 "POST",
@@ -185,19 +193,29 @@ def _field(body: bytes, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-async def _drive(port: int, tokens: Sequence[str], warmup_s: float, duration_s: float) -> Samples:
+async def _drive(
+    port: int, tokens: Sequence[str], warmup_s: float, duration_s: float, confirm: bool
+) -> Samples:
     samples = Samples()
     now = time.monotonic()
     start_at, end_at = now + warmup_s, now + warmup_s + duration_s
     await asyncio.gather(
-        *(_terminal(i, port, t, start_at, end_at, samples) for i, t in enumerate(tokens))
+        *(_terminal(i, port, t, start_at, end_at, samples, confirm) for i, t in enumerate(tokens))
     )
     samples.window_s = duration_s
     return samples
 
 
-def drive(port: int, tokens: Sequence[str], warmup_s: float, duration_s: float) -> Samples:
-    return asyncio.run(_drive(port, tokens, warmup_s, duration_s))
+def drive(
+    port: int, tokens: Sequence[str], warmup_s: float, duration_s: float, confirm: bool = True
+) -> Samples:
+    return asyncio.run(_drive(port, tokens, warmup_s, duration_s, confirm))
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _bare(duration_s: float, warmup_s: float) -> Samples:
@@ -237,11 +255,27 @@ def run(quick: bool = False) -> Outcome:
         with postgres_schema() as url, central_process(url) as (central_url, proc):
             tokens = enroll_terminals(url, central_url, TERMINALS)
             port = int(central_url.rsplit(":", 1)[1])
+            cpu0, wall0 = cpu_seconds(proc.pid), time.monotonic()
             with profiled(proc.pid, profile):
                 central = drive(port, tokens, warmup_s, central_s)
+            cpu_s, wall_s = cpu_seconds(proc.pid) - cpu0, time.monotonic() - wall0
+            # the same terminals without the confirm step: what the rest costs
+            cpu1, wall1 = cpu_seconds(proc.pid), time.monotonic()
+            no_confirm = drive(port, tokens, warmup_s, central_s, confirm=False)
+            cpu_nc_s, wall_nc_s = cpu_seconds(proc.pid) - cpu1, time.monotonic() - wall1
         _describe(out, "central on PostgreSQL", central)
+        out.figure(
+            "central process CPU",
+            f"{cpu_s:.1f} s in {wall_s:.1f} s = {cpu_s / wall_s:.2f} cores busy; "
+            f"{central.confirms_sent} confirms sent",
+        )
         for line in summarize_profile(profile):
             out.figure("profile", line)
+        _describe(out, "central, register + mailbox only (no confirm)", no_confirm)
+        out.figure(
+            "central process CPU without confirms",
+            f"{cpu_nc_s:.1f} s in {wall_nc_s:.1f} s = {cpu_nc_s / wall_nc_s:.2f} cores busy",
+        )
     bare_after = _bare(bare_s, warmup_s)
     _describe(out, "bare endpoint (after)", bare_after)
 
@@ -256,9 +290,15 @@ def run(quick: bool = False) -> Outcome:
         t0 = time.perf_counter()
         hash_password("Bench-Temp-1")
         costs_ms.append((time.perf_counter() - t0) * 1000)
+    argon2_ms = percentile(costs_ms, 0.5)
     out.figure(
         "one argon2 hash_password (a confirm makes one)",
-        f"median {percentile(costs_ms, 0.5):.0f} ms of {ARGON2_RUNS}, in this process, idle",
+        f"median {argon2_ms:.0f} ms wall of {ARGON2_RUNS}, in this process",
+    )
+    out.figure(
+        "argon2's share of the central's CPU (estimate)",
+        f"{central.confirms_sent} x {argon2_ms:.0f} ms = "
+        f"{central.confirms_sent * argon2_ms / 1000:.1f} s of {cpu_s:.1f} s",
     )
     p99 = percentile(central.all_ms, 0.99)
     out.check(

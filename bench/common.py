@@ -277,14 +277,16 @@ def profile_tool() -> Path | None:
 
 @contextlib.contextmanager
 def profiled(pid: int, out: Path) -> Iterator[None]:
-    """py-spy samples ``pid`` (all threads, on-CPU only) while the block runs,
-    into ``out`` (collapsed stacks). Without py-spy it only says so."""
+    """py-spy samples ``pid`` while the block runs, into ``out`` (collapsed
+    stacks): only the thread holding the GIL, i.e. where the Python time of a
+    GIL-bound server goes (native work that releases the GIL, such as argon2,
+    does not show: account for it by CPU time). Without py-spy it only says so."""
     tool = profile_tool()
     if tool is None:
         print("  (py-spy is not installed in the venv: no profile)", flush=True)
         yield
         return
-    argv = [str(tool), "record", "--pid", str(pid), "--format", "raw", "--nonblocking"]
+    argv = [str(tool), "record", "--pid", str(pid), "--format", "raw", "--nonblocking", "--gil"]
     argv += ["--rate", str(PROFILE_RATE_HZ), "--output", str(out)]
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)  # attached before the load starts
@@ -325,7 +327,7 @@ def summarize_profile(path: Path, top: int = 12) -> list[str]:
         for frame in set(frames):
             if "central/" in frame or "kiosk/" in frame:
                 own[frame] = own.get(frame, 0) + count
-    lines = [f"{total} samples at {PROFILE_RATE_HZ} Hz (on-CPU, all threads)"]
+    lines = [f"{total} samples at {PROFILE_RATE_HZ} Hz (of the thread holding the GIL)"]
     lines += [
         f"{100 * n / total:5.1f}%  {name}"
         for name, n in sorted(buckets.items(), key=lambda kv: -kv[1])
