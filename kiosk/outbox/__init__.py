@@ -9,8 +9,10 @@ from kiosk.outbox.store import (
     EntryView,
     NoSuchEntry,
     Outbox,
+    OutboxDamaged,
     OutboxError,
     OutboxFull,
+    OutboxNoSpace,
 )
 from kiosk.outbox.sync import DrainReport, SyncWorker
 
@@ -30,8 +32,10 @@ __all__ = [
     "EntryView",
     "NoSuchEntry",
     "Outbox",
+    "OutboxDamaged",
     "OutboxError",
     "OutboxFull",
+    "OutboxNoSpace",
     "SyncWorker",
     "outbox_path",
 ]

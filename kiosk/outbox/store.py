@@ -14,6 +14,9 @@ refuses the capture with ``OutboxFull``.
 
 from __future__ import annotations
 
+import errno
+import shutil
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -38,6 +41,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from kiosk.api_types import RegistrationRequest
@@ -67,6 +71,37 @@ class OutboxFull(OutboxError):
             "a clerk's decision): deliver them (sync) or resolve the set-aside ones first."
         )
         self.capacity = capacity
+
+
+class OutboxNoSpace(OutboxFull):
+    """The disk of the data folder is full: nothing was captured, nothing already
+    in the outbox was harmed. A kind of ``OutboxFull`` (the capture is refused for
+    want of room) that the screen can tell apart."""
+
+    def __init__(self, path: Path) -> None:
+        OutboxError.__init__(
+            self,
+            f"The disk holding the offline outbox ({path.parent}) is full: free some space; "
+            "the registrations already saved are safe.",
+        )
+        self.capacity = 0
+        self.path = path
+
+
+class OutboxDamaged(OutboxError):
+    """The outbox file is not a readable outbox (overwritten, truncated). It is
+    left where it is, untouched, and a copy is kept beside it (``copy``) so no
+    entry is lost by a repair; the outbox is not opened."""
+
+    def __init__(self, path: Path, copy: Path | None, reason: str) -> None:
+        kept = f"a copy is kept at {copy}" if copy else "no copy could be made"
+        super().__init__(
+            f"The offline outbox {path} is damaged ({reason}); {kept}. Call support: "
+            "the entries in it must be recovered before the terminal saves new ones."
+        )
+        self.path = path
+        self.copy = copy
+        self.reason = reason
 
 
 class NoSuchEntry(OutboxError):
@@ -192,7 +227,52 @@ class Outbox:
         event.listen(self._engine, "connect", _on_connect)
         event.listen(self._engine, "begin", _on_begin)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
-        _Base.metadata.create_all(self._engine)
+        self._check_intact()
+        try:
+            _Base.metadata.create_all(self._engine)
+        except OperationalError as exc:
+            if _is_disk_full(exc):
+                self._engine.dispose()
+                raise OutboxNoSpace(self.path) from None
+            raise
+        except DatabaseError as exc:
+            self._engine.dispose()
+            raise OutboxDamaged(self.path, self._keep_copy(), _first_line(exc)) from None
+
+    def _check_intact(self) -> None:
+        """Refuse (``OutboxDamaged``) an existing file SQLite cannot read or whose
+        pages do not check out: opening it anyway could lose entries silently."""
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        reason: str | None = None
+        try:
+            raw = self._engine.raw_connection()
+            try:
+                cur = raw.cursor()
+                found = [str(row[0]) for row in cur.execute("PRAGMA quick_check").fetchall()]
+                cur.close()
+            finally:
+                raw.close()
+            if found != ["ok"]:
+                reason = found[0] if found else "the integrity check gave no answer"
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            reason = _first_line(exc)
+        if reason is not None:
+            self._engine.dispose()
+            raise OutboxDamaged(self.path, self._keep_copy(), reason)
+
+    def _keep_copy(self) -> Path | None:
+        """Copy the file (and its -wal/-journal) beside it; the copy's path or None."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{uuid.uuid4().hex[:6]}")
+        try:
+            for suffix in ("", "-wal", "-journal"):
+                src = self.path.with_name(self.path.name + suffix)
+                if src.exists():
+                    shutil.copy2(src, copy.with_name(copy.name + suffix))
+        except OSError:
+            return None
+        return copy
 
     @property
     def lock_path(self) -> Path:
@@ -210,8 +290,13 @@ class Outbox:
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if _is_disk_full(exc):
+                raise OutboxNoSpace(self.path) from None
+            raise
 
     # --- capture -------------------------------------------------------------
 
@@ -432,12 +517,32 @@ class Outbox:
             raw.close()
 
 
+def _is_disk_full(exc: OperationalError) -> bool:
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL:
+        return True
+    return isinstance(orig, OSError) and orig.errno == errno.ENOSPC
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
 def _with_captured_at(req: RegistrationRequest, at: datetime) -> RegistrationRequest:
     return replace(req, captured_at=at)
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
+    # bytes altered on disk must not make the whole list unreadable: a damaged
+    # hint shows replacement characters; the sealed data is authenticated anyway
+    dbapi_conn.text_factory = _lenient_text
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
