@@ -118,7 +118,7 @@ def request_for(url: str, token: str, document: dict[str, Any]) -> st.SearchStra
         if draw(st.booleans()):
             headers["Idempotency-Key"] = draw(
                 st.just(str(uuid.uuid4()))
-                | texts.filter(lambda t: t.isascii() and "\u0000" not in t and "\n" not in t)
+                | texts.filter(lambda t: t.isascii() and t.isprintable() and t == t.strip())
             )
         data: bytes | None = None
         body_schema = (

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from ui_helpers import add_terminal, make_client
+from tests.ui.ui_helpers import add_terminal, make_client
 
 from central.server import EmbeddedCentral
 from kiosk.client import CentralClient

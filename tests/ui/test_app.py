@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from test_registration_screens import on_screen, to_code_entry
-from ui_helpers import add_terminal, find_button, find_field, visible_text
+from tests.ui.test_registration_screens import on_screen, to_code_entry
+from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
 
 from central.models import Registration
 from central.server import EmbeddedCentral

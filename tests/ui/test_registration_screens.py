@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from ui_helpers import (
+from tests.ui.ui_helpers import (
     add_terminal,
     find_button,
     find_field,
