@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from tests.ui.ui_helpers import add_terminal, make_client
 
 from central.server import EmbeddedCentral
 from kiosk.client import CentralClient
 from kiosk.outbox import Outbox
+from tests.ui.ui_helpers import add_terminal, make_client
 from ui import i18n
 from ui.background import runner
 

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.ui.test_registration_screens import on_screen, to_code_entry
-from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
 
 from central.models import Registration
 from central.server import EmbeddedCentral
 from kiosk.config import KioskConfig, load_config
 from kiosk.credentials import Credentials, NoKeyringBackend
 from kiosk.terminal import open_terminal
+from tests.ui.test_registration_screens import on_screen, to_code_entry
+from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
 from ui.app import Shell
 from ui.startup import OpenedTerminal
 

@@ -15,6 +15,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
+
+from central.server import EmbeddedCentral
+from kiosk.client import CentralClient
 from tests.ui.ui_helpers import (
     add_terminal,
     find_button,
@@ -24,9 +27,6 @@ from tests.ui.ui_helpers import (
     sms_to,
     visible_text,
 )
-
-from central.server import EmbeddedCentral
-from kiosk.client import CentralClient
 from ui.background import runner
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
