@@ -449,8 +449,8 @@ Forgot the password? We can email you a new temporary password.</translation>
             <translation>Please check this field.</translation>
         </message>
         <message>
-            <source>Wrong code. Attempts left: %1.</source>
-            <translation>Wrong code. Attempts left: %1.</translation>
+            <source>Wrong code. Check the SMS and try again.</source>
+            <translation>Wrong code. Check the SMS and try again.</translation>
         </message>
         <message>
             <source>The code has expired. Ask for a new code.</source>

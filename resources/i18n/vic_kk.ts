@@ -449,8 +449,8 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Бұл өрісті тексеріңіз.</translation>
         </message>
         <message>
-            <source>Wrong code. Attempts left: %1.</source>
-            <translation>Код қате. Қалған әрекеттер: %1.</translation>
+            <source>Wrong code. Check the SMS and try again.</source>
+            <translation>Код қате. SMS-ті тексеріп, қайта енгізіңіз.</translation>
         </message>
         <message>
             <source>The code has expired. Ask for a new code.</source>

@@ -449,8 +449,8 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Проверьте это поле.</translation>
         </message>
         <message>
-            <source>Wrong code. Attempts left: %1.</source>
-            <translation>Неверный код. Осталось попыток: %1.</translation>
+            <source>Wrong code. Check the SMS and try again.</source>
+            <translation>Неверный код. Проверьте SMS и попробуйте ещё раз.</translation>
         </message>
         <message>
             <source>The code has expired. Ask for a new code.</source>
