@@ -10,6 +10,7 @@ sentence on stderr, never a traceback; no phone or email is printed unmasked.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -76,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("id")
     i = osub.add_parser("import", help="capture registrations written on paper (CSV)")
     i.add_argument("file", type=Path)
+    a = sub.add_parser("admin-pin", help="set the PIN that unlocks a kiosk's exit and outbox")
+    a.add_argument("--stdin", action="store_true", help="read the PIN twice from standard input")
     return p
 
 
@@ -334,6 +337,24 @@ def _outbox_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
+def _admin_pin(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    config = _config(args)
+    creds = credentials_for(config)
+    if args.stdin:
+        first, second = ([*sys.stdin.read().splitlines(), "", ""])[:2]
+    else:
+        first = getpass.getpass("New admin PIN: ")
+        second = getpass.getpass("The same PIN again: ")
+    if first != second:
+        raise CliFailure("The two PINs differ; nothing was changed.", EXIT_USAGE)
+    try:
+        creds.set_admin_pin(first)
+    except ValueError as exc:
+        raise CliFailure(f"{str(exc).capitalize()}; nothing was changed.", EXIT_USAGE) from None
+    print(f"Admin PIN set for terminal {config.terminal_name}.", file=out)
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "enroll": _enroll,
     "status": _status,
@@ -342,4 +363,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "outbox retry": _outbox_retry,
     "outbox drop": _outbox_drop,
     "outbox import": _outbox_import,
+    "admin-pin": _admin_pin,
 }

@@ -49,6 +49,12 @@ def open_for(config: KioskConfig) -> OpenedTerminal:
     """Blocking: open (or, in demo mode, start and enroll) the terminal and start syncing."""
     demo = start_demo(config) if config.demo else None
     terminal = demo.terminal if demo is not None else open_terminal(config)
+    if config.mode == "kiosk" and demo is None and not terminal.credentials.has_admin_pin():
+        terminal.close()
+        raise CredentialError(
+            "This kiosk has no admin PIN, so no employee could ever unlock it: "
+            "set one with 'python main.py admin-pin' first."
+        )
     sync = terminal.sync_worker()
     sync.start()
     return OpenedTerminal(terminal=terminal, sync=sync, demo=demo)

@@ -179,3 +179,18 @@ def test_config_and_usage_errors_are_one_sentence(tmp_path: Path) -> None:
     assert cli("--config", str(tmp_path / "nope.toml"), "status").code == 2
     assert cli("frobnicate").code == 2
     assert cli().code == 2
+
+
+def test_admin_pin_is_set_from_stdin_and_checked(
+    term: KioskTerminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n2469\n"))
+    differ = cli("admin-pin", "--stdin")
+    assert differ.code == 2 and "differ" in differ.err
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n12\n"))
+    short = cli("admin-pin", "--stdin")
+    assert short.code == 2 and "at least" in short.err
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n2468\n"))
+    assert cli("admin-pin", "--stdin").code == 0
+    creds = Credentials("Almaty-1 clerk")
+    assert creds.check_admin_pin("2468") and not creds.check_admin_pin("2469")

@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 from central.models import Registration
 from central.server import EmbeddedCentral
 from kiosk.config import KioskConfig, load_config
-from kiosk.credentials import Credentials, NoKeyringBackend
+from kiosk.credentials import CredentialError, Credentials, NoKeyringBackend
 from kiosk.terminal import open_terminal
 from tests.ui.test_registration_screens import on_screen, to_code_entry
 from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
 from ui.app import Shell
-from ui.startup import OpenedTerminal
+from ui.startup import OpenedTerminal, open_for
 
 START_TIMEOUT_MS = 30_000
 
@@ -114,3 +114,19 @@ def test_a_terminal_that_cannot_open_says_why_in_one_sentence(
     text = visible_text(shell.starting)
     assert "Терминал не удалось запустить" in text
     assert "No usable keyring backend: unlock the Secret Service." in text
+
+
+def test_a_kiosk_without_an_admin_pin_refuses_to_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_central: EmbeddedCentral
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    config = replace(no_config(tmp_path), demo=False, mode="kiosk", central_url=sqlite_central.url)
+    with pytest.raises(CredentialError, match="admin-pin"):
+        open_for(config)
+    Credentials(config.terminal_name).set_admin_pin("2468")
+    opened = open_for(config)
+    try:
+        assert opened.terminal.outbox.counts()["pending"] == 0
+    finally:
+        opened.close()
