@@ -54,9 +54,7 @@ def minutes_seconds(seconds: float) -> str:
 def error_text(exc: BaseException) -> str:
     """What went wrong, for the client; code-related refusals have their own screens."""
     if isinstance(exc, InvalidCode):
-        return QCoreApplication.translate(
-            "Messages", "Wrong code. Check the SMS and try again."
-        )
+        return QCoreApplication.translate("Messages", "Wrong code. Check the SMS and try again.")
     if isinstance(exc, CodeExpired):
         return QCoreApplication.translate("Messages", "The code has expired. Ask for a new code.")
     if isinstance(exc, TooManyAttempts):
