@@ -1,0 +1,80 @@
+"""Activation links and temporary passwords are one-time secrets: they work once,
+an older one dies when a newer one is issued, and they expire (the central's
+clock is moved, not slept)."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from central.server import EmbeddedCentral
+from tests.central.conftest import TIMEOUT_S, Api, create_account, email_secrets
+from tests.security.conftest import clock_of
+
+EMAIL = "aigerim@mail.ru"
+NEW_PASSWORD = "Tulpar_2024!"
+TEMPORARY_PASSWORD_LIFE_S = 72 * 3600  # as long as the activation link at most
+
+
+def log_in(api: Api, password: str) -> requests.Response:
+    return api.post("/api/v1/sessions", {"login": EMAIL, "password": password})
+
+
+def reset(api: Api) -> str:
+    assert api.post("/api/v1/password-resets", {"login": EMAIL}).status_code == 202
+    return email_secrets(api, EMAIL)[1]
+
+
+def test_activation_link_works_once(sqlite_api: Api) -> None:
+    create_account(sqlite_api, activate=False)
+    first, _ = email_secrets(sqlite_api, EMAIL)
+    reset(sqlite_api)  # a pending account gets a new activation email
+    second, _ = email_secrets(sqlite_api, EMAIL)
+    assert first and second and first != second
+    assert requests.get(second, timeout=TIMEOUT_S).status_code == 200
+    assert requests.get(second, timeout=TIMEOUT_S).status_code == 410, "used once"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (reported): activating by one link leaves the account's older "
+    "activation links live (central/routes/public.py activate marks only its own token)",
+)
+def test_older_activation_link_is_dead_once_the_account_is_active(sqlite_api: Api) -> None:
+    create_account(sqlite_api, activate=False)
+    first, _ = email_secrets(sqlite_api, EMAIL)
+    reset(sqlite_api)
+    second, _ = email_secrets(sqlite_api, EMAIL)
+    assert first and second
+    assert requests.get(second, timeout=TIMEOUT_S).status_code == 200
+    assert requests.get(first, timeout=TIMEOUT_S).status_code in (404, 410)
+
+
+def test_temporary_password_dies_when_changed_or_replaced(sqlite_api: Api) -> None:
+    create_account(sqlite_api)
+    first = reset(sqlite_api)
+    second = reset(sqlite_api)
+    assert log_in(sqlite_api, first).status_code == 401, "an older temporary password dies"
+    opened = log_in(sqlite_api, second)
+    assert opened.status_code == 200 and opened.json()["password_change_required"]
+    token = opened.json()["token"]
+    changed = sqlite_api.post(
+        "/api/v1/account/password",
+        {"current_password": second, "new_password": NEW_PASSWORD},
+        token=token,
+    )
+    assert changed.status_code == 204
+    assert log_in(sqlite_api, second).status_code == 401, "used once"
+    assert log_in(sqlite_api, NEW_PASSWORD).status_code == 200
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (reported): a temporary password from a reset never expires; "
+    "central/routes/access.py checks no age for password_is_temporary",
+)
+def test_temporary_password_expires(sqlite_central: EmbeddedCentral, sqlite_api: Api) -> None:
+    create_account(sqlite_api)
+    temporary = reset(sqlite_api)
+    clock_of(sqlite_central).advance(TEMPORARY_PASSWORD_LIFE_S + 1)
+    assert log_in(sqlite_api, temporary).status_code == 401
