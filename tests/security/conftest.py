@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from central.core.clock import Clock
@@ -24,3 +26,29 @@ def clock_of(central: EmbeddedCentral) -> Clock:
     assert central.app is not None
     found: Clock = central.app.state.clock
     return found
+
+
+def _shim_many_more() -> None:
+    """hypothesis-jsonschema 0.23 (under schemathesis 3.39) calls ``many.more()``,
+    which hypothesis 6.170 replaced by ``with many(...) as m: for _ in m``.
+    Until the pins agree, drive the new protocol from the old call."""
+    from hypothesis.internal.conjecture import utils as cu
+
+    if hasattr(cu.many, "more"):
+        return
+
+    def more(self: Any) -> bool:
+        if not hasattr(self, "_shim_iter"):
+            self.__enter__()
+            self._shim_iter = iter(self)
+        try:
+            next(self._shim_iter)
+        except StopIteration:
+            self.__exit__(None)
+            return False
+        return True
+
+    cu.many.more = more  # type: ignore[attr-defined]
+
+
+_shim_many_more()
