@@ -3,14 +3,22 @@
 starts, paints and grows as the app does. It prints one JSON line (prefixed
 ``RESULT``) that the parent benchmark reads.
 
+The app is the real one: ``ui.app.Shell`` as ``run_app`` assembles it for a
+clerk terminal (configuration, logging, style sheet, language, the "Starting…"
+window, the terminal opened off the GUI thread with its sync worker running, the
+main window with the clerk panel, the status-line monitor and the operator's
+start-of-shift dialog). Only the keyring is a file (as in the tests).
+
 Modes:
-- ``bare`` / ``app``: exit as soon as the window has painted and a zero-timer
-  after it has run (the event loop takes input); the parent times the process.
+- ``bare`` / ``app``: exit as soon as the (main) window has painted and a
+  zero-timer after it has run (the event loop takes input); the parent times
+  the process.
 - ``unreachable``: the real main window against a central that accepts and
   never answers; a client taps «Зарегистрировать» then «Всё верно» and waits
   for the saved-offline screen, while a 5 ms timer records event-loop gaps.
-- ``drain``: the main window shown while ``SyncWorker`` (its background thread,
-  as the app runs it) delivers the outbox to a central; gaps recorded until empty.
+- ``drain``: the outbox filled before the app opens; the app's own sync worker
+  delivers it while the main window and the clerk panel are shown; gaps
+  recorded until it is empty or the budget is spent.
 - ``memory``: registrations driven through the screens (type, tap, read the SMS
   code from the dev mailbox, confirm, close the success dialog), resident
   memory sampled at checkpoints.
@@ -54,14 +62,14 @@ def rss_mb() -> float:
 # --- start-up ---------------------------------------------------------------------
 
 
-def first_paint(make_window: Callable[[], Any]) -> int:
-    """Show ``make_window()``; once it has painted and the event loop has run a
-    zero-timer after that, print the marker and quit."""
+def first_paint(show: Callable[[], Any]) -> int:
+    """``show()`` returns the window to watch (it may appear later); once it has
+    painted and the event loop has run a zero-timer after that, print the
+    marker and quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = make_window()
 
     class PaintWatch(QObject):
         done = False
@@ -77,9 +85,20 @@ def first_paint(make_window: Callable[[], Any]) -> int:
         app.quit()
 
     watch = PaintWatch()
-    target = window.centralWidget() if window.centralWidget() is not None else window
-    target.installEventFilter(watch)
-    window.show()
+    watched = show()
+    poll = QTimer()
+
+    def attach() -> None:
+        window = watched() if callable(watched) else watched
+        if window is not None:
+            poll.stop()
+            target = window.centralWidget() if window.centralWidget() is not None else window
+            target.installEventFilter(watch)
+            target.update()
+
+    poll.setInterval(1)
+    poll.timeout.connect(attach)
+    poll.start()
     return int(app.exec())
 
 
@@ -89,32 +108,66 @@ def bare_window() -> Any:
     window = QMainWindow()
     window.setCentralWidget(QLabel("VICTORIA"))
     window.resize(*WINDOW_SIZE_PX)
+    window.show()
     return window
 
 
-def app_window(client: Any, outbox: Any) -> Any:
-    """The main window as ``ui.app.run_app`` builds it (clerk mode, Russian)."""
+def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -> Any:
+    """The clerk terminal's ``Shell`` as ``run_app`` builds it (not yet started);
+    ``fill`` registrations are captured into its outbox first."""
+    from dataclasses import replace
+
+    from keyrings.alt.file import PlaintextKeyring
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.config import load_config
+    from kiosk.credentials import Credentials
+    from kiosk.log import setup_logging
+    from kiosk.terminal import open_terminal
     from ui import i18n
-    from ui.app import make_dependencies, style_sheet
-    from ui.main_window import MainWindow
+    from ui.app import Shell, style_sheet
+    from ui.startup import OpenedTerminal
 
     app = QApplication.instance()
-    app.setApplicationName("Victoria kiosk")  # type: ignore[union-attr]
-    app.setStyleSheet(style_sheet(False))  # type: ignore[union-attr]
-    i18n.set_language("ru")
-    window = MainWindow(make_dependencies(client, outbox))
-    window.resize(*WINDOW_SIZE_PX)
-    return window
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Victoria kiosk")
+    config = load_config(env={"XDG_CONFIG_HOME": str(folder / "no-config")})
+    config = replace(
+        config, demo=False, mode="clerk", central_url=central_url, terminal_name="Окно 1",
+        data_dir=folder / "data", log_dir=folder / "logs",
+    )  # fmt: skip
+    setup_logging(Path(config.log_dir))
+    app.setStyleSheet(style_sheet(False))
+    i18n.set_language(config.default_locale)
+    keyring = PlaintextKeyring()
+    keyring.file_path = str(folder / "keyring.cfg")
+    creds = Credentials(config.terminal_name, keyring)
+    if token:
+        creds.set_terminal_token(token)
+    if fill:
+        _fill_outbox(config, creds, fill)
+
+    def opener(cfg: Any) -> OpenedTerminal:  # ui.startup.open_for, with this keyring
+        terminal = open_terminal(cfg, creds)
+        sync = terminal.sync_worker()
+        sync.start()
+        return OpenedTerminal(terminal=terminal, sync=sync)
+
+    return Shell(config, opener=opener)
 
 
-def real_parts(central_url: str, token: str | None, folder: Path, key: bytes) -> tuple[Any, Any]:
-    from kiosk.client import CentralClient
-    from kiosk.outbox import Outbox
+def _fill_outbox(config: Any, creds: Any, count: int) -> None:
+    from kiosk.api_types import RegistrationRequest
+    from kiosk.outbox import Outbox, outbox_path
 
-    client = CentralClient(central_url, terminal_token=token, connect_timeout_s=2, read_timeout_s=3)
-    return client, Outbox(folder / "outbox.db", key)
+    Path(config.data_dir).mkdir(parents=True, exist_ok=True)
+    with Outbox(outbox_path(config.data_dir), creds.outbox_key(), capacity=count) as outbox:
+        for n in range(count):
+            outbox.capture(
+                RegistrationRequest(
+                    email=f"bench7.{n}@example.kz", phone=f"+77017{n:06d}", consent=True
+                )
+            )
 
 
 # --- driving the screens -------------------------------------------------------------
@@ -282,24 +335,69 @@ class Progress:
 # --- modes -------------------------------------------------------------------------------
 
 
+def shift_steps(shell: Any) -> list[tuple[str, Callable[[], bool]]]:
+    """The main window up, the operator's start-of-shift dialog answered."""
+    from PySide6.QtWidgets import QApplication
+
+    def window_shown() -> bool:
+        return shell.window is not None and shell.window.isVisible()
+
+    modal = QApplication.activeModalWidget
+    return [
+        ("main window shown", window_shown),
+        ("start-of-shift dialog", lambda: modal() is not None),
+        ("type operator id", type_into(modal, "Ваш идентификатор оператора", lambda: "op-1")),
+        ("tap Начать смену", click(modal, "Начать смену")),
+        ("dialog closed", lambda: modal() is None),
+    ]
+
+
+class PendingWatch:
+    """The outbox's pending count, read off the GUI thread (as the app's
+    monitor does) every ``STATUS_POLL_MS``."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        import threading
+
+        from kiosk.outbox import Outbox
+
+        self.pending = -1
+        self._stop = threading.Event()
+        self._outbox = Outbox(path, key)
+        self._thread = threading.Thread(target=self._run, name="pending-watch", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.pending = self._outbox.counts()["pending"]
+            self._stop.wait(STATUS_POLL_MS / 1000)
+
+    def close(self) -> dict[str, int]:
+        self._stop.set()
+        self._thread.join()
+        counts = self._outbox.counts()
+        self._outbox.close()
+        return counts
+
+
 def run_unreachable(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        client, outbox = real_parts(args.central, "token", Path(folder), os.urandom(32))
-        window = app_window(client, outbox)
-        window.show()
+        shell = open_app(args.central, "token", Path(folder))
         meter = GapMeter()
         started = [0.0]
 
         def mark() -> bool:
+            meter.start()  # from the first tap on: the window is up, the shift begun
             started[0] = time.monotonic()
             return True
 
-        steps = details_steps(window, lambda: "aigerim@mail.ru", lambda: "87011234567")
-        steps.insert(-1, ("t0", mark))
-        steps.append(("saved offline", on_screen(window, "saved_offline")))
+        steps = shift_steps(shell)
+        steps.append(("t0", mark))
+        steps += details_steps(_Lazy(shell), lambda: "aigerim@mail.ru", lambda: "87011234567")
+        steps.append(("saved offline", on_screen(_Lazy(shell), "saved_offline")))
         result: dict[str, Any] = {}
 
         def done() -> None:
@@ -307,63 +405,75 @@ def run_unreachable(args: argparse.Namespace) -> int:
                 max_gap_ms=meter.max_gap_ms,
                 gaps_over_50_ms=meter.gaps_over_50_ms,
                 ticks=meter.ticks,
-                waited_s=time.monotonic() - started[0],
+                waited_s=time.monotonic() - started[0] if started[0] else 0.0,
                 failure=script.failure,
-                outbox=outbox.counts(),
             )
             app.quit()
 
-        script = Script(steps, done, lambda: where(window))
-        meter.start()
+        script = Script(steps, done, lambda: where(_Lazy(shell)))
+        shell.start()
         script.start()
         app.exec()
-        outbox.close()
+        shell.shutdown()
     emit(result)
     return 0
 
 
+class _Lazy:
+    """The shell's main window, looked up at each use (it appears after start)."""
+
+    def __init__(self, shell: Any) -> None:
+        self._shell = shell
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._shell.window, name)
+
+
 def run_drain(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.outbox import SyncWorker
+    from kiosk.outbox import outbox_path
 
     app = QApplication(sys.argv[:1])
-    folder = Path(args.outbox).parent
-    client, outbox = real_parts(args.central, args.token, folder, bytes.fromhex(args.key))
-    window = app_window(client, outbox)
-    window.show()
-    meter = GapMeter()
-    worker = SyncWorker(outbox, client, probe_interval_s=0.2, idle_interval_s=0.2)
-    total = outbox.counts()["pending"]
-    started = time.monotonic()
-    deadline = started + args.timeout
-    result: dict[str, Any] = {}
-    status = QTimer()
+    with tempfile.TemporaryDirectory() as folder:
+        shell = open_app(args.central, args.token, Path(folder), fill=args.count)
+        meter = GapMeter()
+        result: dict[str, Any] = {}
+        watch: list[PendingWatch] = []
+        started = [0.0]
 
-    def check() -> None:
-        pending = outbox.counts()["pending"]  # as a clerk's panel shows it
-        if pending == 0 or time.monotonic() > deadline:
-            status.stop()
-            worker.stop()
+        def begin() -> bool:
+            opened = shell.opened
+            key = opened.terminal.credentials.outbox_key()
+            watch.append(PendingWatch(outbox_path(opened.terminal.config.data_dir), key))
+            started[0] = time.monotonic()
+            meter.start()
+            return True
+
+        def drained() -> bool:
+            return watch[0].pending == 0 or time.monotonic() - started[0] > args.timeout
+
+        steps = [*shift_steps(shell), ("watch", begin), ("drained", drained)]
+
+        def done() -> None:
+            seconds = time.monotonic() - started[0] if started[0] else 0.0
+            counts = watch[0].close() if watch else {}
             result.update(
                 max_gap_ms=meter.max_gap_ms,
                 gaps_over_50_ms=meter.gaps_over_50_ms,
                 ticks=meter.ticks,
-                seconds=time.monotonic() - started,
-                entries=total,
-                counts=outbox.counts(),
+                seconds=seconds,
+                entries=args.count,
+                counts=counts,
+                failure=script.failure,
             )
             app.quit()
 
-    status.setInterval(STATUS_POLL_MS)
-    status.timeout.connect(check)
-    meter.start()
-    status.start()
-    worker.start()
-    worker.wake()
-    app.exec()
-    outbox.close()
+        script = Script(steps, done, lambda: where(_Lazy(shell)))
+        shell.start()
+        script.start()
+        app.exec()
+        shell.shutdown()
     emit(result)
     return 0
 
@@ -374,11 +484,10 @@ def run_memory(args: argparse.Namespace) -> int:
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        client, outbox = real_parts(args.central, args.token, Path(folder), os.urandom(32))
-        window = app_window(client, outbox)
-        window.show()
+        shell = open_app(args.central, args.token, Path(folder))
+        window = _Lazy(shell)
         checkpoints = {int(c) for c in args.checkpoints.split(",")}
-        samples: dict[str, float] = {"0": rss_mb()}
+        samples: dict[str, float] = {}
         state = Progress()
         mailbox = requests.Session()
 
@@ -406,6 +515,10 @@ def run_memory(args: argparse.Namespace) -> int:
                 samples[str(state.n)] = rss_mb()
             return True
 
+        def first_sample() -> bool:
+            samples["0"] = rss_mb()
+            return True
+
         one = details_steps(window, lambda: f"bench{args.series}.{state.n}@example.kz", phone)
         one += [
             ("code screen", on_screen(window, "code_entry")),
@@ -419,11 +532,13 @@ def run_memory(args: argparse.Namespace) -> int:
             ("welcome again", on_screen(window, "welcome")),
             ("count", next_one),
         ]
+        script_steps = [*shift_steps(shell), ("sample", first_sample), *one]
         result: dict[str, Any] = {}
         started = time.monotonic()
 
         def done() -> None:
             if state.n < args.count and script.failure is None:
+                script.steps = one
                 script.index = 0
                 script.start()
                 return
@@ -435,10 +550,11 @@ def run_memory(args: argparse.Namespace) -> int:
             )
             app.quit()
 
-        script = Script(one, done, lambda: where(window))
+        script = Script(script_steps, done, lambda: where(window))
+        shell.start()
         script.start()
         app.exec()
-        outbox.close()
+        shell.shutdown()
     emit(result)
     return 0
 
@@ -448,8 +564,6 @@ def main() -> int:
     parser.add_argument("mode", choices=["bare", "app", "unreachable", "drain", "memory"])
     parser.add_argument("--central", default="http://127.0.0.1:9")
     parser.add_argument("--token", default=None)
-    parser.add_argument("--outbox", default="")
-    parser.add_argument("--key", default="")
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--count", type=int, default=10)
     parser.add_argument("--checkpoints", default="10")
@@ -458,10 +572,19 @@ def main() -> int:
     if args.mode == "bare":
         return first_paint(bare_window)
     if args.mode == "app":
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(sys.argv[:1])
         with tempfile.TemporaryDirectory(prefix="bench-startup-") as folder:
-            client, outbox = real_parts(args.central, args.token, Path(folder), os.urandom(32))
-            code = first_paint(lambda: app_window(client, outbox))
-            outbox.close()
+            shell = open_app(args.central, "token", Path(folder))
+
+            def show() -> Callable[[], Any]:
+                shell.start()
+                return lambda: shell.window
+
+            code = first_paint(show)
+            shell.shutdown()
+            del app
             return code
     runs = {"unreachable": run_unreachable, "drain": run_drain, "memory": run_memory}
     return runs[args.mode](args)

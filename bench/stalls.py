@@ -5,10 +5,13 @@ timer in the app's event loop (``bench.gui_app``) while
     «Всё верно» until the saved-offline screen: once against a port that
     accepts connections and never answers (read timeout), once against a
     listening socket whose backlog is full (the connect hangs until its timeout);
-(b) the sync worker, in its background thread of the app's process, drains
-    10,000 captured registrations to a central (``python -m central serve``,
-    SQLite) while the main window is shown and the outbox count is polled on
-    the GUI thread as a clerk's panel does.
+(b) the app's own sync worker (started by the app as it opens the terminal)
+    drains 10,000 registrations captured before the app started to a central
+    (``python -m central serve``, SQLite), while the main window, the clerk
+    panel listing the outbox and the status-line monitor run.
+
+The app is the real one (``ui.app.Shell``, clerk mode; see ``bench.gui_app``);
+the meter starts once the main window is up and the shift begun.
 
 The drain is bounded: it stops after ``DRAIN_BUDGET_S`` (the outbox holds the
 10,000 throughout, so the clerk-panel count and the worker's queries run over a
@@ -22,15 +25,11 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import tempfile
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 from bench.common import Outcome, central_process, enroll_terminals, sqlite_database
-from bench.drain import _fill
 from bench.gui_common import run_gui
-from kiosk.outbox.crypto import new_key
 
 GAP_TARGET_MS = 50.0
 ENTRIES_FULL = 10_000
@@ -103,8 +102,8 @@ def run(quick: bool = False) -> Outcome:
         out.figure(
             f"unreachable ({label})",
             f"max gap {result['max_gap_ms']:.1f} ms, {result['gaps_over_50_ms']} gaps > 50 ms, "
-            f"{result['ticks']} ticks; saved offline after {result['waited_s']:.1f} s; "
-            f"outbox {result['outbox']}",
+            f"{result['ticks']} ticks; saved offline "
+            f"{result['waited_s']:.1f} s after the first tap",
         )
         out.check(
             f"longest GUI gap, central unreachable ({label})",
@@ -114,19 +113,16 @@ def run(quick: bool = False) -> Outcome:
         )
 
     count = ENTRIES_QUICK if quick else ENTRIES_FULL
-    key = new_key()
-    with tempfile.TemporaryDirectory(prefix="bench-stalls-") as folder:
-        path = Path(folder) / "outbox.db"
-        fill_s = _fill(path, key, count)
-        out.figure("captured for the drain (set-up)", f"{count} in {fill_s:.1f} s")
-        with sqlite_database() as db, central_process(db) as (url, _proc):
-            token = enroll_terminals(db, url, 1)[0]
-            extra = ["--central", url, "--token", token, "--outbox", str(path), "--key", key.hex()]
-            extra += ["--timeout", str(DRAIN_BUDGET_S)]
-            result, _ = run_gui("drain", extra)
+    with sqlite_database() as db, central_process(db) as (url, _proc):
+        token = enroll_terminals(db, url, 1)[0]
+        extra = ["--central", url, "--token", token, "--count", str(count)]
+        extra += ["--timeout", str(DRAIN_BUDGET_S)]
+        result, _ = run_gui("drain", extra)
+    if result.get("failure"):
+        out.figure("drain: failure", str(result["failure"]))
     out.figure(
         "drain in the app's process",
-        f"{result['counts']['delivered']} of {result['entries']} delivered in "
+        f"{result['counts'].get('delivered', 0)} of {result['entries']} delivered in "
         f"{result['seconds']:.1f} s; max gap "
         f"{result['max_gap_ms']:.1f} ms, {result['gaps_over_50_ms']} gaps > 50 ms, "
         f"{result['ticks']} ticks; outbox {result['counts']}",
@@ -135,6 +131,8 @@ def run(quick: bool = False) -> Outcome:
         f"longest GUI gap, sync worker draining {count}",
         f"< {GAP_TARGET_MS:g} ms",
         f"{result['max_gap_ms']:.1f} ms",
-        result["max_gap_ms"] < GAP_TARGET_MS and result["counts"]["delivered"] > 0,
+        result["max_gap_ms"] < GAP_TARGET_MS
+        and result["counts"].get("delivered", 0) > 0
+        and not result.get("failure"),
     )
     return out

@@ -1,10 +1,13 @@
 """Benchmark 1, start-up: from spawning the process to the first screen painted
-and accepting input (the window's first paint, then a zero-timer run by the
-event loop), for the app's main window built as ``ui.app.run_app`` builds it
-(imports, client and outbox, style sheet, translations, every screen), against
-a bare PySide6 window process measured the same way, interleaved, in the same run.
+and accepting input (the main window's first paint, then a zero-timer run by
+the event loop), for the real app (``ui.app.Shell`` as ``run_app`` assembles it
+for a clerk terminal: configuration, logging, style, language, the "Starting…"
+window, the terminal opened off the GUI thread, the main window with every
+screen, the clerk panel and monitor), against a bare PySide6 window process
+measured the same way, interleaved, in the same run.
 
-The app is built for a configured terminal (a central URL, no demo central).
+The terminal is configured (a central URL, a token in a file keyring), so no
+demo central is started.
 Target: median app <= 1.3x median bare window; at least 5 runs each.
 """
 
