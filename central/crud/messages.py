@@ -92,16 +92,32 @@ def _finish(session: Session, claim: ClaimedMessage, **values: object) -> bool:
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
-def mark_sent(session: Session, claim: ClaimedMessage, *, now: datetime) -> bool:
-    return _finish(session, claim, status="sent", sent_at=now, last_error=None)
+# What a delivered or failed message keeps instead of its text: the text held a
+# code or a temporary password, which must not outlive its delivery.
+SCRUBBED_BODY = "[removed after delivery]"
+
+
+def _scrubbed(scrub: bool) -> dict[str, object]:
+    return {"body": SCRUBBED_BODY} if scrub else {}
+
+
+def mark_sent(
+    session: Session, claim: ClaimedMessage, *, now: datetime, scrub: bool = False
+) -> bool:
+    return _finish(session, claim, status="sent", sent_at=now, last_error=None, **_scrubbed(scrub))
 
 
 def reschedule(session: Session, claim: ClaimedMessage, *, at: datetime, error: str) -> bool:
     return _finish(session, claim, next_attempt_at=at, last_error=error[:LAST_ERROR_MAX_CHARS])
 
 
-def mark_failed(session: Session, claim: ClaimedMessage, *, error: str) -> bool:
-    return _finish(session, claim, status="failed", last_error=error[:LAST_ERROR_MAX_CHARS])
+def mark_failed(
+    session: Session, claim: ClaimedMessage, *, error: str, scrub: bool = False
+) -> bool:
+    return _finish(
+        session, claim, status="failed", last_error=error[:LAST_ERROR_MAX_CHARS],
+        **_scrubbed(scrub),
+    )  # fmt: skip
 
 
 def list_messages(

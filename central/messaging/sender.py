@@ -76,6 +76,8 @@ class Sender:
         self._settings = settings
         self.backends = dict(backends if backends is not None else backends_for(settings))
         self._clock = clock
+        # the dev mailbox (demo, tests) is read after delivery; real messages are not
+        self._scrub = settings.delivery_backend != "dev"
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -105,7 +107,7 @@ class Sender:
                     isinstance(exc, PermanentDeliveryError)
                     or claim.attempts >= s.sender_max_attempts
                 ):
-                    repo.mark_failed(session, claim, error=exc.reason)
+                    repo.mark_failed(session, claim, error=exc.reason, scrub=self._scrub)
                     log.error(
                         "message %s (%s to %s) failed: %s", claim.id, claim.kind, who, exc.reason
                     )
@@ -122,7 +124,7 @@ class Sender:
             log.exception("message %s (%s to %s): backend crashed", claim.id, claim.kind, who)
             return  # the row stays claimed; the lease brings it back
         with transaction(self._factory) as session:
-            repo.mark_sent(session, claim, now=self._clock())
+            repo.mark_sent(session, claim, now=self._clock(), scrub=self._scrub)
         log.info("message %s (%s) sent to %s", claim.id, claim.kind, who)
 
     def wake(self) -> None:

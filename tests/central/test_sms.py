@@ -127,6 +127,7 @@ def test_mobizon_style_form_post_delivers_the_code(
     assert req["form"]["recipient"] == ["77011234567"]
     assert req["form"]["from"] == ["VICTORIA"]
     assert req["form"]["text"][0].startswith("Виктория: код 482913")
+    assert "482913" not in row.body, "a delivered code must not stay in the database"
 
 
 def test_rate_limit_and_server_errors_are_retried_until_sent(
@@ -161,6 +162,7 @@ def test_auth_and_validation_errors_fail_at_once_with_the_reason_kept(
     assert (row.status, row.attempts, len(gateway.requests)) == ("failed", 1, 1)
     assert reason in (row.last_error or "")
     assert "KEY" not in (row.last_error or "") and "482913" not in (row.last_error or "")
+    assert "482913" not in row.body
 
 
 def test_smsc_style_get_with_retry_then_permanent_error(
