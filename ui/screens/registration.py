@@ -28,6 +28,9 @@ from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
 
 FORM_MAX_WIDTH_PX = 720
+# as wide as the on-screen keyboard below it: fewer wrapped lines, so the whole form
+# (consent text included) fits above the keyboard on a 1280×1024 kiosk
+FORM_MAX_WIDTH_KIOSK_PX = 900
 EMAIL_MAX_CHARS = 254
 PHONE_MAX_CHARS = 20
 
@@ -53,8 +56,9 @@ class RegistrationScreen(Screen):
         body = QWidget()
         scroll.setWidget(body)
         row = QHBoxLayout(body)
+        width_px = FORM_MAX_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_MAX_WIDTH_PX
         form_host = QWidget()
-        form_host.setMaximumWidth(FORM_MAX_WIDTH_PX)
+        form_host.setMaximumWidth(width_px)
         row.addStretch(1)
         row.addWidget(form_host, 100)
         row.addStretch(1)
@@ -105,7 +109,7 @@ class RegistrationScreen(Screen):
 
         form.addStretch(1)
         bar = QWidget()
-        bar.setMaximumWidth(FORM_MAX_WIDTH_PX)
+        bar.setMaximumWidth(width_px)
         buttons = QHBoxLayout(bar)
         buttons.setContentsMargins(24, 8, 24, 12)
         self.back_button = named(QPushButton(), "secondary")

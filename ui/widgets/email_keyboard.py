@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.validation.password import SPECIALS
 
-KEY_MIN_SIZE_PX = 56
+KEY_MIN_SIZE_PX = 48  # the touch minimum: five rows must leave the form above them room
+KEY_SPACING_PX = 4
 KEY_FONT_PT = 16
 KEY_PADDING_PX = 28
 ROWS: tuple[str, ...] = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -65,11 +66,12 @@ class EmailKeyboard(QWidget):
         self.keys: dict[str, QPushButton] = {}
         self.shift_button: QPushButton | None = None
         outer = QVBoxLayout(self)
-        outer.setSpacing(6)
+        outer.setContentsMargins(0, 4, 0, 4)
+        outer.setSpacing(KEY_SPACING_PX)
         extras = EMAIL_EXTRAS if not password else ((), (), (), ())
         for letters, more in zip(ROWS, extras, strict=True):
             row = QHBoxLayout()
-            row.setSpacing(6)
+            row.setSpacing(KEY_SPACING_PX)
             row.addStretch(1)
             if password and letters == ROWS[3]:
                 self.shift_button = self._make_key("shift", "⇧", wide=True)
@@ -83,7 +85,7 @@ class EmailKeyboard(QWidget):
             row.addStretch(1)
             outer.addLayout(row)
         last = QHBoxLayout()
-        last.setSpacing(6)
+        last.setSpacing(KEY_SPACING_PX)
         last.addStretch(1)
         bottom = PASSWORD_SPECIAL_KEYS if password else (*SUFFIX_KEYS, *DOMAIN_KEYS)
         for key in bottom:

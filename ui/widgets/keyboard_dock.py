@@ -10,12 +10,31 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtWidgets import QApplication, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.widgets.email_keyboard import EmailKeyboard
 from ui.widgets.keypad import DigitKeypad
 
 KeyboardKind = Literal["email", "password", "digits"]
+DIGITS_WIDTH_PX = 480  # a phone-like keypad, not keys stretched across the screen
+
+
+def _centred(board: QWidget, width_px: int) -> QWidget:
+    page = QWidget()
+    row = QHBoxLayout(page)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(1)
+    board.setMaximumWidth(width_px)
+    row.addWidget(board, 100)
+    row.addStretch(1)
+    return page
 
 
 class KeyboardDock(QWidget):
@@ -31,8 +50,13 @@ class KeyboardDock(QWidget):
             "password": self.password,
             "digits": self.digits,
         }
-        for board in self._boards.values():
-            self._stack.addWidget(board)
+        self._pages: dict[KeyboardKind, QWidget] = {
+            "email": self.email,
+            "password": self.password,
+            "digits": _centred(self.digits, DIGITS_WIDTH_PX),
+        }
+        for page in self._pages.values():
+            self._stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
@@ -49,7 +73,7 @@ class KeyboardDock(QWidget):
         if not self._stack.isVisible():
             return None
         current = self._stack.currentWidget()
-        return next((k for k, b in self._boards.items() if b is current), None)
+        return next((k for k, p in self._pages.items() if p is current), None)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
@@ -57,8 +81,9 @@ class KeyboardDock(QWidget):
         if not isinstance(new, QLineEdit) or new not in self._kinds:
             self._stack.setVisible(False)  # keys never take the focus: it left the fields
             return
-        board = self._boards[self._kinds[new]]
+        kind = self._kinds[new]
+        board = self._boards[kind]
         if isinstance(board, EmailKeyboard | DigitKeypad):
             board.bind(new)
-        self._stack.setCurrentWidget(board)
+        self._stack.setCurrentWidget(self._pages[kind])
         self._stack.setVisible(True)
