@@ -16,7 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +37,7 @@ from ui.screens.messages import error_text
 OPERATOR_MAX_CHARS = 64
 RECORDED_STEPS = (Step.DONE, Step.ALREADY_REGISTERED, Step.SAVED_OFFLINE)
 ERROR_COLOUR = "#b3261e"
+PANEL_MIN_WIDTH_PX = 360  # masked phone and email on one line; 1024 px still fit every screen
 
 
 class OperatorDialog(QDialog):
@@ -86,6 +87,13 @@ class OperatorDialog(QDialog):
         self.accept()
 
 
+def one_entry_per_row(lst: QListWidget) -> None:
+    """Long entries wrap inside the narrow panel instead of scrolling sideways."""
+    lst.setWordWrap(True)
+    lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    lst.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+
 @dataclass(frozen=True)
 class TodayEntry:
     at: datetime
@@ -115,10 +123,14 @@ class OutboxPanel(QWidget):
         self.retry = QPushButton()
         self.drop = QPushButton()
         self.refresh = QPushButton()
-        buttons = QHBoxLayout()
+        one_entry_per_row(self.list)
+        # Drop on a row of its own: its text grows to "Confirm drop", and it loses a client
+        buttons = QGridLayout()
+        buttons.addWidget(self.retry, 0, 0)
+        buttons.addWidget(self.refresh, 0, 1)
+        buttons.addWidget(self.drop, 1, 0, 1, 2)
         for b in (self.retry, self.drop, self.refresh):
             b.setMinimumHeight(34)
-            buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -169,7 +181,7 @@ class OutboxPanel(QWidget):
             "needs_attention": self.tr("needs attention"),
         }
         who = " · ".join(x for x in (e.phone_masked, e.email_masked) if x)
-        line = f"{e.created_at.astimezone():%d.%m %H:%M}  {who}  [{states.get(e.state, e.state)}]"
+        line = f"{e.created_at.astimezone():%d.%m %H:%M}  {states.get(e.state, e.state)}\n{who}"
         if e.last_error and e.state != "delivered":
             line += "\n" + e.last_error
         return line
@@ -250,13 +262,14 @@ class ClerkPanel(QWidget):
         self.today_title = QLabel()
         self.today_title.setObjectName("fieldLabel")
         self.today_list = QListWidget()
+        one_entry_per_row(self.today_list)
         self.outbox_panel = OutboxPanel(outbox)
         layout = QVBoxLayout(self)
         layout.addWidget(self.operator_label)
         layout.addWidget(self.today_title)
         layout.addWidget(self.today_list, 1)
         layout.addWidget(self.outbox_panel, 1)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(PANEL_MIN_WIDTH_PX)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -275,7 +288,7 @@ class ClerkPanel(QWidget):
         for e in reversed(self._today):
             if e.at.date() == today:
                 self.today_list.addItem(
-                    f"{e.at:%H:%M}  {e.phone_masked} · {e.email_masked}  {outcomes[e.step]}"
+                    f"{e.at:%H:%M}  {outcomes[e.step]}\n{e.phone_masked} · {e.email_masked}"
                 )
 
     def changeEvent(self, event: QEvent) -> None:

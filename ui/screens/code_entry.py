@@ -67,6 +67,7 @@ class CodeEntryScreen(Screen):
         resend_row = QHBoxLayout()
         self.resend_button = named(BusyButton(), "secondary")
         self.resend_wait = named(QLabel(), "muted")
+        self.resend_wait.setWordWrap(True)  # beside the clerk's side panel the row is narrow
         resend_row.addWidget(self.resend_button)
         resend_row.addWidget(self.resend_wait, 1)
         column.addLayout(resend_row)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,8 +29,8 @@ from ui.widgets.layout import centered
 from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
 from ui.widgets.password_field import PasswordField
 
-FORM_WIDTH_PX = 900
-FORM_WIDTH_KIOSK_PX = 1100
+FORM_WIDTH_PX = 560
+FORM_WIDTH_KIOSK_PX = 1000
 
 
 class PasswordChangeScreen(Screen):
@@ -77,20 +78,29 @@ class PasswordChangeScreen(Screen):
         for w in (self.new_label, self.new_password, self.repeat_label, self.repeat_password):
             fields.addWidget(w)
         fields.addWidget(self.message)
-        fields.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
-        fields.addLayout(buttons)
         rules = QVBoxLayout()
-        rules.addWidget(self.rules_title, 0, Qt.AlignmentFlag.AlignTop)
-        rules.addWidget(self.checklist, 0, Qt.AlignmentFlag.AlignTop)
-        rules.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(fields, 1)
-        columns.addLayout(rules, 1)
+        rules.addWidget(self.rules_title)
+        rules.addWidget(self.checklist)
+        columns: QBoxLayout
+        if self.kiosk_mode:  # the rules beside the fields: the keyboard needs the height
+            fields.addStretch(1)
+            fields.addLayout(buttons)
+            rules.addStretch(1)
+            columns = QHBoxLayout()
+            columns.setSpacing(32)
+            columns.addLayout(fields, 1)
+            columns.addLayout(rules, 1)
+        else:  # one column, as narrow as the login form: room for the clerk's side panel
+            columns = QVBoxLayout()
+            columns.setSpacing(8)
+            columns.addLayout(fields)
+            columns.addLayout(rules)
+            columns.addSpacing(8)
+            columns.addLayout(buttons)
         form = QVBoxLayout(self.form_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.title)
