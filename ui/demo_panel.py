@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from ui.background import Op
 
 PANEL_WIDTH_PX = 440
+BUTTON_MIN_PX = 48  # beside the kiosk layout: the same touch size
 POLL_INTERVAL_MS = 1000
 LINK_TIMEOUT_S = 10.0
 PAGE_SUMMARY_CHARS = 300
+SMS_PREVIEW_CHARS = 60
 CODE_RE = re.compile(r"\b(\d{6})\b")
 LINK_RE = re.compile(r"https?://\S+/activate/\S+")
 TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
@@ -96,6 +98,7 @@ class DemoPanel(QWidget):
         self.title.setObjectName("dialogTitle")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QPlainTextEdit()
         self.body.setReadOnly(True)
         self.copy_code = QPushButton()
@@ -107,7 +110,7 @@ class DemoPanel(QWidget):
         self.title.setWordWrap(True)
         buttons = QVBoxLayout()
         for b in (self.copy_code, self.copy_password, self.open_link):
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(BUTTON_MIN_PX)
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -153,7 +156,10 @@ class DemoPanel(QWidget):
 
     def message_title(self, m: Message) -> str:
         channel = self.tr("SMS") if m.get("channel") == "sms" else self.tr("Email")
-        subject = m.get("subject") or str(m.get("body", ""))[:60]
+        body = " ".join(str(m.get("body", "")).split())
+        subject = m.get("subject") or (
+            body if len(body) <= SMS_PREVIEW_CHARS else body[: SMS_PREVIEW_CHARS - 1] + "…"
+        )
         return f"{channel} → {m.get('to', '')}\n{subject}"
 
     def _render_result(self) -> None:

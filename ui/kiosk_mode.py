@@ -37,6 +37,7 @@ SECRET_TAPS = 5
 SECRET_TAPS_WINDOW_MS = 3000
 TOUCH_MIN_PX = 64
 ERROR_COLOUR = "#b3261e"
+DIALOG_MARGINS_PX = (32, 24, 32, 24)
 
 
 class AdminPinDialog(QDialog):
@@ -67,6 +68,8 @@ class AdminPinDialog(QDialog):
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.unlock)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*DIALOG_MARGINS_PX)
+        layout.setSpacing(12)
         for w in (self.title, self.pin, self.keypad, self.message):
             layout.addWidget(w)
         layout.addLayout(buttons)
@@ -136,10 +139,15 @@ class AdminMenu(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModal(True)
+        self.title = QLabel()  # the kiosk is frameless: the window title is never seen
+        self.title.setObjectName("dialogTitle")
         self.outbox = QPushButton()
         self.exit = QPushButton()
         self.back = QPushButton()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*DIALOG_MARGINS_PX)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
         for b in (self.outbox, self.exit, self.back):
             b.setMinimumHeight(TOUCH_MIN_PX)
             layout.addWidget(b)
@@ -148,6 +156,7 @@ class AdminMenu(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Employee menu"))
+        self.title.setText(self.tr("Employee menu"))
         for b, text in (
             (self.outbox, self.tr("Outbox")),
             (self.exit, self.tr("Exit the application")),

@@ -74,11 +74,12 @@ class StartingWindow(QWidget):
         layout.addStretch(1)
         self.brand = centered(named(QLabel(), "brand"))
         self.message = centered(named(QLabel(), "screenTitle"))
-        self.detail = centered(named(QLabel(), "notice"))
+        self.detail = centered(named(QLabel(), "startingDetail"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = named(QPushButton(), "secondary")
         self.close_button.setVisible(False)
         self.close_button.clicked.connect(self.close)
+        self.detail.setVisible(False)
         for w in (self.brand, self.message, self.detail):
             layout.addWidget(w)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -98,6 +99,7 @@ class StartingWindow(QWidget):
         else:
             self.message.setText(self.tr("The terminal could not start"))
             self.detail.setText(self._problem)
+        self.detail.setVisible(bool(self.detail.text()))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.close_button.text())
 
