@@ -1,35 +1,51 @@
 """Render every screen to PNG, in clerk and kiosk mode and in ru/kk/en.
 
 ``python -m ui.screenshots DIR`` (``make screenshots``) starts a throw-away
-central on SQLite, drives real flows into realistic states (typed values, a
-validation message, a wrong code with its countdowns) and saves
-``DIR/<mode>/<lang>/<nn>_<screen>.png`` via ``QWidget.grab()``. ``--pseudo``
-adds a ``pseudo`` language that makes every string ~40% longer, to show what
-clips. Run with ``QT_QPA_PLATFORM=offscreen``. A developer tool: it calls the
-blocking flow methods directly, no client is waiting.
+central on SQLite seeded with the demo clients (``central.demo``), drives real
+flows into realistic states (typed values, a validation message, a wrong code
+with its countdowns, a wrong password, a temporary-password login, loaded
+contracts, an offline capture in a real outbox) and saves
+``DIR/<mode>/<lang>/<nn>_<name>.png`` via ``QWidget.grab()``. A number always
+names the same picture; the clerk panel exists only in clerk mode, the idle
+prompt, the admin dialogs and the demo window only in kiosk mode. Dialogs are
+drawn over their dimmed window, as the client sees them. ``--pseudo`` adds a
+``pseudo`` language that makes every string ~40% longer, to show what clips.
+Run with ``QT_QPA_PLATFORM=offscreen``. A developer tool: it calls the blocking
+flow methods directly, no client is waiting.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
-from ui.app import make_dependencies, style_sheet
+from ui.app import DEMO_WINDOW_SIZE_PX, STARTING_WINDOW_SIZE_PX, make_dependencies, style_sheet
 from ui.background import runner
 from ui.main_window import MainWindow
 
 WINDOW_SIZES_PX: dict[str, tuple[int, int]] = {"clerk": (1024, 768), "kiosk": (1280, 1024)}
 PSEUDO_STRETCH = 0.4
 VOWELS = str.maketrans({v: v + v for v in "aeiouyAEIOUаеёиоуыэюяәіөүұ"})
+DIM = QColor(0, 0, 0, 110)
+WAIT_S = 30.0
+UNREACHABLE_URL = "http://127.0.0.1:9"  # the discard port: refused at once
+DEMO_CLIENT = "aigerim.demo@mail.ru"  # active and expired contracts
+TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
+PARTLY_TYPED_PASSWORD = "Viktoriya"  # long enough, both cases; no digit, no special yet
 
 
 def pseudo(text: str) -> str:
@@ -52,17 +68,26 @@ class PseudoTranslator(QTranslator):
 
 
 @contextmanager
-def local_central() -> Iterator[tuple[object, str]]:
-    """A central on a temporary SQLite file and a terminal token for it."""
+def local_central() -> Iterator[tuple[Any, str]]:
+    """A central on a temporary SQLite file with the demo clients, and a terminal token."""
     from sqlalchemy.orm import Session
 
     from central.core.config import Settings
     from central.core.security import hash_token, new_token
+    from central.demo import prepare_demo
     from central.models import Terminal, utcnow
     from central.server import EmbeddedCentral
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(database_url=f"sqlite:///{tmp}/central.db", delivery_backend="dev")
+        database_url = f"sqlite:///{tmp}/central.db"
+        prepare_demo(database_url)  # online-purchase clients, each emailed a temporary password
+        settings = Settings(
+            database_url=database_url,
+            delivery_backend="dev",
+            # one wrong and two right logins and a reset per mode and language
+            logins_per_login_per_hour=1000,
+            password_resets_per_login_per_hour=1000,
+        )
         with EmbeddedCentral(settings) as central:
             token = new_token()
             with Session(central.engine) as session, session.begin():
@@ -82,10 +107,41 @@ def settle() -> None:
         QCoreApplication.processEvents()
 
 
+def wait_for_background(timeout_s: float = WAIT_S) -> None:
+    """Let every background op finish and deliver its result on this (GUI) thread."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        runner().wait_for_done(int(timeout_s * 1000))
+        settle()
+        if not runner().is_busy:
+            return
+        if time.monotonic() > deadline:
+            raise SystemExit("background work did not finish")
+
+
 def save(widget: QWidget, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     settle()
     if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+
+
+def save_over(window: QWidget, dialog: QWidget, path: Path) -> None:
+    """``dialog`` centred over its dimmed ``window``, the way a modal dialog looks."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dialog.adjustSize()
+    settle()
+    picture = window.grab()
+    on_top = dialog.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), DIM)
+    painter.drawPixmap(
+        (picture.width() - on_top.width()) // 2,
+        (picture.height() - on_top.height()) // 2,
+        on_top,
+    )
+    painter.end()
+    if not picture.save(str(path)):
         raise SystemExit(f"could not write {path}")
 
 
@@ -98,21 +154,83 @@ def set_language(lang: str, pseudo_translator: QTranslator) -> None:
         i18n.set_language(lang)
 
 
-def render_mode(window: MainWindow, out: Path, run: int) -> list[Path]:
-    """Every screen of ``window`` in its realistic state, in the current language.
+def temporary_password(client: Any, email: str, used: set[str]) -> str:
+    """The newest temporary password emailed to ``email`` (read from the dev mailbox).
 
-    ``run`` makes the phone and email unique, so each run registers afresh.
+    Each one works once: after a change the next is asked for by "Forgot password?".
     """
+    for _ in range(2):
+        for message in reversed(client.dev_messages(to=email)):
+            match = TEMP_PASSWORD_RE.search(str(message.get("body", "")))
+            if match and match.group(1) not in used:
+                used.add(match.group(1))
+                return match.group(1)
+        client.request_password_reset(email)
+    raise SystemExit(f"no temporary password was emailed to {email}")
+
+
+def sms_code(client: Any, phone: str) -> str:
+    for message in reversed(client.dev_messages(to=phone)):
+        found = re.search(r"\b(\d{6})\b", str(message.get("body", "")))
+        if message.get("channel") == "sms" and found:
+            return found.group(1)
+    raise SystemExit(f"no code was sent to {phone}")
+
+
+@dataclass
+class Shots:
+    """Where one mode and language go; ``saved`` lists every file written."""
+
+    out: Path
+    saved: list[Path] = field(default_factory=list)
+
+    def path(self, index: int, name: str) -> Path:
+        path = self.out / f"{index:02d}_{name}.png"
+        self.saved.append(path)
+        return path
+
+    def shot(self, widget: QWidget, index: int, name: str) -> None:
+        save(widget, self.path(index, name))
+
+    def over(self, window: QWidget, dialog: QWidget, index: int, name: str) -> None:
+        save_over(window, dialog, self.path(index, name))
+
+
+@dataclass
+class Run:
+    """One mode and language: the central, a fresh phone and email, used passwords."""
+
+    mode: str
+    client: Any
+    token: str
+    outbox: Any
+    number: int
+    used_passwords: set[str]
+
+    @property
+    def kiosk(self) -> bool:
+        return self.mode == "kiosk"
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return WINDOW_SIZES_PX[self.mode]
+
+    def email(self, n: int = 0) -> str:
+        return f"aigerim{self.number + n}@gmail.com"
+
+    def phone(self, n: int = 0) -> str:
+        return f"8 701 {100 + n} {self.number // 100 % 100:02d} {self.number % 100:02d}"
+
+
+def render_registration(window: MainWindow, shots: Shots, run: Run, record: Callable) -> None:
+    """01–07: welcome, the form with problems, check, a wrong code, success, the outcomes."""
+    from kiosk.client import CentralClient
+    from kiosk.flows.registration import RegistrationFlow, Step
+    from ui.screens.success import SuccessDialog
+
     flow = window.ctx.registration
-    saved: list[Path] = []
-
-    def shot(name: str, index: int) -> None:
-        path = out / f"{index:02d}_{name}.png"
-        save(window, path)
-        saved.append(path)
-
     window.go_home()
-    shot("welcome", 1)
+    shots.shot(window, 1, "welcome")
 
     reg = window.screen_named("registration")
     window.show_screen("registration")
@@ -120,52 +238,206 @@ def render_mode(window: MainWindow, out: Path, run: int) -> list[Path]:
     reg._check_email()  # type: ignore[attr-defined]
     reg.phone.setText("8701123")  # type: ignore[attr-defined]
     reg._check_phone()  # type: ignore[attr-defined]
-    shot("registration", 2)
+    reg.email.setFocus()  # type: ignore[attr-defined]
+    shots.shot(window, 2, "registration")
 
     window.go_home()
-    flow.submit_details(f"aigerim{run}@gmail.com", f"8 701 123 45 {run:02d}", True)
+    flow.submit_details(run.email(), run.phone(), True)
     window.show_screen("check_details")
-    shot("check_details", 3)
+    shots.shot(window, 3, "check_details")
 
     flow.send()
     window.show_screen(flow.step.value)
     code = window.screen_named("code_entry")
-    if flow.step.value == "code_entry":
+    if flow.step is Step.CODE_ENTRY:
         flow.confirm_code("000000")
         code.code.setText("000000")  # type: ignore[attr-defined]
         code._confirmed(flow.step)  # type: ignore[attr-defined]
-    shot(flow.step.value, 4)
-
-    from ui.screens.success import SuccessDialog
+    shots.shot(window, 4, "code_entry")
+    if flow.step is Step.CODE_ENTRY and flow.phone:
+        flow.confirm_code(sms_code(run.client, flow.phone))
+        record(flow)
 
     dialog = SuccessDialog(window)
     dialog.show()
-    save(dialog, out / "05_success_popup.png")
-    saved.append(out / "05_success_popup.png")
+    shots.over(window, dialog, 5, "success_popup")
     dialog.close()
     dialog.deleteLater()
 
-    window.show_screen("already_registered")
-    shot("already_registered", 6)
-    window.show_screen("saved_offline")
-    shot("saved_offline", 7)
-    others = [n for n in window.screen_names if n not in _MINE]
-    for index, name in enumerate(others, start=8):
-        window.go_home()
-        window.show_screen(name)
-        shot(name, index)
     window.go_home()
-    return saved
+    flow.submit_details(run.email(), run.phone(), True)  # the same client again
+    flow.send()
+    window.show_screen("already_registered")
+    shots.shot(window, 6, "already_registered")
+    record(flow)
+
+    offline_client = CentralClient(UNREACHABLE_URL, terminal_token=run.token, locale=flow.locale)
+    offline = RegistrationFlow(offline_client, run.outbox, locale=flow.locale)
+    offline.submit_details(run.email(1), run.phone(1), True)
+    offline.send()  # unreachable: captured in the outbox
+    window.ctx.registration = offline
+    window.show_screen("saved_offline")
+    shots.shot(window, 7, "saved_offline")
+    record(offline)
+    window.go_home()
+    window.ctx.registration = flow
+    offline_client.close()
 
 
-_MINE = {
-    "welcome",
-    "registration",
-    "check_details",
-    "code_entry",
-    "already_registered",
-    "saved_offline",
-}
+def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
+    """08–11: a wrong password, the forced change half typed, the change, the contracts."""
+    window.go_home()
+    window.show_screen("login")
+    login = window.screen_named("login")
+    login.login_edit.setText(DEMO_CLIENT)  # type: ignore[attr-defined]
+    login.password.setText("Viktoriya2025")  # type: ignore[attr-defined]
+    login.submit.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    shots.shot(window, 8, "login")
+
+    login.password.setText(  # type: ignore[attr-defined]
+        temporary_password(run.client, DEMO_CLIENT, run.used_passwords)
+    )
+    login.submit.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    change = window.screen_named("password_change")
+    if window.current_screen() is not change:
+        raise SystemExit(
+            f"the temporary password did not lead to the change: {window.ctx.login.last_error}"
+        )
+    change.repeat_password.setFocus()  # type: ignore[attr-defined]
+    change.new_password.setFocus()  # type: ignore[attr-defined]  # its keyboard opens
+    change.new_password.setText(PARTLY_TYPED_PASSWORD)  # type: ignore[attr-defined]
+    shots.shot(window, 9, "password_change")
+
+    new = f"Viktoriya-{run.number}"
+    change.new_password.setText(new)  # type: ignore[attr-defined]
+    change.repeat_password.setText(new)  # type: ignore[attr-defined]
+    change.submit.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    change.to_contracts.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    shots.shot(window, 10, "contracts")
+    window.show_screen("password_change")
+    change.pages.setCurrentWidget(change.done_page)  # type: ignore[attr-defined]
+    shots.shot(window, 11, "password_changed")
+    window.go_home()
+
+
+def render_starting(shots: Shots, run: Run) -> None:
+    """12–13: the "Starting…" window and why the terminal could not start."""
+    from kiosk.credentials import HOW_TO_CONFIGURE
+    from ui.startup import StartingWindow
+
+    starting = StartingWindow()
+    starting.resize(*(run.size if run.kiosk else STARTING_WINDOW_SIZE_PX))
+    starting.show()
+    shots.shot(starting, 12, "starting")
+    starting.show_problem(
+        "The terminal cannot keep its secrets because no keyring backend is available: "
+        f"{HOW_TO_CONFIGURE}."
+    )
+    shots.shot(starting, 13, "starting_failed")
+    starting.close()
+    starting.deleteLater()
+
+
+def render_kiosk_dialogs(window: MainWindow, shots: Shots, run: Run) -> None:
+    """15–17: the idle prompt over a half-filled form, the admin PIN, the admin menu."""
+    from ui.idle import StillTherePrompt
+    from ui.kiosk_mode import AdminMenu, AdminPinDialog
+
+    window.go_home()
+    window.show_screen("registration")
+    reg = window.screen_named("registration")
+    reg.email.setText(run.email(2))  # type: ignore[attr-defined]
+    prompt = StillTherePrompt(window)
+    prompt.set_seconds_left(14)
+    prompt.show()
+    shots.over(window, prompt, 15, "idle_prompt")
+    prompt.close()
+    prompt.deleteLater()
+
+    window.go_home()
+    pin = AdminPinDialog(lambda _pin: False, window)
+    pin.show()
+    pin.pin.setText("1234")
+    pin._checked(False)  # a wrong PIN, as after a real check
+    pin.pin.setText("12")
+    shots.over(window, pin, 16, "admin_pin")
+    pin.close()
+    pin.deleteLater()
+
+    menu = AdminMenu(window)
+    menu.show()
+    shots.over(window, menu, 17, "admin_menu")
+    menu.close()
+    menu.deleteLater()
+
+
+def render_demo(shots: Shots, run: Run) -> None:
+    """18–19: the phone and mailbox panel; the demo window with a code on its way."""
+    from kiosk.config import KioskConfig
+    from kiosk.flows.registration import Step
+    from ui.demo_panel import DemoPanel
+
+    panel = DemoPanel(run.client.dev_messages)
+    panel.poll()
+    wait_for_background()
+    panel.resize(panel.width(), run.size[1] - 120)
+    panel.show()
+    shots.shot(panel, 18, "demo_panel")
+    panel.close()
+    panel.deleteLater()
+
+    config = KioskConfig(central_url="", mode="kiosk", terminal_name="Демо-терминал", demo=True)
+    window = MainWindow(make_dependencies(run.client, run.outbox, config, kiosk_mode=True))
+    panel = DemoPanel(run.client.dev_messages)
+    window.add_side_panel(panel)
+    window.resize(*DEMO_WINDOW_SIZE_PX)
+    window.status_line.set_online(True)
+    window.show()
+    flow = window.ctx.registration
+    flow.submit_details(run.email(3), run.phone(3), True)
+    if flow.send() is Step.CODE_ENTRY:
+        window.show_screen("code_entry")
+    panel.poll()
+    wait_for_background()
+    shots.shot(window, 19, "demo_window")
+    window.go_home()
+    window.close()
+    window.deleteLater()
+    settle()
+
+
+def render_clerk_panel(window: MainWindow, shots: Shots, panel: Any) -> None:
+    """14: the clerk's window with the side panel: the day's registrations and the outbox."""
+    window.go_home()
+    panel.set_operator("A.Nurlanova")
+    window.add_side_panel(panel)
+    panel.outbox_panel.reload()
+    wait_for_background()
+    panel.outbox_panel.list.setCurrentRow(0)
+    window.status_line.set_outbox_count(panel.outbox_panel.list.count())
+    shots.shot(window, 14, "clerk_panel")
+
+
+def render_mode(window: MainWindow, out: Path, run: Run) -> list[Path]:
+    """Every screen and dialog of ``run.mode`` in its realistic state, in the current language."""
+    from ui.clerk_panel import ClerkPanel
+
+    shots = Shots(out)
+    panel = ClerkPanel(run.outbox)
+    render_registration(window, shots, run, record=panel.record)
+    render_login(window, shots, run)
+    render_starting(shots, run)
+    if run.kiosk:
+        render_kiosk_dialogs(window, shots, run)
+        render_demo(shots, run)
+    else:
+        render_clerk_panel(window, shots, panel)
+    window.go_home()
+    return shots.saved
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,20 +456,21 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.outbox import Outbox
 
     count = 0
+    used_passwords: set[str] = set()
     with local_central() as (central, token), tempfile.TemporaryDirectory() as tmp:
-        url = central.url  # type: ignore[attr-defined]
         for mode in args.modes.split(","):
-            kiosk_mode = mode == "kiosk"
-            app.setStyleSheet(style_sheet(kiosk_mode))
+            app.setStyleSheet(style_sheet(mode == "kiosk"))
             for lang in langs:
                 set_language(lang, pseudo_translator)
-                client = CentralClient(url, terminal_token=token, locale="ru")
+                client = CentralClient(central.url, terminal_token=token, locale="ru")
                 outbox = Outbox(Path(tmp) / f"{mode}-{lang}.db", os.urandom(32))
-                window = MainWindow(make_dependencies(client, outbox, kiosk_mode=kiosk_mode))
-                window.resize(*WINDOW_SIZES_PX[mode])
+                run = Run(mode, client, token, outbox, 1000 + count, used_passwords)
+                window = MainWindow(make_dependencies(client, outbox, kiosk_mode=run.kiosk))
+                window.resize(*run.size)
+                window.status_line.set_online(True)
                 window.show()
-                count += len(render_mode(window, args.out / mode / lang, run=10 + count % 90))
-                runner().wait_for_done()
+                count += len(render_mode(window, args.out / mode / lang, run))
+                wait_for_background()
                 window.close()
                 window.deleteLater()
                 settle()
