@@ -28,7 +28,7 @@ from kiosk.errors import (
     ValidationFailed,
 )
 from kiosk.flows._guard import GuardedFlow
-from kiosk.outbox import OutboxFull
+from kiosk.outbox import OutboxError
 from kiosk.validation.email import EmailProblem, normalize_email, suggest_email
 from kiosk.validation.phone import PhoneProblem, display_phone, normalize_phone
 
@@ -134,6 +134,7 @@ class RegistrationFlow(GuardedFlow):
         self.last_error: CentralError | None = None
         self.details_problems: DetailsProblems | None = None
         self.outbox_entry_id: str | None = None
+        self.offline_refusal: OutboxError | None = None
         self._key: str | None = None
         self._request: RegistrationRequest | None = None
         self._registration_id: str | None = None
@@ -212,6 +213,7 @@ class RegistrationFlow(GuardedFlow):
         with self._one_call(lambda: self.step is Step.CHECK_DETAILS) as call:
             if not call.go:
                 return self.step
+            self.offline_refusal = None
             request = self._frozen_request()
             key = cast(str, self._key)
             outcome = call.run(lambda: self._client.register(request, idempotency_key=key))
@@ -277,8 +279,9 @@ class RegistrationFlow(GuardedFlow):
             entry = self._outbox.capture(
                 replace(request, captured_at=datetime.now(UTC)), entry_id=self._key
             )
-        except OutboxFull:
-            log.error("outbox full: registration not saved offline")
+        except OutboxError as refusal:
+            log.error("registration not saved offline: %s", type(refusal).__name__)
+            self.offline_refusal = refusal
             return
         self.outbox_entry_id = str(entry)
         self.step = Step.SAVED_OFFLINE

@@ -119,6 +119,10 @@ Forgot the password? We can email you a new temporary password.</translation>
             <source>Change</source>
             <translation>Change</translation>
         </message>
+        <message>
+            <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
+            <translation>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</translation>
+        </message>
     </context>
     <context>
         <name>ClerkPanel</name>

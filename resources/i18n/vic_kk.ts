@@ -119,6 +119,10 @@ Forgot the password? We can email you a new temporary password.</source>
             <source>Change</source>
             <translation>Өзгерту</translation>
         </message>
+        <message>
+            <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
+            <translation>Сервермен байланыс жоқ, ал бұл терминал қазір өтінішіңізді сақтай алмайды. Қызметкерге жүгініңіз.</translation>
+        </message>
     </context>
     <context>
         <name>ClerkPanel</name>

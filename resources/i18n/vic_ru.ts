@@ -119,6 +119,10 @@ Forgot the password? We can email you a new temporary password.</source>
             <source>Change</source>
             <translation>Изменить</translation>
         </message>
+        <message>
+            <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
+            <translation>Нет связи с сервером, а этот терминал сейчас не может сохранить ваш запрос. Пожалуйста, обратитесь к сотруднику.</translation>
+        </message>
     </context>
     <context>
         <name>ClerkPanel</name>

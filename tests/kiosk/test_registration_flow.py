@@ -25,7 +25,7 @@ from kiosk.errors import (
     ValidationFailed,
 )
 from kiosk.flows import DetailsProblems, RegistrationFlow, Step
-from kiosk.outbox import Outbox
+from kiosk.outbox import Outbox, OutboxFull
 from tests.kiosk.kit import add_terminal, create_account, make_client, sms_code, wait_for_messages
 
 TYPED_PHONE = "8 (701) 123-45-67"
@@ -250,6 +250,7 @@ def test_without_an_outbox_or_with_a_full_one_the_details_stay(
         flow = checked_flow(client, full)
         assert flow.send() is Step.CHECK_DETAILS
         assert isinstance(flow.last_error, Unreachable)
+        assert isinstance(flow.offline_refusal, OutboxFull)
         assert full.counts()["pending"] == 0
 
 

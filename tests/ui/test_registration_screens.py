@@ -6,9 +6,11 @@ over loopback HTTP; the SMS code is read from the central's dev mailbox.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -261,3 +263,27 @@ def _has_button(root: Any, label: str) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def test_central_down_and_outbox_full_asks_for_an_employee(
+    qtbot: QtBot, sqlite_central: EmbeddedCentral, tmp_path: Path
+) -> None:
+    from kiosk.outbox import Outbox
+    from ui.app import make_dependencies
+    from ui.main_window import MainWindow
+
+    client = make_client(sqlite_central.url, add_terminal(sqlite_central))
+    with Outbox(tmp_path / "full.db", os.urandom(32), capacity=0) as full:
+        window = MainWindow(make_dependencies(client, full))
+        qtbot.addWidget(window)
+        window.show()
+        sqlite_central.stop()
+        fill_details(qtbot, window)
+        click(qtbot, window, "Зарегистрировать")
+        click(qtbot, window, "Всё верно")
+        screen = window.current_screen()
+        qtbot.waitUntil(lambda: "обратитесь к сотруднику" in visible_text(screen), timeout=15_000)
+        assert on_screen(window, "check_details")()
+        assert full.counts()["pending"] == 0
+        runner().wait_for_done()
+    client.close()

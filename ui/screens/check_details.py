@@ -125,7 +125,15 @@ class CheckDetailsScreen(Screen):
     def _sent(self, step: Step) -> None:
         flow = self.ctx.registration
         if step is Step.CHECK_DETAILS:
-            self.show_status(error_text(flow.last_error) if flow.last_error else "")
+            if flow.offline_refusal is not None:
+                self.show_status(
+                    self.tr(
+                        "No connection to the server, and this terminal cannot keep your "
+                        "request just now. Please ask an employee for help."
+                    )
+                )
+            else:
+                self.show_status(error_text(flow.last_error) if flow.last_error else "")
             return
         target = STEP_SCREENS.get(step)
         if target is not None:
