@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.models import Registration
+from central.models import Message, Registration
 from central.server import EmbeddedCentral
 from kiosk.config import KioskConfig, load_config
 from kiosk.credentials import CredentialError, Credentials, NoKeyringBackend
 from kiosk.terminal import open_terminal
-from tests.ui.test_registration_screens import on_screen, to_code_entry
+from tests.ui.test_registration_screens import click, fill_details, on_screen, to_code_entry
 from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
 from ui.app import Shell
 from ui.startup import OpenedTerminal, open_for
@@ -63,41 +63,72 @@ def test_demo_mode_starts_its_central_and_shows_the_mailbox(
     qtbot.waitUntil(lambda: len(demo_panels[0].messages()) >= 1, timeout=10_000)
 
 
-def test_clerk_mode_sends_the_operator_id_with_each_registration(
-    qtbot: QtBot, tmp_path: Path, sqlite_central: EmbeddedCentral, shells: list[Shell]
-) -> None:
+def clerk_shell(
+    qtbot: QtBot, tmp_path: Path, central: EmbeddedCentral, shells: list[Shell], *, sync: bool
+) -> Any:
+    """The assembled clerk app on ``central``, its shift started by operator op-17."""
     config = replace(
-        no_config(tmp_path), demo=False, mode="clerk", central_url=sqlite_central.url,
+        no_config(tmp_path), demo=False, mode="clerk", central_url=central.url,
         terminal_name="Окно 2",
     )  # fmt: skip
     keyring = PlaintextKeyring()
     keyring.file_path = str(tmp_path / "keyring.cfg")
     creds = Credentials(config.terminal_name, keyring)
-    creds.set_terminal_token(add_terminal(sqlite_central))
+    creds.set_terminal_token(add_terminal(central))
 
     def opener(cfg: KioskConfig) -> OpenedTerminal:
         terminal = open_terminal(cfg, creds)
-        return OpenedTerminal(terminal=terminal, sync=terminal.sync_worker())
+        worker = terminal.sync_worker()
+        if sync:
+            worker.start()
+        return OpenedTerminal(terminal=terminal, sync=worker)
 
     shell = Shell(config, opener=opener)
     shells.append(shell)
     shell.start()
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(),
                     timeout=START_TIMEOUT_MS)  # fmt: skip
-    window: Any = shell.window
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
     dialog = QApplication.activeModalWidget()
     assert dialog is not None
     qtbot.keyClicks(find_field(dialog, "Ваш идентификатор оператора"), "op-17")
     qtbot.mouseClick(find_button(dialog, "Начать смену"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    return shell.window
 
+
+def test_clerk_mode_sends_the_operator_id_with_each_registration(
+    qtbot: QtBot, tmp_path: Path, sqlite_central: EmbeddedCentral, shells: list[Shell]
+) -> None:
+    window = clerk_shell(qtbot, tmp_path, sqlite_central, shells, sync=False)
     to_code_entry(qtbot, window)
     with Session(sqlite_central.engine) as db:
         operators = db.scalars(select(Registration.operator)).all()
     assert operators == ["op-17"]
     qtbot.waitUntil(lambda: window.status_line.is_online() is True, timeout=10_000)
     assert on_screen(window, "code_entry")()
+
+
+def test_saved_offline_then_delivered_when_the_central_is_back(
+    qtbot: QtBot, tmp_path: Path, sqlite_central: EmbeddedCentral, shells: list[Shell]
+) -> None:
+    window = clerk_shell(qtbot, tmp_path, sqlite_central, shells, sync=True)
+    sqlite_central.stop()
+    fill_details(qtbot, window)
+    click(qtbot, window, "Зарегистрировать")
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "saved_offline"), timeout=15_000)
+    qtbot.waitUntil(lambda: window.status_line.is_online() is False, timeout=15_000)
+    assert "Ожидают отправки: 1" in visible_text(window.status_line)
+
+    sqlite_central.start()
+    qtbot.waitUntil(lambda: "Ожидают отправки" not in visible_text(window.status_line),
+                    timeout=30_000)  # fmt: skip
+    with Session(sqlite_central.engine) as db:
+        [late] = db.scalars(select(Registration)).all()
+        texts = db.scalars(select(Message.body).where(Message.to == late.phone)).all()
+    assert late.captured_at is not None and late.operator == "op-17"
+    assert len(texts) == 1 and "/r/" in texts[0], "the SMS links to the code page"
 
 
 def test_a_terminal_that_cannot_open_says_why_in_one_sentence(

@@ -35,6 +35,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 PHONE = "+77011234567"
 EMAIL = "aigerim@mail.ru"
+CODE_TTL_S = 300
 CONSENT_RU = "Я даю согласие на обработку моих персональных данных"
 WARNING_RU = (
     "Внимание! Проверьте корректность ввода адреса электронной почты и номера мобильного телефона."
@@ -124,6 +125,21 @@ def test_wrong_code_shows_attempts_left(
     qtbot.waitUntil(lambda: "Неверный код" in visible_text(screen), timeout=15_000)
     assert visible_text(screen).count("Осталось попыток: 4") == 1
     assert window.current_screen().name == "code_entry"
+
+
+def test_an_expired_code_is_explained_and_a_new_one_can_be_asked(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    to_code_entry(qtbot, window)
+    screen = window.current_screen()
+    code = sms_code(qtbot, sqlite_central, PHONE)
+    assert sqlite_central.app is not None
+    sqlite_central.app.state.clock.advance(CODE_TTL_S + 1)
+    qtbot.keyClicks(find_field(screen, "Код подтверждения"), code)
+    click(qtbot, window, "Подтвердить код")
+    qtbot.waitUntil(lambda: "Срок действия кода истёк" in visible_text(screen), timeout=15_000)
+    assert on_screen(window, "code_entry")()
+    assert find_button(screen, "Отправить код повторно") is not None
 
 
 def test_existing_account_leads_to_already_registered(
