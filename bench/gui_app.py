@@ -265,7 +265,11 @@ def type_into(
 
 
 def on_screen(window: Any, name: str) -> Callable[[], bool]:
-    return lambda: window.current_screen() is not None and window.current_screen().name == name
+    def check() -> bool:
+        screen = window.current_screen()
+        return screen is not None and screen.name == name
+
+    return check
 
 
 def where(window: Any) -> str:
@@ -281,7 +285,9 @@ def where(window: Any) -> str:
 
 
 def details_steps(window: Any, email: Callable[[], str], phone: Callable[[], str]) -> list[Any]:
-    screen = window.current_screen
+    def screen() -> Any:
+        return window.current_screen()
+
     return [
         ("tap Регистрация", click(lambda: window, "Регистрация")),
         ("registration screen", on_screen(window, "registration")),
@@ -488,6 +494,8 @@ def run_memory(args: argparse.Namespace) -> int:
         window = _Lazy(shell)
         checkpoints = {int(c) for c in args.checkpoints.split(",")}
         samples: dict[str, float] = {}
+        objects: dict[str, int] = {}  # QObjects under the main window (a leak shows here)
+        dialogs: dict[str, int] = {}
         state = Progress()
         mailbox = requests.Session()
 
@@ -510,9 +518,14 @@ def run_memory(args: argparse.Namespace) -> int:
             return QApplication.activeModalWidget()
 
         def next_one() -> bool:
+            from PySide6.QtCore import QObject
+            from PySide6.QtWidgets import QDialog
+
             state.n += 1
             if state.n in checkpoints:
                 samples[str(state.n)] = rss_mb()
+                objects[str(state.n)] = len(shell.window.findChildren(QObject))
+                dialogs[str(state.n)] = len(shell.window.findChildren(QDialog))
             return True
 
         def first_sample() -> bool:
@@ -525,9 +538,9 @@ def run_memory(args: argparse.Namespace) -> int:
             ("read SMS code", read_code),
             (
                 "type code",
-                type_into(window.current_screen, "Код подтверждения", lambda: state.code),
+                type_into(lambda: window.current_screen(), "Код подтверждения", lambda: state.code),
             ),
-            ("tap Подтвердить код", click(window.current_screen, "Подтвердить код")),
+            ("tap Подтвердить код", click(lambda: window.current_screen(), "Подтвердить код")),
             ("close success dialog", click(dialog, "Понятно")),
             ("welcome again", on_screen(window, "welcome")),
             ("count", next_one),
@@ -544,6 +557,8 @@ def run_memory(args: argparse.Namespace) -> int:
                 return
             result.update(
                 rss_mb=samples,
+                qobjects=objects,
+                dialogs=dialogs,
                 registrations=state.n,
                 seconds=time.monotonic() - started,
                 failure=script.failure,

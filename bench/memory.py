@@ -44,6 +44,11 @@ def run(quick: bool = False) -> Outcome:
         f"{done} in {result['seconds']:.0f} s ({done / result['seconds']:.1f}/s)",
     )
     out.figure("RSS (MB) by registrations", ", ".join(f"{n}: {rss[n]:.1f}" for n in sorted(rss)))
+    for label, key in (("QObjects under the main window", "qobjects"), ("QDialogs", "dialogs")):
+        counts = {int(k): int(v) for k, v in result.get(key, {}).items()}
+        out.figure(
+            f"{label} by registrations", ", ".join(f"{n}: {counts[n]}" for n in sorted(counts))
+        )
     after_first = rss.get(first, float("nan"))
     after_all = rss.get(total, float("nan"))
     growth = (after_all - after_first) / second * 1000
