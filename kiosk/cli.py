@@ -20,6 +20,7 @@ from kiosk.client import CentralClient
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.credentials import CredentialError, Credentials
 from kiosk.errors import CentralError, Unauthorized, Unreachable
+from kiosk.log import setup_logging
 from kiosk.outbox import (
     DuplicateEntry,
     EntryView,
@@ -115,10 +116,17 @@ def run_cli(argv: Sequence[str], *, out: TextIO | None = None, err: TextIO | Non
 
 
 def _config(args: argparse.Namespace) -> KioskConfig:
+    """The checked configuration; from here on the command logs to the kiosk's log file."""
     try:
-        return load_config(args.config)
+        config = load_config(args.config)
     except ConfigError as exc:
         raise CliFailure(str(exc), EXIT_USAGE) from None
+    try:
+        setup_logging(Path(config.log_dir))
+    except OSError as exc:
+        message = f"The log folder {config.log_dir} cannot be written ({exc})."
+        raise CliFailure(message, EXIT_USAGE) from None
+    return config
 
 
 def _open_outbox(config: KioskConfig, creds: Credentials) -> Outbox:

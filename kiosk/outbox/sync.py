@@ -152,6 +152,7 @@ class SyncWorker:
             started = self.client.register(entry.request, idempotency_key=entry.id)
         except AccountExists:
             self.outbox.mark_delivered(entry.id, "account_exists")
+            log.info("outbox entry %s delivered: the account already exists", entry.id)
             report.account_exists += 1
             return True
         except RateLimited as err:
@@ -184,6 +185,7 @@ class SyncWorker:
             report.set_aside += 1
             return True
         self.outbox.mark_delivered(entry.id, "created", started.id)
+        log.info("outbox entry %s delivered as registration %s", entry.id, started.id)
         report.delivered += 1
         return True
 

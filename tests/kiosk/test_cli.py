@@ -102,6 +102,11 @@ def test_sync_delivers_with_a_progress_bar(
     assert "delivered 5" in run.out
     phones = [r.phone for r in people]
     assert central_counts(sqlite_central.engine, phones) == {p: (1, 1) for p in phones}
+    log = (term.folder / "logs" / "kiosk.log").read_bytes()
+    assert b"delivered" in log, "the command logs what it did"
+    for req in people:
+        assert req.phone.encode() not in log and req.phone[1:].encode() not in log
+        assert req.email.encode() not in log
 
 
 def test_list_retry_drop(sqlite_central: EmbeddedCentral, term: KioskTerminal, box: Outbox) -> None:
