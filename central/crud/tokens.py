@@ -26,6 +26,17 @@ def activation_for_update(db: Session, token_hash: str) -> ActivationToken | Non
     return db.scalars(query.with_for_update()).first()
 
 
+def spend_activations(db: Session, account_id: str, now: datetime) -> None:
+    """Mark every unused activation token of the account used: once it is active,
+    an older link must not answer as if it still did something."""
+    db.execute(
+        update(ActivationToken)
+        .where(ActivationToken.account_id == account_id, ActivationToken.used_at.is_(None))
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def add_session(
     db: Session,
     *,

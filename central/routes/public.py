@@ -75,7 +75,8 @@ def readyz(request: Request) -> dict[str, str]:
 
 @router.get("/activate/{token}", response_class=HTMLResponse)
 def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
-    """Activates the account of a valid, unused, unexpired link; once."""
+    """Activates the account of a valid, unused, unexpired link; once. Every
+    other link of the account is spent with it ("already used" after)."""
     chosen = _lang(lang, header_lang)
     found = tokens.activation_for_update(db, hash_token(token[:200]))
     if found is None:
@@ -87,6 +88,7 @@ def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = 
     account = accounts.get(db, found.account_id)
     if account is None:
         return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+    tokens.spend_activations(db, account.id, now)  # this link and every older one
     found.used_at = now
     if account.status != "active":
         account.status = "active"
