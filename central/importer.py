@@ -22,7 +22,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -203,6 +203,8 @@ class _Importer:
                 locale=self.settings.default_locale,
                 password_hash=hash_password(password),
                 now=self.now,
+                temporary_until=self.now
+                + timedelta(seconds=self.settings.temporary_password_ttl_s),
             )
             self.welcome[account.id] = (account, password)
             self.report.accounts_created += 1

@@ -89,6 +89,8 @@ class Account(Base):
     source: Mapped[str] = mapped_column(String(16))  # registration | online_purchase
     password_hash: Mapped[str] = mapped_column(String(200))
     password_is_temporary: Mapped[bool] = mapped_column(Boolean, default=True)
+    # when a temporary password stops opening sessions; None for a chosen password
+    temporary_password_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     password_resets_per_login_per_hour: int = 5
 
     activation_ttl_s: int = 72 * 3600
+    # a temporary password (registration, reset, online purchase) opens no session after this
+    temporary_password_ttl_s: int = 7 * 24 * 3600
     client_session_ttl_s: int = 30 * 60
     enrollment_code_ttl_s: int = 24 * 3600
     idempotency_ttl_s: int = 24 * 3600

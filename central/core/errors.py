@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 class CentralError(Exception):
     status: ClassVar[int] = 400
     code: ClassVar[str] = "bad_request"
+    # the key of the message text in central.core.i18n.ERRORS; the code when empty
+    text_key: ClassVar[str] = ""
     commits: ClassVar[bool] = False
 
     def __init__(self, **extra: Any) -> None:
@@ -122,6 +124,14 @@ class InvalidCredentials(CentralError):
     status = 401
     code = "invalid_credentials"
     commits = True
+
+
+class TemporaryPasswordExpired(InvalidCredentials):
+    """The right temporary password, past ``temporary_password_ttl_s``. The contract
+    has no code for it, so it stays ``invalid_credentials``; only the message tells
+    (a caller who knew the password) that a password reset sends a new one."""
+
+    text_key = "temporary_password_expired"
 
 
 class AccountNotActivated(CentralError):

@@ -98,6 +98,14 @@ ERRORS: dict[str, dict[Locale, str]] = {
         "kk": "Логин немесе құпиясөз қате.",
         "en": "Wrong login or password.",
     },
+    "temporary_password_expired": {
+        "ru": "Срок действия временного пароля истёк. Восстановите пароль: "
+        "новый временный пароль придёт на email.",
+        "kk": "Уақытша құпиясөздің мерзімі өтті. Құпиясөзді қалпына келтіріңіз: "
+        "жаңа уақытша құпиясөз email-ге келеді.",
+        "en": "The temporary password has expired. Request a password reset: "
+        "a new temporary password will be emailed.",
+    },
     "account_not_activated": {
         "ru": "Личный кабинет не активирован: откройте ссылку из письма.",
         "kk": "Жеке кабинет белсендірілмеген: хаттағы сілтемені ашыңыз.",

@@ -39,9 +39,11 @@ def create(
     locale: str,
     password_hash: str,
     now: datetime,
+    temporary_until: datetime,
 ) -> Account:
-    """A pending account from a confirmed registration; ``AccountExists`` when a
-    concurrent one took the phone or email first (unique keys decide)."""
+    """A pending account from a confirmed registration, its temporary password
+    valid until ``temporary_until``; ``AccountExists`` when a concurrent one took
+    the phone or email first (unique keys decide)."""
     account = Account(
         email=email,
         email_key=email_key,
@@ -51,6 +53,7 @@ def create(
         source="registration",
         password_hash=password_hash,
         password_is_temporary=True,
+        temporary_password_expires_at=temporary_until,
         created_at=now,
     )
     db.add(account)
@@ -62,9 +65,23 @@ def create(
 
 
 def set_password(
-    db: Session, account: Account, password_hash: str, *, temporary: bool, now: datetime
+    db: Session,
+    account: Account,
+    password_hash: str,
+    *,
+    now: datetime,
+    temporary_until: datetime | None = None,
 ) -> None:
+    """A new password: temporary (valid until ``temporary_until``) or, without
+    that, one the client chose (no expiry)."""
     account.password_hash = password_hash
-    account.password_is_temporary = temporary
+    account.password_is_temporary = temporary_until is not None
+    account.temporary_password_expires_at = temporary_until
     account.password_changed_at = now
     db.flush()
+
+
+def temporary_password_expired(account: Account, now: datetime) -> bool:
+    """Whether the account's password is a temporary one past its expiry."""
+    expires_at = account.temporary_password_expires_at
+    return account.password_is_temporary and expires_at is not None and now >= expires_at

@@ -39,8 +39,10 @@ def create_online_account(
     locale: str,
     password_hash: str,
     now: datetime,
+    temporary_until: datetime,
 ) -> Account:
-    """An account opened by an online purchase: active at once, temporary password."""
+    """An account opened by an online purchase: active at once, temporary password
+    valid until ``temporary_until``."""
     account = Account(
         email=email,
         email_key=email_key,
@@ -51,6 +53,7 @@ def create_online_account(
         source="online_purchase",
         password_hash=password_hash,
         password_is_temporary=True,
+        temporary_password_expires_at=temporary_until,
         created_at=now,
         activated_at=now,
     )

@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 
 from central.core.config import Settings
 from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
-from central.core.errors import AccountNotActivated, InvalidCredentials, RateLimited
+from central.core.errors import (
+    AccountNotActivated,
+    InvalidCredentials,
+    RateLimited,
+    TemporaryPasswordExpired,
+)
 from central.core.security import (
     hash_password,
     hash_token,
@@ -97,6 +102,8 @@ def open_session(
         ok = password_matches(body.password, account.password_hash if account else _DUMMY_HASH)
         if account is None or not ok:
             raise InvalidCredentials()
+        if accounts.temporary_password_expired(account, now):
+            raise TemporaryPasswordExpired()
         if account.status != "active":
             raise AccountNotActivated()
         token = new_token()
@@ -153,7 +160,13 @@ def _reset(
     db: Session, account: Account, settings: Settings, now: datetime, terminal_id: str
 ) -> None:
     temporary = new_temporary_password()
-    accounts.set_password(db, account, hash_password(temporary), temporary=True, now=now)
+    accounts.set_password(
+        db,
+        account,
+        hash_password(temporary),
+        now=now,
+        temporary_until=now + timedelta(seconds=settings.temporary_password_ttl_s),
+    )
     tokens.revoke_sessions(db, account.id, now)
     if account.status == "active":
         enqueue(

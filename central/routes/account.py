@@ -64,9 +64,7 @@ def change_password(
         found = violations(body.new_password, body.current_password)
         if found:
             raise WeakPassword(found)
-        accounts.set_password(
-            db, account, hash_password(body.new_password), temporary=False, now=now
-        )
+        accounts.set_password(db, account, hash_password(body.new_password), now=now)
         tokens.revoke_sessions(db, account.id, now, keep=session.token_hash)
         session.password_change_only = False
         enqueue(

@@ -48,7 +48,8 @@ _SECRETS = re.compile(r"\+?\d[\d \-()]{8,}\d|[^\s@'\"]+@[^\s@'\"]+")
 
 
 def error_body(err: CentralError, locale: str) -> dict[str, Any]:
-    return {"error": {"code": err.code, "message": message(err.code, locale), **err.extra}}
+    text = message(err.text_key or err.code, locale)
+    return {"error": {"code": err.code, "message": text, **err.extra}}
 
 
 def _locale(request: Request) -> Locale:

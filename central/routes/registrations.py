@@ -191,6 +191,7 @@ def confirm_registration(
         locale=reg.locale,
         password_hash=hash_password(temporary),
         now=now,
+        temporary_until=now + timedelta(seconds=settings.temporary_password_ttl_s),
     )
     token = new_token()
     tokens.add_activation(

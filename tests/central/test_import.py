@@ -110,11 +110,20 @@ def test_imported_client_logs_in_with_the_emailed_password(
     inbox = requests.get(f"{url}/dev/messages", params={"to": "aigerim@mail.ru"}, timeout=5)
     [mail] = inbox.json()["messages"]
     password = mail["body"].split("Временный пароль: ")[1].split()[0]
-    session = requests.post(
-        f"{url}/api/v1/sessions",
-        json={"login": "+77011234567", "password": password},
-        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())},
-        timeout=5,
-    )
+
+    def log_in() -> requests.Response:
+        return requests.post(
+            f"{url}/api/v1/sessions",
+            json={"login": "+77011234567", "password": password},
+            headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())},
+            timeout=5,
+        )
+
+    session = log_in()
     assert session.status_code == 200
     assert session.json()["password_change_required"] is True
+    assert central.app is not None
+    central.app.state.clock.advance(central.settings.temporary_password_ttl_s + 1)
+    expired = log_in()
+    assert expired.status_code == 401, "the emailed temporary password expires too"
+    assert expired.json()["error"]["code"] == "invalid_credentials"

@@ -4,7 +4,6 @@ clock is moved, not slept)."""
 
 from __future__ import annotations
 
-import pytest
 import requests
 
 from central.server import EmbeddedCentral
@@ -13,7 +12,6 @@ from tests.security.conftest import clock_of
 
 EMAIL = "aigerim@mail.ru"
 NEW_PASSWORD = "Tulpar_2024!"
-TEMPORARY_PASSWORD_LIFE_S = 72 * 3600  # as long as the activation link at most
 
 
 def log_in(api: Api, password: str) -> requests.Response:
@@ -35,11 +33,6 @@ def test_activation_link_works_once(sqlite_api: Api) -> None:
     assert requests.get(second, timeout=TIMEOUT_S).status_code == 410, "used once"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (reported): activating by one link leaves the account's older "
-    "activation links live (central/routes/public.py activate marks only its own token)",
-)
 def test_older_activation_link_is_dead_once_the_account_is_active(sqlite_api: Api) -> None:
     create_account(sqlite_api, activate=False)
     first, _ = email_secrets(sqlite_api, EMAIL)
@@ -47,7 +40,9 @@ def test_older_activation_link_is_dead_once_the_account_is_active(sqlite_api: Ap
     second, _ = email_secrets(sqlite_api, EMAIL)
     assert first and second
     assert requests.get(second, timeout=TIMEOUT_S).status_code == 200
-    assert requests.get(first, timeout=TIMEOUT_S).status_code in (404, 410)
+    old = requests.get(first, headers={"Accept-Language": "en"}, timeout=TIMEOUT_S)
+    assert old.status_code == 410, "spent with the account's activation"
+    assert "already been used" in old.text
 
 
 def test_temporary_password_dies_when_changed_or_replaced(sqlite_api: Api) -> None:
@@ -68,13 +63,39 @@ def test_temporary_password_dies_when_changed_or_replaced(sqlite_api: Api) -> No
     assert log_in(sqlite_api, NEW_PASSWORD).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (reported): a temporary password from a reset never expires; "
-    "central/routes/access.py checks no age for password_is_temporary",
-)
 def test_temporary_password_expires(sqlite_central: EmbeddedCentral, sqlite_api: Api) -> None:
+    life_s = sqlite_central.settings.temporary_password_ttl_s
+    assert life_s == 7 * 24 * 3600, "the default: a week"
     create_account(sqlite_api)
     temporary = reset(sqlite_api)
-    clock_of(sqlite_central).advance(TEMPORARY_PASSWORD_LIFE_S + 1)
-    assert log_in(sqlite_api, temporary).status_code == 401
+    clock_of(sqlite_central).advance(life_s - 60)
+    assert log_in(sqlite_api, temporary).status_code == 200, "still valid a minute before"
+    clock_of(sqlite_central).advance(61)
+    refused = log_in(sqlite_api, temporary)
+    assert refused.status_code == 401
+    error = refused.json()["error"]
+    assert error["code"] == "invalid_credentials"
+    assert "password reset" in error["message"], "tells how to get a new one"
+    renewed = reset(sqlite_api)
+    opened = log_in(sqlite_api, renewed)
+    assert opened.status_code == 200 and opened.json()["password_change_required"]
+
+
+def test_expired_password_hint_needs_the_password(
+    sqlite_central: EmbeddedCentral, sqlite_api: Api
+) -> None:
+    create_account(sqlite_api)
+    reset(sqlite_api)
+    clock_of(sqlite_central).advance(sqlite_central.settings.temporary_password_ttl_s + 1)
+    wrong = log_in(sqlite_api, "Not-the-password-1!")
+    assert wrong.status_code == 401
+    assert "password reset" not in wrong.json()["error"]["message"], "no hint to a guesser"
+
+
+def test_registration_temporary_password_expires(
+    sqlite_central: EmbeddedCentral, sqlite_api: Api
+) -> None:
+    temporary = create_account(sqlite_api)
+    clock_of(sqlite_central).advance(sqlite_central.settings.temporary_password_ttl_s + 1)
+    refused = log_in(sqlite_api, temporary)
+    assert refused.status_code == 401 and "password reset" in refused.json()["error"]["message"]
