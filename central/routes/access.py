@@ -35,6 +35,7 @@ from central.crud import accounts, audit, rates, tokens
 from central.messaging.outbox import enqueue
 from central.models import Account
 from central.routes.deps import AppSettings, CurrentTerminal, Db, Now, TerminalIdem
+from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
 
 log = logging.getLogger("central.access")
 router = APIRouter(prefix="/api/v1", tags=["access"])
@@ -84,7 +85,13 @@ def activation_link(settings: Settings, token: str) -> str:
     return f"{settings.public_base_url.rstrip('/')}/activate/{token}"
 
 
-@router.post("/sessions", response_model=SessionOut)
+@router.post(
+    "/sessions",
+    response_model=SessionOut,
+    responses=refusals(
+        *TERMINAL, *IDEMPOTENT, *JSON_BODY, InvalidCredentials, AccountNotActivated, RateLimited
+    ),
+)
 def open_session(
     body: SessionIn,
     db: Db,
@@ -127,7 +134,12 @@ def open_session(
     return idem.run(body, work)
 
 
-@router.post("/password-resets", status_code=202, response_model=ResetOut)
+@router.post(
+    "/password-resets",
+    status_code=202,
+    response_model=ResetOut,
+    responses=refusals(*TERMINAL, *IDEMPOTENT, *JSON_BODY),
+)
 def reset_password(
     body: ResetIn,
     db: Db,

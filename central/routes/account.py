@@ -9,13 +9,14 @@ from typing import Any, Literal
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from central.core.errors import InvalidCredentials, NotFound, WeakPassword
+from central.core.errors import InvalidCredentials, NotFound, Unauthorized, WeakPassword
 from central.core.password_policy import violations
 from central.core.security import hash_password, password_matches
 from central.crud import accounts, audit, contracts, tokens
 from central.messaging.outbox import enqueue
 from central.models import Contract
 from central.routes.deps import AnySession, ClientIdem, CurrentClient, Db, Now
+from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
 
 router = APIRouter(prefix="/api/v1/account", tags=["account"])
 
@@ -51,7 +52,13 @@ def contract_status(contract: Contract, today: date) -> str:
     return "expired" if contract.ends_on < today else "active"
 
 
-@router.post("/password", status_code=204, response_class=Response, response_model=None)
+@router.post(
+    "/password",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    responses=refusals(Unauthorized, *IDEMPOTENT, *JSON_BODY, InvalidCredentials, WeakPassword),
+)
 def change_password(
     body: PasswordChangeIn, db: Db, session: AnySession, idem: ClientIdem, now: Now
 ) -> Any:
@@ -84,7 +91,7 @@ def change_password(
     return idem.run(body, work)
 
 
-@router.get("/contracts", response_model=ContractsOut)
+@router.get("/contracts", response_model=ContractsOut, responses=refusals(*CLIENT))
 def list_contracts(db: Db, session: CurrentClient, now: Now) -> Any:
     today = now.date()
     items = [

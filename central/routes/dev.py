@@ -14,7 +14,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
+from central.core.errors import ValidationFailed
 from central.crud import messages as repo
+from central.routes.responses import refusals
 
 router = APIRouter(prefix="/dev", tags=["development"])
 RECENT_LIMIT = 200
@@ -42,7 +44,7 @@ def _recipient(raw: str) -> str:
     return text
 
 
-@router.get("/messages", response_model=DevMessages)
+@router.get("/messages", response_model=DevMessages, responses=refusals(ValidationFailed))
 def dev_messages(
     request: Request,
     to: Annotated[str | None, Query(max_length=320)] = None,

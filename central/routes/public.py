@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
-from central.core.errors import CentralError, NotReady
+from central.core.errors import CentralError, NotReady, PayloadTooLarge, ValidationFailed
 from central.core.i18n import Locale, as_locale, message, page_text
 from central.core.password_policy import POLICY
 from central.core.security import hash_token
@@ -25,6 +25,7 @@ from central.crud import accounts, audit, registrations, tokens
 from central.models import Registration
 from central.routes.deps import AppSettings, Db, Lang, Now
 from central.routes.registrations import confirm_registration
+from central.routes.responses import html_refusals, refusals
 
 log = logging.getLogger("central.public")
 router = APIRouter(tags=["public"])
@@ -62,7 +63,7 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get("/readyz", responses=refusals(NotReady))
 def readyz(request: Request) -> dict[str, str]:
     try:
         with request.app.state.engine.connect() as conn:
@@ -73,7 +74,13 @@ def readyz(request: Request) -> dict[str, str]:
     return {"status": "ready"}
 
 
-@router.get("/activate/{token}", response_class=HTMLResponse)
+@router.get(
+    "/activate/{token}",
+    response_class=HTMLResponse,
+    responses=html_refusals(
+        {404: "the link is not valid", 410: "the link was used or has expired"}, ValidationFailed
+    ),
+)
 def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
     """Activates the account of a valid, unused, unexpired link; once. Every
     other link of the account is spent with it ("already used" after)."""
@@ -134,7 +141,11 @@ def _code_form(registration_id: str, token: str, lang: Locale, note: str = "") -
     )
 
 
-@router.get("/r/{registration_id}", response_class=HTMLResponse)
+@router.get(
+    "/r/{registration_id}",
+    response_class=HTMLResponse,
+    responses=html_refusals({404: "the link is not valid"}, ValidationFailed),
+)
 def late_code_page(
     registration_id: str,
     db: Db,
@@ -158,7 +169,21 @@ async def form_fields(request: Request) -> dict[str, str]:
     return {name: values[0] for name, values in parsed.items() if values}
 
 
-@router.post("/r/{registration_id}", response_class=HTMLResponse)
+@router.post(
+    "/r/{registration_id}",
+    response_class=HTMLResponse,
+    responses=html_refusals(
+        {
+            400: "wrong code: the form again, with the attempts left",
+            404: "the link is not valid",
+            409: "already confirmed, or an account has this phone or email",
+            410: "the code has expired",
+            429: "too many wrong attempts: the code is burnt",
+        },
+        ValidationFailed,
+        PayloadTooLarge,
+    ),
+)
 def late_code_submit(
     registration_id: str,
     form: Annotated[dict[str, str], Depends(form_fields)],

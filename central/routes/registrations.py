@@ -54,6 +54,7 @@ from central.routes.deps import (
     Now,
     TerminalIdem,
 )
+from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
 
 log = logging.getLogger("central.registrations")
 router = APIRouter(prefix="/api/v1/registrations", tags=["registration"])
@@ -239,7 +240,12 @@ def _own(db: Session, registration_id: str, terminal_id: str, lock: bool) -> Reg
     return found
 
 
-@router.post("", status_code=201, response_model=RegistrationOut)
+@router.post(
+    "",
+    status_code=201,
+    response_model=RegistrationOut,
+    responses=refusals(*TERMINAL, *IDEMPOTENT, *JSON_BODY, AccountExists, RateLimited),
+)
 def start_registration(
     body: RegistrationIn,
     db: Db,
@@ -303,7 +309,14 @@ def start_registration(
     return idem.run(body, work)
 
 
-@router.post("/{registration_id}/confirm", response_model=ConfirmedOut)
+@router.post(
+    "/{registration_id}/confirm",
+    response_model=ConfirmedOut,
+    responses=refusals(
+        *TERMINAL, *IDEMPOTENT, *JSON_BODY, InvalidCode, NotFound, AccountExists,
+        AlreadyConfirmed, CodeExpired, TooManyAttempts,
+    ),
+)  # fmt: skip
 def confirm(
     registration_id: str,
     body: ConfirmIn,
@@ -321,7 +334,13 @@ def confirm(
     return idem.run(body, work)
 
 
-@router.post("/{registration_id}/resend", response_model=RegistrationOut)
+@router.post(
+    "/{registration_id}/resend",
+    response_model=RegistrationOut,
+    responses=refusals(
+        *TERMINAL, *IDEMPOTENT, NotFound, AccountExists, AlreadyConfirmed, RateLimited
+    ),
+)
 def resend(
     registration_id: str,
     db: Db,
@@ -346,7 +365,9 @@ def resend(
     return idem.run(None, work)
 
 
-@router.get("/{registration_id}", response_model=RegistrationOut)
+@router.get(
+    "/{registration_id}", response_model=RegistrationOut, responses=refusals(*TERMINAL, NotFound)
+)
 def status(
     registration_id: str, db: Db, terminal: CurrentTerminal, settings: AppSettings, now: Now
 ) -> Any:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from central.core.errors import Unauthorized
 from central.crud import terminals as repo
 from central.routes.deps import CurrentTerminal, Db, Now
+from central.routes.responses import JSON_BODY, TERMINAL, refusals
 
 router = APIRouter(prefix="/api/v1/terminals", tags=["terminals"])
 
@@ -32,7 +33,12 @@ class TerminalOut(BaseModel):
     branch: str
 
 
-@router.post("/enroll", status_code=201, response_model=EnrollResponse)
+@router.post(
+    "/enroll",
+    status_code=201,
+    response_model=EnrollResponse,
+    responses=refusals(*JSON_BODY, Unauthorized),
+)
 def enroll(payload: EnrollRequest, db: Db, now: Now) -> EnrollResponse:
     """``401 unauthorized`` for an unknown, used, expired or revoked code. The
     token is shown only in this answer: a lost answer needs a new code."""
@@ -44,7 +50,7 @@ def enroll(payload: EnrollRequest, db: Db, now: Now) -> EnrollResponse:
     )
 
 
-@router.get("/me", response_model=TerminalOut)
+@router.get("/me", response_model=TerminalOut, responses=refusals(*TERMINAL))
 def who_am_i(terminal: CurrentTerminal) -> TerminalOut:
     """The terminal this token belongs to (``401`` once revoked): lets a terminal
     check its enrollment without side effects. An addition to contract v1."""

@@ -16,6 +16,7 @@ from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
     response_schema_conformance,
+    status_code_conformance,
 )
 
 from central.core.config import Settings
@@ -24,9 +25,13 @@ from tests.central.conftest import add_terminal
 
 DEFAULT_CASES_PER_OPERATION = 25  # ~20 operations: about 400 cases in make test
 SOAK_CASES_PER_OPERATION = 350  # about 7,000 cases
-# status_code_conformance is left out until the routes document their refusals:
-# see test_refusals_are_documented below (a strict xfail naming the gap)
-CHECKS = (not_a_server_error, content_type_conformance, response_schema_conformance)
+# every status answered must be one /openapi.json documents for that operation
+CHECKS = (
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+)
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +80,8 @@ def test_generated_requests_soak(case: Any, token: str) -> None:
     run(case, token)
 
 
-# what fuzzing got from each operation that its /openapi.json entry does not list
-UNDOCUMENTED = {
+# refusals fuzzing got from each operation before the routes declared them
+REFUSALS_SEEN = {
     ("get", "/api/v1/account/contracts"): "401",
     ("post", "/api/v1/sessions"): "401",
     ("post", "/api/v1/terminals/enroll"): "401",
@@ -90,16 +95,26 @@ UNDOCUMENTED = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported to the routes' owner: refusals of the contract (401, 404, 409, 429...) "
-    "are not declared with responses= so /openapi.json lists only 2xx and 422",
-)
 def test_refusals_are_documented(fuzz_central: EmbeddedCentral) -> None:
     paths = requests.get(f"{fuzz_central.url}/openapi.json", timeout=10).json()["paths"]
     missing = [
         f"{method.upper()} {path}: {status}"
-        for (method, path), status in UNDOCUMENTED.items()
+        for (method, path), status in REFUSALS_SEEN.items()
         if status not in paths[path][method]["responses"]
     ]
     assert missing == []
+
+
+def test_json_refusals_have_the_contract_shape(fuzz_central: EmbeddedCentral) -> None:
+    """A client generated from /openapi.json learns the error shape and the codes."""
+    doc = requests.get(f"{fuzz_central.url}/openapi.json", timeout=10).json()
+    confirm = doc["paths"]["/api/v1/registrations/{registration_id}/confirm"]["post"]
+    schema = confirm["responses"]["400"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/ErrorOut"}
+    detail = doc["components"]["schemas"]["ErrorDetail"]
+    assert {"code", "message"} <= set(detail["required"])
+    assert "`too_many_attempts`" in confirm["responses"]["429"]["description"]
+    assert "Retry-After" in confirm["responses"]["429"]["headers"]
+    assert "`account_exists`" in confirm["responses"]["409"]["description"]
+    page = doc["paths"]["/activate/{token}"]["get"]["responses"]
+    assert "text/html" in page["410"]["content"]
