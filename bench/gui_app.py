@@ -54,6 +54,10 @@ def emit(result: dict[str, Any]) -> None:
     print("RESULT " + json.dumps(result), flush=True)
 
 
+def partial(result: dict[str, Any]) -> None:
+    print("PARTIAL " + json.dumps(result), flush=True)
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * PAGE_BYTES / 2**20
@@ -496,6 +500,7 @@ def run_memory(args: argparse.Namespace) -> int:
         samples: dict[str, float] = {}
         objects: dict[str, int] = {}  # QObjects under the main window (a leak shows here)
         dialogs: dict[str, int] = {}
+        nones: dict[str, int] = {}  # sys.getrefcount(None): a C extension's refcount bug shows
         state = Progress()
         mailbox = requests.Session()
 
@@ -526,10 +531,18 @@ def run_memory(args: argparse.Namespace) -> int:
                 samples[str(state.n)] = rss_mb()
                 objects[str(state.n)] = len(shell.window.findChildren(QObject))
                 dialogs[str(state.n)] = len(shell.window.findChildren(QDialog))
+                nones[str(state.n)] = sys.getrefcount(None)
+                # how far it got, should the process die before the end
+                partial(
+                    {"rss_mb": samples, "qobjects": objects, "dialogs": dialogs,
+                     "none_refs": nones, "registrations": state.n,
+                     "seconds": time.monotonic() - started}
+                )  # fmt: skip
             return True
 
         def first_sample() -> bool:
             samples["0"] = rss_mb()
+            nones["0"] = sys.getrefcount(None)
             return True
 
         one = details_steps(window, lambda: f"bench{args.series}.{state.n}@example.kz", phone)
@@ -559,6 +572,7 @@ def run_memory(args: argparse.Namespace) -> int:
                 rss_mb=samples,
                 qobjects=objects,
                 dialogs=dialogs,
+                none_refs=nones,
                 registrations=state.n,
                 seconds=time.monotonic() - started,
                 failure=script.failure,

@@ -13,6 +13,7 @@ from bench.common import PYTHON, ROOT
 
 GUI_TIMEOUT_S = 900.0
 RESULT_PREFIX = "RESULT "
+PARTIAL_PREFIX = "PARTIAL "
 
 
 def gui_env() -> dict[str, str]:
@@ -22,7 +23,10 @@ def gui_env() -> dict[str, str]:
 def run_gui(
     mode: str, extra: Sequence[str] = (), timeout_s: float = GUI_TIMEOUT_S
 ) -> tuple[dict[str, Any], float]:
-    """(the child's result, seconds from spawning it to reading the result line)."""
+    """(the child's result, seconds from spawning it to reading the result line).
+
+    A child that dies before its result gives its last ``PARTIAL`` line instead,
+    with ``crash`` set to how it died (the last lines of its stderr)."""
     started = time.monotonic()
     proc = subprocess.Popen(
         [PYTHON, "-m", "bench.gui_app", mode, *extra],
@@ -33,10 +37,13 @@ def run_gui(
         text=True,
     )
     result: dict[str, Any] | None = None
+    last_partial: dict[str, Any] | None = None
     elapsed_s = 0.0
     try:
         assert proc.stdout is not None
         for line in proc.stdout:
+            if line.startswith(PARTIAL_PREFIX):
+                last_partial = json.loads(line[len(PARTIAL_PREFIX) :])
             if line.startswith(RESULT_PREFIX):
                 elapsed_s = time.monotonic() - started
                 result = json.loads(line[len(RESULT_PREFIX) :])
@@ -46,6 +53,10 @@ def run_gui(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    if result is None and last_partial is not None:
+        fatal = [ln for ln in err.splitlines() if "Fatal" in ln or "Error" in ln][:3]
+        crash = f"exit {proc.returncode}: " + (" | ".join(fatal) or err[-500:])
+        return {**last_partial, "crash": crash}, time.monotonic() - started
     if result is None:
         raise RuntimeError(
             f"bench.gui_app {mode} gave no result (exit {proc.returncode}): {err[-3000:]}"

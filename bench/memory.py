@@ -37,6 +37,8 @@ def run(quick: bool = False) -> Outcome:
         result, _ = run_gui("memory", extra)
     if result.get("failure"):
         out.figure("failure", str(result["failure"]))
+    if result.get("crash"):
+        out.figure("the app process died", str(result["crash"]))
     rss = {int(k): float(v) for k, v in result["rss_mb"].items()}
     done = int(result["registrations"])
     out.figure(
@@ -44,12 +46,16 @@ def run(quick: bool = False) -> Outcome:
         f"{done} in {result['seconds']:.0f} s ({done / result['seconds']:.1f}/s)",
     )
     out.figure("RSS (MB) by registrations", ", ".join(f"{n}: {rss[n]:.1f}" for n in sorted(rss)))
-    for label, key in (("QObjects under the main window", "qobjects"), ("QDialogs", "dialogs")):
+    for label, key in (
+        ("QObjects under the main window", "qobjects"),
+        ("QDialogs", "dialogs"),
+        ("sys.getrefcount(None)", "none_refs"),
+    ):
         counts = {int(k): int(v) for k, v in result.get(key, {}).items()}
         out.figure(
             f"{label} by registrations", ", ".join(f"{n}: {counts[n]}" for n in sorted(counts))
         )
-    after_first = rss.get(first, float("nan"))
+    after_first = rss.get(first, float("nan"))  # nan (a MISS) when it died before
     after_all = rss.get(total, float("nan"))
     growth = (after_all - after_first) / second * 1000
     out.check(
