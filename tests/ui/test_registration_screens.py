@@ -30,6 +30,7 @@ from tests.ui.ui_helpers import (
     visible_text,
 )
 from ui.background import runner
+from ui.screens.success import SuccessDialog
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -111,6 +112,7 @@ def test_register_confirm_and_success_popup(
     assert "временным паролем" in visible_text(dialog)
     qtbot.mouseClick(find_button(dialog, "Понятно"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(on_screen(window, "welcome"))
+    qtbot.waitUntil(lambda: not window.findChildren(SuccessDialog), timeout=5_000)
 
 
 def test_wrong_code_shows_attempts_left(

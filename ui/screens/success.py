@@ -6,7 +6,7 @@ keeps running). It re-labels itself on a language change like every screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +28,8 @@ class SuccessDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("successDialog")
         self.setModal(True)
+        # one per registration: without this every closed popup stays in memory
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         column = QVBoxLayout(self)
         column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         column.setContentsMargins(DIALOG_MARGIN_PX, 24, DIALOG_MARGIN_PX, 20)
