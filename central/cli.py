@@ -10,9 +10,11 @@ come from ``VIC_CENTRAL_*`` variables and the TOML file named by
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
@@ -61,14 +63,35 @@ def migrated_engine(settings: Settings) -> Engine:
     return engine
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, plus the ``central`` loggers at INFO on the same handler."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["central"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
+def serve_app(settings: Settings, engine: Engine, host: str, port: int) -> None:
+    """Serve with uvicorn's access log off: it would write activation tokens and
+    phones from request targets. ``RequestLogMiddleware`` logs each request
+    with those masked instead."""
     import uvicorn
 
     from central.app import create_app
+    from central.core.request_log import RequestLogMiddleware
 
+    app = RequestLogMiddleware(create_app(settings, engine))
+    uvicorn.run(app, host=host, port=port, access_log=False, log_config=log_config())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
     settings = load_settings(args.db)
     engine = migrated_engine(settings)
-    uvicorn.run(create_app(settings, engine), host=args.host, port=args.port)
+    try:
+        serve_app(settings, engine, args.host, args.port)
+    finally:
+        engine.dispose()
     return EXIT_OK
 
 
@@ -144,9 +167,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from central.app import create_app
     from central.demo import demo_database_url, prepare_demo
 
     url = demo_database_url(Path(args.data_dir) if args.data_dir else None)
@@ -160,8 +180,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"One-time enrollment code for the demo terminal: {info.enrollment_code}", flush=True)
     if args.no_serve:
         return EXIT_OK
-    engine = make_engine(url)
-    uvicorn.run(create_app(settings, engine), host=args.host, port=args.port)
+    serve_app(settings, make_engine(url), args.host, args.port)
     return EXIT_OK
 
 
