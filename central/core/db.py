@@ -1,7 +1,8 @@
 """Database engine and sessions.
 
 One engine per application; SQLite gets WAL and a busy timeout so the request
-handlers and the message sender can share the file. The request dependency in
+handlers and the message sender can share the file, and ``secure_delete`` so
+text a row no longer holds is gone from the file too. The request dependency in
 ``central.routes.deps`` owns the commit: repositories only flush.
 """
 
@@ -35,6 +36,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            # replaced or deleted text is zeroed, not left in free space: a delivered
+            # message's code or temporary password must not survive its scrub
+            cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
         return engine

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from central.models import Message
@@ -118,6 +118,20 @@ def mark_failed(
         session, claim, status="failed", last_error=error[:LAST_ERROR_MAX_CHARS],
         **_scrubbed(scrub),
     )  # fmt: skip
+
+
+def erase_old_text(session: Session) -> None:
+    """Make the text a scrub replaced unreadable in the files too (SQLite).
+
+    With ``secure_delete`` (see ``central.core.db``) the replaced text is zeroed
+    in the database pages, but the write-ahead log still holds the pages as
+    they were when the message was queued. A TRUNCATE checkpoint copies the log
+    into the database and empties the file. It waits (busy timeout) for readers
+    of an older snapshot; if they outlast it, the next pass tries again.
+    PostgreSQL keeps the old row version until VACUUM instead (see
+    docs/reliability.md)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
 
 def list_messages(

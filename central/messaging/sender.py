@@ -23,6 +23,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
@@ -91,7 +92,17 @@ class Sender:
             )
         for claim in claims:
             self._deliver(claim)
+        if self._scrub and claims:
+            self._erase_old_text()
         return len(claims)
+
+    def _erase_old_text(self) -> None:
+        """The scrubbed texts out of the database files too, not only the rows."""
+        try:
+            with self._factory() as session:
+                repo.erase_old_text(session)
+        except SQLAlchemyError as exc:
+            log.warning("could not checkpoint the scrubbed messages yet: %s", type(exc).__name__)
 
     def _deliver(self, claim: repo.ClaimedMessage) -> None:
         s = self._settings
