@@ -12,18 +12,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.config import KioskConfig
-from kiosk.credentials import CredentialError
-from kiosk.demo import DemoTerminal, start_demo
-from kiosk.errors import CentralError
-from kiosk.outbox import OutboxError, SyncWorker
-from kiosk.terminal import Terminal, open_terminal
 from ui.background import Op
 from ui.screens.base import centered, named
+
+if TYPE_CHECKING:
+    from kiosk.config import KioskConfig
+    from kiosk.demo import DemoTerminal
+    from kiosk.outbox import SyncWorker
+    from kiosk.terminal import Terminal
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,19 @@ class OpenedTerminal:
 
 
 def open_for(config: KioskConfig) -> OpenedTerminal:
-    """Blocking: open (or, in demo mode, start and enroll) the terminal and start syncing."""
-    demo = start_demo(config) if config.demo else None
+    """Blocking: open (or, in demo mode, start and enroll) the terminal and start syncing.
+
+    The kiosk modules are imported here, off the GUI thread, so the first window
+    is painted without waiting for SQLAlchemy, requests or the embedded central.
+    """
+    from kiosk.credentials import CredentialError
+    from kiosk.terminal import open_terminal
+
+    demo = None
+    if config.demo:
+        from kiosk.demo import start_demo  # the embedded central: heavy, demo mode only
+
+        demo = start_demo(config)
     terminal = demo.terminal if demo is not None else open_terminal(config)
     if config.mode == "kiosk" and demo is None and not terminal.credentials.has_admin_pin():
         terminal.close()
@@ -60,7 +72,13 @@ def open_for(config: KioskConfig) -> OpenedTerminal:
     return OpenedTerminal(terminal=terminal, sync=sync, demo=demo)
 
 
-STARTUP_FAILURES = (CredentialError, OutboxError, CentralError, OSError)
+def startup_failures() -> tuple[type[BaseException], ...]:
+    """What a terminal that cannot open raises, each with a sentence for a person."""
+    from kiosk.credentials import CredentialError
+    from kiosk.errors import CentralError
+    from kiosk.outbox import OutboxError
+
+    return (CredentialError, OutboxError, CentralError, OSError)
 
 
 class StartingWindow(QWidget):
@@ -132,7 +150,7 @@ class TerminalStarter(QObject):
         ).run()
 
     def _failure(self, exc: BaseException) -> None:
-        if isinstance(exc, STARTUP_FAILURES):
+        if isinstance(exc, startup_failures()):
             log.error("terminal did not open: %s", exc)
             self.failed.emit(str(exc))
         else:

@@ -28,13 +28,12 @@ from kiosk.errors import (
     ValidationFailed,
 )
 from kiosk.flows._guard import GuardedFlow
-from kiosk.outbox import OutboxError
 from kiosk.validation.email import EmailProblem, normalize_email, suggest_email
 from kiosk.validation.phone import PhoneProblem, display_phone, normalize_phone
 
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
-    from kiosk.outbox import Outbox
+    from kiosk.outbox import Outbox, OutboxError
 
 log = logging.getLogger(__name__)
 
@@ -275,6 +274,10 @@ class RegistrationFlow(GuardedFlow):
     def _save_offline(self, request: RegistrationRequest) -> None:
         if self._outbox is None:
             return
+        # here, not at the top: the outbox brings SQLAlchemy, which the screens
+        # importing this module should not wait for at start-up
+        from kiosk.outbox import OutboxError
+
         try:
             entry = self._outbox.capture(
                 replace(request, captured_at=datetime.now(UTC)), entry_id=self._key
