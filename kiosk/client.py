@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 15.0
 DEFAULT_RETRY_AFTER_S = 60.0
+POOL_MAXSIZE = 8  # keep-alive connections to the central kept for reuse
 API = "/api/v1"
 
 _CONTRACT_STATUSES = ("active", "expired", "terminated")
@@ -172,10 +173,13 @@ def _contract(item: dict[str, Any]) -> Contract:
 class CentralClient:
     """Calls to the central for one terminal.
 
-    Thread-safe enough for the kiosk's use (one call per flow at a time, the
-    outbox's sync worker alongside). ``terminal_token`` and ``locale`` may be
-    changed at any time (after enrollment, when the client picks a language).
-    Every method raises only ``kiosk.errors`` types.
+    Thread-safe for the kiosk's use: a flow's calls and the outbox's sync worker
+    alongside, which sends up to ``max_in_flight`` registrations at once over its
+    own session's connection pool (``pool_maxsize`` keep-alive connections; more
+    calls at once still work, over connections that are not kept).
+    ``terminal_token`` and ``locale`` may be changed at any time (after
+    enrollment, when the client picks a language). Every method raises only
+    ``kiosk.errors`` types.
     """
 
     def __init__(
@@ -187,13 +191,25 @@ class CentralClient:
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
         read_timeout_s: float = READ_TIMEOUT_S,
         session: requests.Session | None = None,
+        pool_maxsize: int = POOL_MAXSIZE,
     ) -> None:
+        """``pool_maxsize`` (>= 1) sizes the connection pool of the session this
+        client makes (a given ``session`` is used as it is) and is the
+        ``max_in_flight`` the outbox's sync worker may use."""
+        if pool_maxsize < 1:
+            raise ValueError("pool_maxsize must be at least 1")
         self.base_url = base_url.rstrip("/")
         self.terminal_token = terminal_token
         self.locale = locale
         self.connect_timeout_s = connect_timeout_s
         self.read_timeout_s = read_timeout_s
-        self._session = session or requests.Session()
+        self.max_in_flight = pool_maxsize
+        if session is None:
+            session = requests.Session()
+            adapter = requests.adapters.HTTPAdapter(pool_maxsize=pool_maxsize)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+        self._session = session
 
     def close(self) -> None:
         self._session.close()

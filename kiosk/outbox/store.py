@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -58,6 +58,53 @@ DEFAULT_RETENTION_S = 7 * 86400
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 REASON_MAX_CHARS = 300
 _ROWID: ColumnElement[Any] = literal_column("rowid")  # capture order among equal timestamps
+
+# the hot paths' statements, as plain SQL (sqlite3 keeps them prepared per connection)
+_WAITING = "('pending', 'needs_attention')"
+_TALLY_DDL: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS outbox_tally "
+    "(name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO outbox_tally (name, n) "
+    f"SELECT 'waiting', count(*) FROM outbox_entries WHERE state IN {_WAITING}",
+    "CREATE TRIGGER IF NOT EXISTS outbox_tally_insert AFTER INSERT ON outbox_entries "
+    f"WHEN NEW.state IN {_WAITING} "
+    "BEGIN UPDATE outbox_tally SET n = n + 1 WHERE name = 'waiting'; END",
+    "CREATE TRIGGER IF NOT EXISTS outbox_tally_delete AFTER DELETE ON outbox_entries "
+    f"WHEN OLD.state IN {_WAITING} "
+    "BEGIN UPDATE outbox_tally SET n = n - 1 WHERE name = 'waiting'; END",
+    "CREATE TRIGGER IF NOT EXISTS outbox_tally_update AFTER UPDATE OF state ON outbox_entries "
+    f"WHEN (OLD.state IN {_WAITING}) != (NEW.state IN {_WAITING}) "
+    "BEGIN UPDATE outbox_tally SET "
+    f"n = n + (CASE WHEN NEW.state IN {_WAITING} THEN 1 ELSE -1 END) "
+    "WHERE name = 'waiting'; END",
+)
+_WAITING_SQL = "SELECT n FROM outbox_tally WHERE name = 'waiting'"
+_CAPTURE_SQL = (
+    "INSERT INTO outbox_entries (id, created_at, state, attempts, next_attempt_at, "
+    "phone_hint, email_hint, sealed) VALUES (?, ?, 'pending', 0, ?, ?, ?, ?)"
+)
+_DUE_IDS_SQL = (
+    "SELECT id FROM outbox_entries WHERE state = 'pending' AND next_attempt_at <= ? "
+    "ORDER BY created_at, rowid LIMIT ?"
+)
+_NEXT_DUE_SQL = "SELECT min(next_attempt_at) FROM outbox_entries WHERE state = 'pending'"
+_DELIVERED_SQL = (
+    "UPDATE outbox_entries SET state = 'delivered', outcome = ?, registration_id = ?, "
+    "delivered_at = ?, last_error = NULL, attempts = attempts + 1 "
+    "WHERE id = ? AND state != 'delivered'"
+)
+_RETRY_LATER_SQL = (
+    "UPDATE outbox_entries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+    "WHERE id = ? AND state = 'pending'"
+)
+_SET_ASIDE_SQL = (
+    "UPDATE outbox_entries SET attempts = attempts + 1, last_error = ?, "
+    "state = 'needs_attention' WHERE id = ? AND state = 'pending'"
+)
+_DEFER_ALL_SQL = (
+    "UPDATE outbox_entries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at < ?"
+)
+_WRITE_OPTION = "outbox_write"  # execution option: this connection's transactions write
 
 
 class OutboxError(Exception):
@@ -175,6 +222,25 @@ class DueEntry:
     request: RegistrationRequest
 
 
+@dataclass(frozen=True)
+class Delivered:
+    """An attempt the central accepted (``Outbox.record``)."""
+
+    entry_id: str
+    outcome: Outcome
+    registration_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An attempt that failed: due again in ``retry_in_s``, or (None) set aside;
+    ``reason`` holds no personal data (``Outbox.record``)."""
+
+    entry_id: str
+    reason: str
+    retry_in_s: float | None
+
+
 def _dt(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC)
 
@@ -204,7 +270,8 @@ class Outbox:
     """The outbox file at ``path``, sealed with ``key`` (32 bytes, from the keyring).
 
     Safe to use from several threads and several processes at once: every change
-    is one short ``BEGIN IMMEDIATE`` transaction. ``clock`` gives POSIX seconds.
+    is one short ``BEGIN IMMEDIATE`` transaction; reads use deferred transactions,
+    so (WAL) they never wait for a writer's commit. ``clock`` gives POSIX seconds.
     """
 
     def __init__(
@@ -226,10 +293,14 @@ class Outbox:
         self._engine = create_engine(f"sqlite:///{self.path}")
         event.listen(self._engine, "connect", _on_connect)
         event.listen(self._engine, "begin", _on_begin)
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._readers = sessionmaker(self._engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            self._engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
         self._check_intact()
         try:
             _Base.metadata.create_all(self._engine)
+            self._ensure_tally()
         except OperationalError as exc:
             if _is_disk_full(exc):
                 self._engine.dispose()
@@ -289,14 +360,55 @@ class Outbox:
         self.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[Session]:
+    def _tx(self, *, write: bool) -> Iterator[Session]:
+        """An ORM session in one transaction: ``BEGIN IMMEDIATE`` for a writer (it
+        takes SQLite's write lock at once, so it never fails half-way for want of
+        it), a deferred ``BEGIN`` for a reader (WAL: it never waits for a writer)."""
+        sessions = self._writers if write else self._readers
         try:
-            with self._sessions() as session, session.begin():
+            with sessions() as session, session.begin():
                 yield session
         except OperationalError as exc:
             if _is_disk_full(exc):
                 raise OutboxNoSpace(self.path) from None
             raise
+
+    @contextmanager
+    def _raw(self, *, write: bool) -> Iterator[sqlite3.Cursor]:
+        """A cursor on a pooled DBAPI connection inside one transaction (as ``_tx``:
+        immediate for a writer, deferred for a reader), committed on success and
+        rolled back on an exception. The hot paths (capture, the sync's reads and
+        outcomes) use it: plain prepared SQL, no ORM unit of work."""
+        raw = self._engine.raw_connection()
+        try:
+            cur: sqlite3.Cursor = raw.cursor()  # type: ignore[assignment]
+            try:
+                cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield cur
+                except BaseException:
+                    if cur.connection.in_transaction:  # SQLite may have ended it already
+                        cur.execute("ROLLBACK")
+                    raise
+                cur.execute("COMMIT")
+            finally:
+                cur.close()
+        except sqlite3.OperationalError as exc:
+            if _is_disk_full_error(exc):
+                raise OutboxNoSpace(self.path) from None
+            raise
+        finally:
+            raw.close()
+
+    def _ensure_tally(self) -> None:
+        """The count of waiting entries (pending + set aside) kept in a one-row
+        table by triggers, so the capacity check of a capture is one row read
+        instead of a count over the waiting entries. Created (and counted once)
+        in one write transaction for a file made before it existed; every writer,
+        whatever its version, keeps it right since the triggers live in the file."""
+        with self._raw(write=True) as cur:
+            for statement in _TALLY_DDL:
+                cur.execute(statement)
 
     # --- capture -------------------------------------------------------------
 
@@ -307,42 +419,30 @@ class Outbox:
         ``entry_id`` only to keep the key of an attempt already made with this exact
         request (``DuplicateEntry`` if it is already here). Raises ``OutboxFull``
         when ``capacity`` entries wait already.
-        Once it returns, the entry is on disk.
+        Once it returns, the entry is on disk (one ``synchronous=FULL`` commit).
         """
-        if req.captured_at is None:
-            req = _with_captured_at(req, _dt(self.clock()))
-        entry_id = entry_id or str(uuid.uuid4())
         now = self.clock()
+        if req.captured_at is None:
+            req = _with_captured_at(req, _dt(now))
+        entry_id = entry_id or str(uuid.uuid4())
         sealed = crypto.seal(self._key, entry_id, crypto.request_to_bytes(req))
-        with self._tx() as s:
-            waiting = s.scalar(
-                select(func.count())
-                .select_from(OutboxRow)
-                .where(OutboxRow.state.in_(("pending", "needs_attention")))
-            )
-            if (waiting or 0) >= self.capacity:
+        row = (entry_id, now, now, mask_phone(req.phone), mask_email(req.email), sealed)
+        with self._raw(write=True) as cur:
+            waiting = cur.execute(_WAITING_SQL).fetchone()
+            if waiting is not None and waiting[0] >= self.capacity:
                 raise OutboxFull(self.capacity)
-            if s.get(OutboxRow, entry_id) is not None:
-                raise DuplicateEntry(entry_id)
-            s.add(
-                OutboxRow(
-                    id=entry_id,
-                    created_at=now,
-                    state="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    phone_hint=mask_phone(req.phone),
-                    email_hint=mask_email(req.email),
-                    sealed=sealed,
-                )
-            )
+            try:
+                cur.execute(_CAPTURE_SQL, row)
+            except sqlite3.IntegrityError:
+                raise DuplicateEntry(entry_id) from None
         return entry_id
 
     # --- what the clerk sees --------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Entries per state; every state is present (0 when none)."""
-        with self._tx() as s:
+        """Entries per state; every state is present (0 when none). A reader: it
+        does not wait for the sync worker's commits."""
+        with self._tx(write=False) as s:
             rows = s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state))
             found = {state: int(n) for state, n in rows}
         return {state: found.get(state, 0) for state in STATES}
@@ -352,11 +452,11 @@ class Outbox:
         query = select(OutboxRow).order_by(OutboxRow.created_at, _ROWID)
         if state is not None:
             query = query.where(OutboxRow.state == state)
-        with self._tx() as s:
+        with self._tx(write=False) as s:
             return [_view(row) for row in s.scalars(query)]
 
     def get(self, entry_id: str) -> EntryView:
-        with self._tx() as s:
+        with self._tx(write=False) as s:
             row = s.get(OutboxRow, entry_id)
             if row is None:
                 raise NoSuchEntry(entry_id)
@@ -366,7 +466,7 @@ class Outbox:
 
     def retry(self, entry_id: str) -> None:
         """Make an entry due now (a set-aside one goes back to pending)."""
-        with self._tx() as s:
+        with self._tx(write=True) as s:
             row = s.get(OutboxRow, entry_id)
             if row is None:
                 raise NoSuchEntry(entry_id)
@@ -377,7 +477,7 @@ class Outbox:
 
     def retry_all(self) -> int:
         """Every set-aside or waiting entry due now; returns how many."""
-        with self._tx() as s:
+        with self._tx(write=True) as s:
             result = s.execute(
                 update(OutboxRow)
                 .where(OutboxRow.state.in_(("pending", "needs_attention")))
@@ -387,7 +487,7 @@ class Outbox:
 
     def drop(self, entry_id: str) -> None:
         """Delete an entry and its personal data for good (not delivered, ever)."""
-        with self._tx() as s:
+        with self._tx(write=True) as s:
             result = s.execute(delete(OutboxRow).where(OutboxRow.id == entry_id))
             if not result.rowcount:  # type: ignore[attr-defined]
                 raise NoSuchEntry(entry_id)
@@ -397,7 +497,7 @@ class Outbox:
         """Erase the personal data (and hints) of entries delivered more than
         ``retention_s`` ago; their id, times and outcome stay. Returns how many."""
         cutoff = self.clock() - self.retention_s
-        with self._tx() as s:
+        with self._tx(write=True) as s:
             result = s.execute(
                 update(OutboxRow)
                 .where(
@@ -416,88 +516,108 @@ class Outbox:
 
     def due_ids(self, limit: int | None = None) -> list[str]:
         """Pending entries whose time has come, oldest first."""
-        query = (
-            select(OutboxRow.id)
-            .where(OutboxRow.state == "pending", OutboxRow.next_attempt_at <= self.clock())
-            .order_by(OutboxRow.created_at, _ROWID)
-            .limit(limit)
-        )
-        with self._tx() as s:
-            return list(s.scalars(query))
+        with self._raw(write=False) as cur:
+            rows = cur.execute(_DUE_IDS_SQL, (self.clock(), -1 if limit is None else limit))
+            return [str(r[0]) for r in rows.fetchall()]
 
     def next_due_at(self) -> float | None:
         """When the earliest pending entry becomes due (POSIX seconds), or None."""
-        with self._tx() as s:
-            return s.scalar(
-                select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.state == "pending")
-            )
+        with self._raw(write=False) as cur:
+            found = cur.execute(_NEXT_DUE_SQL).fetchone()
+        return None if found is None or found[0] is None else float(found[0])
 
     def open_due(self, entry_id: str) -> DueEntry | None:
         """The entry opened for delivery, or None if it is no longer due (delivered,
         dropped or set aside meanwhile). Raises ``crypto.UndecryptableEntry`` when
         its personal data does not open with this key (the caller sets it aside)."""
-        with self._tx() as s:
-            row = s.get(OutboxRow, entry_id)
-            if row is None or row.state != "pending" or row.next_attempt_at > self.clock():
-                return None
-            attempts, sealed = row.attempts, row.sealed
+        opened = self.open_due_many([entry_id]).get(entry_id)
+        if isinstance(opened, crypto.UndecryptableEntry):
+            raise opened
+        return opened
+
+    def open_due_many(
+        self, entry_ids: Sequence[str]
+    ) -> dict[str, DueEntry | crypto.UndecryptableEntry]:
+        """``open_due`` for several entries in one read transaction: per id still
+        due, its ``DueEntry`` or the ``UndecryptableEntry`` refusal; an id that is
+        no longer due is absent."""
+        if not entry_ids:
+            return {}
+        marks = ",".join("?" * len(entry_ids))
+        with self._raw(write=False) as cur:
+            rows = cur.execute(
+                f"SELECT id, attempts, sealed FROM outbox_entries WHERE id IN ({marks}) "
+                "AND state = 'pending' AND next_attempt_at <= ?",
+                (*entry_ids, self.clock()),
+            ).fetchall()
+        return {str(r[0]): self._open(str(r[0]), int(r[1]), r[2]) for r in rows}
+
+    def _open(
+        self, entry_id: str, attempts: int, sealed: bytes | None
+    ) -> DueEntry | crypto.UndecryptableEntry:
         if sealed is None:
-            raise crypto.UndecryptableEntry("the personal data is missing")
+            return crypto.UndecryptableEntry("the personal data is missing")
         try:
-            req = crypto.request_from_bytes(crypto.unseal(self._key, entry_id, sealed))
+            req = crypto.request_from_bytes(crypto.unseal(self._key, entry_id, bytes(sealed)))
+        except crypto.UndecryptableEntry as exc:
+            return exc
         except (ValueError, KeyError, TypeError) as exc:
-            raise crypto.UndecryptableEntry("the opened data is not a registration") from exc
+            refusal = crypto.UndecryptableEntry("the opened data is not a registration")
+            refusal.__cause__ = exc
+            return refusal
         return DueEntry(id=entry_id, attempts=attempts, request=req)
 
     def mark_delivered(
         self, entry_id: str, outcome: Outcome, registration_id: str | None = None
     ) -> None:
-        with self._tx() as s:
-            s.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == entry_id, OutboxRow.state != "delivered")
-                .values(
-                    state="delivered",
-                    outcome=outcome,
-                    registration_id=registration_id,
-                    delivered_at=self.clock(),
-                    last_error=None,
-                    attempts=OutboxRow.attempts + 1,
-                )
-            )
+        self.record([Delivered(entry_id, outcome, registration_id)])
 
     def mark_failed(self, entry_id: str, reason: str, *, retry_in_s: float | None) -> None:
         """Count a failed attempt: due again in ``retry_in_s``, or (None) set aside."""
-        values: dict[str, Any] = {
-            "attempts": OutboxRow.attempts + 1,
-            "last_error": _reason(reason),
-        }
-        if retry_in_s is None:
-            values["state"] = "needs_attention"
-        else:
-            values["next_attempt_at"] = self.clock() + retry_in_s
-        with self._tx() as s:
-            s.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == entry_id, OutboxRow.state == "pending")
-                .values(**values)
-            )
+        self.record([Failed(entry_id, reason, retry_in_s)])
+
+    def record(self, results: Iterable[Delivered | Failed], *, defer_all_s: float = 0.0) -> None:
+        """The outcomes of several attempts in one write transaction (one fsync):
+        each as ``mark_delivered`` / ``mark_failed`` would record it; then, when
+        ``defer_all_s`` > 0, ``defer_all(defer_all_s)`` in the same transaction.
+        A delivered entry stays delivered; a failure counts only on a pending one."""
+        now = self.clock()
+        results = list(results)
+        delivered = [
+            (r.outcome, r.registration_id, now, r.entry_id)
+            for r in results
+            if isinstance(r, Delivered)
+        ]
+        retried: list[tuple[str, float, str]] = []
+        set_aside: list[tuple[str, str]] = []
+        for r in results:
+            if isinstance(r, Failed):
+                if r.retry_in_s is None:
+                    set_aside.append((_reason(r.reason), r.entry_id))
+                else:
+                    retried.append((_reason(r.reason), now + r.retry_in_s, r.entry_id))
+        if not (delivered or retried or set_aside or defer_all_s > 0):
+            return
+        with self._raw(write=True) as cur:
+            if delivered:
+                cur.executemany(_DELIVERED_SQL, delivered)
+            if retried:
+                cur.executemany(_RETRY_LATER_SQL, retried)
+            if set_aside:
+                cur.executemany(_SET_ASIDE_SQL, set_aside)
+            if defer_all_s > 0:
+                not_before = now + defer_all_s
+                cur.execute(_DEFER_ALL_SQL, (not_before, not_before))
 
     def defer_all(self, seconds: float) -> None:
         """No pending entry is due before ``seconds`` from now (the central said
         Retry-After: it applies to the terminal, not to one entry)."""
-        not_before = self.clock() + seconds
-        with self._tx() as s:
-            s.execute(
-                update(OutboxRow)
-                .where(OutboxRow.state == "pending", OutboxRow.next_attempt_at < not_before)
-                .values(next_attempt_at=not_before)
-            )
+        self.record([], defer_all_s=seconds)
 
     def expedite(self, reason_prefix: str) -> int:
         """Pending entries whose last failure starts with ``reason_prefix`` due now
         (the central answers again: waiting out their back-off would be pointless)."""
-        with self._tx() as s:
+        with self._tx(write=True) as s:
             result = s.execute(
                 update(OutboxRow)
                 .where(
@@ -518,7 +638,11 @@ class Outbox:
 
 
 def _is_disk_full(exc: OperationalError) -> bool:
-    orig = exc.orig
+    return _is_disk_full_error(exc.orig)
+
+
+def _is_disk_full_error(orig: BaseException | None) -> bool:
+    """True for SQLite's SQLITE_FULL or an OS ENOSPC (the DBAPI error itself)."""
     code = getattr(orig, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL:
         return True
@@ -552,4 +676,7 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    """A writer's transaction takes the write lock at once; a reader's is deferred
+    (in WAL it reads the last commit and never waits for a writer)."""
+    write = bool(conn.get_execution_options().get(_WRITE_OPTION, False))
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -2,8 +2,15 @@
 background thread that notices the central coming back by itself.
 
 Rules the caller may rely on:
-- entries go oldest first, each with its own id as Idempotency-Key, so a repeat
-  after a lost answer or a crash is answered by the central without acting twice;
+- entries are sent oldest first, each with its own id as Idempotency-Key, so a
+  repeat after a lost answer or a crash is answered by the central without acting
+  twice; up to ``in_flight`` requests are in flight at once (started oldest first,
+  so answers may come back in another order), never two for one entry; the first
+  request of a drain goes alone, so a central that is away or rate-limiting costs
+  one request, not a window's worth;
+- outcomes are recorded as the answers come, several in one transaction; an
+  answer not yet recorded when the process dies leaves its entry pending, and
+  the next sync's repeat (same key) is answered with the first answer;
 - a temporary failure (``err.temporary``) keeps the entry pending, due again after
   an exponential back-off with full jitter capped at ``BACKOFF_CAP_S``; a
   ``RateLimited`` answer defers every pending entry by its Retry-After;
@@ -18,8 +25,11 @@ from __future__ import annotations
 import logging
 import random
 import threading
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from enum import Enum, auto
 from typing import Protocol
 
 from kiosk.api_types import RegistrationRequest, RegistrationStarted
@@ -27,7 +37,7 @@ from kiosk.errors import AccountExists, CentralError, RateLimited, ValidationFai
 from kiosk.outbox.backoff import BACKOFF_BASE_S, BACKOFF_CAP_S, backoff_delay_s
 from kiosk.outbox.crypto import UndecryptableEntry
 from kiosk.outbox.lock import SyncLock
-from kiosk.outbox.store import Outbox
+from kiosk.outbox.store import Delivered, DueEntry, Failed, Outbox
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +46,15 @@ IDLE_INTERVAL_S = 5.0
 PURGE_INTERVAL_S = 3600.0
 MIN_WAIT_S = 0.05
 UNREACHABLE_PREFIX = "unreachable"
+MAX_IN_FLIGHT = 8  # requests of one drain in flight at once, at most
 
 Progress = Callable[[int, int], None]
 
 
 class RegistrationSender(Protocol):
-    """What the worker needs of ``kiosk.client.CentralClient``."""
+    """What the worker needs of ``kiosk.client.CentralClient``. A sender that may
+    be called from several threads at once says how many with an int attribute
+    ``max_in_flight`` (``CentralClient`` does); without it, one call at a time."""
 
     def register(
         self, req: RegistrationRequest, *, idempotency_key: str
@@ -91,9 +104,18 @@ class SyncWorker:
         backoff_base_s: float = BACKOFF_BASE_S,
         backoff_cap_s: float = BACKOFF_CAP_S,
         rng: random.Random | None = None,
+        in_flight: int | None = None,
     ) -> None:
+        """``in_flight``: requests in flight at once during a drain (>= 1); by
+        default the client's ``max_in_flight`` (1 without it), at most
+        ``MAX_IN_FLIGHT``."""
         self.outbox = outbox
         self.client = client
+        if in_flight is None:
+            in_flight = min(MAX_IN_FLIGHT, int(getattr(client, "max_in_flight", 1)))
+        if in_flight < 1:
+            raise ValueError("in_flight must be at least 1")
+        self.in_flight = in_flight
         self.probe_interval_s = probe_interval_s
         self.idle_interval_s = idle_interval_s
         self.backoff_base_s = backoff_base_s
@@ -114,7 +136,8 @@ class SyncWorker:
         """Deliver the due pending entries now. Stops early when the central is
         unreachable or rate-limits (the rest stay pending, counted in ``not_tried``).
         If another sync holds the lock for longer than ``lock_wait_s``, returns a
-        report with ``locked`` set."""
+        report with ``locked`` set. ``progress(done, total)`` is called once with
+        0, then once per entry whose outcome is recorded."""
         report = DrainReport()
         lock = SyncLock(self.outbox.lock_path)
         if not lock.acquire(lock_wait_s):
@@ -122,46 +145,34 @@ class SyncWorker:
             return report
         try:
             due = self.outbox.due_ids()
-            total = len(due)
             if progress:
-                progress(0, total)
-            for done, entry_id in enumerate(due, start=1):
-                carry_on = self._deliver(entry_id, report)
-                if progress:
-                    progress(done, total)
-                if not carry_on or self._stopping.is_set():
-                    report.not_tried = total - done
-                    break
+                progress(0, len(due))
+            if due:
+                _Drain(self, due, report, progress).run()
         finally:
             lock.release()
         self.last_report = report
         return report
 
-    def _deliver(self, entry_id: str, report: DrainReport) -> bool:
-        """One entry; False when the drain should stop (central unavailable)."""
+    def _send(self, entry: DueEntry) -> RegistrationStarted:
+        return self.client.register(entry.request, idempotency_key=entry.id)
+
+    def _judge(
+        self, entry: DueEntry, sent: Future[RegistrationStarted], report: DrainReport
+    ) -> tuple[Delivered | Failed, _Verdict]:
+        """The outcome to record for one finished attempt, and what it says of
+        the central (counted in ``report``)."""
         try:
-            entry = self.outbox.open_due(entry_id)
-        except UndecryptableEntry as exc:
-            log.warning("outbox entry %s set aside: undecryptable", entry_id)
-            self.outbox.mark_failed(entry_id, f"undecryptable: {exc}", retry_in_s=None)
-            report.set_aside += 1
-            return True
-        if entry is None:
-            return True
-        try:
-            started = self.client.register(entry.request, idempotency_key=entry.id)
+            started = sent.result()
         except AccountExists:
-            self.outbox.mark_delivered(entry.id, "account_exists")
             log.info("outbox entry %s delivered: the account already exists", entry.id)
             report.account_exists += 1
-            return True
+            return Delivered(entry.id, "account_exists"), _Verdict.ANSWERED
         except RateLimited as err:
             wait_s = max(0.0, err.retry_after_s)
-            self.outbox.mark_failed(entry.id, failure_reason(err), retry_in_s=wait_s)
-            self.outbox.defer_all(wait_s)
             report.deferred += 1
-            report.rate_limited_s = wait_s
-            return False
+            report.rate_limited_s = max(wait_s, report.rate_limited_s or 0.0)
+            return Failed(entry.id, failure_reason(err), wait_s), _Verdict.RATE_LIMITED
         except CentralError as err:
             if err.temporary:
                 delay_s = backoff_delay_s(
@@ -170,24 +181,20 @@ class SyncWorker:
                     cap_s=self.backoff_cap_s,
                     rng=self._rng,
                 )
-                self.outbox.mark_failed(entry.id, failure_reason(err), retry_in_s=delay_s)
                 report.deferred += 1
                 report.unreachable = True
-                return False
+                return Failed(entry.id, failure_reason(err), delay_s), _Verdict.UNAVAILABLE
             log.warning("outbox entry %s set aside: %s", entry.id, failure_reason(err))
-            self.outbox.mark_failed(entry.id, failure_reason(err), retry_in_s=None)
             report.set_aside += 1
             report.unauthorized = report.unauthorized or err.code == "unauthorized"
-            return True
+            return Failed(entry.id, failure_reason(err), None), _Verdict.ANSWERED
         except Exception as exc:
-            log.exception("outbox entry %s set aside: kiosk error", entry.id)
-            self.outbox.mark_failed(entry.id, f"kiosk_error: {type(exc).__name__}", retry_in_s=None)
+            log.error("outbox entry %s set aside: kiosk error", entry.id, exc_info=exc)
             report.set_aside += 1
-            return True
-        self.outbox.mark_delivered(entry.id, "created", started.id)
+            return Failed(entry.id, f"kiosk_error: {type(exc).__name__}", None), _Verdict.BUG
         log.info("outbox entry %s delivered as registration %s", entry.id, started.id)
         report.delivered += 1
-        return True
+        return Delivered(entry.id, "created", started.id), _Verdict.ANSWERED
 
     # --- background ----------------------------------------------------------------
 
@@ -201,7 +208,7 @@ class SyncWorker:
         self._thread.start()
 
     def stop(self, timeout_s: float = 10.0) -> None:
-        """Stop after the entry in flight (if any); its outcome is recorded."""
+        """Stop after the entries in flight (if any); their outcomes are recorded."""
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
@@ -249,3 +256,123 @@ class SyncWorker:
         if next_due is None:
             return self.idle_interval_s
         return min(self.idle_interval_s, next_due - self.outbox.clock())
+
+
+class _Verdict(Enum):
+    """What one finished attempt says of the central."""
+
+    ANSWERED = auto()  # it answered (accepted, or refused this entry for good)
+    BUG = auto()  # the kiosk failed on this entry only
+    UNAVAILABLE = auto()  # away or failing for now: send nothing more this drain
+    RATE_LIMITED = auto()  # Retry-After: send nothing more, defer every pending entry
+
+
+class _Drain:
+    """One drain of ``due`` (oldest first) under the worker's lock: at most
+    ``window`` requests in flight (1 until the central has answered once, then
+    the worker's ``in_flight``), each entry sent once; outcomes recorded in one
+    transaction per round of answers, while the next requests are in flight."""
+
+    def __init__(
+        self, worker: SyncWorker, due: list[str], report: DrainReport, progress: Progress | None
+    ) -> None:
+        self.worker = worker
+        self.outbox = worker.outbox
+        self.report = report
+        self.progress = progress
+        self.queue = deque(due)
+        self.total = len(due)
+        self.settled = 0  # entries whose outcome is recorded, or that were no longer due
+        self.unreported = 0  # settled since the last progress call
+        self.window = 1
+        self.halted = False
+        self.defer_all_s = 0.0
+        self.in_flight: dict[Future[RegistrationStarted], DueEntry] = {}
+        self.results: list[Delivered | Failed] = []
+
+    def run(self) -> None:
+        pool = (
+            ThreadPoolExecutor(self.worker.in_flight, thread_name_prefix="outbox-send")
+            if self.worker.in_flight > 1
+            else None
+        )
+        try:
+            while True:
+                self._fill(pool)
+                self._record()
+                if not self.in_flight:
+                    break
+                finished, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+                for sent in [f for f in self.in_flight if f in finished]:
+                    self._judge(sent)
+            if self.defer_all_s > 0:
+                self.outbox.defer_all(self.defer_all_s)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)
+        self.report.not_tried = self.total - self.settled
+
+    def _fill(self, pool: ThreadPoolExecutor | None) -> None:
+        """Start requests, oldest first, until the window is full."""
+        while (
+            self.queue
+            and not self.halted
+            and not self.worker._stopping.is_set()
+            and len(self.in_flight) < self.window
+        ):
+            room = self.window - len(self.in_flight)
+            chunk = [self.queue.popleft() for _ in range(min(room, len(self.queue)))]
+            opened = self.outbox.open_due_many(chunk)
+            for entry_id in chunk:
+                entry = opened.get(entry_id)
+                if entry is None:  # delivered, dropped or set aside meanwhile
+                    self._settled(1)
+                elif isinstance(entry, UndecryptableEntry):
+                    log.warning("outbox entry %s set aside: undecryptable", entry_id)
+                    self.results.append(Failed(entry_id, f"undecryptable: {entry}", None))
+                    self.report.set_aside += 1
+                else:
+                    self.in_flight[self._start(pool, entry)] = entry
+                    if pool is None:  # one at a time: it is already finished
+                        return
+
+    def _start(
+        self, pool: ThreadPoolExecutor | None, entry: DueEntry
+    ) -> Future[RegistrationStarted]:
+        if pool is not None:
+            return pool.submit(self.worker._send, entry)
+        done: Future[RegistrationStarted] = Future()
+        try:
+            done.set_result(self.worker._send(entry))
+        except Exception as exc:
+            done.set_exception(exc)
+        return done
+
+    def _judge(self, sent: Future[RegistrationStarted]) -> None:
+        entry = self.in_flight.pop(sent)
+        result, verdict = self.worker._judge(entry, sent, self.report)
+        self.results.append(result)
+        if verdict is _Verdict.ANSWERED:
+            self.window = self.worker.in_flight
+        elif verdict is _Verdict.UNAVAILABLE:
+            self.halted = True
+        elif verdict is _Verdict.RATE_LIMITED:
+            self.halted = True
+            assert isinstance(result, Failed) and result.retry_in_s is not None
+            self.defer_all_s = max(self.defer_all_s, result.retry_in_s)
+
+    def _record(self) -> None:
+        if self.results:
+            results, self.results = self.results, []
+            self.outbox.record(results)
+            self._settled(len(results))
+        if self.progress:
+            for _ in range(self.unreported):
+                self.settled += 1
+                self.progress(self.settled, self.total)
+        else:
+            self.settled += self.unreported
+        self.unreported = 0
+
+    def _settled(self, count: int) -> None:
+        self.unreported += count
