@@ -164,23 +164,17 @@ class Idempotency:
     def run(self, payload: BaseModel | None, work: Callable[[], Outcome]) -> Response:
         if self.scope is None or self.key is None:
             return _response(*work(), {})
-        digest = self._digest(payload)
-        replay = self._claim(digest)
-        if replay is not None:
-            return replay
+        claimed = self._claim(self._digest(payload))
+        if isinstance(claimed, Response):
+            return claimed
         try:
             status, body = work()
         except CentralError as err:
             if err.commits:
-                idem_crud.store(
-                    self.db,
-                    self.scope,
-                    self.key,
-                    err.status,
-                    {"body": error_body(err, self.locale), "headers": err.headers},
-                )
+                answer = {"body": error_body(err, self.locale), "headers": err.headers}
+                idem_crud.store(self.db, claimed, err.status, answer)
             raise
-        idem_crud.store(self.db, self.scope, self.key, status, {"body": body, "headers": {}})
+        idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
         return _response(status, body, {})
 
     def _digest(self, payload: BaseModel | None) -> str:
@@ -192,14 +186,19 @@ class Idempotency:
         text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _claim(self, digest: str) -> Response | None:
+    def _claim(self, digest: str) -> IdempotencyRecord | Response:
+        """The key's record, claimed for this request; or the first answer to
+        replay. A new key (the usual case) is claimed by its INSERT alone; only a
+        refused INSERT looks the record up."""
         assert self.scope is not None and self.key is not None
+        claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now)
         for _ in range(3):
+            if claimed is not None:
+                return claimed
             found = idem_crud.get(self.db, self.scope, self.key)
             if found is not None and not idem_crud.is_stale(found, self.now, self.ttl_s):
                 return _replay(found, digest)
-            if idem_crud.claim(self.db, self.scope, self.key, digest, self.now, found):
-                return None
+            claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now, found)
         raise IdempotencyConflict()
 
 

@@ -44,7 +44,7 @@ from central.core.security import (
 )
 from central.crud import accounts, audit, rates, registrations, tokens
 from central.messaging.outbox import enqueue
-from central.models import Registration
+from central.models import Registration, new_id
 from central.routes.deps import (
     AppSettings,
     ClientIp,
@@ -134,6 +134,12 @@ def _check_contacts(body: RegistrationIn, settings: Settings) -> tuple[str, str,
 
 def _enforce_phone_cap(db: Session, phone: str, settings: Settings, now: datetime) -> None:
     count, oldest = registrations.codes_issued_since(db, phone, registrations.hour_ago(now))
+    _check_phone_cap(count, oldest, settings, now)
+
+
+def _check_phone_cap(
+    count: int, oldest: datetime | None, settings: Settings, now: datetime
+) -> None:
     if count >= settings.codes_per_phone_per_hour:
         wait = ((oldest or now) + timedelta(hours=1) - now).total_seconds()
         raise RateLimited(wait)
@@ -151,6 +157,7 @@ def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime
         link_token = new_token()
         reg.link_token_hash = hash_token(link_token)
         link = f"{settings.public_base_url.rstrip('/')}/r/{reg.id}?t={link_token}"
+    registrations.save(db, reg)  # a new one is inserted with its code: no UPDATE after
     registrations.record_code_issue(db, reg, now)
     params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60), "link": link}
     enqueue(
@@ -158,11 +165,38 @@ def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime
     )
 
 
+TemporaryPassword = tuple[str, str]  # (the password, its argon2 hash)
+
+
+def new_hashed_temporary_password() -> TemporaryPassword:
+    temporary = new_temporary_password()
+    return temporary, hash_password(temporary)
+
+
+def looks_confirmable(reg: Registration, code: str, now: datetime) -> bool:
+    """Whether ``code`` would confirm ``reg`` as read now: the caller may then hash
+    the account's temporary password before it locks the row (argon2 takes a good
+    part of a core for ~0.1 s; the lock is then held only for the writes)."""
+    return (
+        reg.status != "confirmed"
+        and reg.code_hash is not None
+        and now < reg.code_expires_at
+        and code_matches(code.strip(), reg.code_hash)
+    )
+
+
 def confirm_registration(
-    db: Session, reg: Registration, code: str, settings: Settings, now: datetime
+    db: Session,
+    reg: Registration,
+    code: str,
+    settings: Settings,
+    now: datetime,
+    password: TemporaryPassword | None = None,
 ) -> None:
     """Spend one attempt of ``reg``'s code; on the right code create the pending
-    account, its activation token, and queue the SMS notice and the email."""
+    account, its activation token, and queue the SMS notice and the email.
+    ``password``: the temporary password already hashed (see ``looks_confirmable``),
+    else it is made and hashed here."""
     if reg.status == "confirmed":
         raise AlreadyConfirmed()
     resend_wait = (
@@ -181,16 +215,15 @@ def confirm_registration(
             raise TooManyAttempts(resend_wait)
         db.flush()
         raise InvalidCode(attempts_left=reg.attempts_left)
-    if accounts.exists_with(db, reg.phone, reg.email_key):
-        raise AccountExists()
-    temporary = new_temporary_password()
+    # an account that took the phone or email since: refused by its unique keys
+    temporary, password_hash = password or new_hashed_temporary_password()
     account = accounts.create(
         db,
         email=reg.email,
         email_key=reg.email_key,
         phone=reg.phone,
         locale=reg.locale,
-        password_hash=hash_password(temporary),
+        password_hash=password_hash,
         now=now,
         temporary_until=now + timedelta(seconds=settings.temporary_password_ttl_s),
     )
@@ -259,40 +292,33 @@ def start_registration(
     email, email_key, phone = _check_contacts(body, settings)
 
     def work() -> tuple[int, dict[str, Any]]:
-        rates.enforce(
-            db,
-            "registration_terminal",
-            terminal.id,
-            settings.registrations_per_terminal_per_hour,
-            now,
-        )
-        if ip:
-            rates.enforce(db, "registration_ip", ip, settings.registrations_per_ip_per_hour, now)
-        if accounts.exists_with(db, phone, email_key):
+        found = registrations.start_checks(db, terminal.id, ip, phone, email_key, now)
+        rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
+        if found.ip is not None:
+            rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
+        if found.account_exists:
             raise AccountExists()
-        _enforce_phone_cap(db, phone, settings, now)
-        rates.record(db, "registration_terminal", terminal.id, now)
+        _check_phone_cap(*found.phone_codes, settings, now)
+        rates.record(db, registrations.TERMINAL_SCOPE, terminal.id, now)
         if ip:
-            rates.record(db, "registration_ip", ip, now)
-        reg = registrations.add(
-            db,
-            Registration(
-                email=email,
-                email_key=email_key,
-                phone=phone,
-                locale=body.locale or lang,
-                consent_at=now,
-                consent_text_version=CONSENT_TEXT_VERSION,
-                operator=body.operator,
-                terminal_id=terminal.id,
-                client_ip=ip,
-                captured_at=body.captured_at,
-                created_at=now,
-                status="code_sent",
-                code_expires_at=now,
-                code_sent_at=now,
-                attempts_left=0,
-            ),
+            rates.record(db, registrations.IP_SCOPE, ip, now)
+        reg = Registration(
+            id=new_id(),  # the code issue and the SMS link refer to it before the flush
+            email=email,
+            email_key=email_key,
+            phone=phone,
+            locale=body.locale or lang,
+            consent_at=now,
+            consent_text_version=CONSENT_TEXT_VERSION,
+            operator=body.operator,
+            terminal_id=terminal.id,
+            client_ip=ip,
+            captured_at=body.captured_at,
+            created_at=now,
+            status="code_sent",
+            code_expires_at=now,
+            code_sent_at=now,
+            attempts_left=0,
         )
         issue_code(db, reg, settings, now)
         audit.record(
@@ -327,8 +353,14 @@ def confirm(
     now: Now,
 ) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
+        # argon2 before the row lock: a read without it says whether the code is
+        # right; the locked re-read below decides (a wrong guess only costs a hash)
+        seen = _own(db, registration_id, terminal.id, lock=False)
+        password = (
+            new_hashed_temporary_password() if looks_confirmable(seen, body.code, now) else None
+        )
         reg = _own(db, registration_id, terminal.id, lock=True)
-        confirm_registration(db, reg, body.code, settings, now)
+        confirm_registration(db, reg, body.code, settings, now, password)
         return 200, {"id": reg.id, "status": "confirmed"}
 
     return idem.run(body, work)
