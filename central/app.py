@@ -1,7 +1,9 @@
 """The FastAPI application factory.
 
 ``create_app`` builds an app around one ``Settings`` and one engine, so tests and
-the demo can run several centrals in one process. Routers live in
+the demo can run several centrals in one process. ``served_app`` is the app as
+``python -m central serve`` serves it; ``app_from_env`` is the same built from
+the environment, the factory each uvicorn worker process calls (``--workers``). Routers live in
 ``central.routes``; they get the database session from ``central.routes.deps``.
 """
 
@@ -9,10 +11,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
+from starlette.types import ASGIApp
 
 from central.core.clock import Clock
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory
+from central.core.request_log import RequestLogMiddleware
 from central.messaging.sender import sender_lifespan
 from central.routes import access, account, public, registrations
 from central.routes import dev as dev_routes
@@ -45,3 +49,16 @@ def _include_terminal_and_dev_routers(app: FastAPI, settings: Settings) -> None:
     app.include_router(terminal_routes.router)
     if settings.delivery_backend == "dev" and not settings.production:
         app.include_router(dev_routes.router)
+
+
+def served_app(settings: Settings, engine: Engine | None = None) -> ASGIApp:
+    """The app with ``RequestLogMiddleware``: uvicorn's access log is off when
+    serving (it would write activation tokens and phones from request targets)."""
+    return RequestLogMiddleware(create_app(settings, engine))
+
+
+def app_from_env() -> ASGIApp:
+    """uvicorn's factory for ``serve --workers N``: each worker process builds its
+    app (and its engine, pool and sender) from ``VIC_CENTRAL_*`` settings; the
+    CLI has migrated the database before any worker starts."""
+    return served_app(Settings())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,16 +79,39 @@ def serve_app(settings: Settings, engine: Engine, host: str, port: int) -> None:
     with those masked instead."""
     import uvicorn
 
-    from central.app import create_app
-    from central.core.request_log import RequestLogMiddleware
+    from central.app import served_app
 
-    app = RequestLogMiddleware(create_app(settings, engine))
+    app = served_app(settings, engine)
     uvicorn.run(app, host=host, port=port, access_log=False, log_config=log_config())
 
 
+def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """``workers`` uvicorn processes on one socket, each building its app with
+    ``central.app:app_from_env``; the database URL reaches them through the
+    environment (the rest of the settings already comes from there)."""
+    import uvicorn
+
+    os.environ["VIC_CENTRAL_DATABASE_URL"] = settings.database_url
+    uvicorn.run(
+        "central.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        access_log=False,
+        log_config=log_config(),
+    )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise CliError("--workers must be 1 or more.", EXIT_USAGE)
     settings = load_settings(args.db)
-    engine = migrated_engine(settings)
+    engine = migrated_engine(settings)  # once, before any worker starts
+    if args.workers > 1:
+        engine.dispose()
+        serve_workers(settings, args.host, args.port, args.workers)
+        return EXIT_OK
     try:
         serve_app(settings, engine, args.host, args.port)
     finally:
@@ -193,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[db], help="migrate, then serve the API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="uvicorn worker processes (one per core)"
+    )
     serve.set_defaults(run=cmd_serve)
     sub.add_parser("migrate", parents=[db], help="bring the schema up to date").set_defaults(
         run=cmd_migrate

@@ -107,3 +107,40 @@ def test_serve_migrates_and_answers_with_settings_from_a_toml_file(tmp_path: Pat
         proc.terminate()
         proc.wait(30)
     assert (tmp_path / "s.db").exists()
+
+
+def test_serve_with_workers_starts_each_with_the_settings_and_the_db(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    config = tmp_path / "central.toml"
+    config.write_text('delivery_backend = "dev"\n', encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("VIC_CENTRAL_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "central", "serve", "--db", str(tmp_path / "w.db"),
+         "--port", str(port), "--workers", "2"],
+        cwd=ROOT, env=environ | {"VIC_CENTRAL_CONFIG": str(config)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        answers = []
+        while len(answers) < 20:
+            try:
+                answers.append(requests.get(f"http://127.0.0.1:{port}/dev/messages", timeout=5))
+            except requests.ConnectionError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"serve did not start: {proc.stderr.read() if proc.stderr else ''}")
+                time.sleep(0.2)
+        # dev routes exist only with the TOML's delivery backend; the schema is the --db file's
+        assert {(a.status_code, a.text) for a in answers} == {(200, '{"messages":[]}')}
+    finally:
+        proc.terminate()
+        stderr = proc.communicate(timeout=30)[1]
+    assert stderr.count("Application startup complete") == 2  # one per worker
+    assert "Traceback" not in stderr
+
+
+def test_serve_refuses_zero_workers(tmp_path: Path) -> None:
+    done = cli("serve", "--db", str(tmp_path / "z.db"), "--workers", "0")
+    assert done.returncode == 2 and "--workers must be 1 or more" in done.stderr
