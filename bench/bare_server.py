@@ -1,7 +1,7 @@
 """The baseline of benchmark 5: a bare ASGI JSON endpoint served by uvicorn
-with the same ``uvicorn.run`` defaults as ``python -m central serve``.
+with the same ``uvicorn.run`` defaults and worker count as ``python -m central serve``.
 
-``python -m bench.bare_server --port P``: every request gets a small JSON body
+``python -m bench.bare_server --port P [--workers N]``: every request gets a small JSON body
 (``/healthz`` too), after reading the request body: the floor of the server
 stack, without routing, validation or a database.
 """
@@ -47,8 +47,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.bare_server")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--workers", type=int, default=1, help="as the central's --workers")
     args = parser.parse_args()
-    uvicorn.run(app, host=args.host, port=args.port)
+    if args.workers > 1:
+        uvicorn.run("bench.bare_server:app", host=args.host, port=args.port, workers=args.workers)
+    else:
+        uvicorn.run(app, host=args.host, port=args.port)
 
 
 if __name__ == "__main__":

@@ -188,15 +188,18 @@ def served(
 
 
 @contextlib.contextmanager
-def central_process(database_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``python -m central serve`` on a free loopback port, as an operator runs it."""
+def central_process(
+    database_url: str, workers: int = 1
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``python -m central serve [--workers N]`` on a free loopback port, as an
+    operator runs it."""
     from central.cli import load_settings, migrated_engine
 
     migrated_engine(load_settings(database_url)).dispose()  # migrate before timing anything
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     argv = [PYTHON, "-m", "central", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    argv += ["--db", database_url]
+    argv += ["--db", database_url] + (["--workers", str(workers)] if workers != 1 else [])
     with served(argv, url, BENCH_CENTRAL_ENV) as proc:
         yield url, proc
 
@@ -253,6 +256,7 @@ def bench_email(n: int, series: int = 0) -> str:
 
 PROFILE_RATE_HZ = 200
 PROFILE_STOP_TIMEOUT_S = 30.0
+PROFILE_ATTACH_S = 2.0
 # where time goes, by the library a sample is in (first match from the leaf up)
 PROFILE_BUCKETS = (
     ("argon2 (password hashing)", ("argon2",)),
@@ -277,9 +281,9 @@ def profile_tool() -> Path | None:
 
 @contextlib.contextmanager
 def profiled(pid: int, out: Path) -> Iterator[None]:
-    """py-spy samples ``pid`` while the block runs, into ``out`` (collapsed
-    stacks): only the thread holding the GIL, i.e. where the Python time of a
-    GIL-bound server goes (native work that releases the GIL, such as argon2,
+    """py-spy samples ``pid`` and its child processes while the block runs, into
+    ``out`` (collapsed stacks): only the thread holding the GIL, i.e. where the
+    Python time of a GIL-bound server goes (native work that releases the GIL, such as argon2,
     does not show: account for it by CPU time). Without py-spy it only says so."""
     tool = profile_tool()
     if tool is None:
@@ -287,9 +291,10 @@ def profiled(pid: int, out: Path) -> Iterator[None]:
         yield
         return
     argv = [str(tool), "record", "--pid", str(pid), "--format", "raw", "--nonblocking", "--gil"]
+    argv += ["--subprocesses"]  # uvicorn's worker processes, when there are some
     argv += ["--rate", str(PROFILE_RATE_HZ), "--output", str(out)]
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.5)  # attached before the load starts
+    time.sleep(PROFILE_ATTACH_S)  # attached (to the workers too) before the load starts
     try:
         yield
     finally:
@@ -336,3 +341,27 @@ def summarize_profile(path: Path, top: int = 12) -> list[str]:
     for frame, n in sorted(own.items(), key=lambda kv: -kv[1])[:top]:
         lines.append(f"{100 * n / total:5.1f}%  {frame}")
     return lines
+
+
+def _ppid_and_cpu(stat: str) -> tuple[int, float]:
+    fields = stat.rsplit(")", 1)[1].split()
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` and its live descendants (uvicorn
+    workers), all threads (native threads such as argon2's included)."""
+    table: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                table[int(entry.name)] = _ppid_and_cpu((entry / "stat").read_text())
+    wanted, total, frontier = {pid}, 0.0, [pid]
+    while frontier:
+        parent = frontier.pop()
+        total += table.get(parent, (0, 0.0))[1]
+        for child, (ppid, _) in table.items():
+            if ppid == parent and child not in wanted:
+                wanted.add(child)
+                frontier.append(child)
+    return total
