@@ -312,7 +312,10 @@ class Outbox:
 
     def _check_intact(self) -> None:
         """Refuse (``OutboxDamaged``) an existing file SQLite cannot read or whose
-        pages do not check out: opening it anyway could lose entries silently."""
+        pages do not check out: opening it anyway could lose entries silently.
+        ``integrity_check`` (not ``quick_check``): it also finds an index that no
+        longer matches its table, which would hide an entry from the sync's
+        lookups by id (about 10 ms for 10,000 entries)."""
         if not self.path.exists() or self.path.stat().st_size == 0:
             return
         reason: str | None = None
@@ -320,7 +323,7 @@ class Outbox:
             raw = self._engine.raw_connection()
             try:
                 cur = raw.cursor()
-                found = [str(row[0]) for row in cur.execute("PRAGMA quick_check").fetchall()]
+                found = [str(row[0]) for row in cur.execute("PRAGMA integrity_check").fetchall()]
                 cur.close()
             finally:
                 raw.close()
@@ -544,13 +547,20 @@ class Outbox:
         if not entry_ids:
             return {}
         marks = ",".join("?" * len(entry_ids))
+        now = self.clock()
+        # looked up by id only (the primary key), state and time checked here: the
+        # same rows ``get`` finds, whatever the state index says
         with self._raw(write=False) as cur:
             rows = cur.execute(
-                f"SELECT id, attempts, sealed FROM outbox_entries WHERE id IN ({marks}) "
-                "AND state = 'pending' AND next_attempt_at <= ?",
-                (*entry_ids, self.clock()),
+                "SELECT id, state, next_attempt_at, attempts, sealed FROM outbox_entries "
+                f"WHERE id IN ({marks})",
+                tuple(entry_ids),
             ).fetchall()
-        return {str(r[0]): self._open(str(r[0]), int(r[1]), r[2]) for r in rows}
+        return {
+            str(r[0]): self._open(str(r[0]), int(r[3]), r[4])
+            for r in rows
+            if r[1] == "pending" and r[2] <= now
+        }
 
     def _open(
         self, entry_id: str, attempts: int, sealed: bytes | None
