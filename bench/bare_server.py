@@ -43,6 +43,10 @@ async def app(scope: Scope, receive: Receive, send: Send) -> None:
     await send({"type": "http.response.body", "body": _BODY})
 
 
+def factory() -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    return app
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.bare_server")
     parser.add_argument("--host", default="127.0.0.1")
@@ -50,7 +54,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="as the central's --workers")
     args = parser.parse_args()
     if args.workers > 1:
-        uvicorn.run("bench.bare_server:app", host=args.host, port=args.port, workers=args.workers)
+        from central.cli import run_workers  # as `python -m central serve --workers N`
+
+        run_workers(
+            "bench.bare_server:factory", workers=args.workers, host=args.host, port=args.port
+        )
     else:
         uvicorn.run(app, host=args.host, port=args.port)
 
