@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -28,31 +29,36 @@ def run_gui(
     A child that dies before its result gives its last ``PARTIAL`` line instead,
     with ``crash`` set to how it died (the last lines of its stderr)."""
     started = time.monotonic()
-    proc = subprocess.Popen(
-        [PYTHON, "-m", "bench.gui_app", mode, *extra],
-        cwd=ROOT,
-        env=gui_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    result: dict[str, Any] | None = None
-    last_partial: dict[str, Any] | None = None
-    elapsed_s = 0.0
-    try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith(PARTIAL_PREFIX):
-                last_partial = json.loads(line[len(PARTIAL_PREFIX) :])
-            if line.startswith(RESULT_PREFIX):
-                elapsed_s = time.monotonic() - started
-                result = json.loads(line[len(RESULT_PREFIX) :])
-                break
-        _, err = proc.communicate(timeout=timeout_s)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    # stderr to a file: a pipe nobody reads until the end fills up with Qt's notices
+    # and blocks the child in the middle of a long run
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
+        proc = subprocess.Popen(
+            [PYTHON, "-m", "bench.gui_app", mode, *extra],
+            cwd=ROOT,
+            env=gui_env(),
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+        )
+        result: dict[str, Any] | None = None
+        last_partial: dict[str, Any] | None = None
+        elapsed_s = 0.0
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if line.startswith(PARTIAL_PREFIX):
+                    last_partial = json.loads(line[len(PARTIAL_PREFIX) :])
+                if line.startswith(RESULT_PREFIX):
+                    elapsed_s = time.monotonic() - started
+                    result = json.loads(line[len(RESULT_PREFIX) :])
+                    break
+            proc.communicate(timeout=timeout_s)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            errors.seek(0)
+            err = errors.read()
     if result is None and last_partial is not None:
         fatal = [ln for ln in err.splitlines() if "Fatal" in ln or "Error" in ln][:3]
         crash = f"exit {proc.returncode}: " + (" | ".join(fatal) or err[-500:])
