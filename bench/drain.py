@@ -51,6 +51,7 @@ ENTRIES_FULL = 10_000
 ENTRIES_QUICK = 200
 DATABASES = ("sqlite", "postgres")
 BUDGET_S = 75.0
+CENTRAL_WORKERS = 2  # one per core, as a deployment runs it (serve --workers)
 BASELINE_BUDGET_S = 20.0  # one at a time: enough for a rate, not for 10,000
 QUICK_BUDGET_S = 30.0
 
@@ -169,7 +170,10 @@ def run(quick: bool = False) -> Outcome:
             for in_flight, budget in ((MAX_IN_FLIGHT, budget_s), (1, baseline_budget_s)):
                 copy = Path(folder) / f"{kind}-{in_flight}.db"
                 shutil.copyfile(template, copy)
-                with database(kind) as url, central_process(url) as (central_url, _proc):
+                with (
+                    database(kind) as url,
+                    central_process(url, workers=CENTRAL_WORKERS) as (central_url, _proc),
+                ):
                     token = enroll_terminals(url, central_url, 1)[0]
                     client = CentralClient(central_url, terminal_token=token)
                     drained = _drain(copy, key, count, client, in_flight, budget)
