@@ -2,7 +2,9 @@
 
 ``violations`` lists every unmet rule (not just the first), in a fixed order, so
 the kiosk can tick a checklist. ``POLICY`` is what ``GET /api/v1/password-policy``
-publishes; the rules here and that document must agree.
+publishes; the rules here and that document must agree. Pure standard library: the
+kiosk checks with this very module (``kiosk.validation.password``), so a terminal's
+checklist and the central's answer cannot drift apart.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ RULES: tuple[str, ...] = (
 # The seed's own example (never to be used) and passwords people pick that
 # happen to meet the character rules.
 FORBIDDEN_PASSWORDS = frozenset(
-    p.lower()
+    p.casefold()
     for p in (
         "Ag-15!d44",
         "Password1!",
@@ -64,6 +66,14 @@ FORBIDDEN_PASSWORDS = frozenset(
         "Astana2024!",
         "Iloveyou1!",
         "Changeme1!",
+        "Password123!",
+        "Qwerty12!",
+        "Qwerty123@",
+        "Admin123@",
+        "Welcome123!",
+        "Victoria123!",
+        "Almaty123!",
+        "Astana123!",
     )
 )
 
@@ -90,7 +100,7 @@ def violations(new: str, current: str | None = None) -> list[str]:
         found.append("missing_special")
     if any(c not in ALLOWED for c in new):
         found.append("forbidden_character")
-    if new.lower() in FORBIDDEN_PASSWORDS:
+    if new.casefold() in FORBIDDEN_PASSWORDS:
         found.append("forbidden_password")
     if current is not None and new == current:
         found.append("same_as_current")
