@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.flows.registration import RegistrationFlow, Step
 from kiosk.outbox import Outbox
-from kiosk.outbox.store import EntryView
+from kiosk.outbox.schema import EntryView
 from kiosk.validation.email import mask_email
 from kiosk.validation.phone import mask_phone
 from ui.background import Op

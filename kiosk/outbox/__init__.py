@@ -3,17 +3,17 @@ sealed, and delivered later exactly once (see ``store`` and ``sync``)."""
 
 from pathlib import Path
 
-from kiosk.outbox.store import (
+from kiosk.outbox.errors import (
     AlreadyDelivered,
     DuplicateEntry,
-    EntryView,
     NoSuchEntry,
-    Outbox,
     OutboxDamaged,
     OutboxError,
     OutboxFull,
     OutboxNoSpace,
 )
+from kiosk.outbox.schema import EntryView
+from kiosk.outbox.store import Outbox
 from kiosk.outbox.sync import DrainReport, SyncWorker
 
 OUTBOX_FILE_NAME = "outbox.db"

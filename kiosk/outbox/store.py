@@ -21,245 +21,62 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    Float,
-    Index,
-    Integer,
-    LargeBinary,
-    String,
     create_engine,
     delete,
     event,
     func,
-    literal_column,
     select,
     update,
 )
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.api_types import RegistrationRequest
 from kiosk.outbox import crypto
+from kiosk.outbox.errors import (
+    AlreadyDelivered,
+    DuplicateEntry,
+    NoSuchEntry,
+    OutboxDamaged,
+    OutboxFull,
+    OutboxNoSpace,
+)
+from kiosk.outbox.schema import (
+    CAPTURE_SQL,
+    DEFAULT_CAPACITY,
+    DEFAULT_RETENTION_S,
+    DEFER_ALL_SQL,
+    DELIVERED_SQL,
+    DUE_IDS_SQL,
+    NEXT_DUE_SQL,
+    REASON_MAX_CHARS,
+    RETRY_LATER_SQL,
+    ROWID,
+    SET_ASIDE_SQL,
+    SQLITE_BUSY_TIMEOUT_MS,
+    STATES,
+    TALLY_DDL,
+    WAITING_SQL,
+    WRITE_OPTION,
+    Base,
+    Delivered,
+    DueEntry,
+    EntryView,
+    Failed,
+    OutboxRow,
+    Outcome,
+    State,
+    entry_view,
+    to_datetime,
+)
 from kiosk.validation.email import mask_email
 from kiosk.validation.phone import mask_phone
-
-State = Literal["pending", "delivered", "needs_attention"]
-Outcome = Literal["created", "account_exists"]
-STATES: tuple[State, ...] = ("pending", "delivered", "needs_attention")
-
-DEFAULT_CAPACITY = 10_000
-DEFAULT_RETENTION_S = 7 * 86400
-SQLITE_BUSY_TIMEOUT_MS = 15_000
-REASON_MAX_CHARS = 300
-_ROWID: ColumnElement[Any] = literal_column("rowid")  # capture order among equal timestamps
-
-# the hot paths' statements, as plain SQL (sqlite3 keeps them prepared per connection)
-_WAITING = "('pending', 'needs_attention')"
-_TALLY_DDL: tuple[str, ...] = (
-    "CREATE TABLE IF NOT EXISTS outbox_tally "
-    "(name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
-    "INSERT OR IGNORE INTO outbox_tally (name, n) "
-    f"SELECT 'waiting', count(*) FROM outbox_entries WHERE state IN {_WAITING}",
-    "CREATE TRIGGER IF NOT EXISTS outbox_tally_insert AFTER INSERT ON outbox_entries "
-    f"WHEN NEW.state IN {_WAITING} "
-    "BEGIN UPDATE outbox_tally SET n = n + 1 WHERE name = 'waiting'; END",
-    "CREATE TRIGGER IF NOT EXISTS outbox_tally_delete AFTER DELETE ON outbox_entries "
-    f"WHEN OLD.state IN {_WAITING} "
-    "BEGIN UPDATE outbox_tally SET n = n - 1 WHERE name = 'waiting'; END",
-    "CREATE TRIGGER IF NOT EXISTS outbox_tally_update AFTER UPDATE OF state ON outbox_entries "
-    f"WHEN (OLD.state IN {_WAITING}) != (NEW.state IN {_WAITING}) "
-    "BEGIN UPDATE outbox_tally SET "
-    f"n = n + (CASE WHEN NEW.state IN {_WAITING} THEN 1 ELSE -1 END) "
-    "WHERE name = 'waiting'; END",
-)
-_WAITING_SQL = "SELECT n FROM outbox_tally WHERE name = 'waiting'"
-_CAPTURE_SQL = (
-    "INSERT INTO outbox_entries (id, created_at, state, attempts, next_attempt_at, "
-    "phone_hint, email_hint, sealed) VALUES (?, ?, 'pending', 0, ?, ?, ?, ?)"
-)
-_DUE_IDS_SQL = (
-    "SELECT id FROM outbox_entries WHERE state = 'pending' AND next_attempt_at <= ? "
-    "ORDER BY created_at, rowid LIMIT ?"
-)
-_NEXT_DUE_SQL = "SELECT min(next_attempt_at) FROM outbox_entries WHERE state = 'pending'"
-_DELIVERED_SQL = (
-    "UPDATE outbox_entries SET state = 'delivered', outcome = ?, registration_id = ?, "
-    "delivered_at = ?, last_error = NULL, attempts = attempts + 1 "
-    "WHERE id = ? AND state != 'delivered'"
-)
-_RETRY_LATER_SQL = (
-    "UPDATE outbox_entries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-    "WHERE id = ? AND state = 'pending'"
-)
-_SET_ASIDE_SQL = (
-    "UPDATE outbox_entries SET attempts = attempts + 1, last_error = ?, "
-    "state = 'needs_attention' WHERE id = ? AND state = 'pending'"
-)
-_DEFER_ALL_SQL = (
-    "UPDATE outbox_entries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at < ?"
-)
-_WRITE_OPTION = "outbox_write"  # execution option: this connection's transactions write
-
-
-class OutboxError(Exception):
-    """Base of the outbox's refusals."""
-
-
-class OutboxFull(OutboxError):
-    def __init__(self, capacity: int) -> None:
-        super().__init__(
-            f"The offline outbox is full ({capacity} registrations wait for delivery or for "
-            "a clerk's decision): deliver them (sync) or resolve the set-aside ones first."
-        )
-        self.capacity = capacity
-
-
-class OutboxNoSpace(OutboxFull):
-    """The disk of the data folder is full: nothing was captured, nothing already
-    in the outbox was harmed. A kind of ``OutboxFull`` (the capture is refused for
-    want of room) that the screen can tell apart."""
-
-    def __init__(self, path: Path) -> None:
-        OutboxError.__init__(
-            self,
-            f"The disk holding the offline outbox ({path.parent}) is full: free some space; "
-            "the registrations already saved are safe.",
-        )
-        self.capacity = 0
-        self.path = path
-
-
-class OutboxDamaged(OutboxError):
-    """The outbox file is not a readable outbox (overwritten, truncated). It is
-    left where it is, untouched, and a copy is kept beside it (``copy``) so no
-    entry is lost by a repair; the outbox is not opened."""
-
-    def __init__(self, path: Path, copy: Path | None, reason: str) -> None:
-        kept = f"a copy is kept at {copy}" if copy else "no copy could be made"
-        super().__init__(
-            f"The offline outbox {path} is damaged ({reason}); {kept}. Call support: "
-            "the entries in it must be recovered before the terminal saves new ones."
-        )
-        self.path = path
-        self.copy = copy
-        self.reason = reason
-
-
-class NoSuchEntry(OutboxError):
-    def __init__(self, entry_id: str) -> None:
-        super().__init__(f"No outbox entry has the id {entry_id}.")
-        self.entry_id = entry_id
-
-
-class AlreadyDelivered(OutboxError):
-    def __init__(self, entry_id: str) -> None:
-        super().__init__(f"The outbox entry {entry_id} was already delivered.")
-        self.entry_id = entry_id
-
-
-class DuplicateEntry(OutboxError):
-    def __init__(self, entry_id: str) -> None:
-        super().__init__(f"The outbox already holds the entry {entry_id}.")
-        self.entry_id = entry_id
-
-
-class _Base(DeclarativeBase):
-    pass
-
-
-class OutboxRow(_Base):
-    """One captured registration. Times are POSIX seconds (UTC)."""
-
-    __tablename__ = "outbox_entries"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    created_at: Mapped[float] = mapped_column(Float)
-    state: Mapped[str] = mapped_column(String(16))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[float] = mapped_column(Float)
-    last_error: Mapped[str | None] = mapped_column(String(REASON_MAX_CHARS))
-    outcome: Mapped[str | None] = mapped_column(String(16))
-    registration_id: Mapped[str | None] = mapped_column(String(64))
-    delivered_at: Mapped[float | None] = mapped_column(Float)
-    purged_at: Mapped[float | None] = mapped_column(Float)
-    phone_hint: Mapped[str | None] = mapped_column(String(32))
-    email_hint: Mapped[str | None] = mapped_column(String(80))
-    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
-
-    __table_args__ = (Index("ix_outbox_state_due", "state", "next_attempt_at", "created_at"),)
-
-
-@dataclass(frozen=True)
-class EntryView:
-    """What a clerk may see of an entry: no personal data beyond masked hints."""
-
-    id: str
-    state: State
-    created_at: datetime
-    attempts: int
-    next_attempt_at: datetime
-    last_error: str | None
-    outcome: Outcome | None
-    registration_id: str | None
-    delivered_at: datetime | None
-    phone_masked: str | None
-    email_masked: str | None
-    has_personal_data: bool
-
-
-@dataclass(frozen=True)
-class DueEntry:
-    """A pending entry, opened for delivery (holds personal data: keep it short-lived)."""
-
-    id: str
-    attempts: int
-    request: RegistrationRequest
-
-
-@dataclass(frozen=True)
-class Delivered:
-    """An attempt the central accepted (``Outbox.record``)."""
-
-    entry_id: str
-    outcome: Outcome
-    registration_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Failed:
-    """An attempt that failed: due again in ``retry_in_s``, or (None) set aside;
-    ``reason`` holds no personal data (``Outbox.record``)."""
-
-    entry_id: str
-    reason: str
-    retry_in_s: float | None
-
-
-def _dt(ts: float) -> datetime:
-    return datetime.fromtimestamp(ts, UTC)
-
-
-def _view(row: OutboxRow) -> EntryView:
-    return EntryView(
-        id=row.id,
-        state=row.state,  # type: ignore[arg-type]
-        created_at=_dt(row.created_at),
-        attempts=row.attempts,
-        next_attempt_at=_dt(row.next_attempt_at),
-        last_error=row.last_error,
-        outcome=row.outcome,  # type: ignore[arg-type]
-        registration_id=row.registration_id,
-        delivered_at=_dt(row.delivered_at) if row.delivered_at is not None else None,
-        phone_masked=row.phone_hint,
-        email_masked=row.email_hint,
-        has_personal_data=row.sealed is not None,
-    )
 
 
 def _reason(text: str) -> str:
@@ -295,11 +112,11 @@ class Outbox:
         event.listen(self._engine, "begin", _on_begin)
         self._readers = sessionmaker(self._engine, expire_on_commit=False)
         self._writers = sessionmaker(
-            self._engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+            self._engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
         self._check_intact()
         try:
-            _Base.metadata.create_all(self._engine)
+            Base.metadata.create_all(self._engine)
             self._ensure_tally()
         except OperationalError as exc:
             if _is_disk_full(exc):
@@ -410,7 +227,7 @@ class Outbox:
         in one write transaction for a file made before it existed; every writer,
         whatever its version, keeps it right since the triggers live in the file."""
         with self._raw(write=True) as cur:
-            for statement in _TALLY_DDL:
+            for statement in TALLY_DDL:
                 cur.execute(statement)
 
     # --- capture -------------------------------------------------------------
@@ -426,16 +243,16 @@ class Outbox:
         """
         now = self.clock()
         if req.captured_at is None:
-            req = _with_captured_at(req, _dt(now))
+            req = _with_captured_at(req, to_datetime(now))
         entry_id = entry_id or str(uuid.uuid4())
         sealed = crypto.seal(self._key, entry_id, crypto.request_to_bytes(req))
         row = (entry_id, now, now, mask_phone(req.phone), mask_email(req.email), sealed)
         with self._raw(write=True) as cur:
-            waiting = cur.execute(_WAITING_SQL).fetchone()
+            waiting = cur.execute(WAITING_SQL).fetchone()
             if waiting is not None and waiting[0] >= self.capacity:
                 raise OutboxFull(self.capacity)
             try:
-                cur.execute(_CAPTURE_SQL, row)
+                cur.execute(CAPTURE_SQL, row)
             except sqlite3.IntegrityError:
                 raise DuplicateEntry(entry_id) from None
         return entry_id
@@ -452,18 +269,18 @@ class Outbox:
 
     def entries(self, state: State | None = None) -> list[EntryView]:
         """Masked views, oldest first."""
-        query = select(OutboxRow).order_by(OutboxRow.created_at, _ROWID)
+        query = select(OutboxRow).order_by(OutboxRow.created_at, ROWID)
         if state is not None:
             query = query.where(OutboxRow.state == state)
         with self._tx(write=False) as s:
-            return [_view(row) for row in s.scalars(query)]
+            return [entry_view(row) for row in s.scalars(query)]
 
     def get(self, entry_id: str) -> EntryView:
         with self._tx(write=False) as s:
             row = s.get(OutboxRow, entry_id)
             if row is None:
                 raise NoSuchEntry(entry_id)
-            return _view(row)
+            return entry_view(row)
 
     # --- clerk's decisions ------------------------------------------------------
 
@@ -520,13 +337,13 @@ class Outbox:
     def due_ids(self, limit: int | None = None) -> list[str]:
         """Pending entries whose time has come, oldest first."""
         with self._raw(write=False) as cur:
-            rows = cur.execute(_DUE_IDS_SQL, (self.clock(), -1 if limit is None else limit))
+            rows = cur.execute(DUE_IDS_SQL, (self.clock(), -1 if limit is None else limit))
             return [str(r[0]) for r in rows.fetchall()]
 
     def next_due_at(self) -> float | None:
         """When the earliest pending entry becomes due (POSIX seconds), or None."""
         with self._raw(write=False) as cur:
-            found = cur.execute(_NEXT_DUE_SQL).fetchone()
+            found = cur.execute(NEXT_DUE_SQL).fetchone()
         return None if found is None or found[0] is None else float(found[0])
 
     def open_due(self, entry_id: str) -> DueEntry | None:
@@ -610,14 +427,14 @@ class Outbox:
             return
         with self._raw(write=True) as cur:
             if delivered:
-                cur.executemany(_DELIVERED_SQL, delivered)
+                cur.executemany(DELIVERED_SQL, delivered)
             if retried:
-                cur.executemany(_RETRY_LATER_SQL, retried)
+                cur.executemany(RETRY_LATER_SQL, retried)
             if set_aside:
-                cur.executemany(_SET_ASIDE_SQL, set_aside)
+                cur.executemany(SET_ASIDE_SQL, set_aside)
             if defer_all_s > 0:
                 not_before = now + defer_all_s
-                cur.execute(_DEFER_ALL_SQL, (not_before, not_before))
+                cur.execute(DEFER_ALL_SQL, (not_before, not_before))
 
     def defer_all(self, seconds: float) -> None:
         """No pending entry is due before ``seconds`` from now (the central said
@@ -688,5 +505,8 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
 def _on_begin(conn: Any) -> None:
     """A writer's transaction takes the write lock at once; a reader's is deferred
     (in WAL it reads the last commit and never waits for a writer)."""
-    write = bool(conn.get_execution_options().get(_WRITE_OPTION, False))
+    write = bool(conn.get_execution_options().get(WRITE_OPTION, False))
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+__all__ = ["Outbox"]

@@ -37,7 +37,8 @@ from kiosk.errors import AccountExists, CentralError, RateLimited, ValidationFai
 from kiosk.outbox.backoff import BACKOFF_BASE_S, BACKOFF_CAP_S, backoff_delay_s
 from kiosk.outbox.crypto import UndecryptableEntry
 from kiosk.outbox.lock import SyncLock
-from kiosk.outbox.store import Delivered, DueEntry, Failed, Outbox
+from kiosk.outbox.schema import Delivered, DueEntry, Failed
+from kiosk.outbox.store import Outbox
 
 log = logging.getLogger(__name__)
 

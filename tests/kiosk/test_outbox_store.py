@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.outbox import NoSuchEntry, Outbox, OutboxFull, SyncWorker
-from kiosk.outbox.store import AlreadyDelivered
+from kiosk.outbox.errors import AlreadyDelivered
 from tests.kiosk.outbox_helpers import Clock, ScriptedSender, raw_bytes, request
 
 

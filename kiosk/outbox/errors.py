@@ -1,0 +1,71 @@
+"""The outbox's refusals: types the screens and the operator commands tell apart.
+
+Kept apart from the store so that code which only needs to recognise them (the
+registration flow, the app's start-up) does not load SQLAlchemy to do so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class OutboxError(Exception):
+    """Base of the outbox's refusals."""
+
+
+class OutboxFull(OutboxError):
+    def __init__(self, capacity: int) -> None:
+        super().__init__(
+            f"The offline outbox is full ({capacity} registrations wait for delivery or for "
+            "a clerk's decision): deliver them (sync) or resolve the set-aside ones first."
+        )
+        self.capacity = capacity
+
+
+class OutboxNoSpace(OutboxFull):
+    """The disk of the data folder is full: nothing was captured, nothing already
+    in the outbox was harmed. A kind of ``OutboxFull`` (the capture is refused for
+    want of room) that the screen can tell apart."""
+
+    def __init__(self, path: Path) -> None:
+        OutboxError.__init__(
+            self,
+            f"The disk holding the offline outbox ({path.parent}) is full: free some space; "
+            "the registrations already saved are safe.",
+        )
+        self.capacity = 0
+        self.path = path
+
+
+class OutboxDamaged(OutboxError):
+    """The outbox file is not a readable outbox (overwritten, truncated). It is
+    left where it is, untouched, and a copy is kept beside it (``copy``) so no
+    entry is lost by a repair; the outbox is not opened."""
+
+    def __init__(self, path: Path, copy: Path | None, reason: str) -> None:
+        kept = f"a copy is kept at {copy}" if copy else "no copy could be made"
+        super().__init__(
+            f"The offline outbox {path} is damaged ({reason}); {kept}. Call support: "
+            "the entries in it must be recovered before the terminal saves new ones."
+        )
+        self.path = path
+        self.copy = copy
+        self.reason = reason
+
+
+class NoSuchEntry(OutboxError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"No outbox entry has the id {entry_id}.")
+        self.entry_id = entry_id
+
+
+class AlreadyDelivered(OutboxError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"The outbox entry {entry_id} was already delivered.")
+        self.entry_id = entry_id
+
+
+class DuplicateEntry(OutboxError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"The outbox already holds the entry {entry_id}.")
+        self.entry_id = entry_id
