@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import requests
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, assume, settings
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -25,6 +25,7 @@ from tests.central.conftest import add_terminal
 
 DEFAULT_CASES_PER_OPERATION = 25  # ~20 operations: about 400 cases in make test
 SOAK_CASES_PER_OPERATION = 350  # about 7,000 cases
+SOAK_TIMEOUT_S = 1800  # one pytest item holds every operation's cases
 # every status answered must be one /openapi.json documents for that operation
 CHECKS = (
     not_a_server_error,
@@ -55,7 +56,17 @@ def api_schema(fuzz_central: EmbeddedCentral) -> Any:
 schema = schemathesis.from_pytest_fixture("api_schema")
 
 
+def is_http_field_value(value: object) -> bool:
+    """What HTTP allows in a header value (visible ASCII, inner spaces and tabs)."""
+    text = str(value)
+    return text == text.strip() and all(ch == "\t" or " " <= ch <= "~" for ch in text)
+
+
 def run(case: Any, token: str) -> None:
+    # A header value HTTP does not allow (a NUL, a control character) is refused by the
+    # HTTP server itself, before the application, with its own plain 400 and a closed
+    # connection: a protocol error, not an answer of this API, so not generated here.
+    assume(all(is_http_field_value(v) for v in (case.headers or {}).values()))
     headers = {"Authorization": f"Bearer {token}"}
     case.call_and_validate(headers=headers, checks=CHECKS, timeout=10)
 
@@ -72,6 +83,7 @@ def test_generated_requests(case: Any, token: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SOAK_TIMEOUT_S)
 @schema.parametrize()
 @settings(
     max_examples=SOAK_CASES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck)
