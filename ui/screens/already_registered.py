@@ -8,9 +8,9 @@ the account exists, and so does this screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.screens.base import AppContext, Screen, named
+from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.widgets.busy_button import BusyButton
 
 
@@ -19,15 +19,7 @@ class AlreadyRegisteredScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 24, 48, 24)
-        column.setSpacing(10)
-        self.title = named(QLabel(), "screenTitle")
-        self.title.setWordWrap(True)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        column.addWidget(self.title)
-        column.addWidget(self.body)
+        column, self.title, self.body = titled_column(self, spacing_px=10)
         column.addSpacing(12)
         self.reset_button = named(BusyButton(), "secondary")
         self.status = named(QLabel(), "notice")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,6 +49,23 @@ def named(widget: W, object_name: str) -> W:
     """``widget`` with an object name (the style sheet's ``#name`` selector)."""
     widget.setObjectName(object_name)
     return widget
+
+
+SCREEN_MARGINS_PX = (48, 24, 48, 24)
+
+
+def titled_column(screen: QWidget, spacing_px: int = 8) -> tuple[QVBoxLayout, QLabel, QLabel]:
+    """A screen's usual head: its column, a title and a wrapped line under it."""
+    column = QVBoxLayout(screen)
+    column.setContentsMargins(*SCREEN_MARGINS_PX)
+    column.setSpacing(spacing_px)
+    title = named(QLabel(), "screenTitle")
+    title.setWordWrap(True)
+    intro = QLabel()
+    intro.setWordWrap(True)
+    column.addWidget(title)
+    column.addWidget(intro)
+    return column, title, intro
 
 
 def centered(label: QLabel) -> QLabel:

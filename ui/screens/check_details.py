@@ -7,10 +7,10 @@ step it returns; «Изменить» goes back to the form with the typed value
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.flows.registration import Step
-from ui.screens.base import AppContext, Screen, named
+from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 
@@ -29,14 +29,7 @@ class CheckDetailsScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 24, 48, 24)
-        column.setSpacing(8)
-        self.title = named(QLabel(), "screenTitle")
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        column.addWidget(self.title)
-        column.addWidget(self.hint)
+        column, self.title, self.hint = titled_column(self)
         column.addSpacing(12)
         self.email_caption = named(QLabel(), "fieldLabel")
         self.email_value = named(QLabel(), "bigValue")

@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QRegularExpression, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import Step
-from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named
+from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text, minutes_seconds
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
@@ -31,14 +31,7 @@ class CodeEntryScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 24, 48, 24)
-        column.setSpacing(8)
-        self.title = named(QLabel(), "screenTitle")
-        self.sent_to = QLabel()
-        self.sent_to.setWordWrap(True)
-        column.addWidget(self.title)
-        column.addWidget(self.sent_to)
+        column, self.title, self.sent_to = titled_column(self)
         column.addSpacing(12)
         self.code_label = named(QLabel(), "fieldLabel")
         self.code = named(QLineEdit(), "codeField")

@@ -6,9 +6,9 @@ and the SMS carries the code and a link to confirm from the phone.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.screens.base import AppContext, Screen, named
+from ui.screens.base import AppContext, Screen, named, titled_column
 
 
 class SavedOfflineScreen(Screen):
@@ -16,16 +16,8 @@ class SavedOfflineScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 24, 48, 24)
-        column.setSpacing(10)
-        self.title = named(QLabel(), "screenTitle")
-        self.title.setWordWrap(True)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
+        column, self.title, self.body = titled_column(self, spacing_px=10)
         self.phone = named(QLabel(), "bigValue")
-        column.addWidget(self.title)
-        column.addWidget(self.body)
         column.addWidget(self.phone)
         column.addStretch(1)
         buttons = QHBoxLayout()
