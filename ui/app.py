@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -26,6 +26,10 @@ from ui import i18n
 from ui.background import runner
 from ui.main_window import Dependencies, MainWindow
 from ui.startup import OpenedTerminal, StartingWindow, TerminalStarter, open_for
+
+if TYPE_CHECKING:
+    from ui.demo_panel import DemoPanel
+    from ui.monitor import TerminalMonitor
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +81,7 @@ class Shell(QObject):
         self.opened: OpenedTerminal | None = None
         self.window: MainWindow | None = None
         self._parts: list[QObject] = []
+        self._pollers: list[TerminalMonitor | DemoPanel] = []
         self.starting = StartingWindow()
         self.starter = TerminalStarter(config, self, opener=opener)
         self.starter.opened.connect(self._build)
@@ -104,6 +109,7 @@ class Shell(QObject):
         monitor.online_changed.connect(window.status_line.set_online)
         monitor.waiting_changed.connect(window.status_line.set_outbox_count)
         monitor.start()
+        self._pollers.append(monitor)
         if opened.demo is not None:
             self._add_demo_panel(window, opened)
         if not self.kiosk_mode:
@@ -126,6 +132,7 @@ class Shell(QObject):
         panel = DemoPanel(opened.terminal.client.dev_messages)
         window.add_side_panel(panel)
         panel.start()
+        self._pollers.append(panel)
 
     def _start_shift(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.clerk_panel import ClerkPanel, OperatorDialog
@@ -166,7 +173,9 @@ class Shell(QObject):
         self._parts.append(lock)
 
     def shutdown(self) -> None:
-        """After the event loop: let running work finish, then close the terminal."""
+        """After the event loop: stop polling, let running work finish, then close the terminal."""
+        for poller in self._pollers:
+            poller.stop()
         runner().wait_for_done()
         if self.opened is not None:
             self.opened.close()

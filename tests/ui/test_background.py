@@ -50,6 +50,7 @@ def test_failure_callback_gets_the_exception(qtbot: QtBot) -> None:
 
 
 def test_busy_is_true_while_work_runs_and_gui_stays_responsive(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not runner().is_busy, timeout=15_000)  # earlier tests' work
     release = threading.Event()
     states: list[bool] = []
     runner().busy_changed.connect(states.append)
