@@ -32,10 +32,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.core.config import Settings
 from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
 from central.core.db import transaction
-from central.core.security import hash_password, new_temporary_password
+from central.core.security import new_temporary_password
 from central.crud import imports as repo
 from central.messaging.outbox import enqueue
-from central.models import Account, utcnow
+from central.models import Account, new_id, utcnow
 
 REQUIRED = (
     "phone",
@@ -173,7 +173,7 @@ class _Importer:
     def __init__(self, db: Session, settings: Settings) -> None:
         self.db, self.settings, self.now = db, settings, utcnow()
         self.report = ImportReport()
-        self.welcome: dict[str, tuple[Account, str]] = {}
+        self.welcome: dict[str, tuple[Account, str, str]] = {}
 
     def _account_for(self, row: PolicyRow) -> Account | None:
         by_phone = repo.account_by_phone(self.db, row.phone)
@@ -193,7 +193,7 @@ class _Importer:
             self.report.unchanged += 1
             return
         if account is None:
-            password = new_temporary_password()
+            password, email_id = new_temporary_password(), new_id()
             account = repo.create_online_account(
                 self.db,
                 email=row.email,
@@ -201,12 +201,12 @@ class _Importer:
                 phone=row.phone,
                 full_name=row.name,
                 locale=self.settings.default_locale,
-                password_hash=hash_password(password),
+                password_message_id=email_id,
                 now=self.now,
                 temporary_until=self.now
                 + timedelta(seconds=self.settings.temporary_password_ttl_s),
             )
-            self.welcome[account.id] = (account, password)
+            self.welcome[account.id] = (account, password, email_id)
             self.report.accounts_created += 1
         repo.add_contract(
             self.db,
@@ -221,7 +221,7 @@ class _Importer:
         self.report.contracts_added += 1
 
     def queue_welcome_emails(self) -> None:
-        for account, password in self.welcome.values():
+        for account, password, email_id in self.welcome.values():
             enqueue(
                 self.db,
                 channel="email",
@@ -233,6 +233,8 @@ class _Importer:
                     "login": account.email,
                     "contract_numbers": list(repo.contract_numbers_of(self.db, account.id)),
                 },
+                password=password,  # hashed onto the account when this email goes
+                message_id=email_id,
             )
 
 

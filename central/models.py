@@ -87,7 +87,10 @@ class Account(Base):
     locale: Mapped[str] = mapped_column(String(2), default="ru")
     status: Mapped[str] = mapped_column(String(32))  # pending_activation | active
     source: Mapped[str] = mapped_column(String(16))  # registration | online_purchase
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # None while a temporary password waits for its email: the sender hashes it
+    # onto the account just before it delivers that email (password_message_id)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    password_message_id: Mapped[str | None] = mapped_column(String(36))
     password_is_temporary: Mapped[bool] = mapped_column(Boolean, default=True)
     # when a temporary password stops opening sessions; None for a chosen password
     temporary_password_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -202,6 +205,9 @@ class Message(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # a temporary password the sender makes its account's password before
+    # delivering this email; erased once hashed (the body keeps it until sent)
+    password: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_messages_status_next", "status", "next_attempt_at"),)
 

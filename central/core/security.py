@@ -15,7 +15,7 @@ import os
 import secrets
 import string
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -83,14 +83,30 @@ def hash_password(password: str) -> str:
     return _hash_pool().submit(_hasher.hash, password).result()
 
 
-def _verify(password: str, stored: str) -> bool:
+def hash_password_later(password: str) -> Future[str]:
+    """``hash_password`` started in the hashing threads; the caller collects it."""
+    return _hash_pool().submit(_hasher.hash, password)
+
+
+_no_password_hash: str | None = None
+
+
+def _verify(password: str, stored: str | None) -> bool:
+    global _no_password_hash
+    if stored is None:  # the same work as a real check, so timing tells nothing
+        _no_password_hash = _no_password_hash or _hasher.hash("not-a-password-1!A")
+        _verify(password, _no_password_hash)
+        return False
     try:
         return _hasher.verify(stored, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
-def password_matches(password: str, stored: str) -> bool:
+def password_matches(password: str, stored: str | None) -> bool:
+    """Whether ``password`` is the one hashed in ``stored``; ``None`` (no account,
+    or a temporary password still waiting for its email) never matches but
+    costs the same time."""
     return _hash_pool().submit(_verify, password, stored).result()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -37,13 +37,14 @@ def create(
     email_key: str,
     phone: str,
     locale: str,
-    password_hash: str,
+    password_message_id: str,
     now: datetime,
     temporary_until: datetime,
 ) -> Account:
     """A pending account from a confirmed registration, its temporary password
-    valid until ``temporary_until``; ``AccountExists`` when a concurrent one took
-    the phone or email first (unique keys decide)."""
+    set when the email ``password_message_id`` goes and valid until
+    ``temporary_until``; ``AccountExists`` when a concurrent one took the phone
+    or email first (unique keys decide)."""
     account = Account(
         email=email,
         email_key=email_key,
@@ -51,7 +52,8 @@ def create(
         locale=locale,
         status="pending_activation",
         source="registration",
-        password_hash=password_hash,
+        password_hash=None,
+        password_message_id=password_message_id,
         password_is_temporary=True,
         temporary_password_expires_at=temporary_until,
         created_at=now,
@@ -75,10 +77,36 @@ def set_password(
     """A new password: temporary (valid until ``temporary_until``) or, without
     that, one the client chose (no expiry)."""
     account.password_hash = password_hash
+    account.password_message_id = None
     account.password_is_temporary = temporary_until is not None
     account.temporary_password_expires_at = temporary_until
     account.password_changed_at = now
     db.flush()
+
+
+def expect_password(
+    account: Account, message_id: str, *, now: datetime, temporary_until: datetime
+) -> None:
+    """The account's password is now the temporary one the email ``message_id``
+    carries, set when it goes (``settle_password``); until then none works."""
+    account.password_hash = None
+    account.password_message_id = message_id
+    account.password_is_temporary = True
+    account.temporary_password_expires_at = temporary_until
+    account.password_changed_at = now
+
+
+def settle_password(db: Session, message_id: str, password_hash: str) -> bool:
+    """Give the account waiting for the email ``message_id`` its password hash.
+    False when no account waits for it (a later email superseded it, or it was
+    settled before a crash): the hash is then dropped."""
+    result = db.execute(
+        update(Account)
+        .where(Account.password_message_id == message_id)
+        .values(password_hash=password_hash, password_message_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def temporary_password_expired(account: Account, now: datetime) -> bool:

@@ -37,12 +37,13 @@ def create_online_account(
     phone: str,
     full_name: str | None,
     locale: str,
-    password_hash: str,
+    password_message_id: str,
     now: datetime,
     temporary_until: datetime,
 ) -> Account:
-    """An account opened by an online purchase: active at once, temporary password
-    valid until ``temporary_until``."""
+    """An account opened by an online purchase: active at once, its temporary
+    password set when the welcome email ``password_message_id`` goes and valid
+    until ``temporary_until``."""
     account = Account(
         email=email,
         email_key=email_key,
@@ -51,7 +52,8 @@ def create_online_account(
         locale=locale,
         status="active",
         source="online_purchase",
-        password_hash=password_hash,
+        password_hash=None,
+        password_message_id=password_message_id,
         password_is_temporary=True,
         temporary_password_expires_at=temporary_until,
         created_at=now,

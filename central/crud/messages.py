@@ -35,6 +35,7 @@ class ClaimedMessage:
     body: str
     kind: str
     attempts: int
+    password: str | None = None  # to hash onto its account before delivery
 
 
 def claim_due(
@@ -72,10 +73,21 @@ def claim_due(
                     Message.body,
                     Message.kind,
                     Message.attempts,
+                    Message.password,
                 ).where(Message.id == message_id)
             ).one()
             claimed.append(ClaimedMessage(message_id, *row))
     return claimed
+
+
+def forget_password(session: Session, message_id: str) -> None:
+    """The message's temporary password is hashed onto its account: drop the copy."""
+    session.execute(
+        update(Message)
+        .where(Message.id == message_id)
+        .values(password=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _finish(session: Session, claim: ClaimedMessage, **values: object) -> bool:
@@ -98,7 +110,7 @@ SCRUBBED_BODY = "[removed after delivery]"
 
 
 def _scrubbed(scrub: bool) -> dict[str, object]:
-    return {"body": SCRUBBED_BODY} if scrub else {}
+    return {"body": SCRUBBED_BODY, "password": None} if scrub else {"password": None}
 
 
 def mark_sent(
@@ -137,12 +149,16 @@ def erase_old_text(session: Session) -> None:
 def list_messages(
     session: Session, *, to: str | None = None, limit: int = 200
 ) -> Sequence[Message]:
-    """Messages oldest first: all to ``to``, or the ``limit`` most recent ones."""
+    """Messages oldest first: all to ``to``, or the ``limit`` most recent ones.
+    An email whose temporary password is not hashed yet is left out: it could
+    not have been delivered, and its password would not work yet."""
+    ready = Message.password.is_(None)
     if to is not None:
         match = func.lower(Message.to) == to.lower() if "@" in to else Message.to == to
-        query = select(Message).where(match).order_by(Message.created_at, Message.id)
+        query = select(Message).where(match, ready).order_by(Message.created_at, Message.id)
         return list(session.scalars(query.limit(limit)))
-    recent = select(Message).order_by(Message.created_at.desc(), Message.id.desc()).limit(limit)
+    newest_first = (Message.created_at.desc(), Message.id.desc())
+    recent = select(Message).where(ready).order_by(*newest_first).limit(limit)
     return list(reversed(list(session.scalars(recent))))
 
 

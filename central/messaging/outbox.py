@@ -9,12 +9,14 @@ committed one), and the background sender delivers it afterwards with retries.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from central.crud import accounts
 from central.messaging.texts import channel_of, render
-from central.models import Message, utcnow
+from central.models import Account, Message, new_id, utcnow
 
 
 class ChannelMismatch(ValueError):
@@ -29,6 +31,8 @@ def enqueue(
     kind: str,
     locale: str,
     params: Mapping[str, object],
+    password: str | None = None,
+    message_id: str | None = None,
 ) -> Message:
     """Render ``kind`` in ``locale`` and add it to ``session`` as a pending message.
 
@@ -42,6 +46,7 @@ def enqueue(
     text = render(kind, locale, params)
     now = utcnow()
     message = Message(
+        id=message_id or new_id(),
         channel=channel,
         to=to,
         subject=text.subject,
@@ -51,6 +56,41 @@ def enqueue(
         attempts=0,
         next_attempt_at=now,
         created_at=now,
+        password=password,
     )
     session.add(message)
+    return message
+
+
+def send_temporary_password(
+    session: Session,
+    account: Account,
+    *,
+    kind: str,
+    params: Mapping[str, object],
+    temporary: str,
+    now: datetime,
+    valid_until: datetime,
+    message_id: str | None = None,
+) -> Message:
+    """Queue the email ``kind`` carrying ``temporary`` and make that the account's
+    (temporary) password when the email goes.
+
+    argon2 costs ~0.1 s of a core, so the request that makes a temporary password
+    does not hash it: the sender does, just before it delivers this email (see
+    ``central.messaging.sender``). Until then the account has no password (any
+    earlier one stops working now, as a reset must) and only this email may set
+    it: a later one supersedes it. Nobody can know the password before the email
+    is delivered, so nobody waits for the hash."""
+    message = enqueue(
+        session,
+        channel="email",
+        to=account.email,
+        kind=kind,
+        locale=account.locale,
+        params={**params, "temporary_password": temporary},
+        password=temporary,
+        message_id=message_id,
+    )
+    accounts.expect_password(account, message.id, now=now, temporary_until=valid_until)
     return message

@@ -19,6 +19,7 @@ import logging
 import random
 import threading
 from collections.abc import AsyncIterator, Callable, Mapping
+from concurrent.futures import Future
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
@@ -28,6 +29,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
 from central.core.db import transaction
+from central.core.security import hash_password_later
+from central.crud import accounts
 from central.crud import messages as repo
 from central.messaging.delivery import (
     Backend,
@@ -90,7 +93,11 @@ class Sender:
             claims = repo.claim_due(
                 session, now=self._clock(), limit=s.sender_batch, lease_s=s.sender_lease_s
             )
-        for claim in claims:
+        # hashes start at once, in the hashing threads; messages without one go first
+        hashes = {c.id: hash_password_later(c.password) for c in claims if c.password}
+        for claim in sorted(claims, key=lambda c: c.id in hashes):
+            if claim.id in hashes and not self._settle_password(claim, hashes[claim.id]):
+                continue
             self._deliver(claim)
         if self._scrub and claims:
             self._erase_old_text()
@@ -103,6 +110,19 @@ class Sender:
                 repo.erase_old_text(session)
         except SQLAlchemyError as exc:
             log.warning("could not checkpoint the scrubbed messages yet: %s", type(exc).__name__)
+
+    def _settle_password(self, claim: repo.ClaimedMessage, hashed: Future[str]) -> bool:
+        """Make the claim's temporary password its account's before the email goes,
+        so it works once the client has it. False: not now (the lease brings it back)."""
+        try:
+            with transaction(self._factory) as session:
+                if not accounts.settle_password(session, claim.id, hashed.result()):
+                    log.info("message %s (%s): its password was superseded", claim.id, claim.kind)
+                repo.forget_password(session, claim.id)
+        except Exception:
+            log.exception("message %s (%s): password not stored", claim.id, claim.kind)
+            return False
+        return True
 
     def _deliver(self, claim: repo.ClaimedMessage) -> None:
         s = self._settings

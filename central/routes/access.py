@@ -25,22 +25,19 @@ from central.core.errors import (
     TemporaryPasswordExpired,
 )
 from central.core.security import (
-    hash_password,
     hash_token,
     new_temporary_password,
     new_token,
     password_matches,
 )
 from central.crud import accounts, audit, rates, tokens
-from central.messaging.outbox import enqueue
+from central.messaging.outbox import send_temporary_password
 from central.models import Account
 from central.routes.deps import AppSettings, CurrentTerminal, Db, Now, TerminalIdem
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
 
 log = logging.getLogger("central.access")
 router = APIRouter(prefix="/api/v1", tags=["access"])
-
-_DUMMY_HASH = hash_password("not-a-real-password-1!A")
 
 
 class SessionIn(BaseModel):
@@ -106,7 +103,7 @@ def open_session(
         rates.enforce(db, "login", key, settings.logins_per_login_per_hour, now)
         rates.record(db, "login", key, now)
         account = find_account(db, key)
-        ok = password_matches(body.password, account.password_hash if account else _DUMMY_HASH)
+        ok = password_matches(body.password, account.password_hash if account else None)
         if account is None or not ok:
             raise InvalidCredentials()
         if accounts.temporary_password_expired(account, now):
@@ -159,8 +156,7 @@ def reset_password(
             return 202, {"status": "accepted"}
         rates.record(db, "password_reset", key, now)
         account = find_account(db, key)
-        if account is None:
-            hash_password(new_temporary_password())  # same work as a real reset
+        if account is None:  # a real reset does no hashing in the request either
             return 202, {"status": "accepted"}
         _reset(db, account, settings, now, terminal.id)
         return 202, {"status": "accepted"}
@@ -172,22 +168,17 @@ def _reset(
     db: Session, account: Account, settings: Settings, now: datetime, terminal_id: str
 ) -> None:
     temporary = new_temporary_password()
-    accounts.set_password(
-        db,
-        account,
-        hash_password(temporary),
-        now=now,
-        temporary_until=now + timedelta(seconds=settings.temporary_password_ttl_s),
-    )
+    valid_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
     tokens.revoke_sessions(db, account.id, now)
     if account.status == "active":
-        enqueue(
+        send_temporary_password(
             db,
-            channel="email",
-            to=account.email,
+            account,
             kind="password_reset_email",
-            locale=account.locale,
-            params={"temporary_password": temporary},
+            params={},
+            temporary=temporary,
+            now=now,
+            valid_until=valid_until,
         )
         action = "password_reset"
     else:
@@ -199,16 +190,14 @@ def _reset(
             now,
             now + timedelta(seconds=settings.activation_ttl_s),
         )
-        enqueue(
+        send_temporary_password(
             db,
-            channel="email",
-            to=account.email,
+            account,
             kind="activation_email",
-            locale=account.locale,
-            params={
-                "activation_link": activation_link(settings, token),
-                "temporary_password": temporary,
-            },
+            params={"activation_link": activation_link(settings, token)},
+            temporary=temporary,
+            now=now,
+            valid_until=valid_until,
         )
         action = "activation_resent"
     audit.record(db, action, now, account_id=account.id, terminal_id=terminal_id)

@@ -3,7 +3,9 @@
 Mounted only when ``delivery_backend == "dev"``, which production settings
 refuse. The kiosk's demo panel polls it to show codes and emails live; tests
 read confirmation codes from it. A message is listed as soon as the
-transaction that queued it commits, whether or not the sender has run yet.
+transaction that queued it commits, whether or not the sender has run yet,
+except an email carrying a temporary password: it is listed once the sender
+has made that the account's password (its first step before delivery).
 """
 
 from __future__ import annotations

@@ -36,14 +36,13 @@ from central.core.errors import (
 from central.core.security import (
     code_matches,
     hash_code,
-    hash_password,
     hash_token,
     new_code,
     new_temporary_password,
     new_token,
 )
 from central.crud import accounts, audit, rates, registrations, tokens
-from central.messaging.outbox import enqueue
+from central.messaging.outbox import enqueue, send_temporary_password
 from central.models import Registration, new_id
 from central.routes.deps import (
     AppSettings,
@@ -165,38 +164,16 @@ def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime
     )
 
 
-TemporaryPassword = tuple[str, str]  # (the password, its argon2 hash)
-
-
-def new_hashed_temporary_password() -> TemporaryPassword:
-    temporary = new_temporary_password()
-    return temporary, hash_password(temporary)
-
-
-def looks_confirmable(reg: Registration, code: str, now: datetime) -> bool:
-    """Whether ``code`` would confirm ``reg`` as read now: the caller may then hash
-    the account's temporary password before it locks the row (argon2 takes a good
-    part of a core for ~0.1 s; the lock is then held only for the writes)."""
-    return (
-        reg.status != "confirmed"
-        and reg.code_hash is not None
-        and now < reg.code_expires_at
-        and code_matches(code.strip(), reg.code_hash)
-    )
-
-
 def confirm_registration(
     db: Session,
     reg: Registration,
     code: str,
     settings: Settings,
     now: datetime,
-    password: TemporaryPassword | None = None,
 ) -> None:
     """Spend one attempt of ``reg``'s code; on the right code create the pending
-    account, its activation token, and queue the SMS notice and the email.
-    ``password``: the temporary password already hashed (see ``looks_confirmable``),
-    else it is made and hashed here."""
+    account, its activation token, and queue the SMS notice and the email with
+    the temporary password (hashed by the sender when it goes: no argon2 here)."""
     if reg.status == "confirmed":
         raise AlreadyConfirmed()
     resend_wait = (
@@ -216,16 +193,17 @@ def confirm_registration(
         db.flush()
         raise InvalidCode(attempts_left=reg.attempts_left)
     # an account that took the phone or email since: refused by its unique keys
-    temporary, password_hash = password or new_hashed_temporary_password()
+    temporary_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
+    email_id = new_id()
     account = accounts.create(
         db,
         email=reg.email,
         email_key=reg.email_key,
         phone=reg.phone,
         locale=reg.locale,
-        password_hash=password_hash,
+        password_message_id=email_id,
         now=now,
-        temporary_until=now + timedelta(seconds=settings.temporary_password_ttl_s),
+        temporary_until=temporary_until,
     )
     token = new_token()
     tokens.add_activation(
@@ -245,13 +223,15 @@ def confirm_registration(
         locale=account.locale,
         params={},
     )
-    enqueue(
+    send_temporary_password(
         db,
-        channel="email",
-        to=account.email,
+        account,
         kind="account_created_email",
-        locale=account.locale,
-        params={"activation_link": link, "temporary_password": temporary},
+        params={"activation_link": link},
+        temporary=new_temporary_password(),
+        now=now,
+        valid_until=temporary_until,
+        message_id=email_id,
     )
     audit.record(
         db,
@@ -353,14 +333,8 @@ def confirm(
     now: Now,
 ) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        # argon2 before the row lock: a read without it says whether the code is
-        # right; the locked re-read below decides (a wrong guess only costs a hash)
-        seen = _own(db, registration_id, terminal.id, lock=False)
-        password = (
-            new_hashed_temporary_password() if looks_confirmable(seen, body.code, now) else None
-        )
         reg = _own(db, registration_id, terminal.id, lock=True)
-        confirm_registration(db, reg, body.code, settings, now, password)
+        confirm_registration(db, reg, body.code, settings, now)
         return 200, {"id": reg.id, "status": "confirmed"}
 
     return idem.run(body, work)

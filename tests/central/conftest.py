@@ -4,6 +4,7 @@ over real HTTP, the dev mailbox, and the app's clock (to move time, not sleep)."
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,6 +71,15 @@ class Api:
         assert response.status_code == 200, response.text
         return list(response.json()["messages"])
 
+    def wait_messages(self, to: str, count: int) -> list[dict[str, Any]]:
+        """The messages to ``to`` once there are at least ``count`` (an email with a
+        temporary password shows a moment after the request: the sender hashes it)."""
+        deadline = time.monotonic() + TIMEOUT_S
+        while len(found := self.messages(to)) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(found) >= count, f"expected {count} messages to {to}, got {found}"
+        return found
+
     def last_code(self, phone: str) -> str:
         codes = [m for m in self.messages(phone) if re.search(r"\b\d{6}\b", m["body"])]
         assert codes, f"no code sent to {phone}"
@@ -106,12 +116,24 @@ def make_terminal(central: EmbeddedCentral) -> Callable[[str], str]:
     return lambda name: add_terminal(central, name)
 
 
-def email_secrets(api: Api, email: str) -> tuple[str | None, str]:
-    """The activation link (if any) and temporary password of the latest such email."""
-    bodies = [m["body"] for m in api.messages(email) if "emporary password" in m["body"]]
-    assert bodies, f"no email with a temporary password to {email}"
-    password = re.search(r"[Tt]emporary password: (\S+)", bodies[-1])
-    link = re.search(r"(https?://\S+/activate/\S+)", bodies[-1])
+def password_emails(api: Api, email: str) -> int:
+    """How many emails with a temporary password ``email`` has received."""
+    return len([m for m in api.messages(email) if "emporary password" in m["body"]])
+
+
+def email_secrets(api: Api, email: str, nth: int = 1) -> tuple[str | None, str]:
+    """The activation link (if any) and temporary password of the ``nth`` email
+    with one (1 = first), once it is in the mailbox: that is when the sender has
+    made it the account's password, a moment after the request."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while True:
+        bodies = [m["body"] for m in api.messages(email) if "emporary password" in m["body"]]
+        if len(bodies) >= nth or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert len(bodies) >= nth, f"no email {nth} with a temporary password to {email}"
+    password = re.search(r"[Tt]emporary password: (\S+)", bodies[nth - 1])
+    link = re.search(r"(https?://\S+/activate/\S+)", bodies[nth - 1])
     assert password is not None
     return (link.group(1) if link else None), password.group(1)
 

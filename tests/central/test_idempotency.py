@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from central.models import Account, Registration
+from central.models import Account, Message, Registration
 from central.server import EmbeddedCentral
 from tests.central.conftest import KZ_PHONE, Api, add_terminal
 
@@ -39,7 +39,8 @@ def test_replay_returns_the_first_answer_and_sends_nothing_twice(
     replay = api.post(f"/api/v1/registrations/{rid}/confirm", code, key=confirm_key)
     assert ok.status_code == replay.status_code == 200 and ok.json() == replay.json()
     assert count(central, Account) == 1
-    assert len(api.messages("aigerim@mail.ru")) == 1
+    assert len(api.wait_messages("aigerim@mail.ru", 1)) == 1
+    assert count(central, Message) == 3  # the code, the SMS notice, one email
 
 
 def test_a_replayed_wrong_code_spends_one_attempt(api: Api) -> None:

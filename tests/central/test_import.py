@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import requests
@@ -16,6 +18,8 @@ from central.core.migrate import upgrade
 from central.core.security import password_matches
 from central.crud import terminals
 from central.importer import import_text
+from central.messaging.dev import DevBackend
+from central.messaging.sender import Sender
 from central.models import Account, Contract, Message, utcnow
 from central.server import EmbeddedCentral
 
@@ -54,12 +58,20 @@ def test_import_creates_active_accounts_and_twice_changes_nothing(
         dana = db.scalars(select(Account).where(Account.phone == "+77071234567")).one()
         assert (dana.status, dana.source, dana.password_is_temporary) == (
             "active", "online_purchase", True)  # fmt: skip
-        assert dana.password_hash.startswith("$argon2id$")
         [email] = db.scalars(select(Message).where(Message.to == "dana@gmail.com")).all()
         assert email.kind == "online_purchase_welcome_email"
         assert "VIC-2" in email.body and "VIC-3" in email.body
         password = email.body.split("Временный пароль: ")[1].split()[0]
+        # hashed by the sender when the email goes, not during the import
+        assert (dana.password_hash, dana.password_message_id) == (None, email.id)
+        assert email.password == password
+    assert Sender(factory, settings, {"email": DevBackend(), "sms": DevBackend()}).run_once() == 2
+    with factory() as db:
+        dana = db.scalars(select(Account).where(Account.phone == "+77071234567")).one()
+        assert dana.password_hash is not None and dana.password_hash.startswith("$argon2id$")
         assert password_matches(password, dana.password_hash)
+        assert dana.password_message_id is None
+        assert db.get(Message, email.id).password is None  # type: ignore[union-attr]
         premium = db.scalars(select(Contract).where(Contract.number == "VIC-2")).one()
         assert (str(premium.premium_amount), premium.currency) == ("12500.50", "KZT")
 
@@ -97,6 +109,17 @@ def test_second_contract_is_attached_and_bad_rows_are_reported_by_line(
     assert counts(factory) == (3, 5, 3)  # one welcome email more: for the new client only
 
 
+def wait_for_mail(url: str, to: str) -> list[dict[str, Any]]:
+    """The mailbox of ``to`` once something is in it (the sender runs a moment later)."""
+    deadline = time.monotonic() + 10
+    while True:
+        inbox = requests.get(f"{url}/dev/messages", params={"to": to}, timeout=5)
+        found: list[dict[str, Any]] = inbox.json()["messages"]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
 def test_imported_client_logs_in_with_the_emailed_password(
     central: EmbeddedCentral,
 ) -> None:
@@ -107,8 +130,7 @@ def test_imported_client_logs_in_with_the_emailed_password(
     url = central.url
     token = requests.post(f"{url}/api/v1/terminals/enroll", json={"code": code, "name": "k"},
                           timeout=5).json()["token"]  # fmt: skip
-    inbox = requests.get(f"{url}/dev/messages", params={"to": "aigerim@mail.ru"}, timeout=5)
-    [mail] = inbox.json()["messages"]
+    [mail] = wait_for_mail(url, "aigerim@mail.ru")
     password = mail["body"].split("Временный пароль: ")[1].split()[0]
 
     def log_in() -> requests.Response:
