@@ -39,12 +39,14 @@ class ClaimedMessage:
 
 
 def claim_due(
-    session: Session, *, now: datetime, limit: int, lease_s: float
+    session: Session, *, now: datetime, limit: int, lease_s: float, with_password: bool = False
 ) -> list[ClaimedMessage]:
-    """Claim up to ``limit`` pending messages due at ``now``; the caller commits."""
+    """Claim up to ``limit`` pending messages due at ``now``, those that carry a
+    temporary password to hash or those that do not; the caller commits."""
+    carries = Message.password.is_not(None) if with_password else Message.password.is_(None)
     query = (
         select(Message.id)
-        .where(Message.status == "pending", Message.next_attempt_at <= now)
+        .where(Message.status == "pending", Message.next_attempt_at <= now, carries)
         .order_by(Message.next_attempt_at, Message.created_at)
         .limit(limit)
     )

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
 from central.core.db import transaction
-from central.core.security import hash_password_later
+from central.core.security import HASH_THREADS, hash_password_later
 from central.crud import accounts
 from central.crud import messages as repo
 from central.messaging.delivery import (
@@ -87,21 +87,31 @@ class Sender:
         self._thread: threading.Thread | None = None
 
     def run_once(self) -> int:
-        """Claim and handle the due messages of one batch; returns how many."""
+        """Claim and handle the due messages of one batch; returns how many.
+
+        Messages without a password to hash go first, a full batch of them; then
+        at most ``HASH_THREADS`` that need argon2, hashed in parallel. So a code
+        SMS never waits behind a backlog of emails to hash (an import of 10,000
+        online buyers queues 10,000): at most one round of hashing, ~0.1-0.2 s."""
         s = self._settings
+        now = self._clock()
         with transaction(self._factory) as session:
             claims = repo.claim_due(
-                session, now=self._clock(), limit=s.sender_batch, lease_s=s.sender_lease_s
+                session, now=now, limit=s.sender_batch, lease_s=s.sender_lease_s
             )
-        # hashes start at once, in the hashing threads; messages without one go first
-        hashes = {c.id: hash_password_later(c.password) for c in claims if c.password}
-        for claim in sorted(claims, key=lambda c: c.id in hashes):
+            hashing = repo.claim_due(
+                session, now=now, limit=HASH_THREADS, lease_s=s.sender_lease_s, with_password=True
+            )
+        hashes = {c.id: hash_password_later(c.password) for c in hashing if c.password}
+        for claim in claims:
+            self._deliver(claim)
+        for claim in hashing:
             if claim.id in hashes and not self._settle_password(claim, hashes[claim.id]):
                 continue
             self._deliver(claim)
-        if self._scrub and claims:
+        if self._scrub and (claims or hashing):
             self._erase_old_text()
-        return len(claims)
+        return len(claims) + len(hashing)
 
     def _erase_old_text(self) -> None:
         """The scrubbed texts out of the database files too, not only the rows."""

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory, transaction
 from central.core.migrate import upgrade
-from central.core.security import password_matches
+from central.core.security import HASH_THREADS, password_matches
 from central.crud import accounts
 from central.crud.messages import ClaimedMessage
 from central.messaging.dev import DevBackend
-from central.messaging.outbox import send_temporary_password
+from central.messaging.outbox import enqueue, send_temporary_password
 from central.messaging.sender import Sender
 from central.models import Account, Message, new_id, utcnow
 
@@ -149,3 +149,30 @@ def test_a_sender_dying_after_hashing_still_delivers_once_with_a_working_passwor
     assert sender(factory, backend, clock).run_once() == 1
     assert sum(backend.deliveries.values()) == 1
     assert works(factory, account_id, "Qw3!rtyUIOP9")
+
+
+def test_a_code_sms_does_not_wait_behind_a_backlog_of_emails_to_hash(
+    factory: sessionmaker[Session],
+) -> None:
+    now = utcnow()
+    with transaction(factory) as db:
+        for n in range(3 * HASH_THREADS):
+            account = accounts.create(
+                db, email=f"c{n}@mail.ru", email_key=f"c{n}@mail.ru", phone=f"+7701000{n:04d}",
+                locale="en", password_message_id=new_id(), now=now,
+                temporary_until=now + timedelta(days=7),
+            )  # fmt: skip
+            send_temporary_password(
+                db, account, kind="password_reset_email", params={},
+                temporary=f"Qw3!rtyUIOP{n}", now=now, valid_until=now + timedelta(days=7),
+            )  # fmt: skip
+        code = enqueue(
+            db, channel="sms", to="+77011234567", kind="registration_code", locale="ru",
+            params={"code": "123456", "ttl_min": 5, "link": None},
+        )  # fmt: skip
+        code_id = code.id
+    backend = DevBackend()
+    clock = Clock()
+    clock.now += timedelta(seconds=1)  # the code is due too, though queued last
+    assert sender(factory, backend, clock).run_once() == 1 + HASH_THREADS
+    assert backend.deliveries[code_id] == 1, "the code went in the first pass"
