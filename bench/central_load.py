@@ -20,8 +20,8 @@ argon2-cffi's default cost, most of a core for ~0.1 s) by the central's sender
 just before the email carrying it goes, not in the request. Those emails have a
 hard ceiling of about (cores / CPU per hash), computed here from a measured hash,
 and the confirm run's backlog of them is waited for (and its rate reported)
-before (b), so (b) starts on an idle central. Also reported: CPU per request of the central's process
-tree, and (with py-spy in the venv) where its Python time goes.
+before (b), so (b) starts on an idle central. Also reported: CPU per request of
+the central's process tree, and (with py-spy in the venv) where its Python time goes.
 """
 
 from __future__ import annotations

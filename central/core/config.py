@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     registrations_per_terminal_per_hour: int = 600
     registrations_per_ip_per_hour: int = 1200
     logins_per_login_per_hour: int = 20
+    # tries of the current password per account: a stolen session must not guess it
+    password_changes_per_account_per_hour: int = 20
     password_resets_per_login_per_hour: int = 5
 
     activation_ttl_s: int = 72 * 3600

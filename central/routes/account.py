@@ -9,16 +9,23 @@ from typing import Any, Literal
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from central.core.errors import InvalidCredentials, NotFound, Unauthorized, WeakPassword
+from central.core.errors import (
+    InvalidCredentials,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+    WeakPassword,
+)
 from central.core.password_policy import violations
 from central.core.security import hash_password, password_matches
-from central.crud import accounts, audit, contracts, tokens
+from central.crud import accounts, audit, contracts, rates, tokens
 from central.messaging.outbox import enqueue
 from central.models import Contract
-from central.routes.deps import AnySession, ClientIdem, CurrentClient, Db, Now
+from central.routes.deps import AnySession, AppSettings, ClientIdem, CurrentClient, Db, Now
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
 
 router = APIRouter(prefix="/api/v1/account", tags=["account"])
+PASSWORD_CHANGE_SCOPE = "password_change"
 
 
 class PasswordChangeIn(BaseModel):
@@ -57,12 +64,25 @@ def contract_status(contract: Contract, today: date) -> str:
     status_code=204,
     response_class=Response,
     response_model=None,
-    responses=refusals(Unauthorized, *IDEMPOTENT, *JSON_BODY, InvalidCredentials, WeakPassword),
+    responses=refusals(
+        Unauthorized, *IDEMPOTENT, *JSON_BODY, InvalidCredentials, WeakPassword, RateLimited
+    ),
 )
 def change_password(
-    body: PasswordChangeIn, db: Db, session: AnySession, idem: ClientIdem, now: Now
+    body: PasswordChangeIn,
+    db: Db,
+    session: AnySession,
+    idem: ClientIdem,
+    settings: AppSettings,
+    now: Now,
 ) -> Any:
+    """Every try counts against ``password_changes_per_account_per_hour``, so a
+    session token in the wrong hands cannot guess the current password."""
+
     def work() -> tuple[int, None]:
+        limit = settings.password_changes_per_account_per_hour
+        rates.enforce(db, PASSWORD_CHANGE_SCOPE, session.account_id, limit, now)
+        rates.record(db, PASSWORD_CHANGE_SCOPE, session.account_id, now)
         account = accounts.get(db, session.account_id)
         if account is None:
             raise NotFound()

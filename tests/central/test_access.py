@@ -138,6 +138,21 @@ def test_logins_are_rate_limited_per_login(api: Api, clock: Clock) -> None:
     assert log_in(api, "nobody@mail.ru", "x").status_code == 401
 
 
+def test_guessing_the_current_password_with_a_session_is_rate_limited(
+    api: Api, clock: Clock
+) -> None:
+    temporary = create_account(api)
+    token = log_in(api, EMAIL, temporary).json()["token"]
+    for n in range(20):
+        assert change(api, token, f"Guess-{n}!", NEW_PASSWORD).status_code == 401
+    limited = change(api, token, temporary, NEW_PASSWORD)
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) > 0
+    assert limited.json()["error"]["code"] == "rate_limited", "even the right one waits"
+    clock.advance(3601)  # the session is over too: a new one
+    token = log_in(api, EMAIL, temporary).json()["token"]
+    assert change(api, token, temporary, NEW_PASSWORD).status_code == 204
+
+
 def test_reset_of_an_active_account_forces_a_change(api: Api) -> None:
     create_account(api)
     assert api.post("/api/v1/password-resets", {"login": "87011234567"}).status_code == 202
