@@ -18,15 +18,11 @@ import contextlib
 import ipaddress
 import math
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 from urllib.parse import urlsplit
-
-import phonenumbers
-import platformdirs
 
 __all__ = ["APP_NAME", "ENV_PREFIX", "ConfigError", "KioskConfig", "config_path", "load_config"]
 
@@ -76,13 +72,25 @@ class KioskConfig:
     outbox_retention_s: int = OUTBOX_RETENTION_S
     connect_timeout_s: float = CONNECT_TIMEOUT_S
     read_timeout_s: float = READ_TIMEOUT_S
-    data_dir: Path = field(
-        default_factory=lambda: platformdirs.user_data_path(APP_NAME, appauthor=False)
-    )
-    log_dir: Path = field(
-        default_factory=lambda: platformdirs.user_log_path(APP_NAME, appauthor=False)
-    )
+    data_dir: Path = field(default_factory=lambda: _user_path("data"))
+    log_dir: Path = field(default_factory=lambda: _user_path("log"))
     demo: bool = False
+
+
+def _user_path(kind: Literal["config", "data", "log"]) -> Path:
+    """The per-user folder of ``kind`` for this app.
+
+    platformdirs and phonenumbers (below) are imported where they are used, not with
+    the module: the terminal reads its settings before its first window is painted,
+    and a window that waits for libraries it may not need starts late.
+    """
+    import platformdirs
+
+    if kind == "config":
+        return platformdirs.user_config_path(APP_NAME, appauthor=False)
+    if kind == "data":
+        return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
 SETTINGS: Final = tuple(f.name for f in fields(KioskConfig) if f.name != "demo")
@@ -94,7 +102,7 @@ def config_path(env: Mapping[str, str] = os.environ) -> Path:
     named = env.get(CONFIG_ENV, "").strip()
     if named:
         return Path(named).expanduser()
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / CONFIG_FILE_NAME
+    return _user_path("config") / CONFIG_FILE_NAME
 
 
 def _fail(setting: str, source: str, expected: str, value: object) -> ConfigError:
@@ -180,6 +188,8 @@ def _regions(setting: str, value: object, source: str) -> object:
     if not all(isinstance(r, str) for r in items):
         raise _fail(setting, source, expected, value)
     regions = tuple(r.strip().upper() for r in items)
+    import phonenumbers
+
     if not set(regions) <= phonenumbers.SUPPORTED_REGIONS:
         raise _fail(setting, source, expected, value)
     return regions
@@ -209,6 +219,8 @@ _CHECKS: Final[dict[str, Callable[[str, object, str], object]]] = {
 
 
 def _read_file(path: Path) -> dict[str, Any]:
+    import tomllib  # a demo terminal (no file) never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -256,7 +268,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
             ) / checked
         values[key] = checked
     if demo:
-        demo_dir = platformdirs.user_data_path(APP_NAME, appauthor=False) / "demo"
+        demo_dir = _user_path("data") / "demo"
         values.setdefault("central_url", "")
         values.setdefault("mode", "kiosk")
         values.setdefault("terminal_name", "demo")

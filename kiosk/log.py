@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Final
-
-from kiosk.validation.email import mask_email
 
 __all__ = [
     "LOG_BACKUP_COUNT",
@@ -48,7 +45,14 @@ def _mask_phone_match(match: re.Match[str]) -> str:
 
 
 def mask_personal_data(text: str) -> str:
-    """``text`` with every email address and phone number masked."""
+    """``text`` with every email address and phone number masked.
+
+    ``mask_email`` comes with ``kiosk.validation`` (email-validator, phonenumbers):
+    imported at the first record, not with this module, because logging is set up
+    before the terminal's first window is painted.
+    """
+    from kiosk.validation.email import mask_email
+
     text = _EMAIL.sub(lambda m: mask_email(m.group().replace("%40", "@")), text)
     for pattern in _PHONES:
         text = pattern.sub(_mask_phone_match, text)
@@ -89,6 +93,8 @@ def setup_logging(log_dir: Path, level: int | str = logging.INFO) -> logging.Han
     Calling it again replaces the handler it installed before. Returns the handler
     so that a caller can add :class:`PersonalDataFilter` to handlers of its own.
     """
+    from logging.handlers import RotatingFileHandler
+
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_vic_kiosk", False)]:
