@@ -1,10 +1,11 @@
 """Benchmark 1, start-up: from spawning the process to the first screen painted
 and accepting input (the main window's first paint, then a zero-timer run by
 the event loop), for the real app (``ui.app.Shell`` as ``run_app`` assembles it
-for a clerk terminal: configuration, logging, style, language, the "Starting…"
-window, the terminal opened off the GUI thread, the main window with every
-screen, the clerk panel and monitor), against a bare PySide6 window process
-measured the same way, interleaved, in the same run.
+for a clerk terminal: configuration, logging, style, language, the main window
+with its welcome screen and the operator's dialog; the terminal opens off the
+GUI thread after that first paint, so it is not part of the figure: the client
+can read and tap the first screen meanwhile), against a bare PySide6 window
+process measured the same way, interleaved, in the same run.
 
 The terminal is configured (a central URL, a token in a file keyring), so no
 demo central is started.
