@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any, Final, Literal, cast
 from urllib.parse import urlsplit
 
+import platformdirs
+
 __all__ = ["APP_NAME", "ENV_PREFIX", "ConfigError", "KioskConfig", "config_path", "load_config"]
 
 APP_NAME: Final = "vic-kiosk"
@@ -78,14 +80,7 @@ class KioskConfig:
 
 
 def _user_path(kind: Literal["config", "data", "log"]) -> Path:
-    """The per-user folder of ``kind`` for this app.
-
-    platformdirs and phonenumbers (below) are imported where they are used, not with
-    the module: the terminal reads its settings before its first window is painted,
-    and a window that waits for libraries it may not need starts late.
-    """
-    import platformdirs
-
+    """The per-user folder of ``kind`` for this app."""
     if kind == "config":
         return platformdirs.user_config_path(APP_NAME, appauthor=False)
     if kind == "data":
@@ -188,7 +183,7 @@ def _regions(setting: str, value: object, source: str) -> object:
     if not all(isinstance(r, str) for r in items):
         raise _fail(setting, source, expected, value)
     regions = tuple(r.strip().upper() for r in items)
-    import phonenumbers
+    import phonenumbers  # only for this setting: see load_config
 
     if not set(regions) <= phonenumbers.SUPPORTED_REGIONS:
         raise _fail(setting, source, expected, value)
@@ -240,7 +235,12 @@ def _read_file(path: Path) -> dict[str, Any]:
 
 
 def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -> KioskConfig:
-    """The checked settings of this terminal; see the module docstring for the sources."""
+    """The checked settings of this terminal; see the module docstring for the sources.
+
+    It runs before the terminal's first window is painted, so what only some
+    settings need (tomllib for a file, phonenumbers for ``allowed_regions``) is
+    imported where it is used, not with this module.
+    """
     explicit = path is not None or bool(env.get(CONFIG_ENV, "").strip())
     file_path = Path(path).expanduser() if path is not None else config_path(env)
     demo = not explicit and not file_path.exists()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Final
 
@@ -93,8 +94,6 @@ def setup_logging(log_dir: Path, level: int | str = logging.INFO) -> logging.Han
     Calling it again replaces the handler it installed before. Returns the handler
     so that a caller can add :class:`PersonalDataFilter` to handlers of its own.
     """
-    from logging.handlers import RotatingFileHandler
-
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_vic_kiosk", False)]:
