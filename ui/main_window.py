@@ -19,8 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui import i18n
 from ui.screens import SCREEN_MODULES, AppContext, Screen, screen_class
-from ui.screens.base import named
+from ui.screens.base import NO_FOCUS, named
 from ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -58,13 +59,16 @@ class Dependencies:
     kiosk_mode: bool = False
 
 
-class Header(QWidget):
-    """Victoria's name and tagline, and the language switch."""
+class Header(QFrame):
+    """Victoria's name and tagline, and the language switch.
+
+    A QFrame, which paints the style sheet's background by itself (a plain QWidget
+    needs ``Qt.WidgetAttribute.WA_StyledBackground``: see ``NO_FOCUS``).
+    """
 
     def __init__(self, kiosk_mode: bool, demo: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 12)
         brand = QVBoxLayout()
@@ -84,7 +88,7 @@ class Header(QWidget):
             button = named(QPushButton(label), "languageButton")
             button.setAccessibleName(label)
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("focusPolicy", NO_FOCUS)
             button.setMinimumHeight(48 if kiosk_mode else 30)
             button.clicked.connect(lambda _=False, c=code: i18n.set_language(c))
             row.addWidget(button)

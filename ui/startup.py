@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.background import Op
@@ -85,6 +85,8 @@ class ProblemPage(QWidget):
     """Why the terminal could not open, in place of the screens; a Close button."""
 
     def __init__(self, sentence: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: see ui.screens.base.ALIGN_CENTER
+
         super().__init__(parent)
         self.setObjectName("problemPage")
         self._problem = sentence

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,6 +39,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
+
+# The few values of Qt's namespace the first screen needs, by value: the first
+# ``from PySide6.QtCore import Qt`` builds all of its ~120 enum classes (≈ 14 ms),
+# which the first paint need not wait for; later code imports ``Qt`` as usual.
+# tests/ui/test_widgets.py checks that they equal Qt's.
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 KIOSK_TOUCH_MIN_PX = 48
 CLERK_BUTTON_MIN_PX = 34
@@ -68,7 +75,7 @@ def titled_column(screen: QWidget, spacing_px: int = 8) -> tuple[QVBoxLayout, QL
 
 
 def centered(label: QLabel) -> QLabel:
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("alignment", ALIGN_CENTER)
     label.setWordWrap(True)
     return label
 
@@ -272,6 +279,8 @@ class Screen(QWidget):
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not at import: see ALIGN_CENTER
+
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._default_button is not None:
             if self._default_button.isEnabled() and self._default_button.isVisible():

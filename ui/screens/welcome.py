@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import i18n
@@ -38,7 +37,11 @@ class WelcomeScreen(Screen):
         self.login_button = named(BusyButton(), "secondary")
         for button in (self.register_button, self.login_button):
             button.setMinimumWidth(360)
-            column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            middle = QHBoxLayout()
+            middle.addStretch(1)
+            middle.addWidget(button)
+            middle.addStretch(1)
+            column.addLayout(middle)
         self.touch(self.register_button, self.login_button)
         self.register_button.setMinimumHeight(max(self.register_button.minimumHeight(), 56))
         self.login_button.setMinimumHeight(max(self.login_button.minimumHeight(), 56))

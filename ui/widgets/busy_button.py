@@ -7,7 +7,7 @@ button disabled and sends nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -56,6 +56,8 @@ class BusyButton(QPushButton):
         side = min(self.height() - 16, 24)
         if side <= 4:
             return
+        from PySide6.QtCore import Qt  # not at import: see ui.screens.base.ALIGN_CENTER
+
         rect = QRectF(12, (self.height() - side) / 2, side, side)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
