@@ -71,7 +71,9 @@ def rss_mb() -> float:
 def first_paint(show: Callable[[], Any]) -> int:
     """``show()`` returns the window to watch (it may appear later); once it has
     painted and the event loop has run a zero-timer after that, print the
-    marker and quit."""
+    marker and quit. The watch is on before the event loop starts, so the paint
+    is the first one (polling for the window alone would see the second, after
+    ``update()``)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -105,6 +107,7 @@ def first_paint(show: Callable[[], Any]) -> int:
     poll.setInterval(1)
     poll.timeout.connect(attach)
     poll.start()
+    attach()  # the window is usually there already: watch from its very first paint
     return int(app.exec())
 
 
