@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
 from ui.background import runner
@@ -114,7 +114,7 @@ class Shell(QObject):
         window = MainWindow(config=self.config, kiosk_mode=self.kiosk_mode)
         self.window = window
         window.status_line.set_terminal_state(OPENING)
-        window.first_painted.connect(self._open)
+        window.first_painted.connect(lambda: QTimer.singleShot(0, self._open))
         QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._open)
         if self.kiosk_mode:
             self._watch_idle(window)
@@ -130,7 +130,13 @@ class Shell(QObject):
             self._start_shift(window)
 
     def _open(self) -> None:
-        """After the first paint: opening imports for 0.3 s and would hold the GIL meanwhile."""
+        """Start opening the terminal, once.
+
+        Called one event-loop turn after the first paint (so a tap that arrived by
+        then is handled first), or after ``OPEN_WITHOUT_PAINT_MS`` at the latest:
+        opening imports for ~0.3 s off the GUI thread, and those imports hold the
+        GIL the painting would need.
+        """
         if not self._opening_started:
             self._opening_started = True
             self.starter.start()
@@ -247,6 +253,8 @@ class Shell(QObject):
 
 
 def _refuse(message: str) -> int:
+    from PySide6.QtWidgets import QMessageBox  # its type costs 2 ms to make: only when needed
+
     print(message, file=sys.stderr)
     QMessageBox.critical(QWidget(), "Victoria", message)
     return 2
