@@ -619,9 +619,9 @@ def main() -> int:
     if args.mode == "bare":
         return first_paint(bare_window)
     if args.mode == "app":
-        from main import import_before_qt
+        from main import prepare_start_up
 
-        import_before_qt()  # as main.py does
+        prepare_start_up()  # as main.py does
         from PySide6.QtWidgets import QApplication
 
         app = QApplication(sys.argv[:1])

@@ -21,6 +21,7 @@ the embedded central (0.3–2 s); a client can read the welcome screen meanwhile
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -139,6 +140,7 @@ class Shell(QObject):
         """
         if not self._opening_started:
             self._opening_started = True
+            gc.enable()  # main.prepare_start_up turned it off for the way to the first paint
             self.starter.start()
 
     def _attach(self, opened: OpenedTerminal) -> None:
