@@ -35,13 +35,16 @@ class WelcomeScreen(Screen):
         self._pending: Callable[[], None] | None = None
         self.register_button = named(BusyButton(), "primary")
         self.login_button = named(BusyButton(), "secondary")
+        buttons = QVBoxLayout()  # one column: both buttons as wide as the wider one
+        buttons.setSpacing(16)
         for button in (self.register_button, self.login_button):
             button.setMinimumWidth(360)
-            middle = QHBoxLayout()
-            middle.addStretch(1)
-            middle.addWidget(button)
-            middle.addStretch(1)
-            column.addLayout(middle)
+            buttons.addWidget(button)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addLayout(buttons)
+        middle.addStretch(1)
+        column.addLayout(middle)
         self.touch(self.register_button, self.login_button)
         self.register_button.setMinimumHeight(max(self.register_button.minimumHeight(), 56))
         self.login_button.setMinimumHeight(max(self.login_button.minimumHeight(), 56))
