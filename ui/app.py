@@ -115,7 +115,7 @@ class Shell(QObject):
         window = MainWindow(config=self.config, kiosk_mode=self.kiosk_mode)
         self.window = window
         window.status_line.set_terminal_state(OPENING)
-        window.first_painted.connect(lambda: QTimer.singleShot(0, self._open))
+        window.first_painted.connect(self._after_first_paint)
         QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._open)
         if self.kiosk_mode:
             self._watch_idle(window)
@@ -129,6 +129,9 @@ class Shell(QObject):
             window.show()
         if not self.kiosk_mode:
             self._start_shift(window)
+
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
         """Start opening the terminal, once.
