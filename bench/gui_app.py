@@ -4,15 +4,17 @@ starts, paints and grows as the app does. It prints one JSON line (prefixed
 ``RESULT``) that the parent benchmark reads.
 
 The app is the real one: ``ui.app.Shell`` as ``run_app`` assembles it for a
-clerk terminal (configuration, logging, style sheet, language, the "Starting…"
-window, the terminal opened off the GUI thread with its sync worker running, the
-main window with the clerk panel, the status-line monitor and the operator's
-start-of-shift dialog). Only the keyring is a file (as in the tests).
+clerk terminal (configuration, logging, style sheet, language, the main window
+with its welcome screen and the operator's start-of-shift dialog; after its
+first paint, the terminal opened off the GUI thread with its sync worker
+running, then the clerk panel and the status-line monitor). Only the keyring is
+a file (as in the tests).
 
 Modes:
 - ``bare`` / ``app``: exit as soon as the (main) window has painted and a
   zero-timer after it has run (the event loop takes input); the parent times
-  the process.
+  the process. For the app that is its welcome screen, before the terminal has
+  opened: what a client sees and can tap («Регистрация» is kept until it opens).
 - ``unreachable``: the real main window against a central that accepts and
   never answers; a client taps «Зарегистрировать» then «Всё верно» and waits
   for the saved-offline screen, while a 5 ms timer records event-loop gaps.
@@ -69,7 +71,9 @@ def rss_mb() -> float:
 def first_paint(show: Callable[[], Any]) -> int:
     """``show()`` returns the window to watch (it may appear later); once it has
     painted and the event loop has run a zero-timer after that, print the
-    marker and quit."""
+    marker and quit. The watch is on before the event loop starts, so the paint
+    is the first one (polling for the window alone would see the second, after
+    ``update()``)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -103,6 +107,7 @@ def first_paint(show: Callable[[], Any]) -> int:
     poll.setInterval(1)
     poll.timeout.connect(attach)
     poll.start()
+    attach()  # the window is usually there already: watch from its very first paint
     return int(app.exec())
 
 
@@ -118,16 +123,18 @@ def bare_window() -> Any:
 
 def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -> Any:
     """The clerk terminal's ``Shell`` as ``run_app`` builds it (not yet started);
-    ``fill`` registrations are captured into its outbox first."""
+    ``fill`` registrations are captured into its outbox first.
+
+    As in ``run_app``, nothing of the kiosk stack (SQLAlchemy, requests, keyring)
+    is imported on the GUI thread before the first paint: the keyring and the
+    terminal are made inside the opener, which the app runs off the GUI thread.
+    """
     from dataclasses import replace
 
-    from keyrings.alt.file import PlaintextKeyring
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import load_config
-    from kiosk.credentials import Credentials
     from kiosk.log import setup_logging
-    from kiosk.terminal import open_terminal
     from ui import i18n
     from ui.app import Shell, style_sheet
     from ui.startup import OpenedTerminal
@@ -143,15 +150,25 @@ def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -
     setup_logging(Path(config.log_dir))
     app.setStyleSheet(style_sheet(False))
     i18n.set_language(config.default_locale)
-    keyring = PlaintextKeyring()
-    keyring.file_path = str(folder / "keyring.cfg")
-    creds = Credentials(config.terminal_name, keyring)
-    if token:
-        creds.set_terminal_token(token)
+
+    def credentials() -> Any:
+        from keyrings.alt.file import PlaintextKeyring
+
+        from kiosk.credentials import Credentials
+
+        keyring = PlaintextKeyring()
+        keyring.file_path = str(folder / "keyring.cfg")
+        return Credentials(config.terminal_name, keyring)
+
     if fill:
-        _fill_outbox(config, creds, fill)
+        _fill_outbox(config, credentials(), fill)
 
     def opener(cfg: Any) -> OpenedTerminal:  # ui.startup.open_for, with this keyring
+        from kiosk.terminal import open_terminal
+
+        creds = credentials()
+        if token:
+            creds.set_terminal_token(token)
         terminal = open_terminal(cfg, creds)
         sync = terminal.sync_worker()
         sync.start()
@@ -355,6 +372,7 @@ def shift_steps(shell: Any) -> list[tuple[str, Callable[[], bool]]]:
     modal = QApplication.activeModalWidget
     return [
         ("main window shown", window_shown),
+        ("terminal open", lambda: shell.is_open),
         ("start-of-shift dialog", lambda: modal() is not None),
         ("type operator id", type_into(modal, "Ваш идентификатор оператора", lambda: "op-1")),
         ("tap Начать смену", click(modal, "Начать смену")),
@@ -601,6 +619,9 @@ def main() -> int:
     if args.mode == "bare":
         return first_paint(bare_window)
     if args.mode == "app":
+        from main import prepare_start_up
+
+        prepare_start_up()  # as main.py does
         from PySide6.QtWidgets import QApplication
 
         app = QApplication(sys.argv[:1])

@@ -18,14 +18,12 @@ import contextlib
 import ipaddress
 import math
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 from urllib.parse import urlsplit
 
-import phonenumbers
 import platformdirs
 
 __all__ = ["APP_NAME", "ENV_PREFIX", "ConfigError", "KioskConfig", "config_path", "load_config"]
@@ -76,13 +74,18 @@ class KioskConfig:
     outbox_retention_s: int = OUTBOX_RETENTION_S
     connect_timeout_s: float = CONNECT_TIMEOUT_S
     read_timeout_s: float = READ_TIMEOUT_S
-    data_dir: Path = field(
-        default_factory=lambda: platformdirs.user_data_path(APP_NAME, appauthor=False)
-    )
-    log_dir: Path = field(
-        default_factory=lambda: platformdirs.user_log_path(APP_NAME, appauthor=False)
-    )
+    data_dir: Path = field(default_factory=lambda: _user_path("data"))
+    log_dir: Path = field(default_factory=lambda: _user_path("log"))
     demo: bool = False
+
+
+def _user_path(kind: Literal["config", "data", "log"]) -> Path:
+    """The per-user folder of ``kind`` for this app."""
+    if kind == "config":
+        return platformdirs.user_config_path(APP_NAME, appauthor=False)
+    if kind == "data":
+        return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
 SETTINGS: Final = tuple(f.name for f in fields(KioskConfig) if f.name != "demo")
@@ -94,7 +97,7 @@ def config_path(env: Mapping[str, str] = os.environ) -> Path:
     named = env.get(CONFIG_ENV, "").strip()
     if named:
         return Path(named).expanduser()
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / CONFIG_FILE_NAME
+    return _user_path("config") / CONFIG_FILE_NAME
 
 
 def _fail(setting: str, source: str, expected: str, value: object) -> ConfigError:
@@ -180,6 +183,8 @@ def _regions(setting: str, value: object, source: str) -> object:
     if not all(isinstance(r, str) for r in items):
         raise _fail(setting, source, expected, value)
     regions = tuple(r.strip().upper() for r in items)
+    import phonenumbers  # only for this setting: see load_config
+
     if not set(regions) <= phonenumbers.SUPPORTED_REGIONS:
         raise _fail(setting, source, expected, value)
     return regions
@@ -209,6 +214,8 @@ _CHECKS: Final[dict[str, Callable[[str, object, str], object]]] = {
 
 
 def _read_file(path: Path) -> dict[str, Any]:
+    import tomllib  # a demo terminal (no file) never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -228,7 +235,12 @@ def _read_file(path: Path) -> dict[str, Any]:
 
 
 def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -> KioskConfig:
-    """The checked settings of this terminal; see the module docstring for the sources."""
+    """The checked settings of this terminal; see the module docstring for the sources.
+
+    It runs before the terminal's first window is painted, so what only some
+    settings need (tomllib for a file, phonenumbers for ``allowed_regions``) is
+    imported where it is used, not with this module.
+    """
     explicit = path is not None or bool(env.get(CONFIG_ENV, "").strip())
     file_path = Path(path).expanduser() if path is not None else config_path(env)
     demo = not explicit and not file_path.exists()
@@ -256,7 +268,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
             ) / checked
         values[key] = checked
     if demo:
-        demo_dir = platformdirs.user_data_path(APP_NAME, appauthor=False) / "demo"
+        demo_dir = _user_path("data") / "demo"
         values.setdefault("central_url", "")
         values.setdefault("mode", "kiosk")
         values.setdefault("terminal_name", "demo")

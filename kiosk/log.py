@@ -16,8 +16,6 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Final
 
-from kiosk.validation.email import mask_email
-
 __all__ = [
     "LOG_BACKUP_COUNT",
     "LOG_FILE_NAME",
@@ -48,7 +46,14 @@ def _mask_phone_match(match: re.Match[str]) -> str:
 
 
 def mask_personal_data(text: str) -> str:
-    """``text`` with every email address and phone number masked."""
+    """``text`` with every email address and phone number masked.
+
+    ``mask_email`` comes with ``kiosk.validation`` (email-validator, phonenumbers):
+    imported at the first record, not with this module, because logging is set up
+    before the terminal's first window is painted.
+    """
+    from kiosk.validation.email import mask_email
+
     text = _EMAIL.sub(lambda m: mask_email(m.group().replace("%40", "@")), text)
     for pattern in _PHONES:
         text = pattern.sub(_mask_phone_match, text)

@@ -1,42 +1,56 @@
 """The application: configuration, style, language, then the terminal's window.
 
-``run_app()`` is what ``main.py`` calls. A "Starting…" window is painted at once;
-the terminal opens off the GUI thread (``ui.startup``) and then ``Shell`` puts
-the main window together for the configured mode:
+``run_app()`` is what ``main.py`` calls. The main window, with its welcome
+screen, is painted first and takes input at once; the terminal opens off the
+GUI thread (``ui.startup``) once that first paint is done, and ``Shell`` then
+attaches the flows and the mode-specific parts that need the open terminal:
 
-- clerk: windowed; the operator id is asked at the start of the shift; a side
+- clerk: windowed; the operator id is asked at the start of the shift (the
+  dialog appears at once: the clerk types while the terminal opens); a side
   panel lists the day's registrations and the outbox;
-- kiosk: touch layout, idle wipe, full screen and locked behind the admin PIN;
+- kiosk: touch layout, idle wipe, full screen and locked behind the admin PIN
+  from the first paint; a kiosk without an admin PIN is refused once opening
+  finds out;
 - demo (no configuration): the kiosk layout in a window, beside a "phone and
-  mailbox" panel with every message of the embedded central.
+  mailbox" panel with every message of the embedded central, added once that
+  central is up.
+
+Why this order: opening needs SQLAlchemy, requests, keyring and, in demo mode,
+the embedded central (0.3–2 s); a client can read the welcome screen meanwhile.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
 from ui.background import runner
 from ui.main_window import Dependencies, MainWindow
-from ui.startup import OpenedTerminal, StartingWindow, TerminalStarter, open_for
+from ui.startup import OpenedTerminal, TerminalStarter, open_for
+from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
 if TYPE_CHECKING:
+    from ui.clerk_panel import ClerkPanel
     from ui.demo_panel import DemoPanel
+    from ui.idle import IdleWatcher
+    from ui.kiosk_mode import KioskLock
     from ui.monitor import TerminalMonitor
+    from ui.operator_dialog import OperatorDialog
 
 log = logging.getLogger(__name__)
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
 CLERK_WINDOW_SIZE_PX = (1100, 800)
 DEMO_WINDOW_SIZE_PX = (1500, 900)
-STARTING_WINDOW_SIZE_PX = (520, 320)
+OPEN_WITHOUT_PAINT_MS = 1000  # a window that is never painted (minimised) still opens
 
 
 def style_sheet(kiosk_mode: bool) -> str:
@@ -80,31 +94,66 @@ class Shell(QObject):
         self.locked = self.kiosk_mode and not config.demo
         self.opened: OpenedTerminal | None = None
         self.window: MainWindow | None = None
-        self._parts: list[QObject] = []
+        self.problem: str | None = None
+        self.operator = ""
+        self.lock: KioskLock | None = None
+        self.operator_dialog: OperatorDialog | None = None
+        self.clerk_panel: ClerkPanel | None = None
+        self.idle: IdleWatcher | None = None
         self._pollers: list[TerminalMonitor | DemoPanel] = []
-        self.starting = StartingWindow()
         self.starter = TerminalStarter(config, self, opener=opener)
-        self.starter.opened.connect(self._build)
-        self.starter.failed.connect(self.starting.show_problem)
+        self.starter.opened.connect(self._attach)
+        self.starter.failed.connect(self._fail)
+        self._opening_started = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.opened is not None
 
     def start(self) -> None:
+        """Show the main window now; open the terminal once it has been painted."""
+        window = MainWindow(config=self.config, kiosk_mode=self.kiosk_mode)
+        self.window = window
+        window.status_line.set_terminal_state(OPENING)
+        window.first_painted.connect(self._after_first_paint)
+        QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._open)
+        if self.kiosk_mode:
+            self._watch_idle(window)
         if self.locked:
-            self.starting.showFullScreen()
+            self._lock(window)
+        elif self.config.demo:
+            window.resize(*DEMO_WINDOW_SIZE_PX)
+            window.show()
         else:
-            self.starting.resize(*STARTING_WINDOW_SIZE_PX)
-            self.starting.show()
-        self.starter.start()
+            window.resize(*CLERK_WINDOW_SIZE_PX)
+            window.show()
+        if not self.kiosk_mode:
+            self._start_shift(window)
 
-    def _build(self, opened: OpenedTerminal) -> None:
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self._open)
+
+    def _open(self) -> None:
+        """Start opening the terminal, once.
+
+        Called one event-loop turn after the first paint (so a tap that arrived by
+        then is handled first), or after ``OPEN_WITHOUT_PAINT_MS`` at the latest:
+        opening imports for ~0.3 s off the GUI thread, and those imports hold the
+        GIL the painting would need.
+        """
+        if not self._opening_started:
+            self._opening_started = True
+            gc.enable()  # main.prepare_start_up turned it off for the way to the first paint
+            self.starter.start()
+
+    def _attach(self, opened: OpenedTerminal) -> None:
         from ui.monitor import TerminalMonitor
 
         self.opened = opened
+        window = self.window
+        assert window is not None
         terminal = opened.terminal
-        deps = make_dependencies(
-            terminal.client, terminal.outbox, self.config, kiosk_mode=self.kiosk_mode
-        )
-        window = MainWindow(deps)
-        self.window = window
+        window.status_line.set_terminal_state(OPEN)
         monitor = TerminalMonitor(terminal.client, terminal.outbox, window)
         monitor.online_changed.connect(window.status_line.set_online)
         monitor.waiting_changed.connect(window.status_line.set_outbox_count)
@@ -113,18 +162,29 @@ class Shell(QObject):
         if opened.demo is not None:
             self._add_demo_panel(window, opened)
         if not self.kiosk_mode:
-            self._start_shift(window, opened)
-        else:
-            self._watch_idle(window)
-        if self.locked:
-            self._lock(window, opened)
-        elif opened.demo is not None:
-            window.resize(*DEMO_WINDOW_SIZE_PX)
-            window.show()
-        else:
-            window.resize(*CLERK_WINDOW_SIZE_PX)
-            window.show()
-        self.starting.close()
+            self._add_clerk_panel(window, opened)
+        if self.lock is not None:
+            self.lock.set_outbox(terminal.outbox)
+        deps = make_dependencies(
+            terminal.client, terminal.outbox, self.config, kiosk_mode=self.kiosk_mode
+        )
+        deps.registration.operator = self.operator
+        window.attach(deps)  # last: a kept tap on «Registration» proceeds here
+
+    def _fail(self, sentence: str) -> None:
+        """Say why in the window; nothing else works, and Close (even in a kiosk) ends it."""
+        self.problem = sentence
+        window = self.window
+        assert window is not None
+        window.status_line.set_terminal_state(NOT_OPEN)
+        if self.operator_dialog is not None:
+            self.operator_dialog.rejected.disconnect(window.close)
+            self.operator_dialog.reject()
+        if self.idle is not None:
+            self.idle.stop()
+        if self.lock is not None:
+            self.lock.exit_allowed = True
+        window.show_problem(sentence)
 
     def _add_demo_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.demo_panel import DemoPanel
@@ -134,54 +194,72 @@ class Shell(QObject):
         panel.start()
         self._pollers.append(panel)
 
-    def _start_shift(self, window: MainWindow, opened: OpenedTerminal) -> None:
-        from ui.clerk_panel import ClerkPanel, OperatorDialog
+    def _start_shift(self, window: MainWindow) -> None:
+        """The operator's dialog, at once: the clerk types while the terminal opens."""
+        from ui.operator_dialog import OperatorDialog
 
-        panel = ClerkPanel(opened.terminal.outbox)
-        window.add_side_panel(panel)
-        window.screen_changed.connect(lambda _name: panel.record(window.ctx.registration))
         dialog = OperatorDialog(window)
+        self.operator_dialog = dialog
 
         def begin(_result: int = 0) -> None:
-            window.ctx.registration.operator = dialog.operator()
-            panel.set_operator(dialog.operator())
+            self.operator = dialog.operator()
+            if window.ctx.is_open:
+                window.ctx.registration.operator = self.operator
+            if self.clerk_panel is not None:
+                self.clerk_panel.set_operator(self.operator)
 
         dialog.accepted.connect(begin)
         dialog.rejected.connect(window.close)
         dialog.open()
 
+    def _add_clerk_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
+        from ui.clerk_panel import ClerkPanel
+
+        panel = ClerkPanel(opened.terminal.outbox, self.operator)
+        self.clerk_panel = panel
+        window.add_side_panel(panel)
+        window.screen_changed.connect(lambda _name: panel.record(window.ctx.registration))
+
     def _watch_idle(self, window: MainWindow) -> None:
         from ui.idle import IdleWatcher
 
-        self._parts.append(
-            IdleWatcher(
-                window,
-                window,
-                at_home=lambda: window.current_screen() is window.screen_named("welcome"),
-                timeout_s=self.config.idle_timeout_s,
-                prompt_s=self.config.idle_prompt_s,
-            )
+        self.idle = IdleWatcher(
+            window,
+            window,
+            at_home=lambda: window.current_screen() is window.screen_named("welcome"),
+            timeout_s=self.config.idle_timeout_s,
+            prompt_s=self.config.idle_prompt_s,
         )
 
-    def _lock(self, window: MainWindow, opened: OpenedTerminal) -> None:
+    def _lock(self, window: MainWindow) -> None:
         from ui.kiosk_mode import KioskLock
 
-        lock = KioskLock(window, opened.terminal.credentials.check_admin_pin,
-                         outbox=opened.terminal.outbox)  # fmt: skip
+        lock = KioskLock(window, self._check_admin_pin)
         lock.watch_secret_taps(window.header.brand)
         lock.apply()
-        self._parts.append(lock)
+        self.lock = lock
+
+    def _check_admin_pin(self, pin: str) -> bool:
+        """Off the GUI thread (``AdminPinDialog``); no PIN to check before the terminal opens."""
+        from kiosk.credentials import CredentialError
+
+        if self.opened is None:
+            raise CredentialError("the terminal is still opening")
+        return self.opened.terminal.credentials.check_admin_pin(pin)
 
     def shutdown(self) -> None:
         """After the event loop: stop polling, let running work finish, then close the terminal."""
         for poller in self._pollers:
             poller.stop()
         runner().wait_for_done()
-        if self.opened is not None:
-            self.opened.close()
+        opened = self.opened or self.starter.result
+        if opened is not None:
+            opened.close()
 
 
 def _refuse(message: str) -> int:
+    from PySide6.QtWidgets import QMessageBox  # its type costs 2 ms to make: only when needed
+
     print(message, file=sys.stderr)
     QMessageBox.critical(QWidget(), "Victoria", message)
     return 2

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +118,8 @@ class Runner(QObject):
     _done = Signal(int, bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: see ui.screens.base.ALIGN_CENTER
+
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(MAX_WORKER_THREADS)

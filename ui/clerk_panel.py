@@ -1,7 +1,9 @@
 """Clerk mode: the operator of the shift, the day's registrations, and the outbox.
 
-At the start of a shift the clerk's operator id is asked once (``OperatorDialog``)
-and handed to the registration flow, so the central records who registered whom.
+At the start of a shift the clerk's operator id is asked once
+(``ui.operator_dialog.OperatorDialog``, a module of its own because it is shown
+before the terminal has opened) and handed to the registration flow, so the
+central records who registered whom.
 The side panel lists this terminal's registrations of the day (masked, kept in
 memory only) and the outbox, with Retry and Drop; every outbox call runs
 through ``ui.background`` because it touches the disk.
@@ -15,10 +17,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -32,59 +32,13 @@ from kiosk.outbox.schema import EntryView
 from kiosk.validation.email import mask_email
 from kiosk.validation.phone import mask_phone
 from ui.background import Op
+from ui.operator_dialog import OperatorDialog
 from ui.screens.messages import error_text
 
-OPERATOR_MAX_CHARS = 64
+__all__ = ["ClerkPanel", "OperatorDialog", "OutboxPanel"]
+
 RECORDED_STEPS = (Step.DONE, Step.ALREADY_REGISTERED, Step.SAVED_OFFLINE)
-ERROR_COLOUR = "#b3261e"
 PANEL_MIN_WIDTH_PX = 360  # masked phone and email on one line; 1024 px still fit every screen
-
-
-class OperatorDialog(QDialog):
-    """Asks the clerk's operator id; ``operator()`` holds it once accepted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel()
-        self.title.setObjectName("dialogTitle")
-        self.label = QLabel()
-        self.edit = QLineEdit()
-        self.edit.setMaxLength(OPERATOR_MAX_CHARS)
-        self.label.setBuddy(self.edit)
-        self.problem = QLabel()
-        self.problem.setStyleSheet(f"color: {ERROR_COLOUR}")
-        self.start = QPushButton()
-        self.start.setDefault(True)
-        layout = QVBoxLayout(self)
-        for w in (self.title, self.label, self.edit, self.problem, self.start):
-            layout.addWidget(w)
-        self.problem.hide()
-        self.start.clicked.connect(self._try_accept)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Start of shift"))
-        self.title.setText(self.tr("Start of shift"))
-        self.label.setText(self.tr("Your operator ID"))
-        self.edit.setAccessibleName(self.tr("Your operator ID"))
-        self.start.setText(self.tr("Start shift"))
-        self.start.setAccessibleName(self.tr("Start shift"))
-        self.problem.setText(self.tr("Enter your operator ID to start the shift."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def operator(self) -> str:
-        return self.edit.text().strip()
-
-    def _try_accept(self) -> None:
-        if not self.operator() or not self.operator().isprintable():
-            self.problem.show()
-            self.edit.setFocus()
-            return
-        self.accept()
 
 
 def one_entry_per_row(lst: QListWidget) -> None:

@@ -11,6 +11,7 @@ the outbox panel, or exit. Five wrong PINs lock the dialog for a minute.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.outbox import Outbox
 from ui.background import Op
-from ui.clerk_panel import OutboxPanel
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keypad import DigitKeypad
+
+if TYPE_CHECKING:
+    from kiosk.outbox import Outbox
 
 MAX_PIN_ATTEMPTS = 5
 PIN_LOCKOUT_S = 60
@@ -259,7 +261,13 @@ class KioskLock(QObject):
         self.menu.outbox.clicked.connect(self.show_outbox)
         self.menu.open()
 
+    def set_outbox(self, outbox: Outbox | None) -> None:
+        """The lock is applied before the terminal opens; its outbox arrives later."""
+        self._outbox = outbox
+
     def show_outbox(self) -> None:
+        from ui.clerk_panel import OutboxPanel  # the kiosk stack: imported after opening
+
         if self.menu is not None:
             self.menu.accept()
         dialog = QDialog(self._window)

@@ -5,6 +5,13 @@ It is the ``Navigator`` every screen gets in its ``AppContext``:
 ``go_home()`` wipes every screen and flow and shows the welcome screen.
 Dependencies are injected (``Dependencies``) so tests run it against a real
 local central.
+
+The window is the terminal's first screen, painted before the terminal has
+opened (``ui.app.Shell``): built without dependencies it shows the welcome
+screen at once and gets its flows later through ``attach``, or a sentence
+saying why the terminal could not open through ``show_problem``. Only the
+welcome screen is built up front; every other screen is built on first use,
+because building them all costs the first paint about 0.1 s.
 """
 
 from __future__ import annotations
@@ -12,8 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
-from ui.screens import AppContext, Screen, screen_classes
-from ui.screens.base import named
+from ui.screens import SCREEN_MODULES, AppContext, Screen, screen_class
+from ui.screens.base import NO_FOCUS, named
 from ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -34,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.flows.login import LoginFlow
     from kiosk.flows.registration import RegistrationFlow
     from kiosk.outbox import Outbox
+    from ui.startup import ProblemPage
 
 HOME_SCREEN = "welcome"
 
@@ -50,13 +59,16 @@ class Dependencies:
     kiosk_mode: bool = False
 
 
-class Header(QWidget):
-    """Victoria's name and tagline, and the language switch."""
+class Header(QFrame):
+    """Victoria's name and tagline, and the language switch.
+
+    A QFrame, which paints the style sheet's background by itself (a plain QWidget
+    needs ``Qt.WidgetAttribute.WA_StyledBackground``: see ``NO_FOCUS``).
+    """
 
     def __init__(self, kiosk_mode: bool, demo: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 12)
         brand = QVBoxLayout()
@@ -76,7 +88,7 @@ class Header(QWidget):
             button = named(QPushButton(label), "languageButton")
             button.setAccessibleName(label)
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("focusPolicy", NO_FOCUS)
             button.setMinimumHeight(48 if kiosk_mode else 30)
             button.clicked.connect(lambda _=False, c=code: i18n.set_language(c))
             row.addWidget(button)
@@ -98,30 +110,37 @@ class Header(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """The navigator; ``screen_changed(name)`` follows every switch."""
+    """The navigator; ``screen_changed(name)`` follows every switch.
+
+    ``first_painted`` fires once, from the event loop right after the first paint:
+    the moment to start work that would compete with painting for the GIL.
+    """
 
     screen_changed = Signal(str)
+    first_painted = Signal()
 
-    def __init__(self, deps: Dependencies, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        deps: Dependencies | None = None,
+        parent: QWidget | None = None,
+        *,
+        config: KioskConfig | None = None,
+        kiosk_mode: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        if deps is not None:
+            config, kiosk_mode = deps.config, deps.kiosk_mode
         self.deps = deps
-        self.setProperty("kiosk", deps.kiosk_mode)
-        self.ctx = AppContext(
-            navigator=self,
-            registration=deps.registration,
-            login=deps.login,
-            client=deps.client,
-            outbox=deps.outbox,
-            config=deps.config,
-            kiosk_mode=deps.kiosk_mode,
-        )
+        self.setProperty("kiosk", kiosk_mode)
+        self.ctx = AppContext(navigator=self, config=config, kiosk_mode=kiosk_mode)
+        self.problem: ProblemPage | None = None
         central = named(QWidget(), "central")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        demo = bool(deps.config is not None and deps.config.demo)
-        self.header = Header(deps.kiosk_mode, demo)
+        demo = bool(config is not None and config.demo)
+        self.header = Header(kiosk_mode, demo)
         column.addWidget(self.header)
         self.stack = named(QStackedWidget(), "stack")
         self._body = QHBoxLayout()
@@ -129,18 +148,49 @@ class MainWindow(QMainWindow):
         self._body.setSpacing(0)
         self._body.addWidget(self.stack, 1)
         column.addLayout(self._body, 1)
-        terminal = deps.config.terminal_name if deps.config is not None else ""
+        terminal = config.terminal_name if config is not None else ""
         self.status_line = named(StatusLine(terminal_name=terminal), "statusLine")
         column.addWidget(self.status_line)
         self.setCentralWidget(central)
+        central.installEventFilter(self)
         self._screens: dict[str, Screen] = {}
-        for cls in screen_classes():
-            self.register_screen(cls(self.ctx))
         i18n.language_changed().connect(self._follow_language)
-        self._follow_language(i18n.current_language())
+        if deps is not None:
+            self.attach(deps)
         self.retranslate()
-        if HOME_SCREEN in self._screens:
+        if HOME_SCREEN in self.screen_names:
             self.show_screen(HOME_SCREEN)
+
+    def attach(self, deps: Dependencies) -> None:
+        """The terminal is open: give the screens its flows, then tell those already built."""
+        self.deps = deps
+        self.ctx.attach(deps.registration, deps.login, deps.client, deps.outbox)
+        self._follow_language(i18n.current_language())
+        for screen in list(self._screens.values()):
+            screen.on_terminal_open()
+
+    def show_problem(self, sentence: str) -> None:
+        """The terminal could not open: say why in place of the screens; nothing else works."""
+        from ui.startup import ProblemPage
+
+        if self.problem is None:
+            current = self.current_screen()
+            if current is not None:
+                current.on_leave()
+            self.problem = ProblemPage(sentence)
+            self.problem.close_button.clicked.connect(self.close)
+            self.stack.addWidget(self.problem)
+            self.stack.setCurrentWidget(self.problem)
+            for button in self.header.language_buttons.values():
+                button.setVisible(True)
+        else:
+            self.problem.show_problem(sentence)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.centralWidget():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
 
     # -- Navigator ---------------------------------------------------------------
 
@@ -158,19 +208,29 @@ class MainWindow(QMainWindow):
         self._body.addWidget(panel)
 
     def screen_named(self, name: str) -> Screen:
-        return self._screens[name]
+        """The screen called ``name``, built now if it has not been yet."""
+        screen = self._screens.get(name)
+        if screen is None:
+            cls = screen_class(name) if name in SCREEN_MODULES else None
+            if cls is None:
+                raise KeyError(name)
+            screen = cls(self.ctx)
+            self.register_screen(screen)
+        return screen
 
     @property
     def screen_names(self) -> list[str]:
-        return list(self._screens)
+        return list(dict.fromkeys([*SCREEN_MODULES, *self._screens]))
 
     def current_screen(self) -> Screen | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Screen) else None
 
     def show_screen(self, name: str) -> None:
-        """Switch to ``name``; unknown names raise ``KeyError``."""
-        target = self._screens[name]
+        """Switch to ``name``; unknown names raise ``KeyError``; nothing once a problem shows."""
+        if self.problem is not None:
+            return
+        target = self.screen_named(name)
         current = self.current_screen()
         if current is not None and current is not target:
             current.on_leave()
@@ -183,8 +243,11 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         """Forget the client: wipe every screen and both flows, show the welcome screen."""
-        self.ctx.registration.wipe()
-        self.ctx.login.wipe()
+        if self.problem is not None:
+            return
+        if self.ctx.is_open:
+            self.ctx.registration.wipe()
+            self.ctx.login.wipe()
         for screen in self._screens.values():
             screen.wipe()
         self.show_screen(HOME_SCREEN)
@@ -192,6 +255,8 @@ class MainWindow(QMainWindow):
     # -- language ------------------------------------------------------------------
 
     def _follow_language(self, lang: str) -> None:
+        if not self.ctx.is_open:
+            return
         self.ctx.registration.locale = lang
         self.ctx.login.locale = lang
 

@@ -33,7 +33,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
-from ui.app import DEMO_WINDOW_SIZE_PX, STARTING_WINDOW_SIZE_PX, make_dependencies, style_sheet
+from ui.app import DEMO_WINDOW_SIZE_PX, make_dependencies, style_sheet
 from ui.background import runner
 from ui.main_window import MainWindow
 
@@ -324,22 +324,27 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
 
 
-def render_starting(shots: Shots, run: Run) -> None:
-    """12–13: the "Starting…" window and why the terminal could not start."""
+def render_opening(shots: Shots, run: Run) -> None:
+    """12–13: the welcome screen while the terminal opens, «Registration» tapped and
+    kept; then the same window saying why the terminal could not open."""
     from kiosk.credentials import HOW_TO_CONFIGURE
-    from ui.startup import StartingWindow
+    from ui.widgets.status_line import NOT_OPEN, OPENING
 
-    starting = StartingWindow()
-    starting.resize(*(run.size if run.kiosk else STARTING_WINDOW_SIZE_PX))
-    starting.show()
-    shots.shot(starting, 12, "starting")
-    starting.show_problem(
+    window = MainWindow(kiosk_mode=run.kiosk)
+    window.resize(*run.size)
+    window.status_line.set_terminal_state(OPENING)
+    window.show()
+    window.screen_named("welcome").register_button.click()  # type: ignore[attr-defined]
+    shots.shot(window, 12, "opening")
+    window.status_line.set_terminal_state(NOT_OPEN)
+    window.show_problem(
         "The terminal cannot keep its secrets because no keyring backend is available: "
         f"{HOW_TO_CONFIGURE}."
     )
-    shots.shot(starting, 13, "starting_failed")
-    starting.close()
-    starting.deleteLater()
+    shots.shot(window, 13, "starting_failed")
+    window.close()
+    window.deleteLater()
+    settle()
 
 
 def render_kiosk_dialogs(window: MainWindow, shots: Shots, run: Run) -> None:
@@ -430,7 +435,7 @@ def render_mode(window: MainWindow, out: Path, run: Run) -> list[Path]:
     panel = ClerkPanel(run.outbox)
     render_registration(window, shots, run, record=panel.record)
     render_login(window, shots, run)
-    render_starting(shots, run)
+    render_opening(shots, run)
     if run.kiosk:
         render_kiosk_dialogs(window, shots, run)
         render_demo(shots, run)

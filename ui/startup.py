@@ -1,10 +1,10 @@
 """Opening the terminal without freezing the screen.
 
 Opening touches the keyring, the disk and, in demo mode, starts the embedded
-central: ``TerminalStarter`` does it through ``ui.background`` while a small
-"Starting…" window is painted, then hands the opened terminal to whoever
-builds the main window. A failure is shown as one clear sentence, never a
-traceback.
+central: ``TerminalStarter`` does it through ``ui.background`` while the main
+window's welcome screen is already painted, then hands the opened terminal to
+``ui.app.Shell``, which attaches its flows to the window. A failure is shown in
+the window as one clear sentence (``ProblemPage``), never a traceback.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.background import Op
@@ -81,43 +81,39 @@ def startup_failures() -> tuple[type[BaseException], ...]:
     return (CredentialError, OutboxError, CentralError, OSError)
 
 
-class StartingWindow(QWidget):
-    """What the terminal shows while it opens, or why it could not."""
+class ProblemPage(QWidget):
+    """Why the terminal could not open, in place of the screens; a Close button."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, sentence: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: see ui.screens.base.ALIGN_CENTER
+
         super().__init__(parent)
-        self.setObjectName("startingWindow")
-        self._problem: str | None = None
+        self.setObjectName("problemPage")
+        self._problem = sentence
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
         layout.addStretch(1)
-        self.brand = centered(named(QLabel(), "brand"))
         self.message = centered(named(QLabel(), "screenTitle"))
-        self.detail = centered(named(QLabel(), "startingDetail"))
+        self.detail = centered(named(QLabel(), "problemDetail"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = named(QPushButton(), "secondary")
-        self.close_button.setVisible(False)
-        self.close_button.clicked.connect(self.close)
-        self.detail.setVisible(False)
-        for w in (self.brand, self.message, self.detail):
-            layout.addWidget(w)
+        self.close_button.setMinimumSize(200, 48)
+        layout.addWidget(self.message)
+        layout.addWidget(self.detail)
+        layout.addSpacing(16)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.retranslate()
 
     def show_problem(self, sentence: str) -> None:
         self._problem = sentence
-        self.close_button.setVisible(True)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.brand.setText(self.tr("VICTORIA"))
-        if self._problem is None:
-            self.message.setText(self.tr("Starting…"))
-            self.detail.setText("")
-        else:
-            self.message.setText(self.tr("The terminal could not start"))
-            self.detail.setText(self._problem)
-        self.detail.setVisible(bool(self.detail.text()))
+        self.message.setText(self.tr("The terminal could not start"))
+        self.message.setAccessibleName(self.message.text())
+        self.detail.setText(self._problem)
+        self.detail.setAccessibleName(self._problem)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.close_button.text())
 
@@ -128,7 +124,12 @@ class StartingWindow(QWidget):
 
 
 class TerminalStarter(QObject):
-    """Runs ``open_for(config)`` off the GUI thread; ``opened`` or ``failed(sentence)``."""
+    """Runs ``open_for(config)`` off the GUI thread; ``opened`` or ``failed(sentence)``.
+
+    ``result`` is set by the worker itself as soon as the terminal is open, so a
+    terminal opened after the event loop has ended (the app closed while it was
+    opening) is still there to be closed.
+    """
 
     opened = Signal(object)
     failed = Signal(str)
@@ -143,11 +144,22 @@ class TerminalStarter(QObject):
         super().__init__(parent)
         self._config = config
         self._opener = opener
+        self.result: OpenedTerminal | None = None
 
     def start(self) -> None:
-        Op(self._opener, self._config).owner(self).success(self.opened.emit).failure(
-            self._failure
-        ).run()
+        Op(self._open).owner(self).success(self.opened.emit).failure(self._failure).run()
+
+    def _open(self) -> OpenedTerminal:
+        """Off the GUI thread: open, then import what attaching the flows needs.
+
+        The flows bring email-validator and phonenumbers (≈ 30 ms): imported here,
+        they do not stall the welcome screen when the terminal is handed over.
+        """
+        self.result = self._opener(self._config)
+        import kiosk.flows.login
+        import kiosk.flows.registration  # noqa: F401
+
+        return self.result
 
     def _failure(self, exc: BaseException) -> None:
         if isinstance(exc, startup_failures()):

@@ -664,6 +664,17 @@ Forgot the password? We can email you a new temporary password.</translation>
         </message>
     </context>
     <context>
+        <name>ProblemPage</name>
+        <message>
+            <source>The terminal could not start</source>
+            <translation>The terminal could not start</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationScreen</name>
         <message>
             <source>Registration</source>
@@ -726,26 +737,15 @@ Forgot the password? We can email you a new temporary password.</translation>
         </message>
     </context>
     <context>
-        <name>StartingWindow</name>
-        <message>
-            <source>VICTORIA</source>
-            <translation>VICTORIA</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>Starting…</translation>
-        </message>
-        <message>
-            <source>The terminal could not start</source>
-            <translation>The terminal could not start</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
         <name>StatusLine</name>
+        <message>
+            <source>Opening the terminal…</source>
+            <translation>Opening the terminal…</translation>
+        </message>
+        <message>
+            <source>The terminal did not open</source>
+            <translation>The terminal did not open</translation>
+        </message>
         <message>
             <source>Central: checking…</source>
             <translation>Central: checking…</translation>

@@ -664,6 +664,17 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
     </context>
     <context>
+        <name>ProblemPage</name>
+        <message>
+            <source>The terminal could not start</source>
+            <translation>Терминалды іске қосу мүмкін болмады</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Жабу</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationScreen</name>
         <message>
             <source>Registration</source>
@@ -726,26 +737,15 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
     </context>
     <context>
-        <name>StartingWindow</name>
-        <message>
-            <source>VICTORIA</source>
-            <translation>ВИКТОРИЯ</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>Іске қосылуда…</translation>
-        </message>
-        <message>
-            <source>The terminal could not start</source>
-            <translation>Терминалды іске қосу мүмкін болмады</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Жабу</translation>
-        </message>
-    </context>
-    <context>
         <name>StatusLine</name>
+        <message>
+            <source>Opening the terminal…</source>
+            <translation>Терминал ашылуда…</translation>
+        </message>
+        <message>
+            <source>The terminal did not open</source>
+            <translation>Терминал ашылмады</translation>
+        </message>
         <message>
             <source>Central: checking…</source>
             <translation>Орталық сервер: тексерілуде…</translation>

@@ -664,6 +664,17 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
     </context>
     <context>
+        <name>ProblemPage</name>
+        <message>
+            <source>The terminal could not start</source>
+            <translation>Терминал не удалось запустить</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationScreen</name>
         <message>
             <source>Registration</source>
@@ -726,26 +737,15 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
     </context>
     <context>
-        <name>StartingWindow</name>
-        <message>
-            <source>VICTORIA</source>
-            <translation>ВИКТОРИЯ</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>Запуск…</translation>
-        </message>
-        <message>
-            <source>The terminal could not start</source>
-            <translation>Терминал не удалось запустить</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрыть</translation>
-        </message>
-    </context>
-    <context>
         <name>StatusLine</name>
+        <message>
+            <source>Opening the terminal…</source>
+            <translation>Открываем терминал…</translation>
+        </message>
+        <message>
+            <source>The terminal did not open</source>
+            <translation>Терминал не открылся</translation>
+        </message>
         <message>
             <source>Central: checking…</source>
             <translation>Центральный сервер: проверка…</translation>

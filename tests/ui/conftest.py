@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from central.server import EmbeddedCentral
@@ -22,6 +24,7 @@ from kiosk.client import CentralClient
 from kiosk.outbox import Outbox
 from tests.ui.ui_helpers import add_terminal, make_client
 from ui import i18n
+from ui.app import Shell
 from ui.background import runner
 
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
@@ -85,3 +88,24 @@ def make_window(qtbot: QtBot, ui_outbox: Outbox) -> Callable[..., Any]:
 @pytest.fixture
 def window(make_window: Callable[..., Any], terminal_client: CentralClient) -> Any:
     return make_window(terminal_client)
+
+
+@pytest.fixture
+def shells() -> Iterator[list[Shell]]:
+    """Shells a test started; closed (kiosk locks let go), shut down and deleted after it.
+
+    Deleted here, in the GUI thread: left to the garbage collector, a window could
+    be destroyed in whichever thread collects it, timers and all.
+    """
+    started: list[Shell] = []
+    yield started
+    for shell in started:
+        if shell.lock is not None:
+            shell.lock.exit_allowed = True
+        if shell.window is not None:
+            shell.window.close()
+        shell.shutdown()
+        if shell.window is not None:
+            shell.window.deleteLater()
+        shell.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

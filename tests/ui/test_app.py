@@ -1,8 +1,10 @@
-"""The assembled application: start-up off the GUI thread, and each mode's parts."""
+"""The assembled application: start-up off the GUI thread, and each mode's parts.
+
+What a client notices while the terminal is still opening is in ``test_startup.py``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,31 +19,20 @@ from sqlalchemy.orm import Session
 
 from central.models import Message, Registration
 from central.server import EmbeddedCentral
-from kiosk.config import KioskConfig, load_config
+from kiosk.config import KioskConfig
 from kiosk.credentials import CredentialError, Credentials, NoKeyringBackend
 from kiosk.terminal import open_terminal
 from tests.ui.test_registration_screens import click, fill_details, on_screen, to_code_entry
-from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
+from tests.ui.ui_helpers import (
+    START_TIMEOUT_MS,
+    add_terminal,
+    find_button,
+    find_field,
+    no_config,
+    visible_text,
+)
 from ui.app import Shell
 from ui.startup import OpenedTerminal, open_for
-
-START_TIMEOUT_MS = 30_000
-
-
-def no_config(tmp_path: Path) -> KioskConfig:
-    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "none")})
-    return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
-
-
-@pytest.fixture
-def shells() -> Iterator[list[Shell]]:
-    started: list[Shell] = []
-    yield started
-    for shell in started:
-        if shell.window is not None:
-            shell.window.close()
-        shell.starting.close()
-        shell.shutdown()
 
 
 def test_demo_mode_starts_its_central_and_shows_the_mailbox(
@@ -50,11 +41,9 @@ def test_demo_mode_starts_its_central_and_shows_the_mailbox(
     shell = Shell(no_config(tmp_path))
     shells.append(shell)
     shell.start()
-    assert shell.starting.isVisible()
-    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(),
-                    timeout=START_TIMEOUT_MS)  # fmt: skip
     window: Any = shell.window
-    assert not shell.starting.isVisible()
+    assert window is not None and window.isVisible(), "the window is shown before opening"
+    qtbot.waitUntil(lambda: shell.is_open, timeout=START_TIMEOUT_MS)
     assert window.header.demo_mark.isVisible() and window.header.demo_mark.text() == "ДЕМО"
     qtbot.waitUntil(lambda: window.status_line.is_online() is True, timeout=10_000)
     qtbot.waitUntil(lambda: "Личный кабинет" in visible_text(window), timeout=10_000)
@@ -86,8 +75,7 @@ def clerk_shell(
     shell = Shell(config, opener=opener)
     shells.append(shell)
     shell.start()
-    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(),
-                    timeout=START_TIMEOUT_MS)  # fmt: skip
+    qtbot.waitUntil(lambda: shell.is_open, timeout=START_TIMEOUT_MS)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
     dialog = QApplication.activeModalWidget()
     assert dialog is not None
@@ -140,11 +128,16 @@ def test_a_terminal_that_cannot_open_says_why_in_one_sentence(
     shell = Shell(replace(no_config(tmp_path), demo=False, mode="kiosk"), opener=opener)
     shells.append(shell)
     shell.start()
-    qtbot.waitUntil(lambda: shell.starting.close_button.isVisible(), timeout=10_000)
-    assert shell.window is None
-    text = visible_text(shell.starting)
+    window: Any = shell.window
+    qtbot.waitUntil(lambda: window.problem is not None, timeout=10_000)
+    text = visible_text(window)
     assert "Терминал не удалось запустить" in text
     assert "No usable keyring backend: unlock the Secret Service." in text
+    assert "Терминал не открылся" in visible_text(window.status_line)
+    assert window.current_screen() is None, "no screen is left to use"
+    window.show_screen("registration")
+    assert window.current_screen() is None
+    assert find_button(window, "Закрыть").isVisible()
 
 
 def test_a_kiosk_without_an_admin_pin_refuses_to_start(

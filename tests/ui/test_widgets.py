@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.widgets.busy_button import BusyButton
@@ -229,3 +229,20 @@ def test_keyboard_dock_shows_the_keypad_for_the_code_field_and_types_into_it(
     assert email.text() == "@gmail.com" and code.text() == "482913"
     other.setFocus()
     qtbot.waitUntil(lambda: dock.shown_kind() is None)
+
+
+def test_the_first_screens_values_of_qt_by_number_are_qts(qtbot: QtBot) -> None:
+    """The welcome screen sets a few Qt values by number (to paint before Qt's
+    namespace is built); they must be the values Qt means."""
+    from ui.main_window import Header
+    from ui.screens.base import ALIGN_CENTER, NO_FOCUS, centered
+
+    assert Qt.AlignmentFlag.AlignCenter.value == ALIGN_CENTER
+    assert Qt.FocusPolicy.NoFocus.value == NO_FOCUS
+    label = centered(QLabel("ВИКТОРИЯ"))
+    qtbot.addWidget(label)
+    assert label.alignment() == Qt.AlignmentFlag.AlignCenter
+    header = Header(kiosk_mode=False)
+    qtbot.addWidget(header)
+    policies = {b.focusPolicy() for b in header.language_buttons.values()}
+    assert policies == {Qt.FocusPolicy.NoFocus}, "a language tap leaves the typed field focused"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -14,11 +16,19 @@ from central.core.security import hash_token, new_token
 from central.models import Terminal, utcnow
 from central.server import EmbeddedCentral
 from kiosk.client import CentralClient
+from kiosk.config import KioskConfig, load_config
 
 TEST_CONNECT_TIMEOUT_S = 1.0
 TEST_READ_TIMEOUT_S = 10.0
 MAILBOX_WAIT_MS = 15_000
 CODE_RE = re.compile(r"\b(\d{6})\b")
+START_TIMEOUT_MS = 30_000
+
+
+def no_config(tmp_path: Path) -> KioskConfig:
+    """The settings of a terminal with no configuration file (demo), its folders in ``tmp_path``."""
+    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "none")})
+    return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
 
 
 def add_terminal(central: EmbeddedCentral, name: str = "Almaty-1 kiosk") -> str:

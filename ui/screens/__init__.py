@@ -1,8 +1,10 @@
 """The screens of the main window, one class per screen.
 
-Each module listed in ``SCREEN_MODULES`` defines ``Screen`` subclasses with a
-``name``; ``screen_classes()`` collects them in this order. A module that does
-not exist yet is skipped, so screens can land one at a time.
+Each module listed in ``SCREEN_MODULES`` defines the ``Screen`` subclass whose
+``name`` is the module's name; ``screen_class(name)`` imports it on demand, so
+the main window builds the welcome screen before its first paint and every
+other screen on first use. A module that does not exist yet is skipped, so
+screens can land one at a time.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import importlib
 import inspect
 
-from ui.screens.base import AppContext, Navigator, Screen
+from ui.screens.base import AppContext, Navigator, Screen, TerminalNotOpen
 
 SCREEN_MODULES: tuple[str, ...] = (
     "welcome",
@@ -24,20 +26,32 @@ SCREEN_MODULES: tuple[str, ...] = (
     "contracts",
 )
 
-__all__ = ["SCREEN_MODULES", "AppContext", "Navigator", "Screen", "screen_classes"]
+__all__ = [
+    "SCREEN_MODULES",
+    "AppContext",
+    "Navigator",
+    "Screen",
+    "TerminalNotOpen",
+    "screen_class",
+    "screen_classes",
+]
+
+
+def screen_class(name: str) -> type[Screen] | None:
+    """The screen called ``name`` (its module imported now), or None if it does not exist."""
+    full = f"{__name__}.{name}"
+    try:
+        module = importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name == full:
+            return None
+        raise
+    for _, cls in inspect.getmembers(module, inspect.isclass):
+        if issubclass(cls, Screen) and cls.__module__ == full and cls.name == name:
+            return cls
+    return None
 
 
 def screen_classes() -> list[type[Screen]]:
-    found: list[type[Screen]] = []
-    for short in SCREEN_MODULES:
-        full = f"{__name__}.{short}"
-        try:
-            module = importlib.import_module(full)
-        except ModuleNotFoundError as exc:
-            if exc.name == full:
-                continue
-            raise
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Screen) and cls.__module__ == full and cls.name:
-                found.append(cls)
-    return found
+    """Every screen, in ``SCREEN_MODULES`` order (imports them all)."""
+    return [cls for cls in map(screen_class, SCREEN_MODULES) if cls is not None]

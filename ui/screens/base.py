@@ -14,10 +14,9 @@ through ``ui.background`` (``self.run_blocking``). Subclasses:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,6 +39,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
+
+# The few values of Qt's namespace the first screen needs, by value: the first
+# ``from PySide6.QtCore import Qt`` builds all of its ~120 enum classes (≈ 14 ms),
+# which the first paint need not wait for; later code imports ``Qt`` as usual.
+# tests/ui/test_widgets.py checks that they equal Qt's.
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 KIOSK_TOUCH_MIN_PX = 48
 CLERK_BUTTON_MIN_PX = 34
@@ -69,7 +75,7 @@ def titled_column(screen: QWidget, spacing_px: int = 8) -> tuple[QVBoxLayout, QL
 
 
 def centered(label: QLabel) -> QLabel:
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("alignment", ALIGN_CENTER)
     label.setWordWrap(True)
     return label
 
@@ -79,22 +85,80 @@ class Navigator(Protocol):
 
     def show_screen(self, name: str) -> None: ...
 
+    def current_screen(self) -> Screen | None: ...
+
     def go_home(self) -> None:
         """Wipe every screen and flow, then show the welcome screen."""
         ...
 
 
-@dataclass
-class AppContext:
-    """Everything a screen may use; built once by the main window."""
+class TerminalNotOpen(RuntimeError):
+    """A flow was asked for before the terminal opened: a bug in the caller."""
 
-    navigator: Navigator
-    registration: RegistrationFlow
-    login: LoginFlow
-    client: CentralClient | None = None
-    outbox: Outbox | None = None
-    config: KioskConfig | None = None
-    kiosk_mode: bool = False
+
+class AppContext:
+    """Everything a screen may use; built once by the main window.
+
+    The main window is painted before the terminal has opened, so the flows, the
+    client and the outbox may arrive later (``attach``): ``is_open`` tells which,
+    and asking for a flow before then raises ``TerminalNotOpen``. Only the
+    welcome screen exists that early, and it waits for ``Screen.on_terminal_open``.
+    """
+
+    def __init__(
+        self,
+        navigator: Navigator,
+        registration: RegistrationFlow | None = None,
+        login: LoginFlow | None = None,
+        client: CentralClient | None = None,
+        outbox: Outbox | None = None,
+        config: KioskConfig | None = None,
+        kiosk_mode: bool = False,
+    ) -> None:
+        self.navigator = navigator
+        self._registration = registration
+        self._login = login
+        self.client = client
+        self.outbox = outbox
+        self.config = config
+        self.kiosk_mode = kiosk_mode
+
+    @property
+    def is_open(self) -> bool:
+        return self._registration is not None and self._login is not None
+
+    def attach(
+        self,
+        registration: RegistrationFlow,
+        login: LoginFlow,
+        client: CentralClient | None,
+        outbox: Outbox | None,
+    ) -> None:
+        """The terminal has opened: these are its flows, client and outbox."""
+        self._registration = registration
+        self._login = login
+        self.client = client
+        self.outbox = outbox
+
+    @property
+    def registration(self) -> RegistrationFlow:
+        if self._registration is None:
+            raise TerminalNotOpen("the registration flow exists once the terminal is open")
+        return self._registration
+
+    @registration.setter
+    def registration(self, flow: RegistrationFlow) -> None:
+        self._registration = flow
+
+    @property
+    def login(self) -> LoginFlow:
+        if self._login is None:
+            raise TerminalNotOpen("the login flow exists once the terminal is open")
+        return self._login
+
+    @login.setter
+    def login(self, flow: LoginFlow) -> None:
+        self._login = flow
 
 
 class Screen(QWidget):
@@ -122,6 +186,9 @@ class Screen(QWidget):
 
     def on_leave(self) -> None:
         """The screen is about to be hidden."""
+
+    def on_terminal_open(self) -> None:
+        """The flows are attached (``ctx.is_open``): called once, on screens built before."""
 
     def wipe(self) -> None:
         """Forget every value the client entered (line edits, text, checkboxes)."""
@@ -212,6 +279,8 @@ class Screen(QWidget):
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not at import: see ALIGN_CENTER
+
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._default_button is not None:
             if self._default_button.isEnabled() and self._default_button.isVisible():

@@ -1,12 +1,21 @@
-"""The first screen: register, log in, or pick a language."""
+"""The first screen: register, log in, or pick a language.
+
+It is painted before the terminal has opened. A tap on «Registration» or «Log in»
+in that moment is kept: the tapped button spins, both refuse further taps, and
+the chosen screen opens when the terminal is ready (``on_terminal_open``), so
+nothing is lost and nothing is done twice. The client has nothing to type on
+this screen, so waiting here costs them nothing they could have done meanwhile.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import i18n
 from ui.screens.base import AppContext, Screen, centered, named
+from ui.widgets.busy_button import BusyButton
 
 
 class WelcomeScreen(Screen):
@@ -23,11 +32,19 @@ class WelcomeScreen(Screen):
         column.addWidget(self.title)
         column.addWidget(self.intro)
         column.addSpacing(16)
-        self.register_button = named(QPushButton(), "primary")
-        self.login_button = named(QPushButton(), "secondary")
+        self._pending: Callable[[], None] | None = None
+        self.register_button = named(BusyButton(), "primary")
+        self.login_button = named(BusyButton(), "secondary")
+        buttons = QVBoxLayout()  # one column: both buttons as wide as the wider one
+        buttons.setSpacing(16)
         for button in (self.register_button, self.login_button):
             button.setMinimumWidth(360)
-            column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            buttons.addWidget(button)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addLayout(buttons)
+        middle.addStretch(1)
+        column.addLayout(middle)
         self.touch(self.register_button, self.login_button)
         self.register_button.setMinimumHeight(max(self.register_button.minimumHeight(), 56))
         self.login_button.setMinimumHeight(max(self.login_button.minimumHeight(), 56))
@@ -36,13 +53,13 @@ class WelcomeScreen(Screen):
         row.addStretch(1)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, label in i18n.LANGUAGE_NAMES.items():
-            button = named(QPushButton(label), "languageChoice")
-            button.setAccessibleName(label)
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, c=code: i18n.set_language(c))
-            self.touch(button)
-            row.addWidget(button)
-            self.language_buttons[code] = button
+            choice = named(QPushButton(label), "languageChoice")
+            choice.setAccessibleName(label)
+            choice.setCheckable(True)
+            choice.clicked.connect(lambda _=False, c=code: i18n.set_language(c))
+            self.touch(choice)
+            row.addWidget(choice)
+            self.language_buttons[code] = choice
         row.addStretch(1)
         column.addLayout(row)
         self.register_button.clicked.connect(self._register)
@@ -70,9 +87,42 @@ class WelcomeScreen(Screen):
     def on_escape(self) -> None:
         """Nothing to go back to."""
 
+    def wipe(self) -> None:
+        """A choice made while the terminal was opening is forgotten too."""
+        super().wipe()
+        self._pending = None
+        self._show_waiting(None)
+
+    def on_terminal_open(self) -> None:
+        pending, self._pending = self._pending, None
+        self._show_waiting(None)
+        if pending is not None and self.ctx.navigator.current_screen() is self:
+            pending()
+
+    def is_waiting(self) -> bool:
+        """A choice is kept until the terminal opens."""
+        return self._pending is not None
+
     def _register(self) -> None:
-        self.ctx.registration.wipe()
-        self.ctx.navigator.show_screen("registration")
+        self._choose(self.register_button, self._open_registration)
 
     def _log_in(self) -> None:
-        self.ctx.navigator.show_screen("login")
+        self._choose(self.login_button, lambda: self.ctx.navigator.show_screen("login"))
+
+    def _choose(self, button: BusyButton, go: Callable[[], None]) -> None:
+        if self._pending is not None:
+            return
+        if self.ctx.is_open:
+            go()
+            return
+        self._pending = go
+        self._show_waiting(button)
+
+    def _show_waiting(self, chosen: BusyButton | None) -> None:
+        for button in (self.register_button, self.login_button):
+            button.set_busy(button is chosen)
+            button.setEnabled(chosen is None)
+
+    def _open_registration(self) -> None:
+        self.ctx.registration.wipe()
+        self.ctx.navigator.show_screen("registration")

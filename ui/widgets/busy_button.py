@@ -7,9 +7,13 @@ button disabled and sends nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 SPINNER_FRAME_MS = 40
 SPINNER_STEP_DEG = 12
@@ -56,6 +60,9 @@ class BusyButton(QPushButton):
         side = min(self.height() - 16, 24)
         if side <= 4:
             return
+        from PySide6.QtCore import Qt  # not at import: see ui.screens.base.ALIGN_CENTER
+        from PySide6.QtGui import QPainter, QPen  # the welcome screen paints without them
+
         rect = QRectF(12, (self.height() - side) / 2, side, side)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

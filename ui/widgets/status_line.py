@@ -2,7 +2,9 @@
 
 It only displays what it is told through its slots: whoever watches the central
 and the outbox does so off the GUI thread and feeds it, so this widget never
-blocks on the network.
+blocks on the network. The window is shown before the terminal has opened, so
+until then it says the terminal is opening (or that it did not open) rather
+than guess at the central.
 """
 
 from __future__ import annotations
@@ -14,11 +16,16 @@ ONLINE_COLOUR = "#1b7f3b"
 OFFLINE_COLOUR = "#b3261e"
 UNKNOWN_COLOUR = "#666666"
 
+OPENING = "opening"
+OPEN = "open"
+NOT_OPEN = "not_open"
+
 
 class StatusLine(QWidget):
     def __init__(self, parent: QWidget | None = None, *, terminal_name: str = "") -> None:
         super().__init__(parent)
         self._online: bool | None = None
+        self._terminal_state = OPEN
         self._outbox_count = 0
         self._terminal_name = terminal_name
         self.central_label = QLabel(self)
@@ -35,7 +42,11 @@ class StatusLine(QWidget):
 
     def retranslate(self) -> None:
         """Re-render every part in the current language."""
-        if self._online is None:
+        if self._terminal_state == OPENING:
+            text, colour = self.tr("Opening the terminal…"), UNKNOWN_COLOUR
+        elif self._terminal_state == NOT_OPEN:
+            text, colour = self.tr("The terminal did not open"), OFFLINE_COLOUR
+        elif self._online is None:
             text, colour = self.tr("Central: checking…"), UNKNOWN_COLOUR
         elif self._online:
             text, colour = self.tr("Central: online"), ONLINE_COLOUR
@@ -56,6 +67,14 @@ class StatusLine(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_terminal_state(self, state: str) -> None:
+        """``OPENING``, ``OPEN`` (then the central's state is shown) or ``NOT_OPEN``."""
+        self._terminal_state = state
+        self.retranslate()
+
+    def terminal_state(self) -> str:
+        return self._terminal_state
 
     @Slot(bool)
     def set_online(self, online: bool) -> None:
