@@ -6,11 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.credentials import demo_credentials
 from tests.ui.ui_helpers import find_button, visible_text
+from ui.app import style_sheet
 from ui.kiosk_mode import KioskLock
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -105,3 +108,51 @@ def test_clerk_outbox_panel_retries_and_drops_after_a_confirmation(
     qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=REPLY_TIMEOUT_MS)
     assert all(e.id != first for e in ui_outbox.entries())
     assert counts[-1] == 1
+
+
+def drag(qtbot: QtBot, target: Any, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """A finger's drag as Qt sees it from a touch screen: press, moves, release."""
+
+    def send(kind: QEvent.Type, at: QPoint, buttons: Qt.MouseButton) -> None:
+        global_at = QPointF(target.mapToGlobal(at))
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QApplication.sendEvent(
+            target, QMouseEvent(kind, QPointF(at), global_at, left, buttons, none)
+        )
+
+    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for n in range(1, steps + 1):
+        qtbot.wait(16)
+        send(QEvent.Type.MouseMove, start + (end - start) * n / steps, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def test_kiosk_registration_form_scrolls_under_a_finger(
+    make_window: Any, terminal_client: Any, qtbot: QtBot
+) -> None:
+    window = make_window(terminal_client, kiosk_mode=True)
+    window.setStyleSheet(style_sheet(kiosk_mode=True))
+    window.resize(1280, 1024)
+    tap(qtbot, window, "Регистрация")
+    screen = window.current_screen()
+    bar = screen.form_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0
+    viewport = screen.form_scroll.viewport()
+    bottom = QPoint(viewport.width() // 2, viewport.height() - 20)
+    drag(qtbot, viewport, bottom, bottom - QPoint(0, 300))
+    qtbot.waitUntil(lambda: bar.value() > 0)
+
+
+def test_kiosk_password_rules_sit_under_their_title(
+    make_window: Any, terminal_client: Any, qtbot: QtBot
+) -> None:
+    window = make_window(terminal_client, kiosk_mode=True)
+    window.setStyleSheet(style_sheet(kiosk_mode=True))
+    window.resize(1280, 1024)
+    window.show_screen("password_change")
+    screen = window.screen_named("password_change")
+    title, rules = screen.rules_title, screen.checklist
+    qtbot.waitUntil(lambda: rules.isVisible() and rules.height() > 0)
+    gap_px = rules.geometry().top() - title.geometry().bottom()
+    assert 0 < gap_px <= 12, f"{gap_px} px between the title and its first rule"

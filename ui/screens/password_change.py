@@ -83,6 +83,7 @@ class PasswordChangeScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
         rules = QVBoxLayout()
+        rules.setSpacing(8)
         rules.addWidget(self.rules_title)
         rules.addWidget(self.checklist)
         columns: QBoxLayout

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,13 @@ class RegistrationScreen(Screen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        if self.kiosk_mode:
+            # a finger drags the form: the consent text is below the fold at 1280x1024
+            # (one gesture per target; Qt makes mouse events of unhandled touches)
+            QScroller.grabGesture(
+                scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            )
+        self.form_scroll = scroll
         outer.addWidget(scroll, 1)
         body = QWidget()
         scroll.setWidget(body)
