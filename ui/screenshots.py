@@ -154,17 +154,25 @@ def set_language(lang: str, pseudo_translator: QTranslator) -> None:
         i18n.set_language(lang)
 
 
+MAILBOX_WAIT_S = 5.0
+
+
 def temporary_password(client: Any, email: str, used: set[str]) -> str:
     """The newest temporary password emailed to ``email`` (read from the dev mailbox).
 
     Each one works once: after a change the next is asked for by "Forgot password?".
+    The email shows a moment after the request: the central's sender hashes its
+    password first.
     """
     for _ in range(2):
-        for message in reversed(client.dev_messages(to=email)):
-            match = TEMP_PASSWORD_RE.search(str(message.get("body", "")))
-            if match and match.group(1) not in used:
-                used.add(match.group(1))
-                return match.group(1)
+        deadline = time.monotonic() + MAILBOX_WAIT_S
+        while time.monotonic() < deadline:
+            for message in reversed(client.dev_messages(to=email)):
+                match = TEMP_PASSWORD_RE.search(str(message.get("body", "")))
+                if match and match.group(1) not in used:
+                    used.add(match.group(1))
+                    return match.group(1)
+            time.sleep(0.1)
         client.request_password_reset(email)
     raise SystemExit(f"no temporary password was emailed to {email}")
 
@@ -305,6 +313,7 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
         raise SystemExit(
             f"the temporary password did not lead to the change: {window.ctx.login.last_error}"
         )
+    window.activateWindow()  # the login's popups took the activation: no focus without it
     change.repeat_password.setFocus()  # type: ignore[attr-defined]
     change.new_password.setFocus()  # type: ignore[attr-defined]  # its keyboard opens
     change.new_password.setText(PARTLY_TYPED_PASSWORD)  # type: ignore[attr-defined]
