@@ -5,13 +5,18 @@ The session dependency runs with ``scope="function"``: FastAPI 0.163 then
 closes it after the handler returns and before the response is sent, so a
 client never sees a success for a change that failed to commit. Repositories
 only flush.
+
+Dependencies that do no I/O are ``async def``: FastAPI runs every plain ``def``
+dependency in its threadpool, and each such hand-off (thread wake-up, result
+back to the event loop) cost more than the work itself, ten of them per
+terminal request. Only the database work goes to the threadpool.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -21,6 +26,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from central.core.config import Settings
 from central.core.errors import (
@@ -34,49 +40,63 @@ from central.core.security import hash_token
 from central.crud import idempotency as idem_crud
 from central.crud import sessions as session_crud
 from central.crud import terminals_auth
-from central.models import ClientSession, IdempotencyRecord, Terminal
+from central.crud.terminals_auth import TerminalIdentity
+from central.models import ClientSession, IdempotencyRecord
 from central.routes.handlers import error_body
 
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_now(request: Request) -> datetime:
+async def get_now(request: Request) -> datetime:
     """One "now" per request, from the app's clock."""
     now: datetime = request.app.state.clock.now()
     return now
 
 
-def get_locale(
+async def get_locale(
     settings: Annotated[Settings, Depends(get_settings)],
     accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Locale:
     return negotiate(accept_language, settings.default_locale)
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """A session committed when the handler returns, rolled back when it raises
-    (except for errors whose ``commits`` is set: a burnt attempt must stay burnt)."""
-    with request.app.state.session_factory() as session:
-        try:
-            yield session
-        except CentralError as err:
-            if err.commits:
-                session.commit()
-            else:
-                session.rollback()
-            raise
-        except BaseException:
+def _end(session: Session, commit: bool) -> None:
+    """Commit or roll back, then give the connection back: the blocking end of
+    a request's session, in one threadpool call."""
+    try:
+        if commit:
+            session.commit()
+        else:
             session.rollback()
-            raise
-        session.commit()
+    finally:
+        session.close()
 
 
-def client_ip(request: Request) -> str | None:
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """A session committed when the handler returns, rolled back when it raises
+    (except for errors whose ``commits`` is set: a burnt attempt must stay burnt).
+
+    Making the session does no I/O (it connects on first use), so it is made on
+    the event loop; only its end goes to the threadpool (a ``def`` generator
+    would be entered and left there: two hand-offs)."""
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+    except CentralError as err:
+        await run_in_threadpool(_end, session, err.commits)
+        raise
+    except BaseException:
+        await run_in_threadpool(_end, session, False)
+        raise
+    await run_in_threadpool(_end, session, True)
+
+
+async def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
@@ -88,7 +108,7 @@ ClientIp = Annotated[str | None, Depends(client_ip)]
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def current_terminal(db: Db, credentials: Bearer) -> Terminal:
+def current_terminal(db: Db, credentials: Bearer) -> TerminalIdentity:
     """The enrolled, unrevoked terminal whose token is presented, else 401."""
     if credentials is None:
         raise Unauthorized()
@@ -98,7 +118,7 @@ def current_terminal(db: Db, credentials: Bearer) -> Terminal:
     return terminal
 
 
-CurrentTerminal = Annotated[Terminal, Depends(current_terminal)]
+CurrentTerminal = Annotated[TerminalIdentity, Depends(current_terminal)]
 
 
 def current_session(db: Db, credentials: Bearer, now: Now) -> ClientSession:
@@ -111,7 +131,9 @@ def current_session(db: Db, credentials: Bearer, now: Now) -> ClientSession:
     return found
 
 
-def current_client(session: Annotated[ClientSession, Depends(current_session)]) -> ClientSession:
+async def current_client(
+    session: Annotated[ClientSession, Depends(current_session)],
+) -> ClientSession:
     """A live session opened with a real password: temporary ones may only change it."""
     if session.password_change_only:
         raise PasswordChangeRequired()
@@ -122,7 +144,7 @@ AnySession = Annotated[ClientSession, Depends(current_session)]
 CurrentClient = Annotated[ClientSession, Depends(current_client)]
 
 
-def idempotency_key(
+async def idempotency_key(
     key: Annotated[UUID | None, Header(alias="Idempotency-Key")] = None,
 ) -> str | None:
     return str(key) if key is not None else None
@@ -215,7 +237,7 @@ def _response(status: int, body: dict[str, Any] | None, headers: dict[str, str])
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def terminal_idempotency(
+async def terminal_idempotency(
     db: Db,
     terminal: CurrentTerminal,
     key: IdemKey,
@@ -227,7 +249,7 @@ def terminal_idempotency(
     return Idempotency(db, terminal.id, key, request, locale, now, settings.idempotency_ttl_s)
 
 
-def client_idempotency(
+async def client_idempotency(
     db: Db,
     session: AnySession,
     key: IdemKey,
