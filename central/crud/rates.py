@@ -1,30 +1,41 @@
-"""Sliding one-hour windows over ``RateEvent`` rows (per terminal, IP, login...)."""
+"""Sliding one-hour windows over ``RateEvent`` rows (per terminal, IP, login...).
+
+Events are written with prebuilt Core INSERTs at once (in the caller's
+transaction), not through the ORM's unit of work: a registration counts two of
+them, and the ORM's bookkeeping cost more than the rows.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import ScalarSelect, func, insert, select
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
+from central.crud.tables import table_of
 from central.models import RateEvent
 
 WINDOW_S = 3600
+
+_events = table_of(RateEvent).c
+_INSERT = insert(table_of(RateEvent))
 
 
 def window_start(now: datetime) -> datetime:
     return now - timedelta(seconds=WINDOW_S)
 
 
-def window_columns(scope: str, key: str, now: datetime) -> tuple[ScalarSelect[Any], ...]:
-    """(count, oldest) of ``key``'s actions in the window, as scalar subqueries, so a
-    route can check several windows (and more) in one statement."""
-    where = (RateEvent.scope == scope, RateEvent.key == key, RateEvent.at > window_start(now))
+def window_columns(scope: str, key: Any, since: Any) -> tuple[ScalarSelect[Any], ...]:
+    """(count, oldest) of ``key``'s actions after ``since`` (values or bind
+    parameters), as scalar subqueries, so a route can check several windows (and
+    more) in one statement."""
+    where = (_events.scope == scope, _events.key == key, _events.at > since)
     return (
         select(func.count()).where(*where).scalar_subquery(),
-        select(func.min(RateEvent.at)).where(*where).scalar_subquery(),
+        select(func.min(_events.at)).where(*where).scalar_subquery(),
     )
 
 
@@ -48,5 +59,12 @@ def enforce(db: Session, scope: str, key: str, limit: int, now: datetime) -> Non
 
 
 def record(db: Session, scope: str, key: str, now: datetime) -> None:
-    """Count one action; written with the request's other rows at its next flush."""
-    db.add(RateEvent(scope=scope, key=key, at=now))
+    """Count one action (inserted at once, in the caller's transaction)."""
+    record_all(db, [(scope, key)], now)
+
+
+def record_all(db: Session, events: Iterable[tuple[str, str]], now: datetime) -> None:
+    """Count one action per ``(scope, key)``: one INSERT (or executemany) for all."""
+    rows = [{"scope": scope, "key": key, "at": now} for scope, key in events]
+    if rows:
+        db.connection().execute(_INSERT, rows if len(rows) > 1 else rows[0])

@@ -183,10 +183,21 @@ class Idempotency:
         self.ttl_s = ttl_s
         self.path = f"{request.method} {request.url.path}"
 
-    def run(self, payload: BaseModel | None, work: Callable[[], Outcome]) -> Response:
+    def run(
+        self,
+        payload: BaseModel | None,
+        work: Callable[[], Outcome],
+        expected: Outcome | None = None,
+    ) -> Response:
+        """``work()``'s answer, or the first answer to this key replayed.
+
+        ``expected``: what ``work`` answers when it succeeds, when the caller
+        knows it before the work (a new registration's id, code times and masked
+        phone are chosen up front); the claim then stores it with the key (one
+        INSERT) and only a different outcome is written after the work."""
         if self.scope is None or self.key is None:
             return _response(*work(), {})
-        claimed = self._claim(self._digest(payload))
+        claimed = self._claim(self._digest(payload), expected)
         if isinstance(claimed, Response):
             return claimed
         try:
@@ -196,7 +207,8 @@ class Idempotency:
                 answer = {"body": error_body(err, self.locale), "headers": err.headers}
                 idem_crud.store(self.db, claimed, err.status, answer)
             raise
-        idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
+        if (status, body) != expected:
+            idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
         return _response(status, body, {})
 
     def _digest(self, payload: BaseModel | None) -> str:
@@ -208,19 +220,26 @@ class Idempotency:
         text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _claim(self, digest: str) -> IdempotencyRecord | Response:
-        """The key's record, claimed for this request; or the first answer to
-        replay. A new key (the usual case) is claimed by its INSERT alone; only a
-        refused INSERT looks the record up."""
+    def _claim(self, digest: str, expected: Outcome | None) -> idem_crud.Claim | Response:
+        """The key, claimed for this request; or the first answer to replay. A
+        new key (the usual case) is claimed by its INSERT alone; only a refused
+        INSERT looks the record up."""
         assert self.scope is not None and self.key is not None
-        claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now)
+        answer = (
+            (expected[0], {"body": expected[1], "headers": {}})
+            if expected is not None
+            else idem_crud.NO_ANSWER
+        )
+        claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now, answer=answer)
         for _ in range(3):
             if claimed is not None:
                 return claimed
             found = idem_crud.get(self.db, self.scope, self.key)
             if found is not None and not idem_crud.is_stale(found, self.now, self.ttl_s):
                 return _replay(found, digest)
-            claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now, found)
+            claimed = idem_crud.claim(
+                self.db, self.scope, self.key, digest, self.now, found, answer
+            )
         raise IdempotencyConflict()
 
 
