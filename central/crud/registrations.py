@@ -103,8 +103,14 @@ def _start_checks_query(with_ip: bool) -> Select[Any]:
         or_(_accounts.phone == phone, _accounts.email_key == bindparam("email_key"))
     )
     return select(
-        *rates.window_columns(TERMINAL_SCOPE, bindparam("terminal_id"), since),
-        *(rates.window_columns(IP_SCOPE, bindparam("ip"), since) if with_ip else ()),
+        *rates.window_columns(
+            TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
+        ),
+        *(
+            rates.window_columns(IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit"))
+            if with_ip
+            else ()
+        ),
         account.label("account_exists"),
         *_codes_columns(phone, since),
     )
@@ -114,24 +120,31 @@ _START_CHECKS = {with_ip: _start_checks_query(with_ip) for with_ip in (True, Fal
 
 
 def start_checks(
-    db: Session, terminal_id: str, ip: str | None, phone: str, email_key: str, now: datetime
+    db: Session,
+    terminal: tuple[str, int],
+    ip: tuple[str, int] | None,
+    phone: str,
+    email_key: str,
+    now: datetime,
 ) -> StartChecks:
-    """The terminal's and the IP's hourly windows, whether an account holds the
-    phone or email, and the codes sent to the phone in the last hour: one round
-    trip instead of four (each a scalar subquery over its own index)."""
+    """The terminal's and the IP's hourly windows (each given as its key and
+    limit: see ``rates.window_columns``), whether an account holds the phone or
+    email, and the codes sent to the phone in the last hour: one round trip
+    instead of four (each a scalar subquery over its own index)."""
     params = {
-        "terminal_id": terminal_id,
-        "ip": ip,
+        "terminal_id": terminal[0],
+        "terminal_limit": terminal[1],
+        "ip": ip[0] if ip else None,
+        "ip_limit": ip[1] if ip else None,
         "phone": phone,
         "email_key": email_key,
         "since": hour_ago(now),
     }
     row = list(db.connection().execute(_START_CHECKS[bool(ip)], params).one())
-    terminal = (int(row[0]), _aware(row[1], now))
     ip_window = (int(row[2]), _aware(row[3], now)) if ip else None
     rest = row[4:] if ip else row[2:]
     return StartChecks(
-        terminal=terminal,
+        terminal=(int(row[0]), _aware(row[1], now)),
         ip=ip_window,
         account_exists=bool(rest[0]),
         phone_codes=(int(rest[1]), _aware(rest[2], now)),

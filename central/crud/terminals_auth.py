@@ -13,9 +13,10 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from central.crud.tables import table_of
 from central.models import Terminal
 
-_terminals = Terminal.__table__.c
+_terminals = table_of(Terminal).c
 _BY_TOKEN_HASH = select(
     _terminals.id, _terminals.name, _terminals.branch, _terminals.revoked_at
 ).where(_terminals.token_hash == bindparam("token_hash"))

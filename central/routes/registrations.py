@@ -340,7 +340,14 @@ def start_registration(
     }
 
     def work() -> tuple[int, dict[str, Any]]:
-        found = registrations.start_checks(db, terminal.id, ip, phone, email_key, now)
+        found = registrations.start_checks(
+            db,
+            (terminal.id, settings.registrations_per_terminal_per_hour),
+            (ip, settings.registrations_per_ip_per_hour) if ip else None,
+            phone,
+            email_key,
+            now,
+        )
         rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
         if found.ip is not None:
             rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
