@@ -4,7 +4,8 @@ caller's identity, locale, clock, and idempotent replay of terminal POSTs.
 The session dependency runs with ``scope="function"``: FastAPI 0.163 then
 closes it after the handler returns and before the response is sent, so a
 client never sees a success for a change that failed to commit. Repositories
-only flush.
+only flush; this module commits (``get_db``, and ``Idempotency.run`` for the
+work it runs, in the handler's own thread).
 
 Dependencies that do no I/O are ``async def``: FastAPI runs every plain ``def``
 dependency in its threadpool, and each such hand-off (thread wake-up, result
@@ -83,17 +84,25 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
 
     Making the session does no I/O (it connects on first use), so it is made on
     the event loop; only its end goes to the threadpool (a ``def`` generator
-    would be entered and left there: two hand-offs)."""
+    would be entered and left there: two hand-offs), and not even that when the
+    handler's own thread has committed already (``Idempotency.run`` does)."""
     session: Session = request.app.state.session_factory()
     try:
         yield session
     except CentralError as err:
-        await run_in_threadpool(_end, session, err.commits)
+        await _close(session, err.commits)
         raise
     except BaseException:
-        await run_in_threadpool(_end, session, False)
+        await _close(session, False)
         raise
-    await run_in_threadpool(_end, session, True)
+    await _close(session, True)
+
+
+async def _close(session: Session, commit: bool) -> None:
+    if session.in_transaction():
+        await run_in_threadpool(_end, session, commit)
+    else:
+        session.close()  # nothing begun or already committed: no I/O left
 
 
 async def client_ip(request: Request) -> str | None:
@@ -196,7 +205,7 @@ class Idempotency:
         phone are chosen up front); the claim then stores it with the key (one
         INSERT) and only a different outcome is written after the work."""
         if self.scope is None or self.key is None:
-            return _response(*work(), {})
+            return self._committed(*work(), {})
         claimed = self._claim(self._digest(payload), expected)
         if isinstance(claimed, Response):
             return claimed
@@ -209,7 +218,16 @@ class Idempotency:
             raise
         if (status, body) != expected:
             idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
-        return _response(status, body, {})
+        return self._committed(status, body, {})
+
+    def _committed(
+        self, status: int, body: dict[str, Any] | None, headers: dict[str, str]
+    ) -> Response:
+        """The answer once the work is committed, here in the handler's thread:
+        ``get_db`` then has nothing left to do in the threadpool (one hand-off
+        less per request). A failed commit raises, so no success is answered."""
+        self.db.commit()
+        return _response(status, body, headers)
 
     def _digest(self, payload: BaseModel | None) -> str:
         data = (
