@@ -10,6 +10,7 @@ writes within a transaction does not matter.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -18,6 +19,30 @@ from central.crud.tables import table_of
 from central.models import AuditEvent
 
 _INSERT = insert(table_of(AuditEvent))
+
+
+def row(
+    action: str,
+    now: datetime,
+    *,
+    account_id: str | None = None,
+    terminal_id: str | None = None,
+    operator: str | None = None,
+    detail: str | None = None,
+) -> dict[str, Any]:
+    """An event's columns, for writers that insert it with other rows."""
+    return {
+        "at": now,
+        "action": action,
+        "account_id": account_id,
+        "terminal_id": terminal_id,
+        "operator": operator,
+        "detail": detail[:500] if detail else None,
+    }
+
+
+def insert_row(db: Session, values: dict[str, Any]) -> None:
+    db.connection().execute(_INSERT, values)
 
 
 def record(
@@ -30,14 +55,14 @@ def record(
     operator: str | None = None,
     detail: str | None = None,
 ) -> None:
-    db.connection().execute(
-        _INSERT,
-        {
-            "at": now,
-            "action": action,
-            "account_id": account_id,
-            "terminal_id": terminal_id,
-            "operator": operator,
-            "detail": detail[:500] if detail else None,
-        },
+    insert_row(
+        db,
+        row(
+            action,
+            now,
+            account_id=account_id,
+            terminal_id=terminal_id,
+            operator=operator,
+            detail=detail,
+        ),
     )

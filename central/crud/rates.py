@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Insert, bindparam, case, func, insert, literal, select
+from sqlalchemy import ColumnElement, case, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
@@ -27,6 +27,7 @@ from central.models import RateEvent
 WINDOW_S = 3600
 
 _events = table_of(RateEvent).c
+_INSERT = insert(table_of(RateEvent))
 
 
 def window_start(now: datetime) -> datetime:
@@ -84,26 +85,10 @@ def record(db: Session, scope: str, key: str, now: datetime) -> None:
     record_all(db, [(scope, key)], now)
 
 
-def _insert_rows(count: int) -> Insert:
-    """One INSERT of ``count`` rows (a multi-row VALUES with bind parameters):
-    a driver's executemany costs more than the statement for a few rows."""
-    statement = _INSERTS.get(count)
-    if statement is None:
-        rows: list[dict[str, Any]] = [
-            {name: bindparam(f"{name}_{n}") for name in ("scope", "key", "at")}
-            for n in range(count)
-        ]
-        statement = _INSERTS[count] = insert(table_of(RateEvent)).values(rows)
-    return statement
-
-
-_INSERTS: dict[int, Insert] = {}
-
-
 def record_all(db: Session, events: Iterable[tuple[str, str]], now: datetime) -> None:
-    """Count one action per ``(scope, key)``, in one INSERT."""
-    params: dict[str, Any] = {}
-    for n, (scope, key) in enumerate(events):
-        params.update({f"scope_{n}": scope, f"key_{n}": key, f"at_{n}": now})
-    if params:
-        db.connection().execute(_insert_rows(len(params) // 3), params)
+    """Count one action per ``(scope, key)``, one prebuilt INSERT each (a
+    multi-row VALUES would be compiled again for every call: SQLAlchemy does not
+    cache it; a new registration's events go with its other rows on PostgreSQL,
+    see ``crud.new_registration``)."""
+    for scope, key in events:
+        db.connection().execute(_INSERT, {"scope": scope, "key": key, "at": now})

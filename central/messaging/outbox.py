@@ -4,8 +4,8 @@
 flush or commit. The message therefore exists exactly when the caller's
 transaction commits (no SMS for a rolled-back registration, no lost SMS for a
 committed one), and the background sender delivers it afterwards with retries.
-``enqueue_now`` is the same row written at once with a prebuilt Core INSERT, for
-hot paths that do not use the ORM (a registration's SMS).
+``message_row`` is the same row as column values, for writers that insert it
+with other rows in one statement (a new registration: ``crud.new_registration``).
 """
 
 from __future__ import annotations
@@ -13,14 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from central.crud.tables import table_of
 from central.messaging.texts import channel_of, render
-from central.models import Message, new_id, utcnow
-
-_INSERT = insert(table_of(Message))
+from central.models import Message, utcnow
 
 
 class ChannelMismatch(ValueError):
@@ -76,20 +72,3 @@ def enqueue(
     message = Message(**row)
     session.add(message)
     return message
-
-
-def enqueue_now(
-    session: Session,
-    *,
-    channel: Literal["sms", "email"],
-    to: str,
-    kind: str,
-    locale: str,
-    params: Mapping[str, object],
-) -> str:
-    """``enqueue``, inserted at once in the session's transaction; returns the
-    message's id. Nothing is inserted when the kind or its params are wrong."""
-    row = message_row(channel=channel, to=to, kind=kind, locale=locale, params=params)
-    row["id"] = new_id()
-    session.connection().execute(_INSERT, row)
-    return str(row["id"])

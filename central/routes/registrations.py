@@ -42,8 +42,9 @@ from central.core.security import (
     new_temporary_password,
     new_token,
 )
-from central.crud import accounts, audit, rates, registrations, tokens
-from central.messaging.outbox import enqueue, enqueue_now
+from central.crud import accounts, audit, new_registration, rates, registrations, tokens
+from central.crud.new_registration import NewRegistration
+from central.messaging.outbox import enqueue, message_row
 from central.models import Registration, new_id
 from central.routes.deps import (
     AppSettings,
@@ -357,20 +358,22 @@ def start_registration(
         events = [(registrations.TERMINAL_SCOPE, terminal.id)]
         if ip:
             events.append((registrations.IP_SCOPE, ip))
-        rates.record_all(db, events, now)
-        registrations.insert_new(db, row)
-        registrations.record_code_issue(db, phone, reg_id, now)
-        enqueue_now(
-            db, channel="sms", to=phone, kind="registration_code", locale=locale, params=sms_params
+        sms = message_row(
+            channel="sms", to=phone, kind="registration_code", locale=locale, params=sms_params
         )
-        audit.record(
-            db,
-            "registration_started",
-            now,
-            terminal_id=terminal.id,
-            operator=body.operator,
-            detail=f"registration {reg_id}",
+        new = NewRegistration(
+            registration=row,
+            rate_events=events,
+            message={"id": new_id(), **sms},
+            audit=audit.row(
+                "registration_started",
+                now,
+                terminal_id=terminal.id,
+                operator=body.operator,
+                detail=f"registration {reg_id}",
+            ),
         )
+        new_registration.write(db, new)
         log.info("registration %s started for %s", reg_id, masked)
         return 201, answer
 
