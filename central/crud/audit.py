@@ -1,13 +1,48 @@
 """The audit trail: who did what to whose data, when. Details never hold
-secrets, and contacts only masked."""
+secrets, and contacts only masked.
+
+An event is inserted at once (prebuilt Core INSERT, in the caller's
+transaction): every registration writes one, and the ORM's unit of work cost
+several times the row itself. The table has no foreign keys, so the order of
+writes within a transaction does not matter.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from central.crud.tables import table_of
 from central.models import AuditEvent
+
+_INSERT = insert(table_of(AuditEvent))
+
+
+def row(
+    action: str,
+    now: datetime,
+    *,
+    account_id: str | None = None,
+    terminal_id: str | None = None,
+    operator: str | None = None,
+    detail: str | None = None,
+) -> dict[str, Any]:
+    """An event's columns, for writers that insert it with other rows."""
+    return {
+        "at": now,
+        "action": action,
+        "account_id": account_id,
+        "terminal_id": terminal_id,
+        "operator": operator,
+        "detail": detail[:500] if detail else None,
+    }
+
+
+def insert_row(db: Session, values: dict[str, Any]) -> None:
+    db.connection().execute(_INSERT, values)
 
 
 def record(
@@ -20,13 +55,14 @@ def record(
     operator: str | None = None,
     detail: str | None = None,
 ) -> None:
-    db.add(
-        AuditEvent(
-            at=now,
-            action=action,
+    insert_row(
+        db,
+        row(
+            action,
+            now,
             account_id=account_id,
             terminal_id=terminal_id,
             operator=operator,
-            detail=detail[:500] if detail else None,
-        )
+            detail=detail,
+        ),
     )

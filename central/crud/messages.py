@@ -8,6 +8,11 @@ behind each other. A sender that dies after claiming leaves the row pending:
 another sender retries it once the lease has run out. ``attempts`` after the
 claim is the claim's fencing value: the outcome is only written while it still
 matches, so a late sender never overwrites a newer claim.
+
+A batch is claimed with two statements whatever its size (the candidates, then
+one conditional UPDATE ... RETURNING of them all), and outcomes are prebuilt
+Core UPDATEs: every registration queues an SMS, so the sender's statements
+are as hot as the registration's own.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
+from central.crud.tables import table_of
 from central.models import Message
 
 LAST_ERROR_MAX_CHARS = 500
@@ -38,11 +45,35 @@ class ClaimedMessage:
     password: str | None = None  # to hash onto its account before delivery
 
 
+_messages = table_of(Message).c
+_CLAIM = (
+    update(table_of(Message))
+    .where(
+        _messages.id.in_(bindparam("ids", expanding=True)),
+        _messages.status == "pending",
+        _messages.next_attempt_at <= bindparam("now"),
+    )
+    .values(next_attempt_at=bindparam("lease_end"), attempts=_messages.attempts + 1)
+    .returning(
+        _messages.id,
+        _messages.channel,
+        _messages.to,
+        _messages.subject,
+        _messages.body,
+        _messages.kind,
+        _messages.attempts,
+        _messages.password,
+    )
+)
+
+
 def claim_due(
     session: Session, *, now: datetime, limit: int, lease_s: float, with_password: bool = False
 ) -> list[ClaimedMessage]:
-    """Claim up to ``limit`` pending messages due at ``now``, those that carry a
-    temporary password to hash or those that do not; the caller commits."""
+    """Claim up to ``limit`` pending messages due at ``now``, oldest first, those
+    that carry a temporary password to hash or those that do not; the caller
+    commits. The UPDATE re-checks each row's state, so of two senders that
+    picked the same row only one gets it back from RETURNING."""
     carries = Message.password.is_not(None) if with_password else Message.password.is_(None)
     query = (
         select(Message.id)
@@ -53,33 +84,21 @@ def claim_due(
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
     ids = list(session.scalars(query))
+    if not ids:
+        return []
     lease_end = now + timedelta(seconds=lease_s)
-    claimed: list[ClaimedMessage] = []
-    for message_id in ids:
-        result = session.execute(
-            update(Message)
-            .where(
-                Message.id == message_id,
-                Message.status == "pending",
-                Message.next_attempt_at <= now,
-            )
-            .values(next_attempt_at=lease_end, attempts=Message.attempts + 1)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
-            row = session.execute(
-                select(
-                    Message.channel,
-                    Message.to,
-                    Message.subject,
-                    Message.body,
-                    Message.kind,
-                    Message.attempts,
-                    Message.password,
-                ).where(Message.id == message_id)
-            ).one()
-            claimed.append(ClaimedMessage(message_id, *row))
-    return claimed
+    rows = session.connection().execute(_CLAIM, {"ids": ids, "now": now, "lease_end": lease_end})
+    claimed = {row[0]: ClaimedMessage(*row) for row in rows}
+    return [claimed[message_id] for message_id in ids if message_id in claimed]
+
+
+_FINISH_WHERE = (
+    _messages.id == bindparam("b_id"),
+    _messages.status == "pending",
+    _messages.attempts == bindparam("b_attempts"),
+)
+# one prebuilt statement per set of columns an outcome writes
+_FINISH: dict[frozenset[str], Any] = {}
 
 
 def forget_password(session: Session, message_id: str) -> None:
@@ -93,17 +112,20 @@ def forget_password(session: Session, message_id: str) -> None:
 
 
 def _finish(session: Session, claim: ClaimedMessage, **values: object) -> bool:
-    result = session.execute(
-        update(Message)
-        .where(
-            Message.id == claim.id,
-            Message.status == "pending",
-            Message.attempts == claim.attempts,
-        )
-        .values(**values)
-        .execution_options(synchronize_session=False)
+    columns = frozenset(values)
+    statement = _FINISH.get(columns)
+    if statement is None:
+        statement = update(table_of(Message)).where(*_FINISH_WHERE)
+        statement = _FINISH[columns] = statement.values({c: bindparam(f"v_{c}") for c in columns})
+    result = session.connection().execute(
+        statement,
+        {
+            "b_id": claim.id,
+            "b_attempts": claim.attempts,
+            **{f"v_{c}": v for c, v in values.items()},
+        },
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+    return bool(result.rowcount == 1)
 
 
 # What a delivered or failed message keeps instead of its text: the text held a
@@ -112,7 +134,7 @@ SCRUBBED_BODY = "[removed after delivery]"
 
 
 def _scrubbed(scrub: bool) -> dict[str, object]:
-    return {"body": SCRUBBED_BODY, "password": None} if scrub else {"password": None}
+    return {"body": SCRUBBED_BODY} if scrub else {}
 
 
 def mark_sent(

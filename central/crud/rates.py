@@ -1,31 +1,64 @@
-"""Sliding one-hour windows over ``RateEvent`` rows (per terminal, IP, login...)."""
+"""Sliding one-hour windows over ``RateEvent`` rows (per terminal, IP, login...).
+
+Events are written with prebuilt Core INSERTs at once (in the caller's
+transaction), not through the ORM's unit of work: a registration counts two of
+them, and the ORM's bookkeeping cost more than the rows.
+
+A window is only ever compared with its limit, so ``window_columns`` does not
+count a window further than its limit, and not at all when the table's id range
+proves the limit out of reach. Counting every event of the hour made each check
+cost more as the hour filled: at 5,000 events in a terminal's window (caps
+raised, a large outbox drained) one check took 3 ms of PostgreSQL's time.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import ColumnElement, case, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
+from central.crud.tables import table_of
 from central.models import RateEvent
 
 WINDOW_S = 3600
+
+_events = table_of(RateEvent).c
+_INSERT = insert(table_of(RateEvent))
 
 
 def window_start(now: datetime) -> datetime:
     return now - timedelta(seconds=WINDOW_S)
 
 
-def window_columns(scope: str, key: str, now: datetime) -> tuple[ScalarSelect[Any], ...]:
-    """(count, oldest) of ``key``'s actions in the window, as scalar subqueries, so a
-    route can check several windows (and more) in one statement."""
-    where = (RateEvent.scope == scope, RateEvent.key == key, RateEvent.at > window_start(now))
-    return (
-        select(func.count()).where(*where).scalar_subquery(),
-        select(func.min(RateEvent.at)).where(*where).scalar_subquery(),
-    )
+def _id_span() -> ColumnElement[Any]:
+    """An upper bound on the events the table holds: ids are distinct integers
+    between the smallest and the largest (each an index seek, never a count)."""
+    largest = select(func.max(_events.id)).scalar_subquery()
+    smallest = select(func.min(_events.id)).scalar_subquery()
+    return func.coalesce(largest - smallest + 1, 0)
+
+
+def window_columns(scope: str, key: Any, since: Any, limit: Any) -> tuple[ColumnElement[Any], ...]:
+    """(count, oldest) of ``key``'s actions after ``since``, as columns, so a
+    route can check several windows (and more) in one statement. ``scope`` is a
+    value; ``key``, ``since`` and ``limit`` values or bind parameters.
+
+    The count is exact below ``limit`` and ``limit`` at or above it, so
+    ``check`` decides as with a full count, at the cost of at most ``limit``
+    index entries; when fewer events than ``limit`` exist at all, the id span
+    stands in for it and nothing is counted."""
+    where = (_events.scope == scope, _events.key == key, _events.at > since)
+    first = select(literal(1)).where(*where).limit(limit).subquery()
+    counted = select(func.count()).select_from(first).scalar_subquery()
+    span = _id_span()
+    # the oldest as the first index entry: min() over the range is only sometimes
+    # planned as such (PostgreSQL aggregated all 10,000 entries of a window)
+    oldest = select(_events.at).where(*where).order_by(_events.at).limit(1)
+    return case((span < limit, span), else_=counted), oldest.scalar_subquery()
 
 
 def check(count: int, oldest: datetime | None, limit: int, now: datetime) -> None:
@@ -48,5 +81,14 @@ def enforce(db: Session, scope: str, key: str, limit: int, now: datetime) -> Non
 
 
 def record(db: Session, scope: str, key: str, now: datetime) -> None:
-    """Count one action; written with the request's other rows at its next flush."""
-    db.add(RateEvent(scope=scope, key=key, at=now))
+    """Count one action (inserted at once, in the caller's transaction)."""
+    record_all(db, [(scope, key)], now)
+
+
+def record_all(db: Session, events: Iterable[tuple[str, str]], now: datetime) -> None:
+    """Count one action per ``(scope, key)``, one prebuilt INSERT each (a
+    multi-row VALUES would be compiled again for every call: SQLAlchemy does not
+    cache it; a new registration's events go with its other rows on PostgreSQL,
+    see ``crud.new_registration``)."""
+    for scope, key in events:
+        db.connection().execute(_INSERT, {"scope": scope, "key": key, "at": now})

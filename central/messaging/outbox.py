@@ -4,6 +4,8 @@
 flush or commit. The message therefore exists exactly when the caller's
 transaction commits (no SMS for a rolled-back registration, no lost SMS for a
 committed one), and the background sender delivers it afterwards with retries.
+``message_row`` is the same row as column values, for writers that insert it
+with other rows in one statement (a new registration: ``crud.new_registration``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,36 @@ class ChannelMismatch(ValueError):
     """``enqueue`` was asked to send a kind by the other channel: a programming error."""
 
 
+def message_row(
+    *,
+    channel: Literal["sms", "email"],
+    to: str,
+    kind: str,
+    locale: str,
+    params: Mapping[str, object],
+) -> dict[str, object]:
+    """The columns of a pending message: ``kind`` rendered in ``locale``.
+
+    Raises ``UnknownMessageKind`` / ``MissingMessageParam`` (both ``KeyError``)
+    or ``ChannelMismatch`` for programming errors."""
+    expected = channel_of(kind)
+    if expected != channel:
+        raise ChannelMismatch(f"{kind} is sent by {expected}, not {channel}")
+    text = render(kind, locale, params)
+    now = utcnow()
+    return {
+        "channel": channel,
+        "to": to,
+        "subject": text.subject,
+        "body": text.body,
+        "kind": kind,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+
+
 def enqueue(
     session: Session,
     *,
@@ -40,24 +72,8 @@ def enqueue(
     ``UnknownMessageKind`` / ``MissingMessageParam`` (both ``KeyError``) or
     ``ChannelMismatch`` for programming errors; nothing is added then.
     """
-    expected = channel_of(kind)
-    if expected != channel:
-        raise ChannelMismatch(f"{kind} is sent by {expected}, not {channel}")
-    text = render(kind, locale, params)
-    now = utcnow()
-    message = Message(
-        id=message_id or new_id(),
-        channel=channel,
-        to=to,
-        subject=text.subject,
-        body=text.body,
-        kind=kind,
-        status="pending",
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        password=password,
-    )
+    row = message_row(channel=channel, to=to, kind=kind, locale=locale, params=params)
+    message = Message(**row, id=message_id or new_id(), password=password)
     session.add(message)
     return message
 

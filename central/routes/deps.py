@@ -4,14 +4,20 @@ caller's identity, locale, clock, and idempotent replay of terminal POSTs.
 The session dependency runs with ``scope="function"``: FastAPI 0.163 then
 closes it after the handler returns and before the response is sent, so a
 client never sees a success for a change that failed to commit. Repositories
-only flush.
+only flush; this module commits (``get_db``, and ``Idempotency.run`` for the
+work it runs, in the handler's own thread).
+
+Dependencies that do no I/O are ``async def``: FastAPI runs every plain ``def``
+dependency in its threadpool, and each such hand-off (thread wake-up, result
+back to the event loop) cost more than the work itself, ten of them per
+terminal request. Only the database work goes to the threadpool.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -21,6 +27,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from central.core.config import Settings
 from central.core.errors import (
@@ -34,49 +41,71 @@ from central.core.security import hash_token
 from central.crud import idempotency as idem_crud
 from central.crud import sessions as session_crud
 from central.crud import terminals_auth
-from central.models import ClientSession, IdempotencyRecord, Terminal
+from central.crud.terminals_auth import TerminalIdentity
+from central.models import ClientSession, IdempotencyRecord
 from central.routes.handlers import error_body
 
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_now(request: Request) -> datetime:
+async def get_now(request: Request) -> datetime:
     """One "now" per request, from the app's clock."""
     now: datetime = request.app.state.clock.now()
     return now
 
 
-def get_locale(
+async def get_locale(
     settings: Annotated[Settings, Depends(get_settings)],
     accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Locale:
     return negotiate(accept_language, settings.default_locale)
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """A session committed when the handler returns, rolled back when it raises
-    (except for errors whose ``commits`` is set: a burnt attempt must stay burnt)."""
-    with request.app.state.session_factory() as session:
-        try:
-            yield session
-        except CentralError as err:
-            if err.commits:
-                session.commit()
-            else:
-                session.rollback()
-            raise
-        except BaseException:
+def _end(session: Session, commit: bool) -> None:
+    """Commit or roll back, then give the connection back: the blocking end of
+    a request's session, in one threadpool call."""
+    try:
+        if commit:
+            session.commit()
+        else:
             session.rollback()
-            raise
-        session.commit()
+    finally:
+        session.close()
 
 
-def client_ip(request: Request) -> str | None:
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """A session committed when the handler returns, rolled back when it raises
+    (except for errors whose ``commits`` is set: a burnt attempt must stay burnt).
+
+    Making the session does no I/O (it connects on first use), so it is made on
+    the event loop; only its end goes to the threadpool (a ``def`` generator
+    would be entered and left there: two hand-offs), and not even that when the
+    handler's own thread has committed already (``Idempotency.run`` does)."""
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+    except CentralError as err:
+        await _close(session, err.commits)
+        raise
+    except BaseException:
+        await _close(session, False)
+        raise
+    await _close(session, True)
+
+
+async def _close(session: Session, commit: bool) -> None:
+    if session.in_transaction():
+        await run_in_threadpool(_end, session, commit)
+    else:
+        session.close()  # nothing begun or already committed: no I/O left
+
+
+async def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
@@ -88,7 +117,7 @@ ClientIp = Annotated[str | None, Depends(client_ip)]
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def current_terminal(db: Db, credentials: Bearer) -> Terminal:
+def current_terminal(db: Db, credentials: Bearer) -> TerminalIdentity:
     """The enrolled, unrevoked terminal whose token is presented, else 401."""
     if credentials is None:
         raise Unauthorized()
@@ -98,7 +127,7 @@ def current_terminal(db: Db, credentials: Bearer) -> Terminal:
     return terminal
 
 
-CurrentTerminal = Annotated[Terminal, Depends(current_terminal)]
+CurrentTerminal = Annotated[TerminalIdentity, Depends(current_terminal)]
 
 
 def current_session(db: Db, credentials: Bearer, now: Now) -> ClientSession:
@@ -111,7 +140,9 @@ def current_session(db: Db, credentials: Bearer, now: Now) -> ClientSession:
     return found
 
 
-def current_client(session: Annotated[ClientSession, Depends(current_session)]) -> ClientSession:
+async def current_client(
+    session: Annotated[ClientSession, Depends(current_session)],
+) -> ClientSession:
     """A live session opened with a real password: temporary ones may only change it."""
     if session.password_change_only:
         raise PasswordChangeRequired()
@@ -122,7 +153,7 @@ AnySession = Annotated[ClientSession, Depends(current_session)]
 CurrentClient = Annotated[ClientSession, Depends(current_client)]
 
 
-def idempotency_key(
+async def idempotency_key(
     key: Annotated[UUID | None, Header(alias="Idempotency-Key")] = None,
 ) -> str | None:
     return str(key) if key is not None else None
@@ -161,10 +192,21 @@ class Idempotency:
         self.ttl_s = ttl_s
         self.path = f"{request.method} {request.url.path}"
 
-    def run(self, payload: BaseModel | None, work: Callable[[], Outcome]) -> Response:
+    def run(
+        self,
+        payload: BaseModel | None,
+        work: Callable[[], Outcome],
+        expected: Outcome | None = None,
+    ) -> Response:
+        """``work()``'s answer, or the first answer to this key replayed.
+
+        ``expected``: what ``work`` answers when it succeeds, when the caller
+        knows it before the work (a new registration's id, code times and masked
+        phone are chosen up front); the claim then stores it with the key (one
+        INSERT) and only a different outcome is written after the work."""
         if self.scope is None or self.key is None:
-            return _response(*work(), {})
-        claimed = self._claim(self._digest(payload))
+            return self._committed(*work(), {})
+        claimed = self._claim(self._digest(payload), expected)
         if isinstance(claimed, Response):
             return claimed
         try:
@@ -174,8 +216,18 @@ class Idempotency:
                 answer = {"body": error_body(err, self.locale), "headers": err.headers}
                 idem_crud.store(self.db, claimed, err.status, answer)
             raise
-        idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
-        return _response(status, body, {})
+        if (status, body) != expected:
+            idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
+        return self._committed(status, body, {})
+
+    def _committed(
+        self, status: int, body: dict[str, Any] | None, headers: dict[str, str]
+    ) -> Response:
+        """The answer once the work is committed, here in the handler's thread:
+        ``get_db`` then has nothing left to do in the threadpool (one hand-off
+        less per request). A failed commit raises, so no success is answered."""
+        self.db.commit()
+        return _response(status, body, headers)
 
     def _digest(self, payload: BaseModel | None) -> str:
         data = (
@@ -186,19 +238,26 @@ class Idempotency:
         text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _claim(self, digest: str) -> IdempotencyRecord | Response:
-        """The key's record, claimed for this request; or the first answer to
-        replay. A new key (the usual case) is claimed by its INSERT alone; only a
-        refused INSERT looks the record up."""
+    def _claim(self, digest: str, expected: Outcome | None) -> idem_crud.Claim | Response:
+        """The key, claimed for this request; or the first answer to replay. A
+        new key (the usual case) is claimed by its INSERT alone; only a refused
+        INSERT looks the record up."""
         assert self.scope is not None and self.key is not None
-        claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now)
+        answer = (
+            (expected[0], {"body": expected[1], "headers": {}})
+            if expected is not None
+            else idem_crud.NO_ANSWER
+        )
+        claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now, answer=answer)
         for _ in range(3):
             if claimed is not None:
                 return claimed
             found = idem_crud.get(self.db, self.scope, self.key)
             if found is not None and not idem_crud.is_stale(found, self.now, self.ttl_s):
                 return _replay(found, digest)
-            claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now, found)
+            claimed = idem_crud.claim(
+                self.db, self.scope, self.key, digest, self.now, found, answer
+            )
         raise IdempotencyConflict()
 
 
@@ -215,7 +274,7 @@ def _response(status: int, body: dict[str, Any] | None, headers: dict[str, str])
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def terminal_idempotency(
+async def terminal_idempotency(
     db: Db,
     terminal: CurrentTerminal,
     key: IdemKey,
@@ -227,7 +286,7 @@ def terminal_idempotency(
     return Idempotency(db, terminal.id, key, request, locale, now, settings.idempotency_ttl_s)
 
 
-def client_idempotency(
+async def client_idempotency(
     db: Db,
     session: AnySession,
     key: IdemKey,

@@ -41,8 +41,9 @@ from central.core.security import (
     new_temporary_password,
     new_token,
 )
-from central.crud import accounts, audit, rates, registrations, tokens
-from central.messaging.outbox import enqueue, send_temporary_password
+from central.crud import accounts, audit, new_registration, rates, registrations, tokens
+from central.crud.new_registration import NewRegistration
+from central.messaging.outbox import enqueue, message_row, send_temporary_password
 from central.models import Registration, new_id
 from central.routes.deps import (
     AppSettings,
@@ -144,21 +145,34 @@ def _check_phone_cap(
         raise RateLimited(wait)
 
 
-def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime) -> None:
-    """A fresh code (and, for a late registration, a fresh page link) by SMS."""
+def _fresh_code(
+    registration_id: str, captured_at: datetime | None, settings: Settings, now: datetime
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The columns of a fresh code (and, for a late registration, a fresh page
+    link), and the params of its SMS: the code itself is only in the SMS."""
     code = new_code()
-    reg.code_hash = hash_code(code)
-    reg.code_sent_at = now
-    reg.code_expires_at = now + timedelta(seconds=settings.code_ttl_s)
-    reg.attempts_left = settings.code_max_attempts
+    fields: dict[str, Any] = {
+        "code_hash": hash_code(code),
+        "code_sent_at": now,
+        "code_expires_at": now + timedelta(seconds=settings.code_ttl_s),
+        "attempts_left": settings.code_max_attempts,
+    }
     link = None
-    if reg.captured_at is not None:
+    if captured_at is not None:
         link_token = new_token()
-        reg.link_token_hash = hash_token(link_token)
-        link = f"{settings.public_base_url.rstrip('/')}/r/{reg.id}?t={link_token}"
-    registrations.save(db, reg)  # a new one is inserted with its code: no UPDATE after
-    registrations.record_code_issue(db, reg, now)
+        fields["link_token_hash"] = hash_token(link_token)
+        link = f"{settings.public_base_url.rstrip('/')}/r/{registration_id}?t={link_token}"
     params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60), "link": link}
+    return fields, params
+
+
+def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime) -> None:
+    """A fresh code for an existing registration (resend) by SMS."""
+    fields, params = _fresh_code(reg.id, reg.captured_at, settings, now)
+    for name, value in fields.items():
+        setattr(reg, name, value)
+    registrations.save(db, reg)
+    registrations.record_code_issue(db, reg.phone, reg.id, now)
     enqueue(
         db, channel="sms", to=reg.phone, kind="registration_code", locale=reg.locale, params=params
     )
@@ -270,49 +284,80 @@ def start_registration(
     ip: ClientIp,
 ) -> Any:
     email, email_key, phone = _check_contacts(body, settings)
+    # the row, its code and the answer are made before any statement, so the
+    # idempotency claim stores the answer with the key (see Idempotency.run)
+    reg_id = new_id()
+    locale = body.locale or lang
+    code_fields, sms_params = _fresh_code(reg_id, body.captured_at, settings, now)
+    row: dict[str, Any] = {
+        "id": reg_id,
+        "email": email,
+        "email_key": email_key,
+        "phone": phone,
+        "locale": locale,
+        "consent_at": now,
+        "consent_text_version": CONSENT_TEXT_VERSION,
+        "operator": body.operator,
+        "terminal_id": terminal.id,
+        "client_ip": ip,
+        "captured_at": body.captured_at,
+        "created_at": now,
+        "status": "code_sent",
+        "confirmed_at": None,
+        "account_id": None,
+        "link_token_hash": None,
+        **code_fields,
+    }
+    masked = mask_phone(phone)
+    answer = {
+        "id": reg_id,
+        "status": "code_sent",
+        "phone_masked": masked,
+        "code_expires_at": row["code_expires_at"].isoformat(),
+        "resend_available_at": (
+            now + timedelta(seconds=settings.code_resend_cooldown_s)
+        ).isoformat(),
+        "attempts_left": row["attempts_left"],
+    }
 
     def work() -> tuple[int, dict[str, Any]]:
-        found = registrations.start_checks(db, terminal.id, ip, phone, email_key, now)
+        found = registrations.start_checks(
+            db,
+            (terminal.id, settings.registrations_per_terminal_per_hour),
+            (ip, settings.registrations_per_ip_per_hour) if ip else None,
+            phone,
+            email_key,
+            now,
+        )
         rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
         if found.ip is not None:
             rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
         if found.account_exists:
             raise AccountExists()
         _check_phone_cap(*found.phone_codes, settings, now)
-        rates.record(db, registrations.TERMINAL_SCOPE, terminal.id, now)
+        events = [(registrations.TERMINAL_SCOPE, terminal.id)]
         if ip:
-            rates.record(db, registrations.IP_SCOPE, ip, now)
-        reg = Registration(
-            id=new_id(),  # the code issue and the SMS link refer to it before the flush
-            email=email,
-            email_key=email_key,
-            phone=phone,
-            locale=body.locale or lang,
-            consent_at=now,
-            consent_text_version=CONSENT_TEXT_VERSION,
-            operator=body.operator,
-            terminal_id=terminal.id,
-            client_ip=ip,
-            captured_at=body.captured_at,
-            created_at=now,
-            status="code_sent",
-            code_expires_at=now,
-            code_sent_at=now,
-            attempts_left=0,
+            events.append((registrations.IP_SCOPE, ip))
+        sms = message_row(
+            channel="sms", to=phone, kind="registration_code", locale=locale, params=sms_params
         )
-        issue_code(db, reg, settings, now)
-        audit.record(
-            db,
-            "registration_started",
-            now,
-            terminal_id=terminal.id,
-            operator=body.operator,
-            detail=f"registration {reg.id}",
+        new = NewRegistration(
+            registration=row,
+            rate_events=events,
+            message={"id": new_id(), **sms},
+            audit=audit.row(
+                "registration_started",
+                now,
+                terminal_id=terminal.id,
+                operator=body.operator,
+                detail=f"registration {reg_id}",
+            ),
         )
-        log.info("registration %s started for %s", reg.id, mask_phone(phone))
-        return 201, view(reg, settings, now)
+        new_registration.write(db, new)
+        log.info("registration %s started for %s", reg_id, masked)
+        return 201, answer
 
-    return idem.run(body, work)
+    return idem.run(body, work, expected=(201, answer))
 
 
 @router.post(
