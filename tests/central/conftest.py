@@ -6,15 +6,18 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 import requests
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.clock import Clock
+from central.core.db import make_engine, make_session_factory
+from central.core.migrate import upgrade
 from central.core.security import hash_token, new_token
 from central.models import Terminal
 from central.server import EmbeddedCentral
@@ -92,6 +95,20 @@ class Api:
     ) -> requests.Response:
         body = {"email": email, "phone": phone, "consent": True, "locale": "ru", **extra}
         return self.post("/api/v1/registrations", body)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A migrated database of the test's own (SQLite file, or a PostgreSQL schema)."""
+    made = make_engine(database_url)
+    upgrade(made)
+    yield made
+    made.dispose()
+
+
+@pytest.fixture
+def factory(engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine)
 
 
 @pytest.fixture

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 import requests
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
-from central.core.db import make_engine, make_session_factory, transaction
-from central.core.migrate import upgrade
+from central.core.db import make_session_factory, transaction
 from central.core.security import password_matches
 from central.crud import terminals
 from central.importer import import_text
@@ -29,14 +26,6 @@ FIRST = HEADER + (
     '87071234567,dana@gmail.com,Дана,VIC-2,ОГПО,01.02.2025,31.01.2026,"12 500,50",\n'
     "+77071234567,dana@gmail.com,Дана,VIC-3,Имущество,2026-02-01,2027-01-31,9000,KZT\n"
 )
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    eng = make_engine(database_url)
-    upgrade(eng)
-    yield eng
-    eng.dispose()
 
 
 def counts(factory: sessionmaker[Session]) -> tuple[int, int, int]:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -17,7 +16,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory, transaction
-from central.core.migrate import upgrade
 from central.messaging.dev import DevBackend
 from central.messaging.outbox import ChannelMismatch, enqueue
 from central.messaging.sender import Sender, backoff_s
@@ -27,19 +25,6 @@ from central.server import EmbeddedCentral
 
 PHONE = "+77011234567"
 WAIT_S = 10.0
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    eng = make_engine(database_url)
-    upgrade(eng)
-    yield eng
-    eng.dispose()
-
-
-@pytest.fixture
-def factory(engine: Engine) -> sessionmaker[Session]:
-    return make_session_factory(engine)
 
 
 def queue_code(factory: sessionmaker[Session], to: str = PHONE, code: str = "123456") -> str:

@@ -7,30 +7,18 @@ Run on SQLite and PostgreSQL against the real statement of ``start_checks``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
-from central.core.db import make_engine
 from central.core.errors import RateLimited
-from central.core.migrate import upgrade
 from central.crud import rates
 from central.crud import registrations as repo
 from central.models import RateEvent, utcnow
 
 TERMINAL = "terminal-a"
 IP = "10.1.2.3"
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    made = make_engine(database_url)
-    upgrade(made)
-    yield made
-    made.dispose()
 
 
 def add_events(engine: Engine, events: list[tuple[str, str, datetime]]) -> None:

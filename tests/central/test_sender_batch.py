@@ -4,15 +4,11 @@ delivered before it (the guarantee in central.messaging.sender)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
-from central.core.db import make_engine, make_session_factory, transaction
-from central.core.migrate import upgrade
+from central.core.db import transaction
 from central.crud.messages import ClaimedMessage
 from central.messaging.delivery import TemporaryDeliveryError
 from central.messaging.outbox import enqueue
@@ -20,14 +16,6 @@ from central.messaging.sender import Sender
 from central.models import Message
 
 BATCH = 5
-
-
-@pytest.fixture
-def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
-    engine: Engine = make_engine(database_url)
-    upgrade(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def queue(factory: sessionmaker[Session], count: int) -> None:

@@ -10,16 +10,12 @@ and a sender that dies half-way still ends with a working password.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-import pytest
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
-from central.core.db import make_engine, make_session_factory, transaction
-from central.core.migrate import upgrade
+from central.core.db import transaction
 from central.core.security import HASH_THREADS, password_matches
 from central.crud import accounts
 from central.crud.messages import ClaimedMessage
@@ -29,14 +25,6 @@ from central.messaging.sender import Sender
 from central.models import Account, Message, new_id, utcnow
 
 EMAIL = "aigerim@mail.ru"
-
-
-@pytest.fixture
-def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
-    engine: Engine = make_engine(database_url)
-    upgrade(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 class Clock:

@@ -127,12 +127,18 @@ def drag(qtbot: QtBot, target: Any, start: QPoint, end: QPoint, steps: int = 12)
     send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
+def touch_window(make_window: Any, client: Any) -> Any:
+    """A kiosk's main window as a client sees it: kiosk style, 1280x1024."""
+    window = make_window(client, kiosk_mode=True)
+    window.setStyleSheet(style_sheet(kiosk_mode=True))
+    window.resize(1280, 1024)
+    return window
+
+
 def test_kiosk_registration_form_scrolls_under_a_finger(
     make_window: Any, terminal_client: Any, qtbot: QtBot
 ) -> None:
-    window = make_window(terminal_client, kiosk_mode=True)
-    window.setStyleSheet(style_sheet(kiosk_mode=True))
-    window.resize(1280, 1024)
+    window = touch_window(make_window, terminal_client)
     tap(qtbot, window, "Регистрация")
     screen = window.current_screen()
     bar = screen.form_scroll.verticalScrollBar()
@@ -147,9 +153,7 @@ def test_kiosk_registration_form_scrolls_under_a_finger(
 def test_kiosk_password_rules_sit_under_their_title(
     make_window: Any, terminal_client: Any, qtbot: QtBot
 ) -> None:
-    window = make_window(terminal_client, kiosk_mode=True)
-    window.setStyleSheet(style_sheet(kiosk_mode=True))
-    window.resize(1280, 1024)
+    window = touch_window(make_window, terminal_client)
     window.show_screen("password_change")
     screen = window.screen_named("password_change")
     title, rules = screen.rules_title, screen.checklist
