@@ -87,17 +87,18 @@ def send_temporary_password(
     temporary: str,
     now: datetime,
     valid_until: datetime,
-    message_id: str | None = None,
 ) -> Message:
-    """Queue the email ``kind`` carrying ``temporary`` and make that the account's
-    (temporary) password when the email goes.
+    """Queue the email ``kind`` carrying ``temporary`` and make that the existing
+    account's (temporary) password when the email goes (a reset).
 
     argon2 costs ~0.1 s of a core, so the request that makes a temporary password
     does not hash it: the sender does, just before it delivers this email (see
     ``central.messaging.sender``). Until then the account has no password (any
     earlier one stops working now, as a reset must) and only this email may set
     it: a later one supersedes it. Nobody can know the password before the email
-    is delivered, so nobody waits for the hash."""
+    is delivered, so nobody waits for the hash. A new account is created waiting
+    for its email (``password_message_id``), which ``enqueue`` then queues with
+    ``password`` and that ``message_id``."""
     message = enqueue(
         session,
         channel="email",
@@ -106,7 +107,6 @@ def send_temporary_password(
         locale=account.locale,
         params={**params, "temporary_password": temporary},
         password=temporary,
-        message_id=message_id,
     )
     accounts.expect_password(account, message.id, now=now, temporary_until=valid_until)
     return message

@@ -43,7 +43,7 @@ from central.core.security import (
 )
 from central.crud import accounts, audit, new_registration, rates, registrations, tokens
 from central.crud.new_registration import NewRegistration
-from central.messaging.outbox import enqueue, message_row, send_temporary_password
+from central.messaging.outbox import enqueue, message_row
 from central.models import Registration, new_id
 from central.routes.deps import (
     AppSettings,
@@ -237,14 +237,15 @@ def confirm_registration(
         locale=account.locale,
         params={},
     )
-    send_temporary_password(
+    temporary = new_temporary_password()
+    enqueue(
         db,
-        account,
+        channel="email",
+        to=account.email,
         kind="account_created_email",
-        params={"activation_link": link},
-        temporary=new_temporary_password(),
-        now=now,
-        valid_until=temporary_until,
+        locale=account.locale,
+        params={"activation_link": link, "temporary_password": temporary},
+        password=temporary,  # the account waits for this email (password_message_id)
         message_id=email_id,
     )
     audit.record(

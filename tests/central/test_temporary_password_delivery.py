@@ -58,9 +58,9 @@ def new_account(factory: sessionmaker[Session], temporary: str) -> str:
             db, email=EMAIL, email_key=EMAIL, phone="+77011234567", locale="en",
             password_message_id=email_id, now=now, temporary_until=now + timedelta(days=7),
         )  # fmt: skip
-        send_temporary_password(
-            db, account, kind="password_reset_email", params={}, temporary=temporary,
-            now=now, valid_until=now + timedelta(days=7), message_id=email_id,
+        enqueue(
+            db, channel="email", to=EMAIL, kind="password_reset_email", locale="en",
+            params={"temporary_password": temporary}, password=temporary, message_id=email_id,
         )  # fmt: skip
         return account.id
 
