@@ -45,24 +45,6 @@ def insert_row(db: Session, values: dict[str, Any]) -> None:
     db.connection().execute(_INSERT, values)
 
 
-def record(
-    db: Session,
-    action: str,
-    now: datetime,
-    *,
-    account_id: str | None = None,
-    terminal_id: str | None = None,
-    operator: str | None = None,
-    detail: str | None = None,
-) -> None:
-    insert_row(
-        db,
-        row(
-            action,
-            now,
-            account_id=account_id,
-            terminal_id=terminal_id,
-            operator=operator,
-            detail=detail,
-        ),
-    )
+def record(db: Session, action: str, now: datetime, **who: str | None) -> None:
+    """Insert the event now; ``who`` are ``row``'s keyword fields."""
+    insert_row(db, row(action, now, **who))
