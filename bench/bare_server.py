@@ -23,24 +23,33 @@ Send = Callable[[Message], Awaitable[None]]
 _BODY = json.dumps({"id": "00000000-0000-0000-0000-000000000000", "status": "ok"}).encode()
 
 
-async def app(scope: Scope, receive: Receive, send: Send) -> None:
-    if scope["type"] != "http":
-        return
+async def read_body(receive: Receive) -> None:
+    """Read the request body to its end, as a real endpoint would."""
     more = True
     while more:
         message = await receive()
         more = bool(message.get("more_body"))
+
+
+async def send_json(send: Send, status: int, body: bytes) -> None:
     await send(
         {
             "type": "http.response.start",
-            "status": 200,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
-                (b"content-length", str(len(_BODY)).encode()),
+                (b"content-length", str(len(body)).encode()),
             ],
         }
     )
-    await send({"type": "http.response.body", "body": _BODY})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def app(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] != "http":
+        return
+    await read_body(receive)
+    await send_json(send, 200, _BODY)
 
 
 def factory() -> Callable[[Scope, Receive, Send], Awaitable[None]]:

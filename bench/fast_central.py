@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import uvicorn
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
+from bench.bare_server import Receive, Scope, Send, read_body, send_json
 
 CODE_TTL_S = 300
 RESEND_AFTER_S = 60
@@ -45,25 +40,14 @@ def _registration(key: str) -> bytes:
 async def app(scope: Scope, receive: Receive, send: Send) -> None:
     if scope["type"] != "http":
         return
-    more = True
-    while more:
-        message = await receive()
-        more = bool(message.get("more_body"))
+    await read_body(receive)
     headers = dict(scope.get("headers") or [])
     key = headers.get(b"idempotency-key", b"").decode()
     registering = scope["method"] == "POST" and scope["path"] == "/api/v1/registrations"
-    body = _registration(key) if registering else _OK
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 201 if registering else 200,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    if registering:
+        await send_json(send, 201, _registration(key))
+    else:
+        await send_json(send, 200, _OK)
 
 
 def main() -> None:
