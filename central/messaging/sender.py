@@ -102,13 +102,12 @@ class Sender:
             hashing = repo.claim_due(
                 session, now=now, limit=HASH_THREADS, lease_s=s.sender_lease_s, with_password=True
             )
-        hashes = {c.id: hash_password_later(c.password) for c in hashing if c.password}
+        hashes = [(c, hash_password_later(c.password)) for c in hashing if c.password is not None]
         for claim in claims:
             self._deliver(claim)
-        for claim in hashing:
-            if claim.id in hashes and not self._settle_password(claim, hashes[claim.id]):
-                continue
-            self._deliver(claim)
+        for claim, hashed in hashes:
+            if self._settle_password(claim, hashed):
+                self._deliver(claim)
         if self._scrub and (claims or hashing):
             self._erase_old_text()
         return len(claims) + len(hashing)
