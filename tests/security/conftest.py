@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from central.core.clock import Clock
 from central.server import EmbeddedCentral
-from tests.central.conftest import Api, add_terminal
-
-
-@pytest.fixture
-def api(central: EmbeddedCentral) -> Api:
-    """A terminal of a central on SQLite and on PostgreSQL."""
-    return Api(central.url, add_terminal(central))
-
-
-@pytest.fixture
-def sqlite_api(sqlite_central: EmbeddedCentral) -> Api:
-    return Api(sqlite_central.url, add_terminal(sqlite_central))
+from tests.central.conftest import api, sqlite_api  # noqa: F401  (the same fixtures here)
 
 
 def clock_of(central: EmbeddedCentral) -> Clock:
