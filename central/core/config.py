@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     temporary_password_ttl_s: int = 7 * 24 * 3600
     client_session_ttl_s: int = 30 * 60
     enrollment_code_ttl_s: int = 24 * 3600
-    idempotency_ttl_s: int = 24 * 3600
+    idempotency_ttl_s: int = 8 * 24 * 3600  # contract v1.1: kept 8 days, then deleted
 
     max_body_bytes: int = 64 * 1024
 

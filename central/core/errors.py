@@ -72,6 +72,13 @@ class AlreadyConfirmed(CentralError):
     code = "already_confirmed"
 
 
+class IdempotencyKeyRequired(CentralError):
+    """A terminal POST without ``Idempotency-Key`` (contract v1.1): refused before
+    any work, so no request escapes the per-key serialisation and replay."""
+
+    code = "idempotency_key_required"
+
+
 class IdempotencyConflict(CentralError):
     status = 409
     code = "idempotency_conflict"

@@ -63,6 +63,11 @@ ERRORS: dict[str, dict[Locale, str]] = {
         "kk": "Идемпотенттілік кілті басқа сұрауға қолданылған.",
         "en": "The idempotency key was already used for a different request.",
     },
+    "idempotency_key_required": {
+        "ru": "Запрос терминала должен содержать заголовок Idempotency-Key.",
+        "kk": "Терминал сұрауында Idempotency-Key тақырыбы болуы керек.",
+        "en": "A terminal request must carry an Idempotency-Key header.",
+    },
     "invalid_code": {
         "ru": "Неверный код подтверждения.",
         "kk": "Растау коды қате.",

@@ -8,6 +8,7 @@ for the rarer reads and changes (confirm, resend, status).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,6 +23,8 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
+    update,
 )
 from sqlalchemy.orm import Session
 
@@ -55,6 +58,61 @@ def get_for_update(db: Session, registration_id: str) -> Registration | None:
     concurrent confirmations cannot both spend the same attempt."""
     query = select(Registration).where(Registration.id == registration_id).with_for_update()
     return db.scalars(query.execution_options(populate_existing=True)).first()
+
+
+def spend_attempt(db: Session, registration_id: str) -> int | None:
+    """Take one attempt of the registration's live code, atomically: the
+    attempts left after it, or None when none was left (burnt, confirmed, no
+    such row). A conditional UPDATE, so parallel guesses each take their own
+    attempt and no more than the code's attempts are ever judged; the row stays
+    write-locked until the transaction ends (the caller judges the code under it)."""
+    query = (
+        update(Registration)
+        .where(
+            Registration.id == registration_id,
+            Registration.status == "code_sent",
+            Registration.code_hash.is_not(None),
+            Registration.attempts_left > 0,
+        )
+        .values(attempts_left=Registration.attempts_left - 1)
+        .returning(Registration.attempts_left)
+        .execution_options(synchronize_session=False)
+    )
+    left = db.execute(query).scalar_one_or_none()
+    return None if left is None else int(left)
+
+
+def take_resend(db: Session, registration_id: str, available_from: datetime, now: datetime) -> bool:
+    """Claim the resend of a code sent at or before ``available_from`` (the
+    cool-down over): True for exactly one of any number of parallel resends,
+    which then writes the new code (its ``code_sent_at`` becomes ``now``)."""
+    query = (
+        update(Registration)
+        .where(
+            Registration.id == registration_id,
+            Registration.status == "code_sent",
+            Registration.code_sent_at <= available_from,
+        )
+        .values(code_sent_at=now)
+        .returning(Registration.id)
+        .execution_options(synchronize_session=False)
+    )
+    return db.execute(query).scalar_one_or_none() is not None
+
+
+def lock_phone(db: Session, phone: str) -> None:
+    """Serialise, until the transaction ends, everything that counts or issues
+    codes for ``phone`` (the per-phone hourly cap): on PostgreSQL a transaction
+    advisory lock keyed by the phone's hash. SQLite needs none: a request's first
+    write (its idempotency claim) takes the database's one write lock, so its
+    checks and writes already run one request at a time."""
+    if db.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256(f"code-phone:{phone}".encode()).digest()
+    db.execute(_LOCK, {"key": int.from_bytes(digest[:8], "big", signed=True)})
+
+
+_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 
 
 def _aware(value: Any, like: datetime) -> datetime | None:

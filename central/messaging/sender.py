@@ -31,6 +31,7 @@ from central.core.config import Settings
 from central.core.db import transaction
 from central.core.security import HASH_THREADS, hash_password_later
 from central.crud import accounts
+from central.crud import idempotency as idempotency_repo
 from central.crud import messages as repo
 from central.messaging.delivery import (
     Backend,
@@ -43,6 +44,7 @@ from central.models import utcnow
 
 log = logging.getLogger("central.sender")
 STOP_TIMEOUT_S = 30.0
+PURGE_INTERVAL_S = 3600  # how often the loop deletes idempotency records past their life
 
 
 def backoff_s(
@@ -85,6 +87,7 @@ class Sender:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._next_purge_at: datetime | None = None  # the first pass purges
 
     def run_once(self) -> int:
         """Claim and handle the due messages of one batch; returns how many.
@@ -171,8 +174,26 @@ class Sender:
         """Look for messages now instead of at the next poll."""
         self._wake.set()
 
+    def purge_if_due(self) -> int:
+        """Delete the idempotency records older than ``idempotency_ttl_s`` (8
+        days), at most once per ``PURGE_INTERVAL_S`` of the app's clock; how many."""
+        now = self._clock()
+        if self._next_purge_at is not None and now < self._next_purge_at:
+            return 0
+        self._next_purge_at = now + timedelta(seconds=PURGE_INTERVAL_S)
+        before = now - timedelta(seconds=self._settings.idempotency_ttl_s)
+        with transaction(self._factory) as session:
+            gone = idempotency_repo.delete_older_than(session, before)
+        if gone:
+            log.info("deleted %d idempotency records older than %s", gone, before.isoformat())
+        return gone
+
     def _loop(self) -> None:
         while not self._stop.is_set():
+            try:
+                self.purge_if_due()
+            except Exception:
+                log.exception("idempotency purge failed; retrying at the next interval")
             try:
                 handled = self.run_once()
             except Exception:
@@ -205,7 +226,9 @@ async def sender_lifespan(app: FastAPI) -> AsyncIterator[None]:
     The sender is ``app.state.sender``; routes may call its ``wake()`` after a
     commit that queued a message, to deliver it without waiting for a poll.
     """
-    sender = Sender(app.state.session_factory, app.state.settings).start()
+    sender = Sender(
+        app.state.session_factory, app.state.settings, clock=app.state.clock.now
+    ).start()
     app.state.sender = sender
     try:
         yield

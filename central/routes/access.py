@@ -128,7 +128,8 @@ def open_session(
             "expires_at": expires_at.isoformat(),
         }
 
-    return idem.run(body, work)
+    # the password stays out of the record; the token too (a repeat opens a new session)
+    return idem.run(body, work, secrets=frozenset({"password"}), keep_answer=False)
 
 
 @router.post(

@@ -108,7 +108,7 @@ def change_password(
         db.flush()
         return 204, None
 
-    return idem.run(body, work)
+    return idem.run(body, work, secrets=frozenset({"current_password", "new_password"}))
 
 
 @router.get("/contracts", response_model=ContractsOut, responses=refusals(*CLIENT))

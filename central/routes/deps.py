@@ -33,6 +33,7 @@ from central.core.config import Settings
 from central.core.errors import (
     CentralError,
     IdempotencyConflict,
+    IdempotencyKeyRequired,
     PasswordChangeRequired,
     Unauthorized,
 )
@@ -197,26 +198,40 @@ class Idempotency:
         payload: BaseModel | None,
         work: Callable[[], Outcome],
         expected: Outcome | None = None,
+        *,
+        secrets: frozenset[str] = frozenset(),
+        keep_answer: bool = True,
     ) -> Response:
         """``work()``'s answer, or the first answer to this key replayed.
 
         ``expected``: what ``work`` answers when it succeeds, when the caller
         knows it before the work (a new registration's id, code times and masked
         phone are chosen up front); the claim then stores it with the key (one
-        INSERT) and only a different outcome is written after the work."""
-        if self.scope is None or self.key is None:
+        INSERT) and only a different outcome is written after the work.
+
+        ``secrets``: the payload's fields left out of the stored fingerprint (a
+        password, a code: an unkeyed hash of one is checked at one SHA-256 per
+        guess). ``keep_answer=False`` when the answer holds a secret (a session
+        token): the record keeps the key and fingerprint only, and a repeat runs
+        the work again (a login's repeat answers a new session).
+
+        Raises ``IdempotencyKeyRequired`` without a key: every terminal POST is
+        serialised on its key and none runs twice."""
+        if self.key is None:
+            raise IdempotencyKeyRequired()
+        if self.scope is None:  # a client session opened by no terminal: nothing to scope
             return self._committed(*work(), {})
-        claimed = self._claim(self._digest(payload), expected)
+        claimed = self._claim(self._digest(payload, secrets), expected if keep_answer else None)
         if isinstance(claimed, Response):
             return claimed
         try:
             status, body = work()
         except CentralError as err:
-            if err.commits:
+            if err.commits and keep_answer and isinstance(claimed, idem_crud.Claim):
                 answer = {"body": error_body(err, self.locale), "headers": err.headers}
                 idem_crud.store(self.db, claimed, err.status, answer)
             raise
-        if (status, body) != expected:
+        if keep_answer and isinstance(claimed, idem_crud.Claim) and (status, body) != expected:
             idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
         return self._committed(status, body, {})
 
@@ -229,19 +244,19 @@ class Idempotency:
         self.db.commit()
         return _response(status, body, headers)
 
-    def _digest(self, payload: BaseModel | None) -> str:
+    def _digest(self, payload: BaseModel | None, secrets: frozenset[str]) -> str:
         data = (
-            payload.model_dump(mode="json", exclude=set(DELIVERY_FIELDS))
+            payload.model_dump(mode="json", exclude=set(DELIVERY_FIELDS | secrets))
             if payload is not None
             else None
         )
         text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _claim(self, digest: str, expected: Outcome | None) -> idem_crud.Claim | Response:
-        """The key, claimed for this request; or the first answer to replay. A
-        new key (the usual case) is claimed by its INSERT alone; only a refused
-        INSERT looks the record up."""
+    def _claim(self, digest: str, expected: Outcome | None) -> idem_crud.Claim | Rerun | Response:
+        """The key, claimed for this request; or the first answer to replay; or
+        ``RERUN`` when the first answer was not kept. A new key (the usual case)
+        is claimed by its INSERT alone; only a refused INSERT looks the record up."""
         assert self.scope is not None and self.key is not None
         answer = (
             (expected[0], {"body": expected[1], "headers": {}})
@@ -261,9 +276,18 @@ class Idempotency:
         raise IdempotencyConflict()
 
 
-def _replay(record: IdempotencyRecord, digest: str) -> Response:
+class Rerun:
+    """A repeat of a request whose answer was not kept: run its work again."""
+
+
+RERUN = Rerun()
+
+
+def _replay(record: IdempotencyRecord, digest: str) -> Response | Rerun:
     if record.request_hash != digest:
         raise IdempotencyConflict()
+    if record.status_code == idem_crud.NO_ANSWER[0]:
+        return RERUN
     stored = record.response_body
     return _response(record.status_code, stored.get("body"), stored.get("headers") or {})
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import text, update
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from central.core.errors import CentralError, NotReady, PayloadTooLarge, ValidationFailed
@@ -105,24 +105,10 @@ def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = 
     return page(chosen, _p(page_text("activated", chosen)))
 
 
-def _late_registration(
-    db: Session, registration_id: str, token: str, *, lock: bool = False
-) -> Registration | None:
-    """The registration of a valid page link; with ``lock`` its row is write-locked
-    first (a no-op UPDATE: SQLite has no FOR UPDATE, and this page has no
-    idempotency claim that would take the lock), so concurrent guesses are judged
-    one after another and each spends an attempt."""
-    rid = registration_id[:64]
-    if lock:
-        db.execute(
-            update(Registration)
-            .where(Registration.id == rid)
-            .values(attempts_left=Registration.attempts_left)
-            .execution_options(synchronize_session=False)
-        )
-        found = registrations.get_for_update(db, rid)
-    else:
-        found = registrations.get(db, rid)
+def _late_registration(db: Session, registration_id: str, token: str) -> Registration | None:
+    """The registration of a valid page link. Concurrent guesses need no lock
+    here: ``confirm_registration`` takes each one's attempt atomically."""
+    found = registrations.get(db, registration_id[:64])
     if found is None or not found.link_token_hash or not token:
         return None
     return found if found.link_token_hash == hash_token(token[:200]) else None
@@ -195,7 +181,7 @@ def late_code_submit(
 ) -> Any:
     chosen = _lang(lang, header_lang)
     token = form.get("t", "")[:200]
-    reg = _late_registration(db, registration_id, token, lock=True)
+    reg = _late_registration(db, registration_id, token)
     if reg is None:
         return page(chosen, _p(page_text("link_invalid", chosen)), 404)
     try:

@@ -178,6 +178,21 @@ def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime
     )
 
 
+def _resend_wait(reg: Registration, settings: Settings, now: datetime) -> float:
+    available = reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s)
+    return (available - now).total_seconds()
+
+
+def _check_live(reg: Registration, settings: Settings, now: datetime) -> None:
+    """Refuse a confirmation of a confirmed registration or of a dead code."""
+    if reg.status == "confirmed":
+        raise AlreadyConfirmed()
+    if reg.code_hash is None:
+        raise TooManyAttempts(_resend_wait(reg, settings, now))
+    if now >= reg.code_expires_at:
+        raise CodeExpired()
+
+
 def confirm_registration(
     db: Session,
     reg: Registration,
@@ -187,25 +202,24 @@ def confirm_registration(
 ) -> None:
     """Spend one attempt of ``reg``'s code; on the right code create the pending
     account, its activation token, and queue the SMS notice and the email with
-    the temporary password (hashed by the sender when it goes: no argon2 here)."""
-    if reg.status == "confirmed":
-        raise AlreadyConfirmed()
-    resend_wait = (
-        reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s) - now
-    ).total_seconds()
-    if reg.code_hash is None:
-        raise TooManyAttempts(resend_wait)
-    if now >= reg.code_expires_at:
-        raise CodeExpired()
+    the temporary password (hashed by the sender when it goes: no argon2 here).
+
+    The attempt is taken by one conditional UPDATE before the code is judged,
+    and the code judged on the row as that UPDATE left it (locked): however
+    many guesses arrive at once, at most ``code_max_attempts`` are judged."""
+    _check_live(reg, settings, now)
+    left = registrations.spend_attempt(db, reg.id)
+    db.refresh(reg)  # as the UPDATE left it (or as a parallel request did)
+    if left is None:
+        _check_live(reg, settings, now)
+        raise TooManyAttempts(_resend_wait(reg, settings, now))
+    assert reg.code_hash is not None  # spend_attempt takes only a live code's attempt
     if not code_matches(code.strip(), reg.code_hash):
-        reg.attempts_left -= 1
-        if reg.attempts_left <= 0:
-            reg.attempts_left = 0
+        if left <= 0:
             reg.code_hash = None
             db.flush()
-            raise TooManyAttempts(resend_wait)
-        db.flush()
-        raise InvalidCode(attempts_left=reg.attempts_left)
+            raise TooManyAttempts(_resend_wait(reg, settings, now))
+        raise InvalidCode(attempts_left=left)
     # an account that took the phone or email since: refused by its unique keys
     temporary_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
     email_id = new_id()
@@ -322,6 +336,7 @@ def start_registration(
     }
 
     def work() -> tuple[int, dict[str, Any]]:
+        registrations.lock_phone(db, phone)  # the phone's cap: one request at a time
         found = registrations.start_checks(
             db,
             (terminal.id, settings.registrations_per_terminal_per_hour),
@@ -383,7 +398,7 @@ def confirm(
         confirm_registration(db, reg, body.code, settings, now)
         return 200, {"id": reg.id, "status": "confirmed"}
 
-    return idem.run(body, work)
+    return idem.run(body, work, secrets=frozenset({"code"}))  # a code's hash is guessed at once
 
 
 @router.post(
@@ -405,12 +420,20 @@ def resend(
         reg = _own(db, registration_id, terminal.id, lock=True)
         if reg.status == "confirmed":
             raise AlreadyConfirmed()
-        available = reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s)
-        if now < available:
-            raise RateLimited((available - now).total_seconds())
+        wait_s = _resend_wait(reg, settings, now)
+        if wait_s > 0:
+            raise RateLimited(wait_s)
+        registrations.lock_phone(db, reg.phone)
         if accounts.exists_with(db, reg.phone, reg.email_key):
             raise AccountExists()
         _enforce_phone_cap(db, reg.phone, settings, now)
+        # one of any number of parallel resends takes it; the others wait the cool-down
+        available = now - timedelta(seconds=settings.code_resend_cooldown_s)
+        if not registrations.take_resend(db, reg.id, available, now):
+            db.refresh(reg)
+            if reg.status == "confirmed":
+                raise AlreadyConfirmed()
+            raise RateLimited(_resend_wait(reg, settings, now))
         issue_code(db, reg, settings, now)
         return 200, view(reg, settings, now)
 

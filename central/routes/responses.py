@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from central.core.errors import (
     CentralError,
     IdempotencyConflict,
+    IdempotencyKeyRequired,
     MalformedRequest,
     PasswordChangeRequired,
     PayloadTooLarge,
@@ -63,8 +64,12 @@ JSON_BODY: tuple[type[CentralError], ...] = (
 )
 # a terminal's token is missing, unknown or revoked
 TERMINAL: tuple[type[CentralError], ...] = (Unauthorized,)
-# an Idempotency-Key that is no UUID, or reused with another body
-IDEMPOTENT: tuple[type[CentralError], ...] = (IdempotencyConflict, ValidationFailed)
+# an Idempotency-Key missing, no UUID, or reused with another body
+IDEMPOTENT: tuple[type[CentralError], ...] = (
+    IdempotencyKeyRequired,
+    IdempotencyConflict,
+    ValidationFailed,
+)
 # a client session: missing, expired or revoked; opened with a temporary password
 CLIENT: tuple[type[CentralError], ...] = (Unauthorized, PasswordChangeRequired)
 RETRY_AFTER_HEADER = {
