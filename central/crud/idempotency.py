@@ -75,9 +75,10 @@ def claim(
     answer: Answer = NO_ANSWER,
 ) -> Claim | None:
     """Reserve ``key`` (or take over its ``stale`` record) with ``answer`` as
-    its answer so far; None when another request holds it (the session is then
-    rolled back: the claim is the first write of a request, nothing else is
-    lost). ``store`` changes the answer."""
+    its answer so far; None when another request holds it (the transaction is
+    then failed on PostgreSQL: the caller's unit of work starts over, which
+    loses nothing, the claim being a request's first write). ``store`` changes
+    the answer."""
     status, response = answer
     values = {
         "request_hash": digest,
@@ -92,7 +93,6 @@ def claim(
     try:
         db.connection().execute(_INSERT, {"terminal_id": scope, "key": key, **values})
     except IntegrityError:
-        db.rollback()
         return None
     return Claim(scope, key)
 

@@ -1,11 +1,10 @@
 """Request dependencies: the database session (which owns the commit), the
 caller's identity, locale, clock, and idempotent replay of terminal POSTs.
 
-The session dependency runs with ``scope="function"``: FastAPI 0.163 then
-closes it after the handler returns and before the response is sent, so a
-client never sees a success for a change that failed to commit. Repositories
-only flush; this module commits (``get_db``, and ``Idempotency.run`` for the
-work it runs, in the handler's own thread).
+The unit of work (``central.core.uow``) runs with ``scope="function"``:
+FastAPI 0.163 then ends it after the handler returns and before the response is
+sent, so a client never sees a success for a change that failed to commit. It
+is the only owner of the transaction: repositories and services only flush.
 
 Dependencies that do no I/O are ``async def``: FastAPI runs every plain ``def``
 dependency in its threadpool, and each such hand-off (thread wake-up, result
@@ -39,6 +38,7 @@ from central.core.errors import (
 )
 from central.core.i18n import Locale, negotiate
 from central.core.security import hash_token
+from central.core.uow import UnitOfWork
 from central.crud import idempotency as idem_crud
 from central.crud import sessions as session_crud
 from central.crud import terminals_auth
@@ -67,50 +67,43 @@ async def get_locale(
     return negotiate(accept_language, settings.default_locale)
 
 
-def _end(session: Session, commit: bool) -> None:
-    """Commit or roll back, then give the connection back: the blocking end of
-    a request's session, in one threadpool call."""
-    try:
-        if commit:
-            session.commit()
-        else:
-            session.rollback()
-    finally:
-        session.close()
-
-
-async def get_db(request: Request) -> AsyncIterator[Session]:
-    """A session committed when the handler returns, rolled back when it raises
-    (except for errors whose ``commits`` is set: a burnt attempt must stay burnt).
+async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
+    """The request's unit of work, ended once when the handler is done: committed
+    on success (or a refusal that commits), else rolled back.
 
     Making the session does no I/O (it connects on first use), so it is made on
     the event loop; only its end goes to the threadpool (a ``def`` generator
-    would be entered and left there: two hand-offs), and not even that when the
-    handler's own thread has committed already (``Idempotency.run`` does)."""
-    session: Session = request.app.state.session_factory()
+    would be entered and left there: two hand-offs), and not even that when no
+    transaction was begun."""
+    uow = UnitOfWork(request.app.state.session_factory())
     try:
-        yield session
-    except CentralError as err:
-        await _close(session, err.commits)
+        yield uow
+    except BaseException as err:
+        await _end(uow, uow.commits(err))
         raise
-    except BaseException:
-        await _close(session, False)
-        raise
-    await _close(session, True)
+    await _end(uow, uow.commits(None))
 
 
-async def _close(session: Session, commit: bool) -> None:
-    if session.in_transaction():
-        await run_in_threadpool(_end, session, commit)
+async def _end(uow: UnitOfWork, commit: bool) -> None:
+    if uow.has_work:
+        await run_in_threadpool(uow.end, commit)
     else:
-        session.close()  # nothing begun or already committed: no I/O left
+        uow.session.close()  # nothing begun: no I/O left
+
+
+Uow = Annotated[UnitOfWork, Depends(get_uow, scope="function")]
+
+
+async def get_db(uow: Uow) -> Session:
+    """The unit of work's session, for repositories (which only flush)."""
+    return uow.session
 
 
 async def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-Db = Annotated[Session, Depends(get_db, scope="function")]
+Db = Annotated[Session, Depends(get_db)]
 Now = Annotated[datetime, Depends(get_now)]
 Lang = Annotated[Locale, Depends(get_locale)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
@@ -181,7 +174,7 @@ class Idempotency:
 
     def __init__(
         self,
-        db: Session,
+        uow: UnitOfWork,
         scope: str | None,
         key: str | None,
         request: Request,
@@ -189,7 +182,8 @@ class Idempotency:
         now: datetime,
         ttl_s: int,
     ) -> None:
-        self.db, self.scope, self.key, self.locale, self.now = db, scope, key, locale, now
+        self.uow, self.db = uow, uow.session
+        self.scope, self.key, self.locale, self.now = scope, key, locale, now
         self.ttl_s = ttl_s
         self.path = f"{request.method} {request.url.path}"
 
@@ -220,7 +214,7 @@ class Idempotency:
         if self.key is None:
             raise IdempotencyKeyRequired()
         if self.scope is None:  # a client session opened by no terminal: nothing to scope
-            return self._committed(*work(), {})
+            return _response(*work(), {})
         claimed = self._claim(self._digest(payload, secrets), expected if keep_answer else None)
         if isinstance(claimed, Response):
             return claimed
@@ -233,16 +227,7 @@ class Idempotency:
             raise
         if keep_answer and isinstance(claimed, idem_crud.Claim) and (status, body) != expected:
             idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
-        return self._committed(status, body, {})
-
-    def _committed(
-        self, status: int, body: dict[str, Any] | None, headers: dict[str, str]
-    ) -> Response:
-        """The answer once the work is committed, here in the handler's thread:
-        ``get_db`` then has nothing left to do in the threadpool (one hand-off
-        less per request). A failed commit raises, so no success is answered."""
-        self.db.commit()
-        return _response(status, body, headers)
+        return _response(status, body, {})
 
     def _digest(self, payload: BaseModel | None, secrets: frozenset[str]) -> str:
         data = (
@@ -267,6 +252,7 @@ class Idempotency:
         for _ in range(3):
             if claimed is not None:
                 return claimed
+            self.uow.start_over()  # the refused INSERT was the request's first write
             found = idem_crud.get(self.db, self.scope, self.key)
             if found is not None and not idem_crud.is_stale(found, self.now, self.ttl_s):
                 return _replay(found, digest)
@@ -299,7 +285,7 @@ def _response(status: int, body: dict[str, Any] | None, headers: dict[str, str])
 
 
 async def terminal_idempotency(
-    db: Db,
+    uow: Uow,
     terminal: CurrentTerminal,
     key: IdemKey,
     request: Request,
@@ -307,11 +293,11 @@ async def terminal_idempotency(
     now: Now,
     settings: AppSettings,
 ) -> Idempotency:
-    return Idempotency(db, terminal.id, key, request, locale, now, settings.idempotency_ttl_s)
+    return Idempotency(uow, terminal.id, key, request, locale, now, settings.idempotency_ttl_s)
 
 
 async def client_idempotency(
-    db: Db,
+    uow: Uow,
     session: AnySession,
     key: IdemKey,
     request: Request,
@@ -321,7 +307,7 @@ async def client_idempotency(
 ) -> Idempotency:
     """Client POSTs come through a terminal: keys are scoped to it, like its own."""
     return Idempotency(
-        db, session.terminal_id, key, request, locale, now, settings.idempotency_ttl_s
+        uow, session.terminal_id, key, request, locale, now, settings.idempotency_ttl_s
     )
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from central.core.errors import ValidationFailed
 from central.crud import messages as repo
+from central.routes.deps import Db
 from central.routes.responses import refusals
 
 router = APIRouter(prefix="/dev", tags=["development"])
@@ -48,23 +49,22 @@ def _recipient(raw: str) -> str:
 
 @router.get("/messages", response_model=DevMessages, responses=refusals(ValidationFailed))
 def dev_messages(
-    request: Request,
+    db: Db,
     to: Annotated[str | None, Query(max_length=320)] = None,
 ) -> DevMessages:
     """Messages to ``to`` (E.164 phone or email), or the most recent ones; oldest first."""
-    with request.app.state.session_factory() as session:
-        rows = repo.list_messages(session, to=_recipient(to) if to else None, limit=RECENT_LIMIT)
-        return DevMessages(
-            messages=[
-                DevMessage(
-                    channel=m.channel,
-                    to=m.to,
-                    subject=m.subject,
-                    body=m.body,
-                    created_at=m.created_at,
-                    kind=m.kind,
-                    status=m.status,
-                )
-                for m in rows
-            ]
-        )
+    rows = repo.list_messages(db, to=_recipient(to) if to else None, limit=RECENT_LIMIT)
+    return DevMessages(
+        messages=[
+            DevMessage(
+                channel=m.channel,
+                to=m.to,
+                subject=m.subject,
+                body=m.body,
+                created_at=m.created_at,
+                kind=m.kind,
+                status=m.status,
+            )
+            for m in rows
+        ]
+    )

@@ -23,7 +23,7 @@ from central.core.password_policy import POLICY
 from central.core.security import hash_token
 from central.crud import accounts, audit, registrations, tokens
 from central.models import Registration
-from central.routes.deps import AppSettings, Db, Lang, Now
+from central.routes.deps import AppSettings, Db, Lang, Now, Uow
 from central.routes.registrations import confirm_registration
 from central.routes.responses import html_refusals, refusals
 
@@ -173,6 +173,7 @@ async def form_fields(request: Request) -> dict[str, str]:
 def late_code_submit(
     registration_id: str,
     form: Annotated[dict[str, str], Depends(form_fields)],
+    uow: Uow,
     db: Db,
     header_lang: Lang,
     settings: AppSettings,
@@ -187,8 +188,7 @@ def late_code_submit(
     try:
         confirm_registration(db, reg, form.get("code", "")[:32], settings, now)
     except CentralError as err:
-        if not err.commits:
-            db.rollback()
+        uow.refused(err)  # answered as a page: a spent attempt still commits
         note = message(err.code, chosen)
         if err.code == "invalid_code":
             return page(chosen, _code_form(registration_id, token, chosen, note), 400)
