@@ -21,11 +21,13 @@ from central.core.errors import CentralError, NotReady, PayloadTooLarge, Validat
 from central.core.i18n import Locale, as_locale, message, page_text
 from central.core.password_policy import POLICY
 from central.core.security import hash_token
-from central.crud import accounts, audit, registrations, tokens
+from central.crud import registrations
 from central.models import Registration
 from central.routes.deps import AppSettings, Db, Lang, Now, Uow
-from central.routes.registrations import confirm_registration
 from central.routes.responses import html_refusals, refusals
+from central.services import activation as activation_service
+from central.services import registration as registration_service
+from central.services.activation import Activation
 
 log = logging.getLogger("central.public")
 router = APIRouter(tags=["public"])
@@ -85,29 +87,22 @@ def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = 
     """Activates the account of a valid, unused, unexpired link; once. Every
     other link of the account is spent with it ("already used" after)."""
     chosen = _lang(lang, header_lang)
-    found = tokens.activation_for_update(db, hash_token(token[:200]))
-    if found is None:
-        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
-    if found.used_at is not None:
-        return page(chosen, _p(page_text("link_used", chosen)), 410)
-    if found.expires_at <= now:
-        return page(chosen, _p(page_text("link_expired", chosen)), 410)
-    account = accounts.get(db, found.account_id)
-    if account is None:
-        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
-    tokens.spend_activations(db, account.id, now)  # this link and every older one
-    found.used_at = now
-    if account.status != "active":
-        account.status = "active"
-        account.activated_at = now
-    audit.record(db, "account_activated", now, account_id=account.id)
-    db.flush()
-    return page(chosen, _p(page_text("activated", chosen)))
+    outcome = activation_service.activate(db, token, now)
+    status = _ACTIVATION_STATUS[outcome]
+    return page(chosen, _p(page_text(outcome.value, chosen)), status)
+
+
+_ACTIVATION_STATUS = {
+    Activation.ACTIVATED: 200,
+    Activation.INVALID: 404,
+    Activation.USED: 410,
+    Activation.EXPIRED: 410,
+}
 
 
 def _late_registration(db: Session, registration_id: str, token: str) -> Registration | None:
     """The registration of a valid page link. Concurrent guesses need no lock
-    here: ``confirm_registration`` takes each one's attempt atomically."""
+    here: ``registration_service.confirm`` takes each one's attempt atomically."""
     found = registrations.get(db, registration_id[:64])
     if found is None or not found.link_token_hash or not token:
         return None
@@ -186,7 +181,7 @@ def late_code_submit(
     if reg is None:
         return page(chosen, _p(page_text("link_invalid", chosen)), 404)
     try:
-        confirm_registration(db, reg, form.get("code", "")[:32], settings, now)
+        registration_service.confirm(db, reg, form.get("code", "")[:32], settings, now)
     except CentralError as err:
         uow.refused(err)  # answered as a page: a spent attempt still commits
         note = message(err.code, chosen)

@@ -1,28 +1,15 @@
-"""Registration of a «Личный кабинет» from a terminal: start, confirm, resend, status.
-
-The rules (code lifetime, attempt cap, resend cool-down, hourly caps) read
-``Settings``; messages are queued in the same transaction as the change, so an
-SMS exists exactly when its registration does.
-"""
+"""Registration of a «Личный кабинет» from a terminal: start, confirm, resend,
+status. Thin adapters: parse, call ``central.services.registration``, answer
+its typed view; refusals are its error types."""
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictStr
-from sqlalchemy.orm import Session
 
-from central.core.config import Settings
-from central.core.contact import (
-    EmailRejected,
-    PhoneRejected,
-    mask_phone,
-    normalize_email,
-    normalize_phone,
-)
 from central.core.errors import (
     AccountExists,
     AlreadyConfirmed,
@@ -31,20 +18,7 @@ from central.core.errors import (
     NotFound,
     RateLimited,
     TooManyAttempts,
-    ValidationFailed,
 )
-from central.core.security import (
-    code_matches,
-    hash_code,
-    hash_token,
-    new_code,
-    new_temporary_password,
-    new_token,
-)
-from central.crud import accounts, audit, new_registration, rates, registrations, tokens
-from central.crud.new_registration import NewRegistration
-from central.messaging.outbox import enqueue, message_row
-from central.models import Registration, new_id
 from central.routes.deps import (
     AppSettings,
     ClientIp,
@@ -55,12 +29,9 @@ from central.routes.deps import (
     TerminalIdem,
 )
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
+from central.services import registration as service
 
-log = logging.getLogger("central.registrations")
 router = APIRouter(prefix="/api/v1/registrations", tags=["registration"])
-
-CONSENT_TEXT_VERSION = "2024-01"
-MAX_CLOCK_SKEW_S = 3600
 
 
 class RegistrationIn(BaseModel):
@@ -94,194 +65,6 @@ class ConfirmedOut(BaseModel):
     status: Literal["confirmed"]
 
 
-def view(reg: Registration, settings: Settings, now: datetime) -> dict[str, Any]:
-    """The contract's registration object; "expired" when the code can no longer
-    be used (timed out or burnt) and a resend is needed."""
-    if reg.status == "confirmed":
-        status = "confirmed"
-    elif reg.code_hash is None or now >= reg.code_expires_at:
-        status = "expired"
-    else:
-        status = "code_sent"
-    resend_at = reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s)
-    return {
-        "id": reg.id,
-        "status": status,
-        "phone_masked": mask_phone(reg.phone),
-        "code_expires_at": reg.code_expires_at.isoformat(),
-        "resend_available_at": resend_at.isoformat(),
-        "attempts_left": reg.attempts_left if reg.code_hash else 0,
-    }
-
-
-def _check_contacts(body: RegistrationIn, settings: Settings) -> tuple[str, str, str]:
-    fields: dict[str, list[str]] = {}
-    email = email_key = phone = ""
-    try:
-        email, email_key = normalize_email(body.email)
-    except EmailRejected as err:
-        fields["email"] = [err.code]
-    try:
-        phone = normalize_phone(body.phone, settings.allowed_regions, settings.default_region)
-    except PhoneRejected as err:
-        fields["phone"] = [err.code]
-    if not body.consent:
-        fields["consent"] = ["consent_required"]
-    if fields:
-        raise ValidationFailed(fields)
-    return email, email_key, phone
-
-
-def _enforce_phone_cap(db: Session, phone: str, settings: Settings, now: datetime) -> None:
-    count, oldest = registrations.codes_issued_since(db, phone, registrations.hour_ago(now))
-    _check_phone_cap(count, oldest, settings, now)
-
-
-def _check_phone_cap(
-    count: int, oldest: datetime | None, settings: Settings, now: datetime
-) -> None:
-    if count >= settings.codes_per_phone_per_hour:
-        wait = ((oldest or now) + timedelta(hours=1) - now).total_seconds()
-        raise RateLimited(wait)
-
-
-def _fresh_code(
-    registration_id: str, captured_at: datetime | None, settings: Settings, now: datetime
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The columns of a fresh code (and, for a late registration, a fresh page
-    link), and the params of its SMS: the code itself is only in the SMS."""
-    code = new_code()
-    fields: dict[str, Any] = {
-        "code_hash": hash_code(code),
-        "code_sent_at": now,
-        "code_expires_at": now + timedelta(seconds=settings.code_ttl_s),
-        "attempts_left": settings.code_max_attempts,
-    }
-    link = None
-    if captured_at is not None:
-        link_token = new_token()
-        fields["link_token_hash"] = hash_token(link_token)
-        link = f"{settings.public_base_url.rstrip('/')}/r/{registration_id}?t={link_token}"
-    params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60), "link": link}
-    return fields, params
-
-
-def issue_code(db: Session, reg: Registration, settings: Settings, now: datetime) -> None:
-    """A fresh code for an existing registration (resend) by SMS."""
-    fields, params = _fresh_code(reg.id, reg.captured_at, settings, now)
-    for name, value in fields.items():
-        setattr(reg, name, value)
-    registrations.save(db, reg)
-    registrations.record_code_issue(db, reg.phone, reg.id, now)
-    enqueue(
-        db, channel="sms", to=reg.phone, kind="registration_code", locale=reg.locale, params=params
-    )
-
-
-def _resend_wait(reg: Registration, settings: Settings, now: datetime) -> float:
-    available = reg.code_sent_at + timedelta(seconds=settings.code_resend_cooldown_s)
-    return (available - now).total_seconds()
-
-
-def _check_live(reg: Registration, settings: Settings, now: datetime) -> None:
-    """Refuse a confirmation of a confirmed registration or of a dead code."""
-    if reg.status == "confirmed":
-        raise AlreadyConfirmed()
-    if reg.code_hash is None:
-        raise TooManyAttempts(_resend_wait(reg, settings, now))
-    if now >= reg.code_expires_at:
-        raise CodeExpired()
-
-
-def confirm_registration(
-    db: Session,
-    reg: Registration,
-    code: str,
-    settings: Settings,
-    now: datetime,
-) -> None:
-    """Spend one attempt of ``reg``'s code; on the right code create the pending
-    account, its activation token, and queue the SMS notice and the email with
-    the temporary password (hashed by the sender when it goes: no argon2 here).
-
-    The attempt is taken by one conditional UPDATE before the code is judged,
-    and the code judged on the row as that UPDATE left it (locked): however
-    many guesses arrive at once, at most ``code_max_attempts`` are judged."""
-    _check_live(reg, settings, now)
-    left = registrations.spend_attempt(db, reg.id)
-    db.refresh(reg)  # as the UPDATE left it (or as a parallel request did)
-    if left is None:
-        _check_live(reg, settings, now)
-        raise TooManyAttempts(_resend_wait(reg, settings, now))
-    assert reg.code_hash is not None  # spend_attempt takes only a live code's attempt
-    if not code_matches(code.strip(), reg.code_hash):
-        if left <= 0:
-            reg.code_hash = None
-            db.flush()
-            raise TooManyAttempts(_resend_wait(reg, settings, now))
-        raise InvalidCode(attempts_left=left)
-    # an account that took the phone or email since: refused by its unique keys
-    temporary_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
-    email_id = new_id()
-    account = accounts.create(
-        db,
-        email=reg.email,
-        email_key=reg.email_key,
-        phone=reg.phone,
-        locale=reg.locale,
-        password_message_id=email_id,
-        now=now,
-        temporary_until=temporary_until,
-    )
-    token = new_token()
-    tokens.add_activation(
-        db, account.id, hash_token(token), now, now + timedelta(seconds=settings.activation_ttl_s)
-    )
-    reg.status = "confirmed"
-    reg.confirmed_at = now
-    reg.account_id = account.id
-    reg.code_hash = None
-    reg.link_token_hash = None
-    link = f"{settings.public_base_url.rstrip('/')}/activate/{token}"
-    enqueue(
-        db,
-        channel="sms",
-        to=account.phone,
-        kind="account_created_sms",
-        locale=account.locale,
-        params={},
-    )
-    temporary = new_temporary_password()
-    enqueue(
-        db,
-        channel="email",
-        to=account.email,
-        kind="account_created_email",
-        locale=account.locale,
-        params={"activation_link": link, "temporary_password": temporary},
-        password=temporary,  # the account waits for this email (password_message_id)
-        message_id=email_id,
-    )
-    audit.record(
-        db,
-        "account_created",
-        now,
-        account_id=account.id,
-        terminal_id=reg.terminal_id,
-        operator=reg.operator,
-        detail=f"registration {reg.id}",
-    )
-    db.flush()
-    log.info("registration %s confirmed for %s", reg.id, mask_phone(reg.phone))
-
-
-def _own(db: Session, registration_id: str, terminal_id: str, lock: bool) -> Registration:
-    found = (registrations.get_for_update if lock else registrations.get)(db, registration_id)
-    if found is None or found.terminal_id != terminal_id:
-        raise NotFound()
-    return found
-
-
 @router.post(
     "",
     status_code=201,
@@ -298,80 +81,21 @@ def start_registration(
     lang: Lang,
     ip: ClientIp,
 ) -> Any:
-    email, email_key, phone = _check_contacts(body, settings)
-    # the row, its code and the answer are made before any statement, so the
-    # idempotency claim stores the answer with the key (see Idempotency.run)
-    reg_id = new_id()
-    locale = body.locale or lang
-    code_fields, sms_params = _fresh_code(reg_id, body.captured_at, settings, now)
-    row: dict[str, Any] = {
-        "id": reg_id,
-        "email": email,
-        "email_key": email_key,
-        "phone": phone,
-        "locale": locale,
-        "consent_at": now,
-        "consent_text_version": CONSENT_TEXT_VERSION,
-        "operator": body.operator,
-        "terminal_id": terminal.id,
-        "client_ip": ip,
-        "captured_at": body.captured_at,
-        "created_at": now,
-        "status": "code_sent",
-        "confirmed_at": None,
-        "account_id": None,
-        "link_token_hash": None,
-        **code_fields,
-    }
-    masked = mask_phone(phone)
-    answer = {
-        "id": reg_id,
-        "status": "code_sent",
-        "phone_masked": masked,
-        "code_expires_at": row["code_expires_at"].isoformat(),
-        "resend_available_at": (
-            now + timedelta(seconds=settings.code_resend_cooldown_s)
-        ).isoformat(),
-        "attempts_left": row["attempts_left"],
-    }
+    contacts = service.check_contacts(body.email, body.phone, body.consent, settings)
+    request = service.NewRequest(
+        contacts=contacts,
+        locale=body.locale or lang,
+        operator=body.operator,
+        captured_at=body.captured_at,
+        terminal_id=terminal.id,
+        client_ip=ip,
+    )
+    # decided before any statement, so the idempotency claim stores the answer
+    planned = service.plan(request, settings, now)
+    answer = planned.view.as_json()
 
     def work() -> tuple[int, dict[str, Any]]:
-        registrations.lock_phone(db, phone)  # the phone's cap: one request at a time
-        found = registrations.start_checks(
-            db,
-            (terminal.id, settings.registrations_per_terminal_per_hour),
-            (ip, settings.registrations_per_ip_per_hour) if ip else None,
-            phone,
-            email_key,
-            now,
-        )
-        rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
-        if found.ip is not None:
-            rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
-        if found.account_exists:
-            raise AccountExists()
-        _check_phone_cap(*found.phone_codes, settings, now)
-        events = [(registrations.TERMINAL_SCOPE, terminal.id)]
-        if ip:
-            events.append((registrations.IP_SCOPE, ip))
-        sms = message_row(
-            channel="sms", to=phone, kind="registration_code", locale=locale, params=sms_params
-        )
-        new = NewRegistration(
-            registration=row,
-            rate_events=events,
-            message={"id": new_id(), **sms},
-            audit=audit.row(
-                "registration_started",
-                now,
-                terminal_id=terminal.id,
-                operator=body.operator,
-                detail=f"registration {reg_id}",
-            ),
-        )
-        new_registration.write(db, new)
-        log.info("registration %s started for %s", reg_id, masked)
-        return 201, answer
+        return 201, service.start(db, planned, settings).as_json()
 
     return idem.run(body, work, expected=(201, answer))
 
@@ -394,9 +118,9 @@ def confirm(
     now: Now,
 ) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        reg = _own(db, registration_id, terminal.id, lock=True)
-        confirm_registration(db, reg, body.code, settings, now)
-        return 200, {"id": reg.id, "status": "confirmed"}
+        reg = service.own(db, registration_id, terminal.id, lock=True)
+        service.confirm(db, reg, body.code, settings, now)
+        return 200, ConfirmedOut(id=reg.id, status="confirmed").model_dump(mode="json")
 
     return idem.run(body, work, secrets=frozenset({"code"}))  # a code's hash is guessed at once
 
@@ -417,25 +141,8 @@ def resend(
     now: Now,
 ) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        reg = _own(db, registration_id, terminal.id, lock=True)
-        if reg.status == "confirmed":
-            raise AlreadyConfirmed()
-        wait_s = _resend_wait(reg, settings, now)
-        if wait_s > 0:
-            raise RateLimited(wait_s)
-        registrations.lock_phone(db, reg.phone)
-        if accounts.exists_with(db, reg.phone, reg.email_key):
-            raise AccountExists()
-        _enforce_phone_cap(db, reg.phone, settings, now)
-        # one of any number of parallel resends takes it; the others wait the cool-down
-        available = now - timedelta(seconds=settings.code_resend_cooldown_s)
-        if not registrations.take_resend(db, reg.id, available, now):
-            db.refresh(reg)
-            if reg.status == "confirmed":
-                raise AlreadyConfirmed()
-            raise RateLimited(_resend_wait(reg, settings, now))
-        issue_code(db, reg, settings, now)
-        return 200, view(reg, settings, now)
+        reg = service.own(db, registration_id, terminal.id, lock=True)
+        return 200, service.resend(db, reg, settings, now).as_json()
 
     return idem.run(None, work)
 
@@ -445,5 +152,6 @@ def resend(
 )
 def status(
     registration_id: str, db: Db, terminal: CurrentTerminal, settings: AppSettings, now: Now
-) -> Any:
-    return view(_own(db, registration_id, terminal.id, lock=False), settings, now)
+) -> RegistrationOut:
+    reg = service.own(db, registration_id, terminal.id, lock=False)
+    return RegistrationOut(**vars(service.view(reg, settings, now)))

@@ -1,0 +1,161 @@
+"""Access from a terminal: log-in sessions and password resets.
+
+Log-in answers take about the same time whether or not the account exists
+(a dummy hash is verified), and every attempt counts towards a per-login
+hourly cap. A reset tells nobody whether an account exists. Refusals are
+``central.core.errors`` types; nothing here commits.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from central.core.config import Settings
+from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
+from central.core.errors import (
+    AccountNotActivated,
+    InvalidCredentials,
+    RateLimited,
+    TemporaryPasswordExpired,
+)
+from central.core.security import (
+    hash_token,
+    new_temporary_password,
+    new_token,
+    password_matches,
+)
+from central.crud import accounts, audit, rates, tokens
+from central.messaging.outbox import send_temporary_password
+from central.models import Account
+
+log = logging.getLogger("central.access")
+LOGIN_SCOPE = "login"
+RESET_SCOPE = "password_reset"
+
+
+@dataclass(frozen=True)
+class OpenedSession:
+    """A new client session: ``token`` is shown once, only its hash is kept."""
+
+    token: str
+    password_change_required: bool
+    expires_at: datetime
+
+
+def login_key(raw: str, settings: Settings) -> str:
+    """An email's lower-cased key or a phone's E.164; the raw text, folded, when neither."""
+    text = raw.strip()
+    try:
+        if "@" in text:
+            return normalize_email(text)[1]
+        return normalize_phone(text, settings.allowed_regions, settings.default_region)
+    except (EmailRejected, PhoneRejected):
+        return text.lower()[:320]
+
+
+def find_account(db: Session, key: str) -> Account | None:
+    return accounts.by_email_key(db, key) if "@" in key else accounts.by_phone(db, key)
+
+
+def activation_link(settings: Settings, token: str) -> str:
+    return f"{settings.public_base_url.rstrip('/')}/activate/{token}"
+
+
+def open_session(
+    db: Session,
+    login: str,
+    password: str,
+    terminal_id: str,
+    settings: Settings,
+    now: datetime,
+) -> OpenedSession:
+    """A session for the right password of an active account; ``RateLimited``
+    past the login's hourly cap, ``InvalidCredentials`` (which commits the
+    counted try), ``TemporaryPasswordExpired``, ``AccountNotActivated``."""
+    key = login_key(login, settings)
+    rates.enforce(db, LOGIN_SCOPE, key, settings.logins_per_login_per_hour, now)
+    rates.record(db, LOGIN_SCOPE, key, now)
+    account = find_account(db, key)
+    ok = password_matches(password, account.password_hash if account else None)
+    if account is None or not ok:
+        raise InvalidCredentials()
+    if accounts.temporary_password_expired(account, now):
+        raise TemporaryPasswordExpired()
+    if account.status != "active":
+        raise AccountNotActivated()
+    token = new_token()
+    expires_at = now + timedelta(seconds=settings.client_session_ttl_s)
+    tokens.add_session(
+        db,
+        token_hash=hash_token(token),
+        account_id=account.id,
+        terminal_id=terminal_id,
+        now=now,
+        expires_at=expires_at,
+        password_change_only=account.password_is_temporary,
+    )
+    audit.record(db, "session_opened", now, account_id=account.id, terminal_id=terminal_id)
+    return OpenedSession(token, account.password_is_temporary, expires_at)
+
+
+def request_reset(
+    db: Session, login: str, terminal_id: str, settings: Settings, now: datetime
+) -> None:
+    """A new temporary password by email (active account) or the activation
+    email again (pending one); nothing, silently, past the login's hourly cap or
+    for no account."""
+    key = login_key(login, settings)
+    try:
+        rates.enforce(db, RESET_SCOPE, key, settings.password_resets_per_login_per_hour, now)
+    except RateLimited:
+        return
+    rates.record(db, RESET_SCOPE, key, now)
+    account = find_account(db, key)
+    if account is None:  # a real reset does no hashing in the request either
+        return
+    reset(db, account, settings, now, terminal_id)
+
+
+def reset(
+    db: Session, account: Account, settings: Settings, now: datetime, terminal_id: str | None
+) -> None:
+    """End the account's sessions and email it a new temporary password (with a
+    fresh activation link when it is not active yet)."""
+    temporary = new_temporary_password()
+    valid_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
+    tokens.revoke_sessions(db, account.id, now)
+    if account.status == "active":
+        send_temporary_password(
+            db,
+            account,
+            kind="password_reset_email",
+            params={},
+            temporary=temporary,
+            now=now,
+            valid_until=valid_until,
+        )
+        action = "password_reset"
+    else:
+        token = new_token()
+        tokens.add_activation(
+            db,
+            account.id,
+            hash_token(token),
+            now,
+            now + timedelta(seconds=settings.activation_ttl_s),
+        )
+        send_temporary_password(
+            db,
+            account,
+            kind="activation_email",
+            params={"activation_link": activation_link(settings, token)},
+            temporary=temporary,
+            now=now,
+            valid_until=valid_until,
+        )
+        action = "activation_resent"
+    audit.record(db, action, now, account_id=account.id, terminal_id=terminal_id)
