@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_token, new_token
+from central.crud import tokens
 from central.models import Terminal
 
 # no 0/O, 1/I/L: read aloud or typed on a touch screen without ambiguity
@@ -121,7 +122,9 @@ def status_of(terminal: Terminal, now: datetime) -> str:
 
 
 def revoke(db: Session, terminal_id: str, *, now: datetime) -> Terminal:
-    """Refuse the terminal's token from now on; ``TerminalNotFound`` if no such id."""
+    """Refuse the terminal's token from now on, and end every client session
+    opened on it (contract v1.1: a stolen kiosk's open sessions die with it);
+    ``TerminalNotFound`` if no such id."""
     terminal = db.get(Terminal, terminal_id)
     if terminal is None:
         raise TerminalNotFound(terminal_id)
@@ -129,6 +132,7 @@ def revoke(db: Session, terminal_id: str, *, now: datetime) -> Terminal:
         terminal.revoked_at = now
         terminal.enrollment_code_hash = None
         db.flush()
+    tokens.revoke_terminal_sessions(db, terminal_id, now)
     return terminal
 
 

@@ -60,6 +60,24 @@ def add_session(
     return found
 
 
+def revoke_session(db: Session, token_hash: str, now: datetime) -> None:
+    """End one client session (a logout)."""
+    db.execute(
+        update(ClientSession)
+        .where(ClientSession.token_hash == token_hash, ClientSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+def revoke_terminal_sessions(db: Session, terminal_id: str, now: datetime) -> None:
+    """End every live client session opened on the terminal."""
+    db.execute(
+        update(ClientSession)
+        .where(ClientSession.terminal_id == terminal_id, ClientSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
 def revoke_sessions(db: Session, account_id: str, now: datetime, keep: str | None = None) -> None:
     """End every live session of the account (but ``keep``, the caller's own)."""
     query = update(ClientSession).where(

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from central.core.errors import AccountNotActivated, InvalidCredentials, RateLimited
-from central.routes.deps import AppSettings, CurrentTerminal, Db, Now, TerminalIdem
+from central.core.errors import AccountNotActivated, InvalidCredentials, RateLimited, Unauthorized
+from central.routes.deps import AnySession, AppSettings, CurrentTerminal, Db, Now, TerminalIdem
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
 from central.services import access as service
 
@@ -66,6 +66,19 @@ def open_session(
 
     # the password stays out of the record; the token too (a repeat opens a new session)
     return idem.run(body, work, secrets=frozenset({"password"}), keep_answer=False)
+
+
+@router.delete(
+    "/sessions/current",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    responses=refusals(Unauthorized),
+)
+def close_session(db: Db, session: AnySession, now: Now) -> Response:
+    """Log out (contract v1.1): the client token is dead at once."""
+    service.log_out(db, session, now)
+    return Response(status_code=204)
 
 
 @router.post(

@@ -30,7 +30,7 @@ from central.core.security import (
 )
 from central.crud import accounts, audit, rates, tokens
 from central.messaging.outbox import send_temporary_password
-from central.models import Account
+from central.models import Account, ClientSession
 
 log = logging.getLogger("central.access")
 LOGIN_SCOPE = "login"
@@ -100,6 +100,14 @@ def open_session(
     )
     audit.record(db, "session_opened", now, account_id=account.id, terminal_id=terminal_id)
     return OpenedSession(token, account.password_is_temporary, expires_at)
+
+
+def log_out(db: Session, session: ClientSession, now: datetime) -> None:
+    """End ``session`` now: its token opens nothing from this moment."""
+    tokens.revoke_session(db, session.token_hash, now)
+    audit.record(
+        db, "session_closed", now, account_id=session.account_id, terminal_id=session.terminal_id
+    )
 
 
 def request_reset(
