@@ -208,8 +208,8 @@ def enroll_terminals(database_url: str, central_url: str, count: int) -> list[st
     """``count`` terminals created as the operator CLI does, enrolled over HTTP
     through the real route; returns their tokens."""
     from central.core.db import make_engine, make_session_factory, transaction
-    from central.crud import terminals as terminal_repo
     from central.models import utcnow
+    from central.repositories import terminals as terminal_repo
     from kiosk.client import CentralClient
 
     engine = make_engine(database_url)

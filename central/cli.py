@@ -24,8 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory, transaction
 from central.core.migrate import upgrade
-from central.crud import terminals as terminal_repo
 from central.models import utcnow
+from central.repositories import terminals as terminal_repo
 
 EXIT_OK = 0
 EXIT_FAILED = 1

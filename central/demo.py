@@ -18,9 +18,9 @@ import platformdirs
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory, transaction
 from central.core.migrate import upgrade
-from central.crud import terminals as terminal_repo
 from central.importer import ImportReport, import_text
 from central.models import utcnow
+from central.repositories import terminals as terminal_repo
 
 DEMO_BRANCH = "Демо-филиал"
 DEMO_TERMINAL_NAME = "Демо-терминал"

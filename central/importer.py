@@ -33,9 +33,10 @@ from central.core.config import Settings
 from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
 from central.core.db import transaction
 from central.core.security import new_temporary_password
-from central.crud import imports as repo
 from central.messaging.outbox import enqueue
 from central.models import Account, new_id, utcnow
+from central.repositories import accounts
+from central.repositories import imports as repo
 
 REQUIRED = (
     "phone",
@@ -176,8 +177,8 @@ class _Importer:
         self.welcome: dict[str, tuple[Account, str, str]] = {}
 
     def _account_for(self, row: PolicyRow) -> Account | None:
-        by_phone = repo.account_by_phone(self.db, row.phone)
-        by_email = repo.account_by_email_key(self.db, row.email_key)
+        by_phone = accounts.by_phone(self.db, row.phone)
+        by_email = accounts.by_email_key(self.db, row.email_key)
         if by_phone is not None and by_email is not None and by_phone.id != by_email.id:
             raise BadRow("the phone and the email belong to two different accounts")
         if (by_phone is None) != (by_email is None):

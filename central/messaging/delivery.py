@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from central.core.contact import mask_email, mask_phone
-from central.crud.messages import ClaimedMessage
+from central.repositories.messages import ClaimedMessage
 
 
 class DeliveryError(Exception):

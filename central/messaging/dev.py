@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
-from central.crud.messages import ClaimedMessage
+from central.repositories.messages import ClaimedMessage
 
 
 class DevBackend:

@@ -38,8 +38,8 @@ from urllib.parse import quote
 import requests
 
 from central.core.config import Settings
-from central.crud.messages import ClaimedMessage
 from central.messaging.delivery import PermanentDeliveryError, TemporaryDeliveryError
+from central.repositories.messages import ClaimedMessage
 
 HTTP_TOO_MANY_REQUESTS = 429
 HTTP_SERVER_ERROR_MIN = 500

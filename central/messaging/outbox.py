@@ -5,7 +5,7 @@ flush or commit. The message therefore exists exactly when the caller's
 transaction commits (no SMS for a rolled-back registration, no lost SMS for a
 committed one), and the background sender delivers it afterwards with retries.
 ``message_row`` is the same row as column values, for writers that insert it
-with other rows in one statement (a new registration: ``crud.new_registration``).
+with other rows in one statement (a new registration: ``repositories.new_registration``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from central.crud import accounts
 from central.messaging.texts import channel_of, render
 from central.models import Account, Message, new_id, utcnow
+from central.repositories import accounts
 
 
 class ChannelMismatch(ValueError):

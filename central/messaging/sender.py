@@ -1,7 +1,7 @@
 """The background sender: delivers pending messages with retries.
 
 One daemon thread per central process polls the ``messages`` table every
-``sender_poll_s``, claims due rows (see ``central.crud.messages`` for why two
+``sender_poll_s``, claims due rows (see ``central.repositories.messages`` for why two
 processes never deliver one row twice), delivers each through the backend of its
 channel and records the outcome. A temporary failure is retried after an
 exponential back-off with jitter, up to ``sender_max_attempts`` attempts; then,
@@ -30,9 +30,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.core.config import Settings
 from central.core.db import transaction
 from central.core.security import HASH_THREADS, hash_password_later
-from central.crud import accounts
-from central.crud import idempotency as idempotency_repo
-from central.crud import messages as repo
 from central.messaging.delivery import (
     Backend,
     DeliveryError,
@@ -41,6 +38,9 @@ from central.messaging.delivery import (
 )
 from central.messaging.dev import DevBackend
 from central.models import utcnow
+from central.repositories import accounts
+from central.repositories import idempotency as idempotency_repo
+from central.repositories import messages as repo
 
 log = logging.getLogger("central.sender")
 STOP_TIMEOUT_S = 30.0

@@ -14,8 +14,8 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 
 from central.core.config import Settings
-from central.crud.messages import ClaimedMessage
 from central.messaging.delivery import PermanentDeliveryError, TemporaryDeliveryError
+from central.repositories.messages import ClaimedMessage
 
 SMTP_TRANSIENT_MIN = 400
 SMTP_PERMANENT_MIN = 500

@@ -39,11 +39,10 @@ from central.core.errors import (
 from central.core.i18n import Locale, negotiate
 from central.core.security import hash_token
 from central.core.uow import UnitOfWork
-from central.crud import idempotency as idem_crud
-from central.crud import sessions as session_crud
-from central.crud import terminals_auth
-from central.crud.terminals_auth import TerminalIdentity
 from central.models import ClientSession, IdempotencyRecord
+from central.repositories import idempotency as idem_repo
+from central.repositories import terminals, tokens
+from central.repositories.terminals import TerminalIdentity
 from central.routes.handlers import error_body
 
 _bearer = HTTPBearer(auto_error=False)
@@ -115,7 +114,7 @@ def current_terminal(db: Db, credentials: Bearer) -> TerminalIdentity:
     """The enrolled, unrevoked terminal whose token is presented, else 401."""
     if credentials is None:
         raise Unauthorized()
-    terminal = terminals_auth.by_token_hash(db, hash_token(credentials.credentials))
+    terminal = terminals.by_token_hash(db, hash_token(credentials.credentials))
     if terminal is None or terminal.revoked_at is not None:
         raise Unauthorized()
     return terminal
@@ -128,7 +127,7 @@ def current_session(db: Db, credentials: Bearer, now: Now) -> ClientSession:
     """A live client session (any kind), else 401."""
     if credentials is None:
         raise Unauthorized()
-    found = session_crud.by_token_hash(db, hash_token(credentials.credentials))
+    found = tokens.session_by_token_hash(db, hash_token(credentials.credentials))
     if found is None or found.revoked_at is not None or found.expires_at <= now:
         raise Unauthorized()
     return found
@@ -221,12 +220,12 @@ class Idempotency:
         try:
             status, body = work()
         except CentralError as err:
-            if err.commits and keep_answer and isinstance(claimed, idem_crud.Claim):
+            if err.commits and keep_answer and isinstance(claimed, idem_repo.Claim):
                 answer = {"body": error_body(err, self.locale), "headers": err.headers}
-                idem_crud.store(self.db, claimed, err.status, answer)
+                idem_repo.store(self.db, claimed, err.status, answer)
             raise
-        if keep_answer and isinstance(claimed, idem_crud.Claim) and (status, body) != expected:
-            idem_crud.store(self.db, claimed, status, {"body": body, "headers": {}})
+        if keep_answer and isinstance(claimed, idem_repo.Claim) and (status, body) != expected:
+            idem_repo.store(self.db, claimed, status, {"body": body, "headers": {}})
         return _response(status, body, {})
 
     def _digest(self, payload: BaseModel | None, secrets: frozenset[str]) -> str:
@@ -238,7 +237,7 @@ class Idempotency:
         text = json.dumps([self.path, data], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _claim(self, digest: str, expected: Outcome | None) -> idem_crud.Claim | Rerun | Response:
+    def _claim(self, digest: str, expected: Outcome | None) -> idem_repo.Claim | Rerun | Response:
         """The key, claimed for this request; or the first answer to replay; or
         ``RERUN`` when the first answer was not kept. A new key (the usual case)
         is claimed by its INSERT alone; only a refused INSERT looks the record up."""
@@ -246,17 +245,17 @@ class Idempotency:
         answer = (
             (expected[0], {"body": expected[1], "headers": {}})
             if expected is not None
-            else idem_crud.NO_ANSWER
+            else idem_repo.NO_ANSWER
         )
-        claimed = idem_crud.claim(self.db, self.scope, self.key, digest, self.now, answer=answer)
+        claimed = idem_repo.claim(self.db, self.scope, self.key, digest, self.now, answer=answer)
         for _ in range(3):
             if claimed is not None:
                 return claimed
             self.uow.start_over()  # the refused INSERT was the request's first write
-            found = idem_crud.get(self.db, self.scope, self.key)
-            if found is not None and not idem_crud.is_stale(found, self.now, self.ttl_s):
+            found = idem_repo.get(self.db, self.scope, self.key)
+            if found is not None and not idem_repo.is_stale(found, self.now, self.ttl_s):
                 return _replay(found, digest)
-            claimed = idem_crud.claim(
+            claimed = idem_repo.claim(
                 self.db, self.scope, self.key, digest, self.now, found, answer
             )
         raise IdempotencyConflict()
@@ -272,7 +271,7 @@ RERUN = Rerun()
 def _replay(record: IdempotencyRecord, digest: str) -> Response | Rerun:
     if record.request_hash != digest:
         raise IdempotencyConflict()
-    if record.status_code == idem_crud.NO_ANSWER[0]:
+    if record.status_code == idem_repo.NO_ANSWER[0]:
         return RERUN
     stored = record.response_body
     return _response(record.status_code, stored.get("body"), stored.get("headers") or {})

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from central.core.errors import ValidationFailed
-from central.crud import messages as repo
+from central.repositories import messages as repo
 from central.routes.deps import Db
 from central.routes.responses import refusals
 

@@ -21,8 +21,8 @@ from central.core.errors import CentralError, NotReady, PayloadTooLarge, Validat
 from central.core.i18n import Locale, as_locale, message, page_text
 from central.core.password_policy import POLICY
 from central.core.security import hash_token
-from central.crud import registrations
 from central.models import Registration
+from central.repositories import registrations
 from central.routes.deps import AppSettings, Db, Lang, Now, Uow
 from central.routes.responses import html_refusals, refusals
 from central.services import activation as activation_service

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from central.core.errors import Unauthorized
-from central.crud import terminals as repo
+from central.repositories import terminals as repo
 from central.routes.deps import CurrentTerminal, Db, Now
 from central.routes.responses import JSON_BODY, TERMINAL, refusals
 

@@ -28,9 +28,9 @@ from central.core.security import (
     new_token,
     password_matches,
 )
-from central.crud import accounts, audit, rates, tokens
 from central.messaging.outbox import send_temporary_password
 from central.models import Account, ClientSession
+from central.repositories import accounts, audit, rates, tokens
 
 log = logging.getLogger("central.access")
 LOGIN_SCOPE = "login"

@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_token
-from central.crud import accounts, audit, tokens
+from central.repositories import accounts, audit, tokens
 
 MAX_TOKEN_CHARS = 200
 

@@ -47,10 +47,10 @@ from central.core.security import (
     new_temporary_password,
     new_token,
 )
-from central.crud import accounts, audit, new_registration, rates, registrations, tokens
-from central.crud.new_registration import NewRegistration
 from central.messaging.outbox import enqueue, message_row
 from central.models import Registration, new_id
+from central.repositories import accounts, audit, new_registration, rates, registrations, tokens
+from central.repositories.new_registration import NewRegistration
 
 log = logging.getLogger("central.registrations")
 

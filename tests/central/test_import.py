@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.core.config import Settings
 from central.core.db import make_session_factory, transaction
 from central.core.security import password_matches
-from central.crud import terminals
 from central.importer import import_text
 from central.messaging.dev import DevBackend
 from central.messaging.sender import Sender
 from central.models import Account, Contract, Message, utcnow
+from central.repositories import terminals
 from central.server import EmbeddedCentral
 
 HEADER = "phone,email,name,contract number,product,start date,end date,premium,currency\n"

@@ -9,7 +9,6 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from central.crud import registrations as repo
 from central.models import (
     AuditEvent,
     CodeIssue,
@@ -18,6 +17,7 @@ from central.models import (
     RateEvent,
     Registration,
 )
+from central.repositories import registrations as repo
 from central.server import EmbeddedCentral
 from tests.central.conftest import KZ_PHONE, Api, create_account
 

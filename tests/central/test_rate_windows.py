@@ -13,9 +13,9 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
-from central.crud import rates
-from central.crud import registrations as repo
 from central.models import RateEvent, utcnow
+from central.repositories import rates
+from central.repositories import registrations as repo
 
 TERMINAL = "terminal-a"
 IP = "10.1.2.3"

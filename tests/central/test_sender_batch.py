@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
 from central.core.db import transaction
-from central.crud.messages import ClaimedMessage
 from central.messaging.delivery import TemporaryDeliveryError
 from central.messaging.outbox import enqueue
 from central.messaging.sender import Sender
 from central.models import Message
+from central.repositories.messages import ClaimedMessage
 
 BATCH = 5
 

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.core.config import Settings
 from central.core.db import transaction
 from central.core.security import HASH_THREADS, password_matches
-from central.crud import accounts
-from central.crud.messages import ClaimedMessage
 from central.messaging.dev import DevBackend
 from central.messaging.outbox import enqueue, send_temporary_password
 from central.messaging.sender import Sender
 from central.models import Account, Message, new_id, utcnow
+from central.repositories import accounts
+from central.repositories.messages import ClaimedMessage
 
 EMAIL = "aigerim@mail.ru"
 

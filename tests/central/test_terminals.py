@@ -9,8 +9,9 @@ import requests
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.db import make_session_factory, transaction
-from central.crud import terminals as repo
+from central.core.security import hash_token
 from central.models import utcnow
+from central.repositories import terminals as repo
 from central.server import EmbeddedCentral
 
 DAY_S = 24 * 3600
@@ -76,7 +77,8 @@ def test_revoked_terminal_is_refused_at_once(central: EmbeddedCentral) -> None:
     assert refused.status_code == 401
     assert refused.json()["error"]["code"] == "unauthorized"
     with factory() as db:
-        assert repo.find_active_by_token(db, token) is None
+        found = repo.by_token_hash(db, hash_token(token))
+        assert found is not None and found.revoked_at is not None
 
 
 def test_revoking_before_enrollment_burns_the_code(central: EmbeddedCentral) -> None:

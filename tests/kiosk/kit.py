@@ -14,8 +14,8 @@ from typing import Any
 import requests
 from sqlalchemy.orm import Session
 
-from central.crud import terminals
 from central.models import utcnow
+from central.repositories import terminals
 from central.server import EmbeddedCentral
 from kiosk.api_types import RegistrationRequest
 from kiosk.client import CentralClient

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from central.crud import terminals as central_terminals
+from central.repositories import terminals as central_terminals
 from central.server import EmbeddedCentral
 from kiosk.cli import run_cli
 from kiosk.credentials import Credentials

@@ -13,8 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from sqlalchemy.orm import Session
 
-from central.crud import terminals
 from central.models import utcnow
+from central.repositories import terminals
 from central.server import EmbeddedCentral
 from kiosk.api_types import RegistrationRequest
 from kiosk.client import CentralClient

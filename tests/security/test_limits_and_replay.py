@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from central.core.config import Settings
 from central.core.security import hash_token
-from central.crud import terminals as terminal_repo
 from central.models import Registration, Terminal, utcnow
+from central.repositories import terminals as terminal_repo
 from central.server import EmbeddedCentral
 from tests.central.conftest import Api, add_terminal
 from tests.security.conftest import clock_of

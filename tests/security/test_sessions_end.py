@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_token
-from central.crud import terminals as terminal_repo
 from central.models import Terminal, utcnow
+from central.repositories import terminals as terminal_repo
 from central.server import EmbeddedCentral
 from tests.central.conftest import KZ_PHONE, Api, add_terminal, create_account
 

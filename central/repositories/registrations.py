@@ -28,9 +28,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from central.crud import rates
-from central.crud.tables import table_of
 from central.models import Account, CodeIssue, Registration
+from central.repositories import rates
+from central.repositories.tables import table_of
 
 TERMINAL_SCOPE = "registration_terminal"
 IP_SCOPE = "registration_ip"

@@ -21,8 +21,8 @@ from sqlalchemy import ColumnElement, case, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
-from central.crud.tables import table_of
 from central.models import RateEvent
+from central.repositories.tables import table_of
 
 WINDOW_S = 3600
 
@@ -89,6 +89,6 @@ def record_all(db: Session, events: Iterable[tuple[str, str]], now: datetime) ->
     """Count one action per ``(scope, key)``, one prebuilt INSERT each (a
     multi-row VALUES would be compiled again for every call: SQLAlchemy does not
     cache it; a new registration's events go with its other rows on PostgreSQL,
-    see ``crud.new_registration``)."""
+    see ``repositories.new_registration``)."""
     for scope, key in events:
         db.connection().execute(_INSERT, {"scope": scope, "key": key, "at": now})

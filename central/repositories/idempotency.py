@@ -19,8 +19,8 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central.crud.tables import table_of
 from central.models import IdempotencyRecord
+from central.repositories.tables import table_of
 
 _records = table_of(IdempotencyRecord).c
 _INSERT = insert(table_of(IdempotencyRecord))

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from central.crud.tables import table_of
 from central.models import AuditEvent
+from central.repositories.tables import table_of
 
 _INSERT = insert(table_of(AuditEvent))
 

@@ -86,3 +86,8 @@ def revoke_sessions(db: Session, account_id: str, now: datetime, keep: str | Non
     if keep is not None:
         query = query.where(ClientSession.token_hash != keep)
     db.execute(query.values(revoked_at=now))
+
+
+def session_by_token_hash(db: Session, token_hash: str) -> ClientSession | None:
+    """A client session by its token's hash, for request authentication."""
+    return db.get(ClientSession, token_hash)

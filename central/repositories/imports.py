@@ -12,14 +12,6 @@ from sqlalchemy.orm import Session
 from central.models import Account, Contract
 
 
-def account_by_phone(db: Session, phone: str) -> Account | None:
-    return db.scalars(select(Account).where(Account.phone == phone)).first()
-
-
-def account_by_email_key(db: Session, email_key: str) -> Account | None:
-    return db.scalars(select(Account).where(Account.email_key == email_key)).first()
-
-
 def contract_by_number(db: Session, number: str) -> Contract | None:
     return db.scalars(select(Contract).where(Contract.number == number)).first()
 

@@ -25,8 +25,8 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
-from central.crud.tables import table_of
 from central.models import Message
+from central.repositories.tables import table_of
 
 LAST_ERROR_MAX_CHARS = 500
 

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Executable, Table, bindparam, insert, literal, select
 from sqlalchemy.orm import Session
 
-from central.crud import audit, rates, registrations
-from central.crud.tables import table_of
 from central.models import AuditEvent, CodeIssue, Message, RateEvent, Registration
+from central.repositories import audit, rates, registrations
+from central.repositories.tables import table_of
 
 _registrations = table_of(Registration)
 _INSERT_MESSAGE = insert(table_of(Message))
