@@ -41,7 +41,8 @@ class Settings(BaseSettings):
     codes_per_phone_per_hour: int = 5
     registrations_per_terminal_per_hour: int = 600
     registrations_per_ip_per_hour: int = 1200
-    logins_per_login_per_hour: int = 20
+    logins_per_login_per_hour: int = 20  # per account (its phone and email together)
+    failed_logins_per_terminal_per_hour: int = 100  # any logins, wrong password or unknown
     # tries of the current password per account: a stolen session must not guess it
     password_changes_per_account_per_hour: int = 20
     password_resets_per_login_per_hour: int = 5

@@ -33,7 +33,9 @@ from central.models import Account, ClientSession
 from central.repositories import accounts, audit, rates, tokens
 
 log = logging.getLogger("central.access")
-LOGIN_SCOPE = "login"
+LOGIN_SCOPE = "login"  # an unknown login, by its text
+ACCOUNT_LOGIN_SCOPE = "login_account"  # an account, whichever of its logins is used
+FAILED_LOGIN_SCOPE = "login_failed_terminal"  # a terminal's failed logins
 RESET_SCOPE = "password_reset"
 
 
@@ -74,14 +76,20 @@ def open_session(
     now: datetime,
 ) -> OpenedSession:
     """A session for the right password of an active account; ``RateLimited``
-    past the login's hourly cap, ``InvalidCredentials`` (which commits the
-    counted try), ``TemporaryPasswordExpired``, ``AccountNotActivated``."""
+    past the account's hourly cap (its phone and email count together; an
+    unknown login by its text) or the terminal's cap of failed logins,
+    ``InvalidCredentials`` (which commits the counted try),
+    ``TemporaryPasswordExpired``, ``AccountNotActivated``."""
     key = login_key(login, settings)
-    rates.enforce(db, LOGIN_SCOPE, key, settings.logins_per_login_per_hour, now)
-    rates.record(db, LOGIN_SCOPE, key, now)
     account = find_account(db, key)
+    scope, who = (ACCOUNT_LOGIN_SCOPE, account.id) if account else (LOGIN_SCOPE, key)
+    failed_cap = settings.failed_logins_per_terminal_per_hour
+    rates.enforce(db, FAILED_LOGIN_SCOPE, terminal_id, failed_cap, now)
+    rates.enforce(db, scope, who, settings.logins_per_login_per_hour, now)
+    rates.record(db, scope, who, now)
     ok = password_matches(password, account.password_hash if account else None)
     if account is None or not ok:
+        rates.record(db, FAILED_LOGIN_SCOPE, terminal_id, now)
         raise InvalidCredentials()
     if accounts.temporary_password_expired(account, now):
         raise TemporaryPasswordExpired()
