@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from central.repositories.monitoring import backlog
 from central.models import utcnow
+from central.repositories.monitoring import backlog
 
 if TYPE_CHECKING:
     from prometheus_client import Counter, Histogram

@@ -11,6 +11,7 @@ with other rows in one statement (a new registration: ``repositories.new_registr
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -25,6 +26,24 @@ class ChannelMismatch(ValueError):
     """``enqueue`` was asked to send a kind by the other channel: a programming error."""
 
 
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """A pending message's columns but its id (and password)."""
+
+    channel: str
+    to: str
+    subject: str
+    body: str
+    kind: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    created_at: datetime
+
+    def columns(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
 def message_row(
     *,
     channel: Literal["sms", "email"],
@@ -32,7 +51,7 @@ def message_row(
     kind: str,
     locale: str,
     params: Mapping[str, object],
-) -> dict[str, object]:
+) -> MessageRow:
     """The columns of a pending message: ``kind`` rendered in ``locale``.
 
     Raises ``UnknownMessageKind`` / ``MissingMessageParam`` (both ``KeyError``)
@@ -42,17 +61,17 @@ def message_row(
         raise ChannelMismatch(f"{kind} is sent by {expected}, not {channel}")
     text = render(kind, locale, params)
     now = utcnow()
-    return {
-        "channel": channel,
-        "to": to,
-        "subject": text.subject,
-        "body": text.body,
-        "kind": kind,
-        "status": "pending",
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
+    return MessageRow(
+        channel=channel,
+        to=to,
+        subject=text.subject,
+        body=text.body,
+        kind=kind,
+        status="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
 
 
 def enqueue(
@@ -73,7 +92,7 @@ def enqueue(
     ``ChannelMismatch`` for programming errors; nothing is added then.
     """
     row = message_row(channel=channel, to=to, kind=kind, locale=locale, params=params)
-    message = Message(**row, id=message_id or new_id(), password=password)
+    message = Message(**row.columns(), id=message_id or new_id(), password=password)
     session.add(message)
     return message
 

@@ -9,6 +9,7 @@ writes within a transaction does not matter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +22,21 @@ from central.repositories.tables import table_of
 _INSERT = insert(table_of(AuditEvent))
 
 
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """An event's columns, for writers that insert it with other rows."""
+
+    at: datetime
+    action: str
+    account_id: str | None
+    terminal_id: str | None
+    operator: str | None
+    detail: str | None
+
+    def columns(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
 def row(
     action: str,
     now: datetime,
@@ -29,20 +45,19 @@ def row(
     terminal_id: str | None = None,
     operator: str | None = None,
     detail: str | None = None,
-) -> dict[str, Any]:
-    """An event's columns, for writers that insert it with other rows."""
-    return {
-        "at": now,
-        "action": action,
-        "account_id": account_id,
-        "terminal_id": terminal_id,
-        "operator": operator,
-        "detail": detail[:500] if detail else None,
-    }
+) -> AuditRow:
+    return AuditRow(
+        at=now,
+        action=action,
+        account_id=account_id,
+        terminal_id=terminal_id,
+        operator=operator,
+        detail=detail[:500] if detail else None,
+    )
 
 
-def insert_row(db: Session, values: dict[str, Any]) -> None:
-    db.connection().execute(_INSERT, values)
+def insert_row(db: Session, event: AuditRow) -> None:
+    db.connection().execute(_INSERT, event.columns())
 
 
 def record(db: Session, action: str, now: datetime, **who: str | None) -> None:

@@ -12,29 +12,62 @@ transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Executable, Table, bindparam, insert, literal, select
 from sqlalchemy.orm import Session
 
+from central.messaging.outbox import MessageRow
 from central.models import AuditEvent, CodeIssue, Message, RateEvent, Registration
 from central.repositories import audit, rates, registrations
+from central.repositories.audit import AuditRow
 from central.repositories.tables import table_of
 
 _registrations = table_of(Registration)
 _INSERT_MESSAGE = insert(table_of(Message))
 
 
+@dataclass(frozen=True, slots=True)
+class RegistrationRow:
+    """Every column of a new registration, its code included."""
+
+    id: str
+    email: str
+    email_key: str
+    phone: str
+    locale: str
+    consent_at: datetime
+    consent_text_version: str
+    operator: str | None
+    terminal_id: str
+    client_ip: str | None
+    captured_at: datetime | None
+    created_at: datetime
+    status: str
+    code_hash: str
+    code_sent_at: datetime
+    code_expires_at: datetime
+    attempts_left: int
+    link_token_hash: str | None
+    confirmed_at: None = None
+    account_id: None = None
+
+    def columns(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
 @dataclass(frozen=True)
 class NewRegistration:
-    """The rows, as column values: ``registration`` and ``message`` every column,
-    ``audit`` as ``audit.row`` makes it; ``rate_events`` are (scope, key) pairs
-    counted at the registration's ``created_at``."""
+    """The rows: the registration, its SMS (``message_id`` its id), the audit
+    event, and ``rate_events`` as (scope, key) pairs counted at the
+    registration's ``created_at``."""
 
-    registration: dict[str, Any]
-    rate_events: list[tuple[str, str]]
-    message: dict[str, Any]
-    audit: dict[str, Any]
+    registration: RegistrationRow
+    rate_events: tuple[tuple[str, str], ...]
+    message_id: str
+    message: MessageRow
+    audit: AuditRow
 
 
 def write(db: Session, new: NewRegistration) -> None:
@@ -42,10 +75,10 @@ def write(db: Session, new: NewRegistration) -> None:
         _write_at_once(db, new)
         return
     reg = new.registration
-    rates.record_all(db, new.rate_events, reg["created_at"])
-    registrations.insert_new(db, reg)
-    registrations.record_code_issue(db, reg["phone"], reg["id"], reg["code_sent_at"])
-    db.connection().execute(_INSERT_MESSAGE, new.message)
+    rates.record_all(db, new.rate_events, reg.created_at)
+    registrations.insert_new(db, reg.columns())
+    registrations.record_code_issue(db, reg.phone, reg.id, reg.code_sent_at)
+    db.connection().execute(_INSERT_MESSAGE, {"id": new.message_id, **new.message.columns()})
     audit.insert_row(db, new.audit)
 
 
@@ -53,18 +86,21 @@ def _values(table: Table, prefix: str, columns: tuple[str, ...]) -> dict[str, An
     return {name: bindparam(f"{prefix}{name}", type_=table.c[name].type) for name in columns}
 
 
-_Shape = tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]
-_STATEMENTS: dict[_Shape, Executable] = {}
+_REG_COLUMNS = RegistrationRow.__slots__
+_MESSAGE_COLUMNS = ("id", *MessageRow.__slots__)
+_AUDIT_COLUMNS = AuditRow.__slots__
+_STATEMENTS: dict[int, Executable] = {}
 
 
-def _statement(shape: _Shape) -> Executable:
-    """The one statement for rows of this shape (columns given, rate events),
-    built once: its bind parameters are ``r_``, ``e<n>_``, ``m_`` and ``a_``
-    followed by a column's name."""
-    found = _STATEMENTS.get(shape)
+def _statement(event_count: int) -> Executable:
+    """The one statement for ``event_count`` rate events, built once. Its bind
+    parameters (private to this module) are a table's prefix (``r_``,
+    ``e<n>_``, ``m_``, ``a_``) and a column's name: one statement holds
+    several tables' columns of the same name."""
+    found = _STATEMENTS.get(event_count)
     if found is not None:
         return found
-    reg_columns, event_count, message_columns, audit_columns = shape
+    reg_columns, message_columns, audit_columns = _REG_COLUMNS, _MESSAGE_COLUMNS, _AUDIT_COLUMNS
     events, codes = table_of(RateEvent), table_of(CodeIssue)
     reg = (
         insert(_registrations)
@@ -95,16 +131,16 @@ def _statement(shape: _Shape) -> Executable:
         .cte(f"new_rate_event_{n}")
         for n in range(event_count)
     ]
-    statement = _STATEMENTS[shape] = select(literal(1)).add_cte(*ctes)
+    statement = _STATEMENTS[event_count] = select(literal(1)).add_cte(*ctes)
     return statement
 
 
 def _write_at_once(db: Session, new: NewRegistration) -> None:
-    reg, message, audit_row = new.registration, new.message, new.audit
-    shape = (tuple(reg), len(new.rate_events), tuple(message), tuple(audit_row))
-    params: dict[str, Any] = {f"r_{name}": value for name, value in reg.items()}
-    params.update({f"m_{name}": value for name, value in message.items()})
-    params.update({f"a_{name}": value for name, value in audit_row.items()})
+    reg = new.registration
+    params: dict[str, Any] = {f"r_{name}": value for name, value in reg.columns().items()}
+    params["m_id"] = new.message_id
+    params.update({f"m_{name}": value for name, value in new.message.columns().items()})
+    params.update({f"a_{name}": value for name, value in new.audit.columns().items()})
     for n, (scope, key) in enumerate(new.rate_events):
-        params.update({f"e{n}_scope": scope, f"e{n}_key": key, f"e{n}_at": reg["created_at"]})
-    db.connection().execute(_statement(shape), params)
+        params.update({f"e{n}_scope": scope, f"e{n}_key": key, f"e{n}_at": reg.created_at})
+    db.connection().execute(_statement(len(new.rate_events)), params)

@@ -160,18 +160,22 @@ def _start_checks_query(with_ip: bool) -> Select[Any]:
     account = exists().where(
         or_(_accounts.phone == phone, _accounts.email_key == bindparam("email_key"))
     )
-    return select(
-        *rates.window_columns(
-            TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
-        ),
-        *(
-            rates.window_columns(IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit"))
-            if with_ip
-            else ()
-        ),
-        account.label("account_exists"),
-        *_codes_columns(phone, since),
+    terminal_count, terminal_oldest = rates.window_columns(
+        TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
     )
+    columns = [terminal_count.label("terminal_count"), terminal_oldest.label("terminal_oldest")]
+    if with_ip:
+        ip_count, ip_oldest = rates.window_columns(
+            IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit")
+        )
+        columns += [ip_count.label("ip_count"), ip_oldest.label("ip_oldest")]
+    phone_count, phone_oldest = _codes_columns(phone, since)
+    columns += [
+        account.label("account_exists"),
+        phone_count.label("phone_count"),
+        phone_oldest.label("phone_oldest"),
+    ]
+    return select(*columns)
 
 
 _START_CHECKS = {with_ip: _start_checks_query(with_ip) for with_ip in (True, False)}
@@ -198,14 +202,12 @@ def start_checks(
         "email_key": email_key,
         "since": hour_ago(now),
     }
-    row = list(db.connection().execute(_START_CHECKS[bool(ip)], params).one())
-    ip_window = (int(row[2]), _aware(row[3], now)) if ip else None
-    rest = row[4:] if ip else row[2:]
+    row = db.connection().execute(_START_CHECKS[bool(ip)], params).one()._mapping
     return StartChecks(
-        terminal=(int(row[0]), _aware(row[1], now)),
-        ip=ip_window,
-        account_exists=bool(rest[0]),
-        phone_codes=(int(rest[1]), _aware(rest[2], now)),
+        terminal=(int(row["terminal_count"]), _aware(row["terminal_oldest"], now)),
+        ip=(int(row["ip_count"]), _aware(row["ip_oldest"], now)) if ip else None,
+        account_exists=bool(row["account_exists"]),
+        phone_codes=(int(row["phone_count"]), _aware(row["phone_oldest"], now)),
     )
 
 

@@ -50,7 +50,7 @@ from central.core.security import (
 from central.messaging.outbox import enqueue, message_row
 from central.models import Registration, new_id
 from central.repositories import accounts, audit, new_registration, rates, registrations, tokens
-from central.repositories.new_registration import NewRegistration
+from central.repositories.new_registration import NewRegistration, RegistrationRow
 
 log = logging.getLogger("central.registrations")
 
@@ -195,29 +195,32 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
         locale=req.locale,
         params=planned.sms_params,
     )
-    row: dict[str, Any] = {
-        "id": reg_id,
-        "email": req.contacts.email,
-        "email_key": email_key,
-        "phone": phone,
-        "locale": req.locale,
-        "consent_at": now,
-        "consent_text_version": CONSENT_TEXT_VERSION,
-        "operator": req.operator,
-        "terminal_id": req.terminal_id,
-        "client_ip": req.client_ip,
-        "captured_at": req.captured_at,
-        "created_at": now,
-        "status": "code_sent",
-        "confirmed_at": None,
-        "account_id": None,
-        "link_token_hash": None,
-        **planned.code_fields,
-    }
+    code = planned.code_fields
+    row = RegistrationRow(
+        id=reg_id,
+        email=req.contacts.email,
+        email_key=email_key,
+        phone=phone,
+        locale=req.locale,
+        consent_at=now,
+        consent_text_version=CONSENT_TEXT_VERSION,
+        operator=req.operator,
+        terminal_id=req.terminal_id,
+        client_ip=req.client_ip,
+        captured_at=req.captured_at,
+        created_at=now,
+        status="code_sent",
+        code_hash=code["code_hash"],
+        code_sent_at=code["code_sent_at"],
+        code_expires_at=code["code_expires_at"],
+        attempts_left=code["attempts_left"],
+        link_token_hash=code.get("link_token_hash"),
+    )
     new = NewRegistration(
         registration=row,
-        rate_events=events,
-        message={"id": new_id(), **sms},
+        rate_events=tuple(events),
+        message_id=new_id(),
+        message=sms,
         audit=audit.row(
             "registration_started",
             now,
