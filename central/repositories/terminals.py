@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from central.core.security import hash_token, new_token
+from central.core.security import hash_token
 from central.models import Terminal
 from central.repositories import tokens
 from central.repositories.tables import table_of
@@ -33,13 +33,6 @@ CODE_GROUP_CHARS = 4  # 12 characters, about 59 bits
 
 class TerminalNotFound(LookupError):
     pass
-
-
-@dataclass(frozen=True)
-class Enrolled:
-    terminal_id: str
-    token: str
-    branch: str
 
 
 def new_enrollment_code() -> str:
@@ -74,11 +67,13 @@ def create(
     return terminal, code
 
 
-def enroll(db: Session, *, code: str, name: str, now: datetime) -> Enrolled | None:
-    """Spend ``code``; the new bearer token, or ``None`` if the code is unknown,
-    used, expired, or its terminal revoked."""
-    code_hash = hash_token(normalize_code(code))
-    token = new_token()
+def spend_enrollment_code(
+    db: Session, *, code_hash: str, token_hash: str, name: str, now: datetime
+) -> tuple[str, str] | None:
+    """Spend the code of ``code_hash`` and give its terminal ``token_hash`` and
+    ``name``: the terminal's (id, branch), or None if the code is unknown, used,
+    expired, or its terminal revoked. One conditional UPDATE, so a code works
+    once even when two terminals race with it."""
     result = db.execute(
         update(Terminal)
         .where(
@@ -87,19 +82,12 @@ def enroll(db: Session, *, code: str, name: str, now: datetime) -> Enrolled | No
             Terminal.revoked_at.is_(None),
             Terminal.enrollment_expires_at > now,
         )
-        .values(
-            enrollment_code_hash=None,
-            token_hash=hash_token(token),
-            enrolled_at=now,
-            name=name,
-        )
+        .values(enrollment_code_hash=None, token_hash=token_hash, enrolled_at=now, name=name)
         .returning(Terminal.id, Terminal.branch)
         .execution_options(synchronize_session=False)
     )
     row = result.first()
-    if row is None:
-        return None
-    return Enrolled(terminal_id=row[0], token=token, branch=row[1])
+    return (str(row[0]), str(row[1])) if row is not None else None
 
 
 _terminals = table_of(Terminal).c

@@ -9,9 +9,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from central.core.errors import Unauthorized
-from central.repositories import terminals as repo
 from central.routes.deps import CurrentTerminal, Db, Now
 from central.routes.responses import JSON_BODY, TERMINAL, refusals
+from central.services import enrollment
 
 router = APIRouter(prefix="/api/v1/terminals", tags=["terminals"])
 
@@ -42,9 +42,7 @@ class TerminalOut(BaseModel):
 def enroll(payload: EnrollRequest, db: Db, now: Now) -> EnrollResponse:
     """``401 unauthorized`` for an unknown, used, expired or revoked code. The
     token is shown only in this answer: a lost answer needs a new code."""
-    enrolled = repo.enroll(db, code=payload.code, name=payload.name.strip(), now=now)
-    if enrolled is None:
-        raise Unauthorized()
+    enrolled = enrollment.enroll(db, payload.code, payload.name, now)
     return EnrollResponse(
         terminal_id=enrolled.terminal_id, token=enrolled.token, branch=enrolled.branch
     )
