@@ -59,6 +59,15 @@ class RegistrationOut(BaseModel):
     resend_available_at: datetime
     attempts_left: int
 
+    @classmethod
+    def of(cls, view: service.RegistrationView) -> RegistrationOut:
+        return cls(**vars(view))
+
+
+def _out(view: service.RegistrationView) -> dict[str, Any]:
+    """The answer as JSON (idempotency records keep it so, for replays)."""
+    return RegistrationOut.of(view).model_dump(mode="json")
+
 
 class ConfirmedOut(BaseModel):
     id: str
@@ -92,10 +101,10 @@ def start_registration(
     )
     # decided before any statement, so the idempotency claim stores the answer
     planned = service.plan(request, settings, now)
-    answer = planned.view.as_json()
+    answer = _out(planned.view)
 
     def work() -> tuple[int, dict[str, Any]]:
-        return 201, service.start(db, planned, settings).as_json()
+        return 201, _out(service.start(db, planned, settings))
 
     return idem.run(body, work, expected=(201, answer))
 
@@ -142,7 +151,7 @@ def resend(
 ) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
         reg = service.own(db, registration_id, terminal.id, lock=True)
-        return 200, service.resend(db, reg, settings, now).as_json()
+        return 200, _out(service.resend(db, reg, settings, now))
 
     return idem.run(None, work)
 
@@ -154,4 +163,4 @@ def status(
     registration_id: str, db: Db, terminal: CurrentTerminal, settings: AppSettings, now: Now
 ) -> RegistrationOut:
     reg = service.own(db, registration_id, terminal.id, lock=False)
-    return RegistrationOut(**vars(service.view(reg, settings, now)))
+    return RegistrationOut.of(service.view(reg, settings, now))

@@ -69,16 +69,6 @@ class RegistrationView:
     resend_available_at: datetime
     attempts_left: int
 
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "status": self.status,
-            "phone_masked": self.phone_masked,
-            "code_expires_at": self.code_expires_at.isoformat(),
-            "resend_available_at": self.resend_available_at.isoformat(),
-            "attempts_left": self.attempts_left,
-        }
-
 
 @dataclass(frozen=True)
 class Contacts:
