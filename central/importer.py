@@ -35,8 +35,7 @@ from central.core.db import transaction
 from central.core.security import new_temporary_password
 from central.messaging.outbox import enqueue
 from central.models import Account, new_id, utcnow
-from central.repositories import accounts
-from central.repositories import imports as repo
+from central.repositories import accounts, contracts
 
 REQUIRED = (
     "phone",
@@ -186,7 +185,7 @@ class _Importer:
         return by_phone
 
     def import_row(self, row: PolicyRow) -> None:
-        existing = repo.contract_by_number(self.db, row.number)
+        existing = contracts.contract_by_number(self.db, row.number)
         account = self._account_for(row)
         if existing is not None:
             if account is None or existing.account_id != account.id:
@@ -195,7 +194,7 @@ class _Importer:
             return
         if account is None:
             password, email_id = new_temporary_password(), new_id()
-            account = repo.create_online_account(
+            account = accounts.create_online(
                 self.db,
                 email=row.email,
                 email_key=row.email_key,
@@ -209,7 +208,7 @@ class _Importer:
             )
             self.welcome[account.id] = (account, password, email_id)
             self.report.accounts_created += 1
-        repo.add_contract(
+        contracts.add(
             self.db,
             account_id=account.id,
             number=row.number,
@@ -232,7 +231,7 @@ class _Importer:
                 params={
                     "temporary_password": password,
                     "login": account.email,
-                    "contract_numbers": list(repo.contract_numbers_of(self.db, account.id)),
+                    "contract_numbers": list(contracts.contract_numbers_of(self.db, account.id)),
                 },
                 password=password,  # hashed onto the account when this email goes
                 message_id=email_id,

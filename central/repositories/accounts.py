@@ -1,4 +1,5 @@
-"""Accounts: look-ups by phone or email key, creation, password updates."""
+"""Accounts: look-ups by phone or email key, creation (by registration, by an online
+purchase), password updates."""
 
 from __future__ import annotations
 
@@ -113,3 +114,38 @@ def temporary_password_expired(account: Account, now: datetime) -> bool:
     """Whether the account's password is a temporary one past its expiry."""
     expires_at = account.temporary_password_expires_at
     return account.password_is_temporary and expires_at is not None and now >= expires_at
+
+
+def create_online(
+    db: Session,
+    *,
+    email: str,
+    email_key: str,
+    phone: str,
+    full_name: str | None,
+    locale: str,
+    password_message_id: str,
+    now: datetime,
+    temporary_until: datetime,
+) -> Account:
+    """An account opened by an online purchase: active at once, its temporary
+    password set when the welcome email ``password_message_id`` goes and valid
+    until ``temporary_until``."""
+    account = Account(
+        email=email,
+        email_key=email_key,
+        phone=phone,
+        full_name=full_name,
+        locale=locale,
+        status="active",
+        source="online_purchase",
+        password_hash=None,
+        password_message_id=password_message_id,
+        password_is_temporary=True,
+        temporary_password_expires_at=temporary_until,
+        created_at=now,
+        activated_at=now,
+    )
+    db.add(account)
+    db.flush()
+    return account
