@@ -35,7 +35,6 @@ from kiosk.errors import (
     ValidationFailed,
     WeakPassword,
 )
-from kiosk.validation.password import violations
 from tests.kiosk.kit import (
     BRANCH,
     add_terminal,
@@ -44,6 +43,7 @@ from tests.kiosk.kit import (
     sms_code,
     wait_for_messages,
 )
+from vic_rules.password import violations
 
 PHONE = "+77011234567"
 EMAIL = "aigerim@example.kz"

@@ -1,6 +1,6 @@
 """A live checklist of the insurer's password rules, ticking as the client types.
 
-The rules and their check come from ``kiosk.validation.password`` (the same codes
+The rules and their check come from ``vic_rules.password`` (the same codes
 the central answers with), so the list can never disagree with what the central
 will refuse. Each rule is a label: ``✓`` met, ``✗`` not met, ``○`` nothing typed
 yet. ``same_as_current`` is listed only when a current password is known, and
@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.validation.password import RULES, violations
+from vic_rules.password import RULES, violations
 
 MISMATCH = "mismatch"
 MET_MARK = "✓"

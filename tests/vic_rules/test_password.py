@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import string
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.validation.password import RULES, SPECIALS, violations
+from vic_rules.password import RULES, SPECIALS, violations
 
 
 def test_seed_example_password_is_never_accepted_in_any_case() -> None:
@@ -46,6 +47,10 @@ def test_empty_password_lists_every_missing_rule_in_contract_order() -> None:
         ("Kx7#mq2z", ["missing_special", "forbidden_character"]),
         ("Кx7_mq2z", ["missing_upper", "forbidden_character"]),
         ("Kx7_mq2z\u0661", ["forbidden_character"]),
+        ("Kz7!mountain", []),
+        ("Abc defg1!", ["forbidden_character"]),
+        ("Пароль1!Ab", ["forbidden_character"]),
+        ("P@ssw0rd", ["forbidden_password"]),
         ("Kx7_mq2zÄ", ["forbidden_character"]),
         (
             "абвгдежз",
@@ -93,6 +98,10 @@ def test_arbitrary_text_gives_known_codes_in_order(password: str, current: str |
     assert all(code in RULES for code in found)
     assert found == sorted(found, key=RULES.index)
     assert len(set(found)) == len(found)
+    allowed = set(string.ascii_letters + string.digits + SPECIALS)
+    assert ("forbidden_character" in found) == any(c not in allowed for c in password)
+    assert ("too_short" in found) == (len(password) < 8)
+    assert ("same_as_current" in found) == (password == current)
 
 
 @given(
