@@ -161,12 +161,16 @@ class TerminalStarter(QObject):
     def _open(self) -> OpenedTerminal:
         """Off the GUI thread: open, then import what attaching the flows needs.
 
-        The flows bring email-validator and phonenumbers (≈ 30 ms): imported here,
-        they do not stall the welcome screen when the terminal is handed over.
+        The flows bring email-validator and phonenumbers, and the password checklist
+        reads the breached-password list: done here, they do not stall the GUI
+        thread when the terminal is handed over or at the first keystroke.
         """
         self.result = self._opener(self._config)
         import kiosk.flows.login
         import kiosk.flows.registration  # noqa: F401
+        from vic_rules.password import preload
+
+        preload()  # the breached-password list, read before the checklist's first tick
 
         return self.result
 

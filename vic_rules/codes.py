@@ -75,6 +75,7 @@ class PasswordRule(StrEnum):
     """A ``weak_password`` violation; the declaration order is the order listed."""
 
     TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
     MISSING_UPPER = "missing_upper"
     MISSING_LOWER = "missing_lower"
     MISSING_DIGIT = "missing_digit"

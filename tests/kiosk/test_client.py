@@ -217,10 +217,10 @@ def test_log_in_refusals_and_password_rules(client: CentralClient) -> None:
         assert refused.value.violations == violations(weak, current=temporary)
         assert refused.value.violations
     with pytest.raises(Unauthorized):
-        client.change_password("not-a-token", temporary, "Strong_pass1")
+        client.change_password("not-a-token", temporary, "Steppe_Kx71")
 
-    client.change_password(session.token, temporary, "Strong_pass1")
-    full = client.log_in(EMAIL, "Strong_pass1")
+    client.change_password(session.token, temporary, "Steppe_Kx71")
+    full = client.log_in(EMAIL, "Steppe_Kx71")
     assert not full.password_change_required
     assert client.contracts(full.token) == []
 

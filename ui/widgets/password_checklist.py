@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from vic_rules.password import RULES, violations
+from vic_rules.password import MAX_LENGTH, RULES, violations
 
 MISMATCH = "mismatch"
 MET_MARK = "✓"
@@ -27,6 +27,9 @@ def rule_text(code: str) -> str:
     """The translated wording of one rule or violation code (contract codes + mismatch)."""
     texts = {
         "too_short": QCoreApplication.translate("PasswordRules", "At least 8 characters"),
+        "too_long": QCoreApplication.translate(
+            "PasswordRules", "At most {count} characters"
+        ).format(count=MAX_LENGTH),
         "missing_upper": QCoreApplication.translate(
             "PasswordRules", "Upper-case Latin letters (A–Z)"
         ),
@@ -41,7 +44,7 @@ def rule_text(code: str) -> str:
             "PasswordRules", "Only Latin letters, digits and ! @ $ _ -"
         ),
         "forbidden_password": QCoreApplication.translate(
-            "PasswordRules", "Not the example password or a well-known one"
+            "PasswordRules", "Not the example, the company's name or a known leaked password"
         ),
         "same_as_current": QCoreApplication.translate(
             "PasswordRules", "Different from the current password"
