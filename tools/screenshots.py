@@ -45,7 +45,7 @@ WAIT_S = 30.0
 UNREACHABLE_URL = "http://127.0.0.1:9"  # the discard port: refused at once
 DEMO_CLIENT = "aigerim.demo@mail.ru"  # active and expired contracts
 TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
-PARTLY_TYPED_PASSWORD = "Viktoriya"  # long enough, both cases; no digit, no special yet
+PARTLY_TYPED_PASSWORD = "Aqzhibekk"  # long enough, both cases; no digit, no special yet
 
 
 def pseudo(text: str) -> str:
@@ -319,7 +319,7 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
     change.new_password.setText(PARTLY_TYPED_PASSWORD)  # type: ignore[attr-defined]
     shots.shot(window, 9, "password_change")
 
-    new = f"Viktoriya-{run.number}"
+    new = f"Aqzhibek-{run.number}"  # not the insurer's name: the policy refuses that
     change.new_password.setText(new)  # type: ignore[attr-defined]
     change.repeat_password.setText(new)  # type: ignore[attr-defined]
     change.submit.click()  # type: ignore[attr-defined]
