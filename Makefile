@@ -45,4 +45,4 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache $(QM)

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
+import pytest
 from pytestqt.qtbot import QtBot
 
+from central.server import EmbeddedCentral
+from tests.ui.test_startup import clerk_config, gate, held_opener
+from tests.ui.ui_helpers import START_TIMEOUT_MS
+from ui.app import Shell
 from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist
+from vic_rules import password
+from vic_rules.bloom import BloomFilter
+
+__all__ = ["gate"]  # the fixture, shared with test_startup
 
 TOO_LONG_RU = "Длина пароля – не более 128 символов"
 
@@ -30,3 +42,29 @@ def test_near_variants_of_the_example_and_the_company_name_are_unmet(qtbot: QtBo
         checklist.update_for(refused, repeat=refused)
         assert not checklist.is_met("forbidden_password"), refused
         assert not checklist.all_met()
+
+
+def test_opening_the_terminal_reads_the_password_list_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, sqlite_central: EmbeddedCentral, shells: list[Shell],
+    gate: threading.Event, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    read_in: list[threading.Thread] = []
+    real_filter = password.BloomFilter
+
+    def recording_filter(data: bytes) -> BloomFilter:
+        read_in.append(threading.current_thread())
+        return real_filter(data)
+
+    monkeypatch.setattr(password, "BloomFilter", recording_filter)
+    password._breached.cache_clear()
+    shell = Shell(
+        clerk_config(tmp_path, sqlite_central),
+        opener=held_opener(tmp_path, sqlite_central, gate),
+    )
+    shells.append(shell)
+    shell.start()
+    gate.set()
+    qtbot.waitUntil(lambda: shell.is_open, timeout=START_TIMEOUT_MS)
+    assert len(read_in) == 1 and read_in[0] is not threading.main_thread()
+    assert password.violations("Dragon12!") == ["forbidden_password"]
+    assert len(read_in) == 1, "the checklist's checks reuse the list read at opening"
