@@ -163,7 +163,9 @@ def render(found: list[Component], uses_stdlib: bool, others: list[Path]) -> str
         lines.append(f"Python {sys.version.split()[0]} (standard library)  PSF-2.0")
     lines += [f"{c.name} {c.version}  {c.licence}" for c in found]
     if others:
-        lines.append("Shared libraries of the build machine's operating system (their own licences):")
+        lines.append(
+            "Shared libraries of the build machine's operating system (their own licences):"
+        )
         for path in others:
             package = debian_package(path)
             lines.append(f"  {path.name}" + (f"  (Debian package {package})" if package else ""))
