@@ -77,7 +77,7 @@ def time_to_first_paint_s(cmd: list[str], env: dict[str, str]) -> float:
         assert proc.stdout is not None
         line = proc.stdout.readline()
         painted = time.perf_counter() - started
-        out, err = proc.communicate(timeout=START_TIMEOUT_S)
+        _out, err = proc.communicate(timeout=START_TIMEOUT_S)
         if "first paint" not in line or proc.returncode != 0:
             raise SmokeFailed(f"the app did not paint its first screen: {err.strip()[-500:]}")
         times.append(painted)
