@@ -48,16 +48,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STYLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
 CLERK_WINDOW_SIZE_PX = (1100, 800)
 DEMO_WINDOW_SIZE_PX = (1500, 900)
 OPEN_WITHOUT_PAINT_MS = 1000  # a window that is never painted (minimised) still opens
 
 
 def style_sheet(kiosk_mode: bool) -> str:
-    """app.qss, plus kiosk.qss (larger text) in kiosk mode."""
+    """app.qss, plus kiosk.qss (larger text) in kiosk mode, from this package's
+    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle)."""
+    from importlib.resources import files
+
+    styles = files("ui").joinpath("styles")
     names = ["app.qss", "kiosk.qss"] if kiosk_mode else ["app.qss"]
-    return "\n".join((STYLES_DIR / n).read_text(encoding="utf-8") for n in names)
+    return "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
 
 
 def make_dependencies(
