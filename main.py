@@ -24,16 +24,22 @@ def prepare_start_up() -> None:
     import kiosk.log  # noqa: F401
 
 
+DEMO_FLAG = "--demo"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """No arguments: the app, configured by its file (which must exist).
+    ``--demo``: the app as a demo with its own central (``make run`` asks for it).
+    Anything else: an operator command (``kiosk.cli``)."""
     args = sys.argv[1:] if argv is None else argv
-    if args:
+    if args and args != [DEMO_FLAG]:
         from kiosk.cli import run_cli
 
         return run_cli(args)
     prepare_start_up()
     from ui.app import run_app
 
-    return run_app()
+    return run_app(demo=args == [DEMO_FLAG])
 
 
 if __name__ == "__main__":
