@@ -389,16 +389,15 @@ class _Drain:
     def _judge(self, sent: Future[RegistrationStarted]) -> None:
         entry = self.in_flight.pop(sent)
         result, verdict = self.worker._judge(entry, sent, self.report)
-        self.results.append(result)
         if verdict is _Verdict.SERVER_ERROR:
             assert isinstance(result, Failed)
-            self.results.pop()
-            self.suspects.append(result)
+            self.suspects.append(result)  # recorded once judged: _resolve_suspects
             self.window = 1  # one at a time until the central answers again
             self.server_errors_in_row += 1
             if self.server_errors_in_row >= SERVER_ERRORS_TO_HALT:
                 self.central_failing = self.halted = True
             return
+        self.results.append(result)
         self.server_errors_in_row = 0
         if verdict is _Verdict.ANSWERED:
             self.answered = True
