@@ -277,12 +277,12 @@ def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def demo_credentials(data_dir: Path, terminal_name: str = "demo") -> Credentials:
-    # ``terminal_name`` is only the service inside the demo's own file: the file
-    # itself belongs to the data folder, so a renamed demo keeps its secrets.
     """Credentials in a plain-text file inside the demo data folder. DEMO MODE ONLY.
 
     Demo mode must work on a machine without an OS keyring; its secrets protect only
-    demo data. Never use this for a terminal that talks to the real central.
+    demo data. Never use this for a terminal that talks to the real central. The
+    file belongs to the data folder, so the entries sit under one fixed service;
+    ``terminal_name`` is only where an older version kept them (moved on first use).
     """
     from keyrings.alt.file import PlaintextKeyring
 
