@@ -3,7 +3,7 @@
 Columns (header row required, comma or semicolon, UTF-8 with or without BOM):
 ``email``, ``phone``, ``consent_at`` (when the client signed, ISO 8601 with a
 zone, e.g. ``2025-03-01T10:15:00+05:00``), ``operator`` (the clerk), and an
-optional ``locale`` (ru, kk, en). Each row is checked with ``kiosk.validation``;
+optional ``locale`` (ru, kk, en). Each row is checked with ``vic_rules``;
 a bad row is reported with its line number and never captured. Refused too, each
 with its line: a cell holding a line break (a quoted cell joined across lines) or
 a control character, a cell longer than ``MAX_CELL_CHARS``, a cell other than the
@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.api_types import Locale, RegistrationRequest
-from kiosk.validation.email import EmailProblem, normalize_email
-from kiosk.validation.phone import PhoneProblem, normalize_phone
+from vic_rules.email import EmailProblem, normalize_email
+from vic_rules.phone import PhoneProblem, normalize_phone
 
 REQUIRED_COLUMNS = ("email", "phone", "consent_at", "operator")
 LOCALES: tuple[Locale, ...] = ("ru", "kk", "en")
