@@ -23,11 +23,11 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from central.core.config import Settings
-from vic_rules.version import VERSION
 from central.core.db import make_engine, make_session_factory, transaction
 from central.core.migrate import upgrade
 from central.crud import terminals as terminal_repo
 from central.models import utcnow
+from vic_rules.version import VERSION
 
 EXIT_OK = 0
 EXIT_FAILED = 1

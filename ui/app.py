@@ -269,23 +269,45 @@ class Shell(QObject):
             opened.close()
 
 
-def _refuse(message: str) -> int:
-    from PySide6.QtWidgets import QMessageBox  # its type costs 2 ms to make: only when needed
-
+def _refuse(message: str, *, show: bool = True) -> int:
     print(message, file=sys.stderr)
-    QMessageBox.critical(QWidget(), "Victoria", message)
+    if show:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(QWidget(), "Victoria", message)
     return 2
+
+
+def _smoke_test(app: QApplication, shell: Shell) -> None:
+    """``--smoke``: say "first paint" on stdout when the first screen is painted,
+    then end once the terminal has opened (exit 0) or failed to (exit 1, the
+    sentence on stderr). How an install is checked without a person."""
+    window = shell.window
+    assert window is not None
+
+    def painted() -> None:
+        print("first paint", flush=True)
+
+    def failed(sentence: str) -> None:
+        print(sentence, file=sys.stderr, flush=True)
+        app.exit(1)
+
+    window.first_painted.connect(painted)
+    shell.starter.opened.connect(lambda _opened: app.exit(0))
+    shell.starter.failed.connect(failed)
 
 
 def run_app(
     argv: Sequence[str] | None = None,
     *,
     demo: bool = False,
+    smoke: bool = False,
     start_demo: DemoStarter | None = None,
 ) -> int:
     """The app until its window closes. ``demo``: the demo terminal, only when asked
     (``main.py --demo``); ``start_demo`` (``vic_demo.start_demo``, from the entry
-    point) is what demo mode runs to start its embedded central."""
+    point) is what demo mode runs to start its embedded central. ``smoke``: end
+    once the terminal has opened (``_smoke_test``), with no dialog on the way."""
     from kiosk.config import ConfigError, load_config
     from kiosk.log import setup_logging
 
@@ -294,11 +316,12 @@ def run_app(
     try:
         config = load_config(demo=demo)
     except ConfigError as exc:
-        return _refuse(str(exc))
+        return _refuse(str(exc), show=not smoke)
     try:
         setup_logging(Path(config.log_dir))
     except OSError as exc:
-        return _refuse(f"The log folder {config.log_dir} cannot be written ({exc}).")
+        message = f"The log folder {config.log_dir} cannot be written ({exc})."
+        return _refuse(message, show=not smoke)
     app.setStyleSheet(style_sheet(config.mode == "kiosk"))
     try:
         i18n.set_language(config.default_locale)
@@ -311,6 +334,8 @@ def run_app(
     shell.start()
     if shell.window is not None:
         shell.window.first_painted.connect(watchdog.ready)
+    if smoke:
+        _smoke_test(app, shell)
     watchdog.start()
     code = app.exec()
     watchdog.stop()
