@@ -254,17 +254,14 @@ def render_registration(window: MainWindow, shots: Shots, run: Run, record: Call
     window.show_screen("check_details")
     shots.shot(window, 3, "check_details")
 
-    flow.send()
-    window.show_screen(flow.step.value)
+    window.apply(flow.send())
     code = window.screen_named("code_entry")
     if flow.step is Step.CODE_ENTRY:
-        flow.confirm_code("000000")
         code.code.setText("000000")  # type: ignore[attr-defined]
-        code._confirmed(flow.step)  # type: ignore[attr-defined]
+        code._confirmed(flow.confirm_code("000000"))  # type: ignore[attr-defined]
     shots.shot(window, 4, "code_entry")
     if flow.step is Step.CODE_ENTRY and flow.phone:
-        flow.confirm_code(sms_code(run.client, flow.phone))
-        record(flow)
+        record(flow.confirm_code(sms_code(run.client, flow.phone)))
 
     dialog = SuccessDialog(window)
     dialog.show()
@@ -274,19 +271,21 @@ def render_registration(window: MainWindow, shots: Shots, run: Run, record: Call
 
     window.go_home()
     flow.submit_details(run.email(), run.phone(), True)  # the same client again
-    flow.send()
+    sent = flow.send()
+    flow.apply(sent)
     window.show_screen("already_registered")
     shots.shot(window, 6, "already_registered")
-    record(flow)
+    record(sent)
 
     offline_client = CentralClient(UNREACHABLE_URL, terminal_token=run.token, locale=flow.locale)
     offline = RegistrationFlow(offline_client, run.outbox, locale=flow.locale)
     offline.submit_details(run.email(1), run.phone(1), True)
-    offline.send()  # unreachable: captured in the outbox
+    saved = offline.send()  # unreachable: captured in the outbox
+    offline.apply(saved)
     window.ctx.registration = offline
     window.show_screen("saved_offline")
     shots.shot(window, 7, "saved_offline")
-    record(offline)
+    record(saved)
     window.go_home()
     window.ctx.registration = flow
     offline_client.close()
@@ -392,7 +391,6 @@ def render_kiosk_dialogs(window: MainWindow, shots: Shots, run: Run) -> None:
 def render_demo(shots: Shots, run: Run) -> None:
     """18–19: the phone and mailbox panel; the demo window with a code on its way."""
     from kiosk.config import KioskConfig
-    from kiosk.flows.registration import Step
     from ui.demo_panel import DemoPanel
 
     panel = DemoPanel(run.client.dev_messages)
@@ -413,8 +411,7 @@ def render_demo(shots: Shots, run: Run) -> None:
     window.show()
     flow = window.ctx.registration
     flow.submit_details(run.email(3), run.phone(3), True)
-    if flow.send() is Step.CODE_ENTRY:
-        window.show_screen("code_entry")
+    window.apply(flow.send())
     panel.poll()
     wait_for_background()
     shots.shot(window, 19, "demo_window")
