@@ -179,8 +179,11 @@ class RegistrationFlow(GuardedFlow):
         locale: str = "ru",
         operator: str | None = None,
         regions: Iterable[str] = ("KZ",),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """``clock`` (aware UTC) stamps a registration kept offline; tests inject one."""
         self._client = client
+        self._clock = clock
         self._outbox = outbox
         self.operator = operator
         self.regions = tuple(regions)
@@ -411,9 +414,7 @@ class RegistrationFlow(GuardedFlow):
         from kiosk.outbox import OutboxError
 
         try:
-            entry = self._outbox.capture(
-                replace(request, captured_at=datetime.now(UTC)), entry_id=key
-            )
+            entry = self._outbox.capture(replace(request, captured_at=self._clock()), entry_id=key)
         except OutboxError as refusal:
             log.error("registration not saved offline: %s", type(refusal).__name__)
             return done(step=Step.CHECK_DETAILS, error=unreachable, offline_refusal=refusal)

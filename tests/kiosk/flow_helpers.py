@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import time
 import uuid
 from collections.abc import Callable
@@ -42,10 +43,15 @@ def witness_sms(client: CentralClient) -> None:
     wait_for_messages(client, WITNESS_PHONE, 1, "sms")
 
 
-def central_has(url: str, path: str) -> bool:
-    """Whether the central at ``url`` declares ``path`` in its OpenAPI document."""
+PASSWORD_RESET_CONFIRM = "/api/v1/password-resets/*/confirm"
+SESSION_LOGOUT = "/api/v1/sessions/current"
+
+
+def central_has(url: str, pattern: str) -> bool:
+    """Whether the central at ``url`` declares a path matching ``pattern`` (``*`` for
+    a path parameter) in its OpenAPI document: the contract v1.1 probe."""
     try:
         paths = requests.get(f"{url}/openapi.json", timeout=10).json().get("paths", {})
     except (requests.RequestException, ValueError):
         return False
-    return path in paths
+    return any(fnmatch.fnmatchcase(path, pattern) for path in paths)
