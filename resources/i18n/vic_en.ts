@@ -767,6 +767,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>This password reset is no longer valid. Please start again.</source>
+            <translation>This password reset is no longer valid. Please start again.</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>The server did not accept this password:</translation>
         </message>

@@ -767,6 +767,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Бас тарту</translation>
         </message>
         <message>
+            <source>This password reset is no longer valid. Please start again.</source>
+            <translation>Бұл құпиясөзді қалпына келтіру сұрауы енді жарамсыз. Қайтадан бастаңыз.</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
         </message>

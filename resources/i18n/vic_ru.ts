@@ -767,6 +767,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Отмена</translation>
         </message>
         <message>
+            <source>This password reset is no longer valid. Please start again.</source>
+            <translation>Этот запрос на восстановление пароля больше не действует. Начните заново.</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер не принял этот пароль:</translation>
         </message>

@@ -153,3 +153,16 @@ def test_the_clerk_panel_counts_each_registration_once(
     assert panel.today_list.count() == 2
     assert all("+7 701 *** ** 21" in panel.today_list.item(i).text() for i in range(2))
     client.close()
+
+
+def test_every_step_of_every_flow_has_its_screen() -> None:
+    from kiosk.flows import LoginStep, ResetStep
+    from ui.main_window import STEP_SCREENS
+    from ui.screens import screen_class
+
+    in_place = {"done": "code_entry", "password_changed": "password_change"}
+    for step in [*Step, *LoginStep, *ResetStep]:
+        screen = STEP_SCREENS[step]
+        assert screen == in_place.get(step.value, step.value)
+        found = screen_class(screen)
+        assert found is not None and found.name == screen

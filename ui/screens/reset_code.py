@@ -15,7 +15,7 @@ from PySide6.QtCore import QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.errors import WeakPassword
+from kiosk.errors import NotFound, WeakPassword
 from kiosk.flows.password_reset import CODE_LENGTH, ResetOutcome, ResetStep
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import error_text, minutes_seconds
@@ -155,7 +155,9 @@ class ResetCodeScreen(Screen):
 
     def _render_message(self) -> None:
         lines: list[str] = []
-        if self._failure is not None:
+        if isinstance(self._failure, NotFound):
+            lines.append(self.tr("This password reset is no longer valid. Please start again."))
+        elif self._failure is not None:
             lines.append(error_text(self._failure))
         elif self._problems:
             lines.append(
