@@ -24,6 +24,7 @@ from kiosk.errors import CentralError, InvalidCode, TooManyAttempts
 from kiosk.flows._guard import GuardedFlow
 from kiosk.flows.login import MISMATCH, normalize_login
 from kiosk.validation.password import violations
+from kiosk.validation.phone import PhoneProblem, display_phone
 
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
@@ -100,6 +101,17 @@ class PasswordResetFlow(GuardedFlow):
     def locale(self, value: str) -> None:
         self._locale = value
         self._client.locale = value
+
+    @property
+    def login_display(self) -> str:
+        """The login as people read it: ``+7 701 123 45 67`` for a phone, else as sent."""
+        login = self.login or ""
+        if login.startswith("+"):
+            try:
+                return display_phone(login)
+            except PhoneProblem:
+                return login
+        return login
 
     # -- GUI thread ------------------------------------------------------------------
 

@@ -283,6 +283,7 @@ def test_a_reset_by_code_reaches_done_through_the_centrals_refusals(
     outcome = flow.start(" 8 701 123 45 67 ")
     assert flow.step is ResetStep.LOGIN and flow.code is None
     assert flow.apply(outcome) is ResetStep.CODE and flow.login == PHONE
+    assert flow.login_display == "+7 701 123 45 67"
     assert flow.code is not None and flow.code.attempts_left is None
 
     assert flow.apply(flow.confirm("000000", "Steppe_2024x", "Steppe_2024x")) is ResetStep.CODE

@@ -72,7 +72,7 @@ class ResetCodeScreen(Screen):
 
         fields = QVBoxLayout()
         fields.setSpacing(6)
-        for w in (self.title, self.sent_to, self.code_label, self.code):
+        for w in (self.code_label, self.code):
             fields.addWidget(w)
         fields.addWidget(self.attempts)
         fields.addWidget(self.expiry)
@@ -101,6 +101,9 @@ class ResetCodeScreen(Screen):
         box = QWidget()
         form = QVBoxLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addWidget(self.title)
+        form.addWidget(self.sent_to)  # full width: the sentence is long
+        form.addSpacing(4)
         form.addLayout(columns)
         form.addSpacing(8)
         form.addLayout(buttons)
@@ -194,7 +197,7 @@ class ResetCodeScreen(Screen):
                 "If a «Личный кабинет» is registered to %1, we have sent an SMS with a "
                 "6-digit code to its phone. Not activated yet? Then we have emailed the "
                 "activation link again instead."
-            ).replace("%1", flow.login or ""),
+            ).replace("%1", flow.login_display),
         )
         left = state.attempts_left
         self.set_label(
