@@ -13,7 +13,7 @@ unless a ``wipe`` came first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import partial
@@ -73,7 +73,7 @@ class ResetOutcome:
     error: CentralError | None = None
     reset_id: str | None = None
     code: ResetCode | None = None
-    login: str | None = None
+    login: str | None = field(default=None, repr=False)  # personal data: not for logs
 
 
 class PasswordResetFlow(GuardedFlow):
