@@ -446,7 +446,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Wrong code. Check the SMS and try again.</source>
-            <translation>Неверный код. Проверьте SMS и попробуйте ещё раз.</translation>
+            <translation>Неверный код. Проверьте СМС и попробуйте ещё раз.</translation>
         </message>
         <message>
             <source>The code has expired. Ask for a new code.</source>

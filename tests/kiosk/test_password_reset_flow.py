@@ -38,6 +38,7 @@ def test_a_reset_by_sms_code_never_locks_the_owner_out(
     temporary = create_account(client, PHONE, EMAIL)
     before = LoginFlow(client, locale="en")
     assert before.apply(before.log_in(EMAIL, temporary)) is LoginStep.CHANGE_PASSWORD
+    witness_sms(client)  # the account's own SMS (code, notice) have all gone out
     sms_before = len(wait_for_messages(client, PHONE, 1, "sms"))
     reset = PasswordResetFlow(client, locale="en")
 
