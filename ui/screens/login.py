@@ -23,8 +23,6 @@ from ui.widgets.password_field import PasswordField
 
 FORM_WIDTH_PX = 560
 FORM_WIDTH_KIOSK_PX = 860
-ERROR_COLOUR = "#b3261e"
-NOTICE_COLOUR = "#1b5e20"
 
 
 def login_error_text(exc: BaseException) -> str:
@@ -65,7 +63,7 @@ class LoginScreen(Screen):
         self.password = PasswordField()
         self.password_label.setBuddy(self.password.line_edit)
         self.message = QLabel()
-        self.message.setObjectName("message")
+        self.message.setObjectName("fieldProblem")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.submit = BusyButton()
@@ -135,20 +133,15 @@ class LoginScreen(Screen):
         self._render_message()
 
     def _render_message(self) -> None:
+        """Every message of this screen is a problem: a refusal, or no login typed."""
         kind, exc = self._message_source
         if kind == "error" and exc is not None:
-            text, colour = login_error_text(exc), ERROR_COLOUR
+            text = login_error_text(exc)
         elif kind == "login_required":
-            text, colour = self.tr("Enter your phone or email."), ERROR_COLOUR
-        elif kind == "failure" and exc is not None:
-            text, colour = error_text(exc), ERROR_COLOUR
+            text = self.tr("Enter your phone or email.")
         else:
-            text, colour = "", ERROR_COLOUR
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
-        self.message.setObjectName("notice" if colour == NOTICE_COLOUR else "fieldProblem")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+            text = ""
+        self.set_label(self.message, text)
         self.message.setVisible(bool(text))
 
     def _show(self, kind: str, exc: BaseException | None = None) -> None:
