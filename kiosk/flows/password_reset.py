@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 from kiosk.api_types import ResetStarted
 from kiosk.errors import CentralError, InvalidCode, TooManyAttempts
 from kiosk.flows._guard import GuardedFlow
-from kiosk.flows.login import MISMATCH, normalize_login
-from kiosk.validation.password import violations
-from kiosk.validation.phone import PhoneProblem, display_phone
+from kiosk.flows.login import MISMATCH
+from vic_rules.login import normalize_login
+from vic_rules.password import violations
+from vic_rules.phone import PhoneProblem, display_phone
 
 if TYPE_CHECKING:
     from kiosk.client import CentralClient

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flows.registration import DetailsProblems, check_email, check_phone
-from kiosk.validation.phone import format_as_typed
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
+from vic_rules.phone import format_as_typed
 
 FORM_MAX_WIDTH_PX = 720
 # as wide as the on-screen keyboard below it: fewer wrapped lines, so the whole form
