@@ -24,7 +24,7 @@ lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find ui -name '*.py' -not -path '*/__pycache__/*' | sort) -ts $(TS)
 
 run: $(STAMP) translations
-	$(BIN)/python main.py
+	$(BIN)/python main.py --demo
 
 central: $(STAMP)
 	$(BIN)/python -m central demo

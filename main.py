@@ -24,9 +24,15 @@ def prepare_start_up() -> None:
     import kiosk.log  # noqa: F401
 
 
+DEMO_FLAG = "--demo"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """No arguments: the app, configured by its file (which must exist).
+    ``--demo``: the app as a demo with its own central (``make run`` asks for it).
+    Anything else: an operator command (``kiosk.cli``)."""
     args = sys.argv[1:] if argv is None else argv
-    if args:
+    if args and args != [DEMO_FLAG]:
         from kiosk.cli import run_cli
 
         return run_cli(args)
@@ -34,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run_app
     from vic_demo import start_demo  # imports the central only when demo mode starts
 
-    return run_app(start_demo=start_demo)
+    return run_app(demo=args == [DEMO_FLAG], start_demo=start_demo)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from kiosk.errors import (
     InvalidCredentials,
     NotFound,
     RateLimited,
+    ServerError,
     TooManyAttempts,
     Unauthorized,
     UnexpectedResponse,
@@ -97,7 +98,7 @@ def error_for(response: requests.Response, *, on_401: type[CentralError]) -> Cen
     message = error.get("message")
     message = message if isinstance(message, str) else ""
     if status >= 500:
-        return Unreachable(message)
+        return ServerError(message, status=status)
     if status == 429:
         if code == TooManyAttempts.code:
             return TooManyAttempts(message)

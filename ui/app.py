@@ -39,6 +39,7 @@ from ui.startup import DemoStarter, OpenedTerminal, TerminalStarter, open_for
 from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
 if TYPE_CHECKING:
+    from kiosk.admin_pin import AdminPin
     from ui.clerk_panel import ClerkPanel
     from ui.demo_panel import DemoPanel
     from ui.idle import IdleWatcher
@@ -106,6 +107,7 @@ class Shell(QObject):
         self.starter.opened.connect(self._attach)
         self.starter.failed.connect(self._fail)
         self._opening_started = False
+        self._admin_pin: AdminPin | None = None
 
     @property
     def is_open(self) -> bool:
@@ -242,12 +244,17 @@ class Shell(QObject):
         self.lock = lock
 
     def _check_admin_pin(self, pin: str) -> bool:
-        """Off the GUI thread (``AdminPinDialog``); no PIN to check before the terminal opens."""
+        """Off the GUI thread (``AdminPinDialog``); no PIN to check before the terminal
+        opens. Wrong PINs are counted and locked out in the data folder (``AdminPin``)."""
+        from kiosk.admin_pin import AdminPin
         from kiosk.credentials import CredentialError
 
         if self.opened is None:
             raise CredentialError("the terminal is still opening")
-        return self.opened.terminal.credentials.check_admin_pin(pin)
+        if self._admin_pin is None:
+            terminal = self.opened.terminal
+            self._admin_pin = AdminPin(terminal.credentials, terminal.config.data_dir)
+        return self._admin_pin.check(pin)
 
     def shutdown(self) -> None:
         """After the event loop: stop polling, let running work finish, then close the terminal."""
@@ -267,16 +274,22 @@ def _refuse(message: str) -> int:
     return 2
 
 
-def run_app(argv: Sequence[str] | None = None, *, start_demo: DemoStarter | None = None) -> int:
-    """The app until its window closes; ``start_demo`` (``vic_demo.start_demo``, from
-    the entry point) is what demo mode runs to start its embedded central."""
+def run_app(
+    argv: Sequence[str] | None = None,
+    *,
+    demo: bool = False,
+    start_demo: DemoStarter | None = None,
+) -> int:
+    """The app until its window closes. ``demo``: the demo terminal, only when asked
+    (``main.py --demo``); ``start_demo`` (``vic_demo.start_demo``, from the entry
+    point) is what demo mode runs to start its embedded central."""
     from kiosk.config import ConfigError, load_config
     from kiosk.log import setup_logging
 
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName("Victoria kiosk")
     try:
-        config = load_config()
+        config = load_config(demo=demo)
     except ConfigError as exc:
         return _refuse(str(exc))
     try:

@@ -43,12 +43,12 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <source>Too many wrong PINs. Try again in %1 s.</source>
-            <translation>Too many wrong PINs. Try again in %1 s.</translation>
-        </message>
-        <message>
             <source>Wrong PIN.</source>
             <translation>Wrong PIN.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
+            <translation>Too many wrong PINs. Try again in %1 min %2 s.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>

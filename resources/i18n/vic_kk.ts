@@ -43,12 +43,12 @@
             <translation>Бас тарту</translation>
         </message>
         <message>
-            <source>Too many wrong PINs. Try again in %1 s.</source>
-            <translation>Қате PIN тым көп. %1 с кейін қайталаңыз.</translation>
-        </message>
-        <message>
             <source>Wrong PIN.</source>
             <translation>PIN қате.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
+            <translation>Қате PIN тым көп. %1 мин %2 с кейін қайталаңыз.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>

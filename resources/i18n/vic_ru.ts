@@ -43,12 +43,12 @@
             <translation>Отмена</translation>
         </message>
         <message>
-            <source>Too many wrong PINs. Try again in %1 s.</source>
-            <translation>Слишком много неверных PIN. Повторите через %1 с.</translation>
-        </message>
-        <message>
             <source>Wrong PIN.</source>
             <translation>Неверный PIN.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
+            <translation>Слишком много неверных PIN. Повторите через %1 мин %2 с.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>

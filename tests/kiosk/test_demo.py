@@ -11,7 +11,7 @@ from vic_demo import start_demo
 
 
 def demo_config(tmp_path: Path):  # type: ignore[no-untyped-def]
-    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "no-config")})
+    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "no-config")}, demo=True)
     assert config.demo
     return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
 
