@@ -225,7 +225,7 @@ class Shell(QObject):
         panel = ClerkPanel(opened.terminal.outbox, self.operator)
         self.clerk_panel = panel
         window.add_side_panel(panel)
-        window.screen_changed.connect(lambda _name: panel.record(window.ctx.registration))
+        window.outcome_applied.connect(panel.record)
 
     def _watch_idle(self, window: MainWindow) -> None:
         from ui.idle import IdleWatcher
