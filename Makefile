@@ -5,17 +5,17 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 LANGS   := ru kk en
 TS      := $(foreach l,$(LANGS),resources/i18n/vic_$(l).ts)
-QM      := $(TS:.ts=.qm)
+QM      := $(foreach l,$(LANGS),ui/i18n/vic_$(l).qm)
 
-.PHONY: run test lint bench screenshots translations lupdate central demo-central clean
+.PHONY: run test lint bench bundle screenshots translations lupdate central demo-central clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[rules,terminal,central,dev]'
 	touch $(STAMP)
 
-resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+ui/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
@@ -24,7 +24,7 @@ lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find ui -name '*.py' -not -path '*/__pycache__/*' | sort) -ts $(TS)
 
 run: $(STAMP) translations
-	$(BIN)/python main.py
+	$(BIN)/python main.py --demo
 
 central: $(STAMP)
 	$(BIN)/python -m central demo
@@ -36,12 +36,22 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
+# The terminal as a one-folder bundle in dist/vic-kiosk (see deploy/bundle/README.md),
+# with its third-party notices, smoke-tested against a local central.
+bundle: $(STAMP) translations
+	$(BIN)/pip install -q --disable-pip-version-check 'pyinstaller>=6.10,<7'
+	rm -rf build/pyinstaller dist/vic-kiosk
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller deploy/bundle/vic-kiosk.spec
+	$(BIN)/python tools/third_party_notices.py --work build/pyinstaller/vic-kiosk --out dist/vic-kiosk/THIRD-PARTY-NOTICES.txt
+	$(BIN)/python tools/bundle_smoke.py dist/vic-kiosk/vic-kiosk --compare-source
+
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache $(QM)

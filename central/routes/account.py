@@ -18,6 +18,7 @@ from central.core.errors import (
 from central.routes.deps import AnySession, AppSettings, ClientIdem, CurrentClient, Db, Now
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
 from central.services import account as service
+from vic_rules.password import MAX_INPUT_CHARS
 
 router = APIRouter(prefix="/api/v1/account", tags=["account"])
 
@@ -26,7 +27,7 @@ class PasswordChangeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     current_password: StrictStr = Field(max_length=256)
-    new_password: StrictStr = Field(max_length=256)
+    new_password: StrictStr = Field(max_length=MAX_INPUT_CHARS)
 
 
 class Premium(BaseModel):

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from central.core.errors import CentralError, NotReady, PayloadTooLarge, ValidationFailed
 from central.core.i18n import Locale, as_locale, message, page_text
-from central.core.password_policy import POLICY
 from central.core.security import hash_token
 from central.models import Registration
 from central.repositories import registrations
@@ -28,6 +27,7 @@ from central.routes.responses import html_refusals, refusals
 from central.services import activation as activation_service
 from central.services import registration as registration_service
 from central.services.activation import Activation
+from vic_rules.password import POLICY
 
 log = logging.getLogger("central.public")
 router = APIRouter(tags=["public"])

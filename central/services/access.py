@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from central.core.config import Settings
-from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
 from central.core.errors import (
     AccountNotActivated,
     InvalidCredentials,
@@ -31,6 +30,7 @@ from central.core.security import (
 from central.messaging.outbox import send_temporary_password
 from central.models import Account, ClientSession
 from central.repositories import accounts, audit, rates, tokens
+from vic_rules.login import normalize_login
 
 log = logging.getLogger("central.access")
 LOGIN_SCOPE = "login"  # an unknown login, by its text
@@ -49,14 +49,8 @@ class OpenedSession:
 
 
 def login_key(raw: str, settings: Settings) -> str:
-    """An email's lower-cased key or a phone's E.164; the raw text, folded, when neither."""
-    text = raw.strip()
-    try:
-        if "@" in text:
-            return normalize_email(text)[1]
-        return normalize_phone(text, settings.allowed_regions, settings.default_region)
-    except (EmailRejected, PhoneRejected):
-        return text.lower()[:320]
+    """The account look-up key of a typed login, with this central's regions."""
+    return normalize_login(raw, settings.allowed_regions, settings.default_region)
 
 
 def find_account(db: Session, key: str) -> Account | None:

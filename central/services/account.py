@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from central.core.config import Settings
 from central.core.errors import InvalidCredentials, NotFound, WeakPassword
-from central.core.password_policy import violations
 from central.core.security import hash_password, password_matches
 from central.messaging.outbox import enqueue
 from central.models import ClientSession, Contract
 from central.repositories import accounts, audit, contracts, rates, tokens
+from vic_rules.password import violations
 
 PASSWORD_CHANGE_SCOPE = "password_change"
 ContractStatus = Literal["active", "expired", "terminated"]

@@ -22,13 +22,6 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from central.core.config import Settings
-from central.core.contact import (
-    EmailRejected,
-    PhoneRejected,
-    mask_phone,
-    normalize_email,
-    normalize_phone,
-)
 from central.core.errors import (
     AccountExists,
     AlreadyConfirmed,
@@ -51,6 +44,9 @@ from central.messaging.outbox import enqueue, message_row
 from central.models import Registration, new_id
 from central.repositories import accounts, audit, new_registration, rates, registrations, tokens
 from central.repositories.new_registration import NewRegistration, RegistrationRow
+from vic_rules.codes import FieldCode
+from vic_rules.email import EmailProblem, email_with_key
+from vic_rules.phone import PhoneProblem, mask_phone, normalize_phone
 
 log = logging.getLogger("central.registrations")
 
@@ -126,15 +122,15 @@ def check_contacts(email: str, phone: str, consent: bool, settings: Settings) ->
     fields: dict[str, list[str]] = {}
     email_norm = email_key = phone_norm = ""
     try:
-        email_norm, email_key = normalize_email(email)
-    except EmailRejected as err:
+        email_norm, email_key = email_with_key(email)
+    except EmailProblem as err:
         fields["email"] = [err.code]
     try:
         phone_norm = normalize_phone(phone, settings.allowed_regions, settings.default_region)
-    except PhoneRejected as err:
+    except PhoneProblem as err:
         fields["phone"] = [err.code]
     if not consent:
-        fields["consent"] = ["consent_required"]
+        fields["consent"] = [FieldCode.CONSENT_REQUIRED]
     if fields:
         raise ValidationFailed(fields)
     return Contacts(email_norm, email_key, phone_norm)
