@@ -125,6 +125,27 @@ class Registration(Base):
     link_token_hash: Mapped[str | None] = mapped_column(String(64))
 
 
+class PasswordReset(Base):
+    """A password reset by SMS code (contract v1.1). ``account_id`` is None for a
+    login nobody has: such a reset has a code nobody knows, so it behaves like
+    one whose every code is wrong."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
+    locale: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(16), default="code_sent")  # code_sent | done
+    code_hash: Mapped[str | None] = mapped_column(String(200))
+    code_sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    code_expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts_left: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class CodeIssue(Base):
     """One confirmation code sent: the per-phone hourly cap counts these."""
 

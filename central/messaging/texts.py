@@ -119,6 +119,28 @@ TEXTS: Mapping[str, MessageText] = {
             "You will be asked to change it at your first login.",
         ),
     ),
+    "password_reset_code": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: код {code} для смены пароля «Личного кабинета». "
+            "Действует {ttl_min} мин. Никому не сообщайте.",
+            "kk": "Виктория: «Жеке кабинет» құпиясөзін өзгерту коды {code}. "
+            "{ttl_min} мин жарамды. Ешкімге айтпаңыз.",
+            "en": "Victoria: code {code} to set a new «Личный кабинет» password. "
+            "Valid {ttl_min} min. Do not share it.",
+        },
+    ),
+    "password_changed_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: пароль «Личного кабинета» изменён. "
+            "Если это были не вы, обратитесь в филиал.",
+            "kk": "Виктория: «Жеке кабинет» құпиясөзі өзгертілді. "
+            "Бұл сіз болмасаңыз, филиалға хабарласыңыз.",
+            "en": "Victoria: your «Личный кабинет» password was changed. "
+            "If it was not you, contact a branch.",
+        },
+    ),
     "password_changed_email": MessageText(
         channel="email",
         subject={

@@ -71,13 +71,20 @@ def check(count: int, oldest: datetime | None, limit: int, now: datetime) -> Non
         raise RateLimited((oldest_at + timedelta(seconds=WINDOW_S) - now).total_seconds())
 
 
-def enforce(db: Session, scope: str, key: str, limit: int, now: datetime) -> None:
-    """Raise ``RateLimited`` (with the wait until a slot frees) when ``key`` has
-    used ``limit`` actions in the last hour."""
+def window(db: Session, scope: str, key: str, now: datetime) -> tuple[int, datetime | None]:
+    """``key``'s actions in the last hour: how many, and when the oldest was."""
     since = window_start(now)
     where = (RateEvent.scope == scope, RateEvent.key == key, RateEvent.at > since)
     count, oldest = db.execute(select(func.count(), func.min(RateEvent.at)).where(*where)).one()
-    check(count, oldest, limit, now)
+    if isinstance(oldest, datetime) and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=now.tzinfo)
+    return int(count), oldest
+
+
+def enforce(db: Session, scope: str, key: str, limit: int, now: datetime) -> None:
+    """Raise ``RateLimited`` (with the wait until a slot frees) when ``key`` has
+    used ``limit`` actions in the last hour."""
+    check(*window(db, scope, key, now), limit, now)
 
 
 def record(db: Session, scope: str, key: str, now: datetime) -> None:

@@ -9,10 +9,30 @@ from typing import Any
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from central.core.errors import AccountNotActivated, InvalidCredentials, RateLimited, Unauthorized
-from central.routes.deps import AnySession, AppSettings, CurrentTerminal, Db, Now, TerminalIdem
+from central.core.errors import (
+    AccountNotActivated,
+    CodeExpired,
+    InvalidCode,
+    InvalidCredentials,
+    NotFound,
+    RateLimited,
+    TooManyAttempts,
+    Unauthorized,
+    WeakPassword,
+)
+from central.routes.deps import (
+    AnySession,
+    AppSettings,
+    CurrentTerminal,
+    Db,
+    Lang,
+    Now,
+    TerminalIdem,
+)
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
 from central.services import access as service
+from central.services import password_reset as resets
+from vic_rules.password import MAX_INPUT_CHARS
 
 router = APIRouter(prefix="/api/v1", tags=["access"])
 
@@ -37,7 +57,22 @@ class ResetIn(BaseModel):
 
 
 class ResetOut(BaseModel):
-    status: str
+    """The same shape whether or not an account has the login."""
+
+    id: str
+    code_expires_at: datetime
+    resend_available_at: datetime
+
+
+class ResetResentOut(ResetOut):
+    attempts_left: int
+
+
+class ResetConfirmIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: StrictStr = Field(max_length=32)
+    new_password: StrictStr = Field(max_length=MAX_INPUT_CHARS)
 
 
 @router.post(
@@ -94,9 +129,74 @@ def reset_password(
     idem: TerminalIdem,
     settings: AppSettings,
     now: Now,
+    lang: Lang,
 ) -> Any:
+    """Always ``202``: an SMS code for an active account, the activation email
+    again for a pending one, nothing for a login nobody has (contract v1.1)."""
+
     def work() -> tuple[int, dict[str, Any]]:
-        service.request_reset(db, body.login, terminal.id, settings, now)
-        return 202, ResetOut(status="accepted").model_dump(mode="json")
+        started = resets.request(db, body.login, terminal.id, lang, settings, now)
+        answer = ResetOut(
+            id=started.id,
+            code_expires_at=started.code_expires_at,
+            resend_available_at=started.resend_available_at,
+        )
+        return 202, answer.model_dump(mode="json")
 
     return idem.run(body, work)
+
+
+@router.post(
+    "/password-resets/{reset_id}/confirm",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    responses=refusals(
+        *TERMINAL, *IDEMPOTENT, *JSON_BODY, WeakPassword, InvalidCode, CodeExpired,
+        TooManyAttempts, NotFound,
+    ),
+)  # fmt: skip
+def confirm_reset(
+    reset_id: str,
+    body: ResetConfirmIn,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    """The new password with the SMS code: every session of the account ends."""
+
+    def work() -> tuple[int, None]:
+        reset = resets.own(db, reset_id, terminal.id)
+        resets.confirm(db, reset, body.code, body.new_password, settings, now)
+        return 204, None
+
+    return idem.run(body, work, secrets=frozenset({"code", "new_password"}))
+
+
+@router.post(
+    "/password-resets/{reset_id}/resend",
+    response_model=ResetResentOut,
+    responses=refusals(*TERMINAL, *IDEMPOTENT, NotFound, RateLimited),
+)
+def resend_reset(
+    reset_id: str,
+    db: Db,
+    terminal: CurrentTerminal,
+    idem: TerminalIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    def work() -> tuple[int, dict[str, Any]]:
+        reset = resets.own(db, reset_id, terminal.id)
+        again = resets.resend(db, reset, settings, now)
+        answer = ResetResentOut(
+            id=again.id,
+            code_expires_at=again.code_expires_at,
+            resend_available_at=again.resend_available_at,
+            attempts_left=again.attempts_left,
+        )
+        return 200, answer.model_dump(mode="json")
+
+    return idem.run(None, work)

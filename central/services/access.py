@@ -18,7 +18,6 @@ from central.core.config import Settings
 from central.core.errors import (
     AccountNotActivated,
     InvalidCredentials,
-    RateLimited,
     TemporaryPasswordExpired,
 )
 from central.core.security import (
@@ -112,29 +111,12 @@ def log_out(db: Session, session: ClientSession, now: datetime) -> None:
     )
 
 
-def request_reset(
-    db: Session, login: str, terminal_id: str, settings: Settings, now: datetime
-) -> None:
-    """A new temporary password by email (active account) or the activation
-    email again (pending one); nothing, silently, past the login's hourly cap or
-    for no account."""
-    key = login_key(login, settings)
-    try:
-        rates.enforce(db, RESET_SCOPE, key, settings.password_resets_per_login_per_hour, now)
-    except RateLimited:
-        return
-    rates.record(db, RESET_SCOPE, key, now)
-    account = find_account(db, key)
-    if account is None:  # a real reset does no hashing in the request either
-        return
-    reset(db, account, settings, now, terminal_id)
-
-
 def reset(
     db: Session, account: Account, settings: Settings, now: datetime, terminal_id: str | None
 ) -> None:
     """End the account's sessions and email it a new temporary password (with a
-    fresh activation link when it is not active yet)."""
+    fresh activation link when it is not active yet): v1's reset, still how an
+    account pending activation gets its activation email again."""
     temporary = new_temporary_password()
     valid_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
     tokens.revoke_sessions(db, account.id, now)

@@ -153,15 +153,6 @@ def test_guessing_the_current_password_with_a_session_is_rate_limited(
     assert change(api, token, temporary, NEW_PASSWORD).status_code == 204
 
 
-def test_reset_of_an_active_account_forces_a_change(api: Api) -> None:
-    create_account(api)
-    assert api.post("/api/v1/password-resets", {"login": "87011234567"}).status_code == 202
-    _, temporary = email_secrets(api, EMAIL, nth=2)
-    assert api.messages(EMAIL)[-1]["kind"] == "password_reset_email"
-    opened = log_in(api, EMAIL, temporary)
-    assert opened.status_code == 200 and opened.json()["password_change_required"] is True
-
-
 def test_reset_of_a_pending_account_resends_activation(api: Api) -> None:
     create_account(api, activate=False)
     assert api.post("/api/v1/password-resets", {"login": EMAIL}).status_code == 202

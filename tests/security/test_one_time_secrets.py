@@ -8,6 +8,7 @@ import requests
 
 from central.server import EmbeddedCentral
 from tests.central.conftest import (
+    KZ_PHONE,
     TIMEOUT_S,
     Api,
     create_account,
@@ -53,9 +54,11 @@ def test_older_activation_link_is_dead_once_the_account_is_active(sqlite_api: Ap
 
 
 def test_temporary_password_dies_when_changed_or_replaced(sqlite_api: Api) -> None:
-    create_account(sqlite_api)
+    create_account(sqlite_api, activate=False)  # a pending account's reset re-sends it
     first = reset(sqlite_api)
     second = reset(sqlite_api)
+    link, _ = email_secrets(sqlite_api, EMAIL, nth=3)
+    assert link is not None and requests.get(link, timeout=TIMEOUT_S).status_code == 200
     assert log_in(sqlite_api, first).status_code == 401, "an older temporary password dies"
     opened = log_in(sqlite_api, second)
     assert opened.status_code == 200 and opened.json()["password_change_required"]
@@ -73,8 +76,7 @@ def test_temporary_password_dies_when_changed_or_replaced(sqlite_api: Api) -> No
 def test_temporary_password_expires(sqlite_central: EmbeddedCentral, sqlite_api: Api) -> None:
     life_s = sqlite_central.settings.temporary_password_ttl_s
     assert life_s == 7 * 24 * 3600, "the default: a week"
-    create_account(sqlite_api)
-    temporary = reset(sqlite_api)
+    temporary = create_account(sqlite_api)
     clock_of(sqlite_central).advance(life_s - 60)
     assert log_in(sqlite_api, temporary).status_code == 200, "still valid a minute before"
     clock_of(sqlite_central).advance(61)
@@ -83,16 +85,21 @@ def test_temporary_password_expires(sqlite_central: EmbeddedCentral, sqlite_api:
     error = refused.json()["error"]
     assert error["code"] == "invalid_credentials"
     assert "password reset" in error["message"], "tells how to get a new one"
-    renewed = reset(sqlite_api)
-    opened = log_in(sqlite_api, renewed)
-    assert opened.status_code == 200 and opened.json()["password_change_required"]
+    # an active account's reset (contract v1.1) sets a password of the client's own
+    started = sqlite_api.post("/api/v1/password-resets", {"login": EMAIL})
+    assert started.status_code == 202
+    code = sqlite_api.last_code(KZ_PHONE)
+    body = {"code": code, "new_password": NEW_PASSWORD}
+    rid = started.json()["id"]
+    assert sqlite_api.post(f"/api/v1/password-resets/{rid}/confirm", body).status_code == 204
+    opened = log_in(sqlite_api, NEW_PASSWORD)
+    assert opened.status_code == 200 and not opened.json()["password_change_required"]
 
 
 def test_expired_password_hint_needs_the_password(
     sqlite_central: EmbeddedCentral, sqlite_api: Api
 ) -> None:
     create_account(sqlite_api)
-    reset(sqlite_api)
     clock_of(sqlite_central).advance(sqlite_central.settings.temporary_password_ttl_s + 1)
     wrong = log_in(sqlite_api, "Not-the-password-1!")
     assert wrong.status_code == 401
