@@ -157,3 +157,71 @@ class NotReady(CentralError):
 class InternalError(CentralError):
     status = 500
     code = "internal_error"
+
+
+# --- online claims -------------------------------------------------------------
+
+
+class DocumentTooLarge(CentralError):
+    """A claim's document over 10 MiB, refused at the first byte beyond."""
+
+    status = 413
+    code = "too_large"
+
+
+class UnsupportedDocumentType(CentralError):
+    """A document whose content is not JPEG, PNG or PDF, whatever its name says."""
+
+    status = 415
+    code = "unsupported_type"
+
+
+class TooManyDocuments(CentralError):
+    status = 409
+    code = "too_many_documents"
+
+
+class ClaimDecided(CentralError):
+    """The claim is approved, paid or rejected: it takes no more documents."""
+
+    status = 409
+    code = "claim_decided"
+
+
+class ClaimTransitionRefused(CentralError):
+    """A status change outside the claim's state machine (the insurer's CLI)."""
+
+    status = 409
+    code = "claim_transition_refused"
+
+    def __init__(self, number: str, current: str, requested: str) -> None:
+        super().__init__(number=number, current=current, requested=requested)
+        self.number, self.current, self.requested = number, current, requested
+
+
+class ClaimNoteRequired(CentralError):
+    """``documents_requested`` must say what is missing, ``rejected`` why."""
+
+    status = 422
+    code = "claim_note_required"
+
+
+class ClaimAmountRequired(CentralError):
+    """``approved`` needs the amount (a positive number of tenge)."""
+
+    status = 422
+    code = "claim_amount_required"
+
+
+class UploadLinkInvalid(CentralError):
+    """An upload link nobody issued (or whose claim is gone)."""
+
+    status = 404
+    code = "link_invalid"
+
+
+class UploadLinkExpired(CentralError):
+    """An upload link past its 15 minutes, or already used once."""
+
+    status = 410
+    code = "link_expired"
