@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 from starlette.concurrency import run_in_threadpool
 
 from central.core.errors import (
@@ -36,6 +36,7 @@ router = APIRouter(tags=["claims"])
 ClaimId = Annotated[str, Path(max_length=64)]
 # multipart framing around one file: boundaries, part headers, a long file name
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # uploads: exempt from the app's JSON body limit, held to their own while streaming
 STREAMED_PATHS = re.compile(r"^(/api/v1/account/claims/[^/]+/documents|/claims/upload)$")
 
@@ -49,12 +50,19 @@ class ClaimKindsOut(BaseModel):
     kinds: list[ClaimKind]
 
 
+def _iso_day(value: object) -> object:
+    """Only ``YYYY-MM-DD``: not a number of seconds, not a time."""
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValueError("a date as YYYY-MM-DD")
+    return value
+
+
 class ClaimIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     contract_number: StrictStr = Field(min_length=1, max_length=64)
     kind: StrictStr = Field(max_length=32)
-    event_date: date = Field(strict=True, description="YYYY-MM-DD")
+    event_date: Annotated[date, BeforeValidator(_iso_day)] = Field(description="YYYY-MM-DD")
     place: StrictStr | None = Field(default=None, max_length=claims.PLACE_MAX_CHARS)
     description: StrictStr = Field(max_length=claims.DESCRIPTION_MAX_CHARS)
     contact_phone: StrictStr | None = Field(default=None, max_length=40)
