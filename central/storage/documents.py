@@ -21,6 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 from PIL import Image, ImageOps
@@ -83,9 +84,15 @@ class DocumentStore:
 
     def incoming_path(self) -> Path:
         """A new, unused path in ``.incoming/`` to receive a file into."""
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder = self.root / INCOMING
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
         return folder / f"{uuid.uuid4().hex}.part"
+
+    def create_incoming(self) -> tuple[Path, IO[bytes]]:
+        """A new incoming file (0600), open for writing."""
+        path = self.incoming_path()
+        return path, os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
 
     def path_of(self, document_id: str) -> Path:
         return self.root / str(uuid.UUID(document_id))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import IO
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.concurrency import run_in_threadpool
@@ -43,8 +42,7 @@ class _Part:
     """One file part being received."""
 
     def __init__(self, store: DocumentStore, name: str) -> None:
-        self.path: Path = store.incoming_path()
-        self.handle: IO[bytes] = open(self.path, "xb")  # noqa: SIM115 (closed in finish)
+        self.path, self.handle = store.create_incoming()
         self.name = name
         self.head = b""
         self.content_type: str | None = None
