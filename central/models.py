@@ -297,6 +297,7 @@ class ClaimDocument(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1, 2, ... in the claim, as added
     name: Mapped[str] = mapped_column(String(120))
     content_type: Mapped[str] = mapped_column(String(40))
     size: Mapped[int] = mapped_column(Integer)

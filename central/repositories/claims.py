@@ -105,7 +105,7 @@ def documents_of(db: Session, claim_ids: Iterable[str]) -> dict[str, list[ClaimD
     found: dict[str, list[ClaimDocument]] = defaultdict(list)
     if ids:
         query = select(ClaimDocument).where(ClaimDocument.claim_id.in_(ids))
-        for doc in db.scalars(query.order_by(ClaimDocument.added_at, ClaimDocument.id)):
+        for doc in db.scalars(query.order_by(ClaimDocument.position)):
             found[doc.claim_id].append(doc)
     return found
 

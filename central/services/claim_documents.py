@@ -99,12 +99,15 @@ def _sanitized(store: DocumentStore, files: list[Incoming]) -> list[Incoming]:
 def _store(
     db: Session, store: DocumentStore, claim: Claim, files: list[Incoming], via: str, now: datetime
 ) -> list[ClaimDocument]:
-    """Rows for ``files``, each file renamed to its row's id (the caller commits)."""
+    """Rows for ``files``, each file renamed to its row's id (the caller commits).
+    The claim is locked: positions follow the documents it has."""
     rows: list[ClaimDocument] = []
-    for item in files:
+    first = repo.count_documents(db, claim.id) + 1
+    for position, item in enumerate(files, start=first):
         doc = ClaimDocument(
             id=new_id(),
             claim_id=claim.id,
+            position=position,
             name=display_name(item.name, item.content_type),
             content_type=item.content_type,
             size=item.size,
@@ -252,8 +255,10 @@ def export(
     docs = repo.documents_of(db, [claim.id]).get(claim.id, [])
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for index, doc in enumerate(docs, start=1):
-        target = out_dir / f"{claim.number}_{index:02d}_{doc.id}{EXTENSIONS[doc.content_type]}"
+    for doc in docs:
+        target = (
+            out_dir / f"{claim.number}_{doc.position:02d}_{doc.id}{EXTENSIONS[doc.content_type]}"
+        )
         shutil.copyfile(store.path_of(doc.id), target)
         written.append(target)
     audit.record(

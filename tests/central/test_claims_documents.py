@@ -5,7 +5,9 @@ stored without their location, files named by id in the documents folder."""
 from __future__ import annotations
 
 import io
+import tracemalloc
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -164,3 +166,35 @@ def test_a_replayed_upload_adds_one_document(client: Client, central: EmbeddedCe
     assert again.json() == first.json()
     assert len(client.get(f"/api/v1/account/claims/{claim['id']}").json()["documents"]) == 1
     assert len(stored_files(central)) == 1 and incoming_left(central) == []
+
+
+def test_an_upload_streams_to_disk_instead_of_memory(
+    client: Client, central: EmbeddedCentral
+) -> None:
+    """9 MiB sent in chunks (no Content-Length): the process never holds it."""
+    claim = client.new_claim()
+    boundary = "vic-claims-boundary"
+    chunk, chunks = b"0" * 65536, 9 * 16
+
+    def body() -> Iterator[bytes]:
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n'
+        ).encode()
+        yield from (chunk for _ in range(chunks))
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    headers = {
+        "Authorization": f"Bearer {client.token}",
+        "Content-Type": f"multipart/form-data; boundary={boundary}",
+    }
+    url = f"{central.url}/api/v1/account/claims/{claim['id']}/documents"
+    tracemalloc.start()
+    try:
+        sent = requests.post(url, data=body(), headers=headers, timeout=60)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sent.status_code == 201, sent.text
+    assert sent.json()["size"] == len(b"%PDF-1.4\n") + chunks * len(chunk)
+    assert peak < 3 * MIB, f"peak {peak / MIB:.1f} MiB"

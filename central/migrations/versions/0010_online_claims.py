@@ -69,6 +69,7 @@ def upgrade() -> None:
     op.create_table('claim_documents',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('claim_id', sa.String(length=36), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
     sa.Column('content_type', sa.String(length=40), nullable=False),
     sa.Column('size', sa.Integer(), nullable=False),
