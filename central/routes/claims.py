@@ -33,7 +33,8 @@ from central.storage.documents import DocumentStore
 from central.storage.uploads import receive_files
 
 router = APIRouter(tags=["claims"])
-ClaimId = Annotated[str, Path(max_length=64)]
+# a claim's id is a UUID; anything else (NUL included) is a 422 before any query
+ClaimId = Annotated[str, Path(max_length=36, pattern=r"^[0-9a-fA-F-]+$")]
 # multipart framing around one file: boundaries, part headers, a long file name
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -166,8 +166,14 @@ def submit(
         phone = _contact_phone(draft.contact_phone, account.phone, settings)
     except PhoneRejected as exc:
         fields["contact_phone"] = [exc.code]
-    contract = repo.contract_of(db, account_id, draft.contract_number)
-    if contract is None:
+    contract = (
+        None
+        if has_controls(draft.contract_number)  # NUL would not even reach PostgreSQL
+        else repo.contract_of(db, account_id, draft.contract_number)
+    )
+    if has_controls(draft.contract_number):
+        fields["contract_number"] = ["invalid_characters"]
+    elif contract is None:
         fields["contract_number"] = ["unknown_contract"]
     elif not contract.starts_on <= draft.event_date <= contract.ends_on:
         fields["contract_number"] = ["not_active_on_event_date"]

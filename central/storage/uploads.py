@@ -177,6 +177,7 @@ async def receive_files(
     if mime != b"multipart/form-data" or not boundary:
         raise MalformedRequest()
     receiver = _Receiver(store, max_files, max_bytes)
+    await run_in_threadpool(store.sweep_incoming)  # what requests that died left behind
     try:
         parser = MultipartParser(boundary, receiver.callbacks())  # type: ignore[arg-type]
         async for chunk in body:

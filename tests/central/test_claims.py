@@ -97,6 +97,7 @@ def test_newest_claim_first(client: Client) -> None:
     ("fields", "field", "code"),
     [
         ({"contract_number": "NO-SUCH-1"}, "contract_number", "unknown_contract"),
+        ({"contract_number": "ОГПО\x00-1"}, "contract_number", "invalid_characters"),
         (
             {"event_date": date_days(-600).isoformat()},
             "contract_number",
@@ -151,6 +152,11 @@ def test_another_clients_contract_and_claim_are_as_unknown_ones(
         missing = method(f"/api/v1/account/claims/{uuid.uuid4()}{path}")
         assert seen.status_code == missing.status_code == 404
         assert seen.json() == missing.json()
+    for bad in ("%00", "1%0A2", "x" * 37):
+        refused = client.get(f"/api/v1/account/claims/{bad}")
+        assert refused.status_code == 422 and refused.json()["error"]["fields"] == {
+            "claim_id": ["invalid_format"] if len(bad) < 37 else ["too_long"]
+        }
     upload = client.upload(theirs["id"], "a.pdf", b"%PDF-1.4 x")
     assert upload.status_code == 404 and upload.json()["error"]["code"] == "not_found"
     assert client.get("/api/v1/account/claims").json()["claims"] == []

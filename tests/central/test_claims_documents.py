@@ -5,6 +5,8 @@ stored without their location, files named by id in the documents folder."""
 from __future__ import annotations
 
 import io
+import os
+import time
 import tracemalloc
 import uuid
 from collections.abc import Iterator
@@ -20,6 +22,7 @@ from central.core.config import Settings
 from central.models import utcnow
 from central.server import EmbeddedCentral
 from central.services import claims
+from central.storage.documents import DocumentStore
 from tests.central.claims_support import (
     GPS_IFD,
     Client,
@@ -198,3 +201,14 @@ def test_an_upload_streams_to_disk_instead_of_memory(
     assert sent.status_code == 201, sent.text
     assert sent.json()["size"] == len(b"%PDF-1.4\n") + chunks * len(chunk)
     assert peak < 3 * MIB, f"peak {peak / MIB:.1f} MiB"
+
+
+def test_files_left_by_requests_that_died_are_swept(tmp_path: Path) -> None:
+    store = DocumentStore(tmp_path / "documents")
+    old, young = store.incoming_path(), store.incoming_path()
+    old.write_bytes(b"half a photo")
+    young.write_bytes(b"an upload in progress")
+    day_ago = time.time() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    assert store.sweep_incoming() == 1
+    assert not old.exists() and young.exists()
