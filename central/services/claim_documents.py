@@ -1,11 +1,12 @@
 """A claim's documents: added by the client through the API or through a
 one-time upload link on a phone, exported by the insurer.
 
-Files arrive already checked by content while streaming
-(``central.storage.uploads``); here photos are re-encoded without metadata, the
-claim's row is locked, the claim's state and document count are checked, the
-rows are written and the files renamed to their ids before the commit. Any
-refusal removes the incoming files. Reads and changes are audited.
+Files arrive already checked by content while streaming and photos already
+re-encoded without metadata (``central.storage.uploads``), so no lock is held
+while Pillow works; here the claim's row is locked, its state and document
+count are checked, the rows are written and the files renamed to their ids
+before the commit. Any refusal removes the incoming files. Reads and changes
+are audited.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from central.core.errors import (
     ClaimDecided,
     NotFound,
     TooManyDocuments,
-    UnsupportedDocumentType,
     UploadLinkExpired,
     UploadLinkInvalid,
 )
@@ -35,7 +35,6 @@ from central.storage.documents import (
     EXTENSIONS,
     DocumentStore,
     Incoming,
-    UnreadableImage,
     display_name,
 )
 
@@ -83,19 +82,6 @@ def room_for_client(db: Session, account_id: str, claim_id: str) -> int:
         db.rollback()
 
 
-def _sanitized(store: DocumentStore, files: list[Incoming]) -> list[Incoming]:
-    """Every file as it will be stored; on a refusal none is left behind."""
-    done: list[Incoming] = []
-    try:
-        for received in files:
-            done.append(store.sanitize(received))
-    except UnreadableImage:
-        for item in [*done, *files]:
-            store.discard(item.path)
-        raise UnsupportedDocumentType() from None
-    return done
-
-
 def _store(
     db: Session, store: DocumentStore, claim: Claim, files: list[Incoming], via: str, now: datetime
 ) -> list[ClaimDocument]:
@@ -132,8 +118,8 @@ def add_for_client(
     now: datetime,
     terminal_id: str | None,
 ) -> DocumentView:
-    """Attach one received file to the account's claim."""
-    [ready] = _sanitized(store, [incoming])
+    """Attach one received (and sanitized) file to the account's claim."""
+    ready = incoming
     try:
         found = repo.of_account_by_id(db, account_id, claim_id)
         claim = repo.lock(db, found.id, now) if found is not None else None
@@ -221,8 +207,9 @@ def open_upload_page(db: Session, *, token: str, now: datetime) -> UploadPage:
 def add_through_link(
     db: Session, store: DocumentStore, *, token: str, files: list[Incoming], now: datetime
 ) -> int:
-    """Attach ``files`` to the link's claim and spend the link; all or none."""
-    ready = _sanitized(store, files)
+    """Attach ``files`` (received and sanitized) to the link's claim and spend
+    the link; all or none."""
+    ready = files
     try:
         link, found = _live_link(db, token, now)
         claim = repo.lock(db, found.id, now)

@@ -7,10 +7,12 @@ over the limit is refused at that byte, never held in memory. The parser runs
 in the threadpool (hashing and writing are off the event loop).
 
 What a caller may rely on: ``receive_files`` returns the complete, checked
-files, or raises one of ``DocumentTooLarge``, ``UnsupportedDocumentType``,
-``TooManyDocuments``, ``MalformedRequest`` with every incoming file it made
-already removed. After a refusal the rest of the body is read and dropped (up
-to ``DRAIN_MAX_BYTES``) so the client, still sending, gets the answer.
+files as they will be stored (photos re-encoded by ``DocumentStore.sanitize``,
+before any database lock is taken), or raises one of ``DocumentTooLarge``,
+``UnsupportedDocumentType``, ``TooManyDocuments``, ``MalformedRequest`` with
+every incoming file it made already removed. After a refusal the rest of the
+body is read and dropped (up to ``DRAIN_MAX_BYTES``) so the client, still
+sending, gets the answer.
 """
 
 from __future__ import annotations
@@ -29,7 +31,13 @@ from central.core.errors import (
     TooManyDocuments,
     UnsupportedDocumentType,
 )
-from central.storage.documents import SNIFF_BYTES, DocumentStore, Incoming, kind_of
+from central.storage.documents import (
+    SNIFF_BYTES,
+    DocumentStore,
+    Incoming,
+    UnreadableImage,
+    kind_of,
+)
 
 FILE_FIELD = "file"
 # a multipart part's headers and a form field other than a file (ignored)
@@ -196,7 +204,22 @@ async def receive_files(
         raise MalformedRequest() from None
     if not receiver.done:
         raise MalformedRequest()
-    return receiver.done
+    return await run_in_threadpool(_sanitized, store, receiver.done)
+
+
+def _sanitized(store: DocumentStore, files: list[Incoming]) -> list[Incoming]:
+    """Every file as it will be stored (photos re-encoded); on a refusal none is left."""
+    done: list[Incoming] = []
+    try:
+        for received in files:
+            done.append(store.sanitize(received))
+    except BaseException as exc:
+        for item in [*done, *files]:
+            store.discard(item.path)
+        if isinstance(exc, UnreadableImage):
+            raise UnsupportedDocumentType() from None
+        raise
+    return done
 
 
 async def _drain(body: AsyncIterator[bytes]) -> None:
