@@ -1,7 +1,8 @@
 """Online claims, the client's API: kinds, submit, list, show, add a document,
 get a one-time upload link for the phone. Thin: parse, call one service
-function, answer a typed model. POSTs are idempotent per ``Idempotency-Key``
-(a replayed submit files one claim and sends one SMS).
+function, answer a typed model. The submit and the document upload are
+idempotent per ``Idempotency-Key`` (a replayed submit files one claim and sends
+one SMS); the upload link is not replayed (its record would hold the link).
 
 The document upload is read while it streams (``central.storage.uploads``):
 this route's body is exempt from the app's 64 KiB JSON body limit and held to
@@ -184,30 +185,24 @@ def show_claim(claim_id: ClaimId, db: Db, session: CurrentClient, now: Now) -> C
     "/api/v1/account/claims/{claim_id}/upload-link",
     status_code=201,
     response_model=UploadLinkOut,
-    responses=refusals(*CLIENT, *IDEMPOTENT, NotFound, ClaimDecided, TooManyDocuments),
+    responses=refusals(*CLIENT, NotFound, ClaimDecided, TooManyDocuments),
 )
 def upload_link(
-    claim_id: ClaimId,
-    db: Db,
-    session: CurrentClient,
-    idem: ClientIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
-    """A one-time link (``claim_upload_link_ttl_s``) to the phone page of this claim."""
+    claim_id: ClaimId, db: Db, session: CurrentClient, settings: AppSettings, now: Now
+) -> UploadLinkOut:
+    """A one-time link (``claim_upload_link_ttl_s``) to the phone page of this claim.
 
-    def work() -> tuple[int, dict[str, Any]]:
-        view = claim_documents.issue_upload_link(
-            db,
-            account_id=session.account_id,
-            claim_id=claim_id,
-            now=now,
-            settings=settings,
-            terminal_id=session.terminal_id,
-        )
-        return 201, _json(UploadLinkOut.model_validate(view))
-
-    return idem.run(None, work)
+    Not replayed by ``Idempotency-Key``: the record would hold a usable link. A
+    repeat answers a new link, which ends the earlier one (nothing twice)."""
+    view = claim_documents.issue_upload_link(
+        db,
+        account_id=session.account_id,
+        claim_id=claim_id,
+        now=now,
+        settings=settings,
+        terminal_id=session.terminal_id,
+    )
+    return UploadLinkOut.model_validate(view)
 
 
 @router.post(

@@ -4,15 +4,20 @@ and PostgreSQL: what the terminal's QR code opens."""
 from __future__ import annotations
 
 import html
+import json
 import re
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.core.clock import Clock
 from central.core.config import Settings
+from central.models import IdempotencyRecord
 from central.server import EmbeddedCentral
 from tests.central.claims_support import (
     Client,
@@ -124,8 +129,14 @@ def test_a_new_link_replaces_the_old_and_a_made_up_one_is_unknown(
     client: Client, central: EmbeddedCentral
 ) -> None:
     claim = client.new_claim()
-    old = new_link(client, claim["id"])
-    new = new_link(client, claim["id"])
+    key = str(uuid.uuid4())
+    old = client.post(f"/api/v1/account/claims/{claim['id']}/upload-link", key=key).json()["url"]
+    # a repeat of the same request is a new link: no record keeps a usable one
+    new = client.post(f"/api/v1/account/claims/{claim['id']}/upload-link", key=key).json()["url"]
+    assert new != old
+    with Session(central.engine) as db:
+        records = db.scalars(select(IdempotencyRecord.response_body)).all()
+        assert not any(new.split("t=")[1] in json.dumps(r) for r in records)
     assert requests.get(old, timeout=TIMEOUT_S).status_code == 410
     assert requests.get(new, timeout=TIMEOUT_S).status_code == 200
     made_up = requests.get(f"{central.url}/claims/upload?t=guess", timeout=TIMEOUT_S)
