@@ -182,13 +182,26 @@ TEXTS: Mapping[str, MessageText] = {
 # --- online claims: the acknowledgement and each status the insurer sets ----------
 # SMS notes are cut by the caller (``claims.SMS_NOTE_MAX_CHARS``); emails carry them whole
 # (``note_block``: the note after a blank line, or nothing).
+_CLAIM_TRACKING = {
+    "ru": "\n\nСтатус заявления — в «Личном кабинете».",
+    "kk": "\n\nӨтініш мәртебесі — «Жеке кабинетте».",
+    "en": "\n\nYou can follow the claim in your «Личный кабинет» account.",
+}
+
+
+def _claim_email(ru: str, kk: str, en: str) -> dict[str, str]:
+    return _email(
+        ru + _CLAIM_TRACKING["ru"], kk + _CLAIM_TRACKING["kk"], en + _CLAIM_TRACKING["en"]
+    )
+
+
 CLAIM_TEXTS: dict[str, MessageText] = {
     "claim_submitted_sms": MessageText(
         channel="sms",
         body={
             "ru": "Виктория: заявление {number} принято. Статус — в «Личном кабинете».",
             "kk": "Виктория: {number} өтініші қабылданды. Мәртебесі — «Жеке кабинетте».",
-            "en": "Victoria: claim {number} received. Track it in your personal account.",
+            "en": "Victoria: claim {number} received. Follow it in your «Личный кабинет» account.",
         },
     ),
     "claim_submitted_email": MessageText(
@@ -198,7 +211,7 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "kk": "{number} өтініші қабылданды",
             "en": "Claim {number} received",
         },
-        body=_email(
+        body=_claim_email(
             "Здравствуйте!\n\nВаше заявление о страховом случае {number} по договору "
             "{contract_number} принято. Мы сообщим по SMS и email о каждом изменении статуса.",
             "Сәлеметсіз бе!\n\n{contract_number} шарты бойынша {number} сақтандыру жағдайы "
@@ -223,7 +236,7 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "kk": "{number} өтініші қаралуда",
             "en": "Claim {number} is under review",
         },
-        body=_email(
+        body=_claim_email(
             "Здравствуйте!\n\nЗаявление {number} на рассмотрении.{note_block}",
             "Сәлеметсіз бе!\n\n{number} өтініші қаралуда.{note_block}",
             "Hello,\n\nClaim {number} is under review.{note_block}",
@@ -244,7 +257,7 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "kk": "{number} өтініші: құжаттар қажет",
             "en": "Claim {number}: documents needed",
         },
-        body=_email(
+        body=_claim_email(
             "Здравствуйте!\n\nДля рассмотрения заявления {number} нужны документы:\n\n{note}"
             "\n\nДобавьте их в терминале отделения или в «Личном кабинете».",
             "Сәлеметсіз бе!\n\n{number} өтінішін қарау үшін құжаттар қажет:\n\n{note}"
@@ -268,7 +281,7 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "kk": "{number} өтініші мақұлданды",
             "en": "Claim {number} approved",
         },
-        body=_email(
+        body=_claim_email(
             "Здравствуйте!\n\nПо заявлению {number} одобрена выплата {amount}.{note_block}",
             "Сәлеметсіз бе!\n\n{number} өтініші бойынша {amount} төлем мақұлданды.{note_block}",
             "Hello,\n\nClaim {number} is approved: a payment of {amount}.{note_block}",
@@ -289,7 +302,7 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "kk": "{number} өтініші бойынша төлем",
             "en": "Claim {number} paid",
         },
-        body=_email(
+        body=_claim_email(
             "Здравствуйте!\n\nВыплата {amount} по заявлению {number} произведена.{note_block}",
             "Сәлеметсіз бе!\n\n{number} өтініші бойынша {amount} төленді.{note_block}",
             "Hello,\n\nThe payment of {amount} on claim {number} has been made.{note_block}",
@@ -310,7 +323,7 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "kk": "{number} өтініші бойынша шешім",
             "en": "Decision on claim {number}",
         },
-        body=_email(
+        body=_claim_email(
             "Здравствуйте!\n\nВ выплате по заявлению {number} отказано. Причина:\n\n{note}",
             "Сәлеметсіз бе!\n\n{number} өтініші бойынша төлемнен бас тартылды. Себебі:\n\n{note}",
             "Hello,\n\nClaim {number} has been rejected. The reason:\n\n{note}",
