@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     claim_upload_pages_per_ip_per_hour: int = 60
 
     # production refuses the dev backend (and so the /dev/messages router)
+    # Prometheus /metrics of `serve` on a port of its own; 0: off
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
     production: bool = False
     delivery_backend: DeliveryBackend = "dev"
     sender_poll_s: float = 0.5

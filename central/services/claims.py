@@ -21,7 +21,6 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from central.core.config import Settings
-from central.core.contact import PhoneRejected, normalize_phone
 from central.core.errors import (
     ClaimAmountRequired,
     ClaimNoteRequired,
@@ -34,6 +33,8 @@ from central.crud import accounts, audit
 from central.messaging.outbox import enqueue
 from central.models import Claim, ClaimDocument, ClaimEvent
 from central.repositories import claims as repo
+from vic_rules.codes import FieldCode
+from vic_rules.phone import PhoneProblem, normalize_phone
 
 NUMBER_PREFIX = "УБ"
 # numbers and "today" follow Kazakhstan's time (UTC+5 all year since 2024)
@@ -59,6 +60,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 NOTE_REQUIRED = frozenset({DOCUMENTS_REQUESTED, REJECTED})
 _FREE_TEXT_CONTROLS = frozenset("\n\r\t")
+# a field code of ours (README): control characters where the contract forbids them
+INVALID_CHARACTERS = "invalid_characters"
 
 
 @dataclass(frozen=True)
@@ -124,18 +127,18 @@ def has_controls(text: str, allowed: frozenset[str] = frozenset()) -> bool:
 def _check_draft(draft: ClaimDraft, now: datetime) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
     if draft.kind not in CLAIM_KINDS:
-        fields["kind"] = ["unknown_kind"]
+        fields["kind"] = [FieldCode.UNKNOWN_KIND]
     if draft.event_date > today_in_kz(now):
-        fields["event_date"] = ["in_future"]
+        fields["event_date"] = [FieldCode.IN_FUTURE]
     described = draft.description.strip()
     if has_controls(draft.description, _FREE_TEXT_CONTROLS):
-        fields["description"] = ["invalid_characters"]
+        fields["description"] = [INVALID_CHARACTERS]
     elif len(described) < DESCRIPTION_MIN_CHARS:
-        fields["description"] = ["too_short"]
+        fields["description"] = [FieldCode.TOO_SHORT]
     elif len(described) > DESCRIPTION_MAX_CHARS:
-        fields["description"] = ["too_long"]
+        fields["description"] = [FieldCode.TOO_LONG]
     if draft.place is not None and has_controls(draft.place):
-        fields["place"] = ["invalid_characters"]
+        fields["place"] = [INVALID_CHARACTERS]
     return fields
 
 
@@ -164,7 +167,7 @@ def submit(
     fields = _check_draft(draft, now)
     try:
         phone = _contact_phone(draft.contact_phone, account.phone, settings)
-    except PhoneRejected as exc:
+    except PhoneProblem as exc:
         fields["contact_phone"] = [exc.code]
     contract = (
         None
@@ -172,11 +175,11 @@ def submit(
         else repo.contract_of(db, account_id, draft.contract_number)
     )
     if has_controls(draft.contract_number):
-        fields["contract_number"] = ["invalid_characters"]
+        fields["contract_number"] = [INVALID_CHARACTERS]
     elif contract is None:
-        fields["contract_number"] = ["unknown_contract"]
+        fields["contract_number"] = [FieldCode.UNKNOWN_CONTRACT]
     elif not contract.starts_on <= draft.event_date <= contract.ends_on:
-        fields["contract_number"] = ["not_active_on_event_date"]
+        fields["contract_number"] = [FieldCode.NOT_ACTIVE_ON_EVENT_DATE]
     if fields:
         raise ValidationFailed(fields)
     assert contract is not None
