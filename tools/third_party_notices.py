@@ -64,7 +64,7 @@ def bundled_files(work: Path) -> set[Path]:
 
 def licence_of(dist: Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = meta["License-Expression"]
     if expression:
         return str(expression)
     classifiers = [
@@ -72,7 +72,7 @@ def licence_of(dist: Distribution) -> str:
         for c in meta.get_all("Classifier") or []
         if c.startswith("License ::")
     ]
-    declared = (meta.get("License") or "").strip()
+    declared = (meta["License"] or "").strip()
     if classifiers:
         return "; ".join(classifiers)
     return declared.splitlines()[0] if declared else "see the licence text below"
@@ -84,7 +84,7 @@ def url_of(dist: Distribution) -> str:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("source", "homepage", "home", "repository"):
             return url.strip()
-    return str(meta.get("Home-page") or "")
+    return str(meta["Home-page"] or "")
 
 
 def licence_texts(dist: Distribution) -> dict[str, str]:
@@ -111,12 +111,12 @@ def components(files: set[Path]) -> tuple[list[Component], bool, list[Path]]:
     uses_stdlib = False
     others: list[Path] = []
     for path in sorted(files):
-        dist = owners.get(path)
-        if dist is not None:
-            name = dist.metadata["Name"]
+        owner = owners.get(path)
+        if owner is not None:
+            name = owner.metadata["Name"]
             if name.lower() not in OWN_PACKAGES and name not in found:
                 found[name] = Component(
-                    name, dist.version, licence_of(dist), url_of(dist), licence_texts(dist)
+                    name, owner.version, licence_of(owner), url_of(owner), licence_texts(owner)
                 )
         elif any(path.is_relative_to(p) for p in (stdlib, stdlib_dynload, python_home)):
             uses_stdlib = True
