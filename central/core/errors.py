@@ -168,6 +168,13 @@ class InternalError(CentralError):
 # CLI's and the upload page's only
 
 
+class MalformedUpload(MalformedRequest):
+    """An upload that is not ``multipart/form-data`` with a file in ``file``: the
+    contract's ``malformed_request``, with a sentence about files, not JSON."""
+
+    text_key = "malformed_upload"
+
+
 class DocumentTooLarge(CentralError):
     """A claim's document over 10 MiB, refused at the first byte beyond."""
 

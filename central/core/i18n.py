@@ -126,6 +126,11 @@ ERRORS: dict[str, dict[Locale, str]] = {
         "kk": "Ішкі қате. Кейінірек қайталаңыз.",
         "en": "Internal error. Please try again later.",
     },
+    "malformed_upload": {
+        "ru": "Ожидается файл в поле «file» формы multipart/form-data.",
+        "kk": "multipart/form-data пішінінің «file» өрісінде файл күтіледі.",
+        "en": "A file in the field “file” of a multipart/form-data form is expected.",
+    },
     "too_large": {
         "ru": "Файл больше 10 МБ.",
         "kk": "Файл 10 МБ-тан үлкен.",

@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from central.core.errors import (
     ClaimDecided,
     DocumentTooLarge,
-    MalformedRequest,
+    MalformedUpload,
     NotFound,
     TooManyDocuments,
     UnsupportedDocumentType,
@@ -213,7 +213,7 @@ def upload_link(
         *CLIENT,
         *IDEMPOTENT,
         NotFound,
-        MalformedRequest,
+        MalformedUpload,
         DocumentTooLarge,
         UnsupportedDocumentType,
         TooManyDocuments,

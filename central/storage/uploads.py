@@ -9,7 +9,7 @@ in the threadpool (hashing and writing are off the event loop).
 What a caller may rely on: ``receive_files`` returns the complete, checked
 files as they will be stored (photos re-encoded by ``DocumentStore.sanitize``,
 before any database lock is taken), or raises one of ``DocumentTooLarge``,
-``UnsupportedDocumentType``, ``TooManyDocuments``, ``MalformedRequest`` with
+``UnsupportedDocumentType``, ``TooManyDocuments``, ``MalformedUpload`` with
 every incoming file it made already removed. After a refusal the rest of the
 body is read and dropped (up to ``DRAIN_MAX_BYTES``) so the client, still
 sending, gets the answer.
@@ -21,13 +21,15 @@ import hashlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from python_multipart.exceptions import ParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from central.core.errors import (
     CentralError,
     DocumentTooLarge,
-    MalformedRequest,
+    MalformedUpload,
     TooManyDocuments,
     UnsupportedDocumentType,
 )
@@ -108,7 +110,7 @@ class _Receiver:
     def _count_header(self, size: int) -> None:
         self.header_bytes += size
         if self.header_bytes > MAX_FIELD_BYTES:
-            raise MalformedRequest()
+            raise MalformedUpload()
 
     def on_headers_finished(self) -> None:
         disposition = self.headers.get(b"content-disposition", b"")
@@ -128,7 +130,7 @@ class _Receiver:
         if self.skipping or self.current is None:
             self.field_bytes += end - start
             if self.field_bytes > MAX_FIELD_BYTES:
-                raise MalformedRequest()
+                raise MalformedUpload()
             return
         part, chunk = self.current, data[start:end]
         part.size += len(chunk)
@@ -183,7 +185,7 @@ async def receive_files(
     mime, options = parse_options_header(content_type)
     boundary = options.get(b"boundary")
     if mime != b"multipart/form-data" or not boundary:
-        raise MalformedRequest()
+        raise MalformedUpload()
     receiver = _Receiver(store, max_files, max_bytes)
     await run_in_threadpool(store.sweep_incoming)  # what requests that died left behind
     try:
@@ -193,17 +195,20 @@ async def receive_files(
                 await run_in_threadpool(parser.write, chunk)
         await run_in_threadpool(parser.finalize)
         if receiver.current is not None:
-            raise MalformedRequest()  # the body ended inside a file
+            raise MalformedUpload()  # the body ended inside a file
     except CentralError:
         receiver.cleanup()
         await _drain(body)
         raise
-    except Exception:
+    except (ParseError, ClientDisconnect, UnicodeError, ValueError):
         receiver.cleanup()
         await _drain(body)
-        raise MalformedRequest() from None
+        raise MalformedUpload() from None
+    except BaseException:  # the disk, a bug: no half file left, the error stands
+        receiver.cleanup()
+        raise
     if not receiver.done:
-        raise MalformedRequest()
+        raise MalformedUpload()
     return await run_in_threadpool(_sanitized, store, receiver.done)
 
 

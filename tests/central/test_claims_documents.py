@@ -212,3 +212,22 @@ def test_files_left_by_requests_that_died_are_swept(tmp_path: Path) -> None:
     os.utime(old, (day_ago, day_ago))
     assert store.sweep_incoming() == 1
     assert not old.exists() and young.exists()
+
+
+def test_an_upload_without_a_file_is_one_sentence_about_files(
+    client: Client, central: EmbeddedCentral
+) -> None:
+    claim = client.new_claim()
+    path = f"/api/v1/account/claims/{claim['id']}/documents"
+    for sent in (
+        client.post(path, {"file": "a.jpg"}),  # JSON, not a form
+        client.post(path, data={"photo": "x"}, files={"other": ("a.png", png(), "image/png")}),
+        client.post(path, headers={"Content-Type": "multipart/form-data; boundary=x"}, data=b"--x"),
+    ):
+        assert sent.status_code == 400, sent.text
+        error = sent.json()["error"]
+        assert error["code"] == "malformed_request"
+        assert error["message"] == (
+            "A file in the field “file” of a multipart/form-data form is expected."
+        )
+    assert stored_files(central) == [] and incoming_left(central) == []
