@@ -199,9 +199,14 @@ def count_page_request(
 
 
 def open_upload_page(db: Session, *, token: str, now: datetime) -> UploadPage:
-    """The page of a live link (showing it spends nothing)."""
+    """The page of a live link (showing it spends nothing; it is audited: the
+    page shows the claim's number)."""
     _, claim = _live_link(db, token, now)
-    return UploadPage(number=claim.number, remaining=_room(db, claim))
+    page = UploadPage(number=claim.number, remaining=_room(db, claim))
+    audit.record(
+        db, "claim_upload_page_opened", now, account_id=claim.account_id, detail=claim.number
+    )
+    return page
 
 
 def add_through_link(

@@ -21,6 +21,7 @@ from central.models import IdempotencyRecord
 from central.server import EmbeddedCentral
 from tests.central.claims_support import (
     Client,
+    audit_actions,
     claims_settings,
     jpeg_with_location,
     make_client,
@@ -93,6 +94,9 @@ def test_photos_sent_through_the_link_show_in_the_claim(
     assert again.status_code == 410  # one time
     assert requests.get(url, timeout=TIMEOUT_S).status_code == 410
     assert len(client.get(f"/api/v1/account/claims/{claim['id']}").json()["documents"]) == 2
+    trail = audit_actions(central, client.account_id)
+    assert trail.count("claim_upload_page_opened") == 2  # the GET and the POST's check
+    assert {"claim_upload_link_issued", "claim_document_added"} <= set(trail)
 
 
 def test_an_expired_link_adds_nothing(
