@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import getpass
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -26,6 +27,7 @@ from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory, transaction
 from central.core.migrate import upgrade
 from central.models import utcnow
+from central.repositories import audit
 from central.repositories import terminals as terminal_repo
 from vic_rules.version import VERSION
 
@@ -44,6 +46,14 @@ class CliError(Exception):
 
 def _db_url(value: str) -> str:
     return value if "://" in value else f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def operator() -> str:
+    """Who runs the command (the operating system's user), for the audit trail."""
+    try:
+        return getpass.getuser()[:64]
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def load_settings(db: str | None, **overrides: object) -> Settings:
@@ -181,6 +191,7 @@ def cmd_terminals_add(args: argparse.Namespace) -> int:
             ttl_s=settings.enrollment_code_ttl_s,
         )
         terminal_id = terminal.id
+        audit.record(db, "terminal_added", utcnow(), terminal_id=terminal_id, operator=operator())
     engine.dispose()
     hours = settings.enrollment_code_ttl_s / 3600
     print(f"Terminal {terminal_id} ({args.name}, {args.branch}) created.")
@@ -209,6 +220,7 @@ def cmd_terminals_revoke(args: argparse.Namespace) -> int:
     try:
         with transaction(make_session_factory(engine)) as db:
             terminal_repo.revoke(db, args.id, now=utcnow())
+            audit.record(db, "terminal_revoked", utcnow(), terminal_id=args.id, operator=operator())
     except terminal_repo.TerminalNotFound:
         raise CliError(f"No terminal has the id {args.id}.") from None
     finally:
@@ -298,6 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     from central.claims_cli import add_commands as add_claims_commands  # it imports this module
 
     add_claims_commands(sub, db)
+    from central.lifecycle_cli import add_commands as add_lifecycle_commands
+
+    add_lifecycle_commands(sub, db)
     return parser
 
 

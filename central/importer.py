@@ -34,7 +34,7 @@ from central.core.db import transaction
 from central.core.security import new_temporary_password
 from central.messaging.outbox import enqueue
 from central.models import Account, new_id, utcnow
-from central.repositories import accounts, contracts
+from central.repositories import accounts, audit, contracts
 from vic_rules.email import EmailProblem, email_with_key
 from vic_rules.phone import PhoneProblem, normalize_phone
 
@@ -255,6 +255,8 @@ def import_text(factory: sessionmaker[Session], settings: Settings, text: str) -
             except IntegrityError:
                 importer.report.errors.append((line, "conflicts with another row or account"))
         importer.queue_welcome_emails()
+        # one event per file, with its counts (the file names no one else)
+        audit.record(db, "policies_imported", utcnow(), detail=importer.report.summary())
         return importer.report
 
 

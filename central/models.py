@@ -254,10 +254,20 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     action: Mapped[str] = mapped_column(String(40))
-    account_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    account_id: Mapped[str | None] = mapped_column(String(36))
     terminal_id: Mapped[str | None] = mapped_column(String(36))
     operator: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(String(500))
+
+    # one index per question of ``python -m central audit`` ("what happened to this
+    # account", "whose data did this terminal touch", "what happened between T1
+    # and T2"), each ending in ``at`` so a time range is one index range; the last
+    # one also serves the purge of events past their retention
+    __table_args__ = (
+        Index("ix_audit_events_account_at", "account_id", "at"),
+        Index("ix_audit_events_terminal_at", "terminal_id", "at"),
+        Index("ix_audit_events_at", "at"),
+    )
 
 
 class Claim(Base):

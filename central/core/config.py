@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     client_session_ttl_s: int = 30 * 60
     enrollment_code_ttl_s: int = 24 * 3600
     idempotency_ttl_s: int = 8 * 24 * 3600  # contract v1.1: kept 8 days, then deleted
+    # retention (central.services.purge): a registration never confirmed loses its
+    # email and phone this long after its last code expired
+    unconfirmed_registration_retention_s: int = 24 * 3600
+    # a message that failed keeps its text (a code, a password) this long, then scrubbed
+    failed_message_retention_s: int = 7 * 24 * 3600
+    audit_retention_s: int = 3 * 365 * 24 * 3600  # audit events, then deleted
+    purge_interval_s: int = Field(default=3600, gt=0)  # how often each sender's loop purges
 
     max_body_bytes: int = 64 * 1024
 

@@ -40,12 +40,12 @@ from central.messaging.delivery import (
 from central.messaging.dev import DevBackend
 from central.models import utcnow
 from central.repositories import accounts
-from central.repositories import idempotency as idempotency_repo
 from central.repositories import messages as repo
+from central.services import purge
+from central.services.purge import PurgeReport
 
 log = logging.getLogger("central.sender")
 STOP_TIMEOUT_S = 30.0
-PURGE_INTERVAL_S = 3600  # how often the loop deletes idempotency records past their life
 
 
 def backoff_s(
@@ -177,26 +177,25 @@ class Sender:
         """Look for messages now instead of at the next poll."""
         self._wake.set()
 
-    def purge_if_due(self) -> int:
-        """Delete the idempotency records older than ``idempotency_ttl_s`` (8
-        days), at most once per ``PURGE_INTERVAL_S`` of the app's clock; how many."""
+    def purge_if_due(self) -> PurgeReport | None:
+        """The retention purge (``central.services.purge``), at most once per
+        ``purge_interval_s`` of the app's clock; None when not due. Every
+        process's sender calls it; the purge's lock lets one at a time work."""
         now = self._clock()
         if self._next_purge_at is not None and now < self._next_purge_at:
-            return 0
-        self._next_purge_at = now + timedelta(seconds=PURGE_INTERVAL_S)
-        before = now - timedelta(seconds=self._settings.idempotency_ttl_s)
-        with transaction(self._factory) as session:
-            gone = idempotency_repo.delete_older_than(session, before)
-        if gone:
-            log.info("deleted %d idempotency records older than %s", gone, before.isoformat())
-        return gone
+            return None
+        self._next_purge_at = now + timedelta(seconds=self._settings.purge_interval_s)
+        report = purge.run(self._factory, self._settings, now)
+        if report.total:
+            log.info("purge: %s", "; ".join(report.lines()))
+        return report
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
                 self.purge_if_due()
             except Exception:
-                log.exception("idempotency purge failed; retrying at the next interval")
+                log.exception("purge failed; retrying at the next interval")
             try:
                 handled = self.run_once()
             except Exception:

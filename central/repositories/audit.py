@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from central.models import AuditEvent
@@ -63,3 +63,26 @@ def insert_row(db: Session, event: AuditRow) -> None:
 def record(db: Session, action: str, now: datetime, **who: str | None) -> None:
     """Insert the event now; ``who`` are ``row``'s keyword fields."""
     insert_row(db, row(action, now, **who))
+
+
+def find(
+    db: Session,
+    *,
+    account_id: str | None = None,
+    terminal_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int,
+) -> list[AuditEvent]:
+    """Events oldest first, each filter optional; ``until`` is exclusive. With an
+    account or a terminal the query is one range of its ``(…, at)`` index."""
+    query = select(AuditEvent)
+    if account_id is not None:
+        query = query.where(AuditEvent.account_id == account_id)
+    if terminal_id is not None:
+        query = query.where(AuditEvent.terminal_id == terminal_id)
+    if since is not None:
+        query = query.where(AuditEvent.at >= since)
+    if until is not None:
+        query = query.where(AuditEvent.at < until)
+    return list(db.scalars(query.order_by(AuditEvent.at, AuditEvent.id).limit(limit)))

@@ -86,6 +86,6 @@ def list_contracts(db: Db, session: CurrentClient, now: Now) -> ContractsOut:
                 ends_on=c.ends_on,
                 premium=Premium(amount=f"{c.premium_amount:.2f}", currency=c.currency),
             )
-            for c in service.contracts_of(db, session.account_id, now.date())
+            for c in service.contracts_of(db, session.account_id, now, session.terminal_id)
         ]
     )

@@ -29,7 +29,9 @@ from central.core.security import (
 from central.messaging.outbox import send_temporary_password
 from central.models import Account, ClientSession
 from central.repositories import accounts, audit, rates, tokens
+from vic_rules.email import mask_email
 from vic_rules.login import normalize_login
+from vic_rules.phone import mask_phone
 
 log = logging.getLogger("central.access")
 LOGIN_SCOPE = "login"  # an unknown login, by its text
@@ -45,6 +47,15 @@ class OpenedSession:
     token: str
     password_change_required: bool
     expires_at: datetime
+
+
+def mask_login(key: str) -> str:
+    """A login safe for the audit trail: a masked email or phone, else its length."""
+    if "@" in key:
+        return mask_email(key)
+    if key.startswith("+"):
+        return mask_phone(key)
+    return f"({len(key)} characters)"
 
 
 def login_key(raw: str, settings: Settings) -> str:
@@ -83,6 +94,12 @@ def open_session(
     ok = password_matches(password, account.password_hash if account else None)
     if account is None or not ok:
         rates.record(db, FAILED_LOGIN_SCOPE, terminal_id, now)
+        # committed with the counted try; an unknown login only masked, as typed
+        unknown = None if account else f"unknown login {mask_login(key)}"
+        audit.record(
+            db, "login_failed", now, account_id=account.id if account else None,
+            terminal_id=terminal_id, detail=unknown,
+        )  # fmt: skip
         raise InvalidCredentials()
     if accounts.temporary_password_expired(account, now):
         raise TemporaryPasswordExpired()

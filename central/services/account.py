@@ -79,8 +79,12 @@ def contract_status(contract: Contract, today: date) -> ContractStatus:
     return "expired" if contract.ends_on < today else "active"
 
 
-def contracts_of(db: Session, account_id: str, today: date) -> list[ContractView]:
-    """The account's contracts, active ones first."""
+def contracts_of(
+    db: Session, account_id: str, now: datetime, terminal_id: str | None = None
+) -> list[ContractView]:
+    """The account's contracts, active ones first; the read is in the audit
+    trail (a breach question asks whose contracts a terminal showed)."""
+    today = now.date()
     found = [
         ContractView(
             number=c.number,
@@ -94,4 +98,8 @@ def contracts_of(db: Session, account_id: str, today: date) -> list[ContractView
         for c in contracts.for_account(db, account_id)
     ]
     found.sort(key=lambda item: item.status != "active")
+    audit.record(
+        db, "contracts_read", now, account_id=account_id, terminal_id=terminal_id,
+        detail=f"{len(found)} contracts",
+    )  # fmt: skip
     return found

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from central.core.errors import Unauthorized
 from central.core.security import hash_token, new_token
-from central.repositories import terminals
+from central.repositories import audit, terminals
 
 
 @dataclass(frozen=True)
@@ -37,4 +37,5 @@ def enroll(db: Session, code: str, name: str, now: datetime) -> Enrolled:
     if spent is None:
         raise Unauthorized()
     terminal_id, branch = spent
+    audit.record(db, "terminal_enrolled", now, terminal_id=terminal_id, detail=f"branch {branch}")
     return Enrolled(terminal_id=terminal_id, token=token, branch=branch)
