@@ -354,6 +354,45 @@ CLAIM_TEXTS: dict[str, MessageText] = {
 }
 TEXTS = {**TEXTS, **CLAIM_TEXTS}
 
+# the closure's confirmations: queued before the contacts are erased, so they
+# are the last messages to them (``central.services.closure``)
+CLOSURE_TEXTS: Mapping[str, MessageText] = {
+    "account_closed_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: «Личный кабинет» закрыт, ваши телефон и email удалены. "
+            "Если это были не вы, обратитесь в филиал.",
+            "kk": "Виктория: «Жеке кабинет» жабылды, телефоныңыз бен email жойылды. "
+            "Бұл сіз болмасаңыз, филиалға хабарласыңыз.",
+            "en": "Victoria: your «Личный кабинет» is closed; your phone and email "
+            "are deleted. If it was not you, contact a branch.",
+        },
+    ),
+    "account_closed_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "«Личный кабинет» закрыт",
+            "kk": "«Жеке кабинет» жабылды",
+            "en": "Your «Личный кабинет» is closed",
+        },
+        body=_email(
+            "Здравствуйте!\n\nВаш «Личный кабинет» закрыт: вход больше невозможен, "
+            "телефон и адрес электронной почты удалены из него. Договоры страхования "
+            "остаются у страховщика, как требует закон о страховании; узнать о них можно "
+            "в любом филиале. Если вы не закрывали кабинет, обратитесь в филиал.",
+            "Сәлеметсіз бе!\n\n«Жеке кабинетіңіз» жабылды: оған енді кіру мүмкін емес, "
+            "телефон мен электрондық пошта мекенжайы одан жойылды. Сақтандыру шарттары "
+            "сақтандыру туралы заң талап еткендей сақтандырушыда қалады; олар туралы кез "
+            "келген филиалдан білуге болады. Кабинетті сіз жаппасаңыз, филиалға хабарласыңыз.",
+            "Hello,\n\nYour «Личный кабинет» is closed: it can no longer be logged into, "
+            "and your phone and email address are deleted from it. Your insurance contracts "
+            "stay with the insurer, as insurance law requires; any branch can tell you about "
+            "them. If you did not close it, please contact a branch.",
+        ),
+    ),
+}
+TEXTS = {**TEXTS, **CLOSURE_TEXTS}
+
 
 def _format(template: str, params: Mapping[str, object], kind: str) -> str:
     try:

@@ -1,5 +1,5 @@
-"""The client's own account, with a client session token: password change and
-the list of contracts. Thin adapters over ``central.services.account``."""
+"""The client's own account, with a client session token: password change,
+the list of contracts, closure. Thin adapters over ``central.services.account``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from central.core.errors import (
     InvalidCredentials,
+    NotFound,
     RateLimited,
     Unauthorized,
     WeakPassword,
@@ -18,6 +19,7 @@ from central.core.errors import (
 from central.routes.deps import AnySession, AppSettings, ClientIdem, CurrentClient, Db, Now
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
 from central.services import account as service
+from central.services import closure
 from vic_rules.password import MAX_INPUT_CHARS
 
 router = APIRouter(prefix="/api/v1/account", tags=["account"])
@@ -89,3 +91,37 @@ def list_contracts(db: Db, session: CurrentClient, now: Now) -> ContractsOut:
             for c in service.contracts_of(db, session.account_id, now, session.terminal_id)
         ]
     )
+
+
+class ClosureIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: StrictStr = Field(max_length=256)
+
+
+class ClosureOut(BaseModel):
+    status: Literal["closed"]
+
+
+@router.post(
+    "/closure",
+    response_model=ClosureOut,
+    responses=refusals(*CLIENT, *IDEMPOTENT, *JSON_BODY, InvalidCredentials, NotFound, RateLimited),
+)
+def close_account(
+    body: ClosureIn,
+    db: Db,
+    session: CurrentClient,
+    idem: ClientIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Any:
+    """Close the «Личный кабинет» (issue 11 §3): the password again, then the
+    sessions end, login stops, phone and email are erased; the contracts stay
+    with the insurer. An SMS and an email confirm it."""
+
+    def work() -> tuple[int, dict[str, str]]:
+        closure.close_by_client(db, session, body.password, settings, now)
+        return 200, {"status": "closed"}
+
+    return idem.run(body, work, secrets=frozenset({"password"}))

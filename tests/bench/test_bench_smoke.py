@@ -77,3 +77,13 @@ def test_profile_summary_buckets_samples(tmp_path: Path) -> None:
     assert lines[0].startswith("40 samples")
     assert " 75.0%  argon2 (password hashing)" in lines
     assert any("central/routes/x.py" in line and "100.0%" in line for line in lines)
+
+
+@pytest.mark.postgres
+def test_quick_audit_asks_both_questions_on_postgres() -> None:
+    if not os.environ.get("VIC_TEST_POSTGRES_URL"):
+        pytest.skip("VIC_TEST_POSTGRES_URL is not set: the audit benchmark needs PostgreSQL")
+    done = run_bench("--quick", "audit")
+    assert done.returncode == 0, done.stderr[-3000:]
+    summary = done.stdout.split("== summary", 1)[1]
+    assert "account question" in summary and "terminal question" in summary
