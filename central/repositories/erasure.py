@@ -37,11 +37,19 @@ def placeholders(account_id: str) -> tuple[str, str]:
     return f"#{digits}", f"closed:{account_id}"
 
 
-def erase_account(db: Session, account: Account, now: datetime) -> None:
-    """Close ``account``: sessions end, login stops, contacts and name are erased."""
+def erase_account(
+    db: Session,
+    account: Account,
+    now: datetime,
+    *,
+    status: str = CLOSED,
+    keep_registration: str | None = None,
+) -> None:
+    """Close ``account``: sessions end, login stops, contacts and name are
+    erased. ``keep_registration``: one that replaces it (same contacts), kept."""
     phone, email_key = placeholders(account.id)
     original_phone, original_key = account.phone, account.email_key
-    account.status = CLOSED
+    account.status = status
     account.phone = phone
     account.email = ""
     account.email_key = email_key
@@ -58,6 +66,7 @@ def erase_account(db: Session, account: Account, now: datetime) -> None:
             | (Registration.phone == original_phone)
             | (Registration.email_key == original_key)
         )
+        .where(Registration.id != (keep_registration or ""))
         .values(phone="", email="", email_key="", client_ip=None, code_hash=None)
         .execution_options(synchronize_session=False)
     )

@@ -42,7 +42,16 @@ from central.core.security import (
 )
 from central.messaging.outbox import enqueue, message_row
 from central.models import Registration, new_id
-from central.repositories import accounts, audit, new_registration, rates, registrations, tokens
+from central.repositories import (
+    accounts,
+    audit,
+    erasure,
+    new_registration,
+    rates,
+    registrations,
+    stale_accounts,
+    tokens,
+)
 from central.repositories.new_registration import NewRegistration, RegistrationRow
 from vic_rules.codes import FieldCode
 from vic_rules.email import EmailProblem, email_with_key
@@ -168,7 +177,9 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
     rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
     if found.ip is not None:
         rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
-    if found.account_exists:
+    if found.account_exists and not stale_accounts.only_stale_hold(
+        db, phone, email_key, now, settings.activation_ttl_s
+    ):
         raise AccountExists()
     _check_phone_cap(*found.phone_codes, settings, now)
     events = [(registrations.TERMINAL_SCOPE, req.terminal_id)]
@@ -237,7 +248,9 @@ def resend(db: Session, reg: Registration, settings: Settings, now: datetime) ->
     if wait_s > 0:
         raise RateLimited(wait_s)
     registrations.lock_phone(db, reg.phone)
-    if accounts.exists_with(db, reg.phone, reg.email_key):
+    if accounts.exists_with(db, reg.phone, reg.email_key) and not stale_accounts.only_stale_hold(
+        db, reg.phone, reg.email_key, now, settings.activation_ttl_s
+    ):
         raise AccountExists()
     count, oldest = registrations.codes_issued_since(db, reg.phone, registrations.hour_ago(now))
     _check_phone_cap(count, oldest, settings, now)
@@ -284,8 +297,30 @@ def confirm(db: Session, reg: Registration, code: str, settings: Settings, now: 
     _create_account(db, reg, settings, now)
 
 
+REPLACED = "replaced"  # a stale account's status once a new registration took its place
+
+
+def _replace_stale(db: Session, reg: Registration, settings: Settings, now: datetime) -> None:
+    """Retire the stale accounts (``repositories.stale_accounts``) holding the
+    registration's phone or email: the right code proved the phone again.
+    Anything else holding them stays and refuses the new account."""
+    if not stale_accounts.only_stale_hold(
+        db, reg.phone, reg.email_key, now, settings.activation_ttl_s
+    ):
+        return
+    for old in stale_accounts.holding(db, reg.phone, reg.email_key):
+        erasure.erase_account(db, old, now, status=REPLACED, keep_registration=reg.id)
+        audit.record(
+            db, "stale_account_replaced", now, account_id=old.id, terminal_id=reg.terminal_id,
+            operator=reg.operator, detail=f"by registration {reg.id}",
+        )  # fmt: skip
+    db.flush()
+
+
 def _create_account(db: Session, reg: Registration, settings: Settings, now: datetime) -> None:
-    # an account that took the phone or email since: refused by its unique keys
+    # a stale account made by a typo gives its place; an account that took the
+    # phone or email since: refused by its unique keys
+    _replace_stale(db, reg, settings, now)
     temporary_until = now + timedelta(seconds=settings.temporary_password_ttl_s)
     email_id = new_id()
     account = accounts.create(
