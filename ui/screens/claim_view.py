@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -88,6 +89,7 @@ class ClaimViewScreen(Screen):
         self.no_documents = named(QLabel(), "muted")
         self.add_files = named(BusyButton(), "secondary")
         self.add_files.setVisible(not self.kiosk_mode)
+        self.add_files.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.upload_result = QLabel()
@@ -118,6 +120,7 @@ class ClaimViewScreen(Screen):
         files_row = QHBoxLayout()
         files_row.addWidget(self.add_files)
         files_row.addWidget(self.progress, 1)
+        files_row.addStretch(1)
         left.addLayout(files_row)
         left.addWidget(self.upload_result)
         left.addSpacing(6)
