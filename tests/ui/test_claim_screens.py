@@ -263,3 +263,18 @@ def test_my_claims_lists_them_with_status_and_opens_the_history(
     qtbot.waitUntil(on_screen(window, "claim_view"), timeout=REPLY_TIMEOUT_MS)
     statuses = [page.history.item(r, 1).text() for r in range(page.history.rowCount())]
     assert statuses == ["На рассмотрении", "Подано"]
+
+
+def test_the_form_follows_the_language_and_keeps_the_chosen_kind(
+    window: Any, holder: Client, qtbot: QtBot
+) -> None:
+    form = open_form(qtbot, window, EMAIL)
+    form.kind.setCurrentIndex(form.kind.findText("ДТП"))
+    click(qtbot, window, "Қазақша")
+    qtbot.waitUntil(lambda: form.title.text() == "Сақтандыру жағдайы туралы өтініш")
+    qtbot.waitUntil(
+        lambda: form.kind.currentText() == "Жол-көлік оқиғасы", timeout=REPLY_TIMEOUT_MS
+    )
+    click(qtbot, window, "English")
+    qtbot.waitUntil(lambda: form.submit.text() == "Send the claim")
+    qtbot.waitUntil(lambda: form.kind.currentText() == "Road accident", timeout=REPLY_TIMEOUT_MS)
