@@ -352,7 +352,8 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     contracts.claim_button.click()  # type: ignore[attr-defined]
     wait_for_background()
     form: Any = window.screen_named("claim_form")
-    if window.current_screen() is not form:
+    current = window.current_screen()
+    if current is None or current.name != "claim_form":
         raise SystemExit(f"no claim form: {window.ctx.claims.last_error}")
     form.kind.setCurrentIndex(0)
     form.place.setText("Алматы, пр. Абая 10")
@@ -370,7 +371,7 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     wait_for_background()
     flow: ClaimsFlow = window.ctx.claims
     scans = Path(tempfile.mkdtemp())
-    (scans / "бампер.png").write_bytes(_png_bytes())
+    _write_png(scans / "бампер.png")
     (scans / "протокол.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 180_000)
     window.apply(flow.upload([scans / "бампер.png", scans / "протокол.pdf"]))
     view: Any = window.screen_named("claim_view")
@@ -383,18 +384,14 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
 
 
-def _png_bytes() -> bytes:
-    """A small real PNG, drawn by Qt (the tool needs no PIL)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+def _write_png(path: Path) -> None:
+    """A small real photo-like PNG, drawn by Qt (the tool needs no PIL)."""
     from PySide6.QtGui import QImage
 
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("#b04030"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
+    if not image.save(str(path)):  # the format from the suffix
+        raise SystemExit(f"could not write {path}")
 
 
 def render_opening(shots: Shots, run: Run) -> None:
