@@ -28,7 +28,7 @@ from central.core.security import (
     hash_token,
     new_temporary_password,
     new_token,
-    password_matches,
+    verify_and_maybe_rehash,
 )
 from central.crud import accounts, audit, rates, tokens
 from central.messaging.outbox import send_temporary_password
@@ -103,9 +103,11 @@ def open_session(
         rates.enforce(db, "login", key, settings.logins_per_login_per_hour, now)
         rates.record(db, "login", key, now)
         account = find_account(db, key)
-        ok = password_matches(body.password, account.password_hash if account else None)
-        if account is None or not ok:
+        check = verify_and_maybe_rehash(body.password, account.password_hash if account else None)
+        if account is None or not check.matches:
             raise InvalidCredentials()
+        if check.new_hash is not None:  # made at older, costlier parameters
+            account.password_hash = check.new_hash
         if accounts.temporary_password_expired(account, now):
             raise TemporaryPasswordExpired()
         if account.status != "active":
