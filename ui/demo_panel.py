@@ -4,8 +4,8 @@ In a demo there is no real phone or mailbox: the central's ``dev`` delivery
 keeps every SMS and email, and this panel shows them live (polled through
 ``ui.background`` about once a second, never on the GUI thread). For the
 selected message it can copy the confirmation code or the temporary password,
-and open an email's activation link (a GET off the GUI thread) showing what
-the central's page said.
+and open an email's activation link (a POST off the GUI thread: the page's
+button pressed) showing what the central's page said.
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ def find_temporary_password(message: Message) -> str | None:
 
 
 def open_link(url: str) -> tuple[int, str]:
-    """GET ``url``; the status and the page's text without markup (blocking)."""
-    response = requests.get(url, timeout=LINK_TIMEOUT_S)
+    """POST ``url`` (the activation page's button); the status and the page's
+    text without markup (blocking)."""
+    response = requests.post(url, timeout=LINK_TIMEOUT_S)
     text = html.unescape(TAG_RE.sub(" ", response.text))
     text = " ".join(text.split())
     return response.status_code, text[:PAGE_SUMMARY_CHARS]
