@@ -30,6 +30,7 @@ from central.core.security import (
     new_token,
     verify_and_maybe_rehash,
 )
+from central.core.text import SafeLine
 from central.crud import accounts, audit, rates, tokens
 from central.messaging.outbox import send_temporary_password
 from central.models import Account
@@ -43,7 +44,7 @@ router = APIRouter(prefix="/api/v1", tags=["access"])
 class SessionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    login: StrictStr = Field(max_length=320)
+    login: SafeLine = Field(max_length=320)
     password: StrictStr = Field(max_length=256)
 
 
@@ -56,7 +57,7 @@ class SessionOut(BaseModel):
 class ResetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    login: StrictStr = Field(max_length=320)
+    login: SafeLine = Field(max_length=320)
 
 
 class ResetOut(BaseModel):
