@@ -19,6 +19,7 @@ and SQLite store alike.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Annotated
 
@@ -66,3 +67,12 @@ def escape_controls(value: str) -> str:
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def parsed_ip(value: str) -> str | None:
+    """``value`` as an IPv4/IPv6 address in its normal form, or ``None`` when it
+    is not one (a forged ``X-Forwarded-For`` entry)."""
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
