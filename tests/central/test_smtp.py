@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import re
 import ssl
 from collections.abc import Iterator
 from email import message_from_bytes, policy
@@ -124,6 +125,13 @@ def test_russian_email_arrives_intact_and_is_marked_sent(
     body = email.get_body(("plain",))
     assert body is not None and body.get_content_charset() == "utf-8"
     assert "Временный пароль: Qw3!rtyUIOP9" in body.get_content()
+    rich = email.get_body(("html",))  # the temporary password in a monospace block
+    assert rich is not None and rich.get_content_charset() == "utf-8"
+    block = re.search(
+        r'Временный пароль:<br><pre style="([^"]*)">([^<]*)</pre>', rich.get_content()
+    )
+    assert block is not None and "monospace" in block.group(1)
+    assert block.group(2) == "Qw3!rtyUIOP9"
     assert row(factory, message_id).status == "sent"
 
 
