@@ -70,8 +70,14 @@ def _include_terminal_and_dev_routers(app: FastAPI, settings: Settings) -> None:
 
 def served_app(settings: Settings, engine: Engine | None = None) -> ASGIApp:
     """The app with ``RequestLogMiddleware``: uvicorn's access log is off when
-    serving (it would write activation tokens and phones from request targets)."""
-    return RequestLogMiddleware(create_app(settings, engine))
+    serving (it would write activation tokens and phones from request targets),
+    and ``MetricsMiddleware`` when ``metrics_port`` is set."""
+    app: ASGIApp = create_app(settings, engine)
+    if settings.metrics_port:
+        from central.core.metrics import MetricsMiddleware
+
+        app = MetricsMiddleware(app)
+    return RequestLogMiddleware(app)
 
 
 def app_from_env() -> ASGIApp:

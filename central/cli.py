@@ -15,7 +15,8 @@ import argparse
 import copy
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -151,15 +152,43 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = load_settings(args.db)
     check_delivery(settings)
     engine = migrated_engine(settings)  # once, before any worker starts
-    if args.workers > 1:
-        engine.dispose()
-        serve_workers(settings, args.host, args.port, args.workers)
-        return EXIT_OK
-    try:
-        serve_app(settings, engine, args.host, args.port)
-    finally:
-        engine.dispose()
+    with serving_metrics(settings, engine):
+        if args.workers > 1:
+            serve_workers(settings, args.host, args.port, args.workers)
+        else:
+            serve_app(settings, engine, args.host, args.port)
+    engine.dispose()
     return EXIT_OK
+
+
+@contextmanager
+def serving_metrics(settings: Settings, engine: Engine) -> Iterator[None]:
+    """``/metrics`` on ``metrics_host:metrics_port`` while the API serves, fed by
+    every worker (a multiprocess folder made before any worker starts)."""
+    if not settings.metrics_port:
+        yield
+        return
+    from central.core.metrics import (
+        prepare_multiprocess_dir,
+        remove_multiprocess_dir,
+        start_metrics_server,
+    )
+
+    folder = prepare_multiprocess_dir()
+    try:
+        server = start_metrics_server(settings.metrics_host, settings.metrics_port, engine)
+    except OSError as exc:
+        remove_multiprocess_dir(folder)
+        raise CliError(
+            f"The metrics port {settings.metrics_host}:{settings.metrics_port} "
+            f"cannot be opened ({exc.strerror}).",
+            EXIT_USAGE,
+        ) from None
+    try:
+        yield
+    finally:
+        server.shutdown()
+        remove_multiprocess_dir(folder)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:

@@ -284,8 +284,15 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(config.default_locale)
     except i18n.TranslationMissing as exc:
         log.warning("%s", exc)
+    from ui.watchdog import Watchdog
+
+    watchdog = Watchdog(app)
     shell = Shell(config)
     shell.start()
+    if shell.window is not None:
+        shell.window.first_painted.connect(watchdog.ready)
+    watchdog.start()
     code = app.exec()
+    watchdog.stop()
     shell.shutdown()
     return int(code)

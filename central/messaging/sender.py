@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
 from central.core.db import transaction
+from central.core.metrics import count_delivery
 from central.core.security import HASH_THREADS, hash_password_later
 from central.crud import accounts
 from central.crud import messages as repo
@@ -148,6 +149,7 @@ class Sender:
                     or claim.attempts >= s.sender_max_attempts
                 ):
                     repo.mark_failed(session, claim, error=exc.reason, scrub=self._scrub)
+                    count_delivery(claim.channel, claim.kind, delivered=False)
                     log.error(
                         "message %s (%s to %s) failed: %s", claim.id, claim.kind, who, exc.reason
                     )
@@ -165,6 +167,7 @@ class Sender:
             return  # the row stays claimed; the lease brings it back
         with transaction(self._factory) as session:
             repo.mark_sent(session, claim, now=self._clock(), scrub=self._scrub)
+        count_delivery(claim.channel, claim.kind, delivered=True)
         log.info("message %s (%s) sent to %s", claim.id, claim.kind, who)
 
     def wake(self) -> None:
