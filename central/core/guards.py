@@ -88,8 +88,8 @@ class ControlCharacterMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        settings = getattr(scope.get("app"), "state", None)
-        default = getattr(getattr(settings, "settings", None), "default_locale", "ru")
+        state = getattr(scope.get("app"), "state", None)
+        default = getattr(getattr(state, "settings", None), "default_locale", "ru")
         lang = negotiate(headers.get("accept-language"), default)
         err = ValidationFailed(fields)
         body = {"error": {"code": err.code, "message": message(err.code, lang), **err.extra}}

@@ -135,12 +135,14 @@ def _stand_in_hash() -> str:
         return _no_password_hash
 
 
-def _check(password: str, stored: str | None) -> PasswordCheck:
+def _check(password: str, stored: str | None, rehash: bool = True) -> PasswordCheck:
     if stored is None:
         _verify(password, _stand_in_hash())
         return PasswordCheck(False)
     if not _verify(password, stored):
         return PasswordCheck(False)
+    if not rehash:
+        return PasswordCheck(True)
     try:
         stale = _hasher.check_needs_rehash(stored)
     except (InvalidHashError, ValueError):
@@ -159,7 +161,7 @@ def password_matches(password: str, stored: str | None) -> bool:
     """Whether ``password`` is the one hashed in ``stored``; ``None`` (no account,
     or a temporary password still waiting for its email) never matches but
     costs the same time."""
-    return _hash_pool().submit(_check, password, stored).result().matches
+    return _hash_pool().submit(_check, password, stored, False).result().matches
 
 
 def verify_and_maybe_rehash(password: str, stored: str | None) -> PasswordCheck:
