@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -127,13 +127,15 @@ def test_list_retry_drop(sqlite_central: EmbeddedCentral, term: KioskTerminal, b
     assert cli("outbox", "retry").code == 2
 
 
-PAPER = """email,phone,consent_at,operator
-anna@mail.ru,8 701 555 12 34,2025-03-01T10:15:00+05:00,clerk-3
-not-an-email,8 701 555 12 35,2025-03-01T10:20:00+05:00,clerk-3
-bek@gmail.com,+7 727 250 00 00,2025-03-01T10:25:00+05:00,clerk-3
+# written during an outage yesterday: the central takes captured_at back to 30 days
+DAY = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%d")
+PAPER = f"""email,phone,consent_at,operator
+anna@mail.ru,8 701 555 12 34,{DAY}T10:15:00+05:00,clerk-3
+not-an-email,8 701 555 12 35,{DAY}T10:20:00+05:00,clerk-3
+bek@gmail.com,+7 727 250 00 00,{DAY}T10:25:00+05:00,clerk-3
 dana@inbox.ru,87015551236,yesterday,clerk-3
 
-aliya@list.ru,+7 (777) 555-12-37,2025-03-01T11:00:00+05:00,clerk-4
+aliya@list.ru,+7 (777) 555-12-37,{DAY}T11:00:00+05:00,clerk-4
 """
 
 
@@ -164,7 +166,7 @@ def test_import_semicolon_file_with_bom_and_missing_column(
     good = tmp_path / "excel.csv"
     good.write_text(
         "\ufeffemail;phone;consent_at;operator;locale\n"
-        "anna@mail.ru;87015551234;2025-03-01T10:15:00+05:00;clerk-3;kk\n",
+        f"anna@mail.ru;87015551234;{DAY}T10:15:00+05:00;clerk-3;kk\n",
         encoding="utf-8",
     )
     assert cli("outbox", "import", str(good)).code == 0
