@@ -7,7 +7,7 @@ LANGS   := ru kk en
 TS      := $(foreach l,$(LANGS),resources/i18n/vic_$(l).ts)
 QM      := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench screenshots translations lupdate central demo-central clean
+.PHONY: run test lint bench bundle screenshots translations lupdate central demo-central clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,12 +36,22 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
+# The terminal as a one-folder bundle in dist/vic-kiosk (see deploy/bundle/README.md),
+# with its third-party notices, smoke-tested against a local central.
+bundle: $(STAMP) translations
+	$(BIN)/pip install -q --disable-pip-version-check 'pyinstaller>=6.10,<7'
+	rm -rf build/pyinstaller dist/vic-kiosk
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller deploy/bundle/vic-kiosk.spec
+	$(BIN)/python tools/third_party_notices.py --work build/pyinstaller/vic-kiosk --out dist/vic-kiosk/THIRD-PARTY-NOTICES.txt
+	$(BIN)/python tools/bundle_smoke.py dist/vic-kiosk/vic-kiosk --compare-source
+
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache $(QM)

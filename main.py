@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_cli(args)
     prepare_start_up()
     from ui.app import run_app
+    from vic_demo import start_demo  # imports the central only when demo mode starts
 
-    return run_app()
+    return run_app(start_demo=start_demo)
 
 
 if __name__ == "__main__":

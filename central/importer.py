@@ -33,13 +33,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
-from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
 from central.core.db import transaction
 from central.core.security import new_temporary_password
 from central.core.text import has_control_character
 from central.crud import imports as repo
 from central.messaging.outbox import enqueue
 from central.models import Account, new_id, utcnow
+from vic_rules.email import EmailProblem, email_with_key
+from vic_rules.phone import PhoneProblem, normalize_phone
 
 REQUIRED = (
     "phone",
@@ -127,11 +128,11 @@ def parse_row(raw: Mapping[str, str], settings: Settings) -> PolicyRow:
         raise BadRow(f"missing {', '.join(missing)}")
     try:
         phone = normalize_phone(values["phone"], settings.allowed_regions, settings.default_region)
-    except PhoneRejected as exc:
+    except PhoneProblem as exc:
         raise BadRow(f"phone rejected ({exc.code})") from None
     try:
-        email, email_key = normalize_email(values["email"])
-    except EmailRejected:
+        email, email_key = email_with_key(values["email"])
+    except EmailProblem:
         raise BadRow("email rejected (invalid_email)") from None
     starts_on = _date(values["start_date"], "start date")
     ends_on = _date(values["end_date"], "end date")

@@ -1,10 +1,9 @@
-"""Demo mode: the terminal with its own central, in one process.
+"""Demo mode, the terminal's half: enroll with an embedded central and hold both.
 
-With no configuration the app runs the reference central in-process (uvicorn on
-a free loopback port, SQLite in the demo data folder, ``dev`` delivery so every
-SMS and email is kept for the demo panel), seeds a few demo clients, and enrolls
-this terminal with it. Nothing here needs the OS keyring. Starting takes a few
-seconds (migrations, password hashing): call it off the GUI thread.
+The central's half (migrating and seeding its SQLite file, starting it in this
+process) is ``vic_demo``, the one module allowed to see both the terminal and the
+central; it calls :func:`attach_demo_terminal` with the central it started. This
+module imports nothing of the central (``lint-imports`` enforces it).
 """
 
 from __future__ import annotations
@@ -12,27 +11,38 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
-from central.core.config import Settings
-from central.demo import DemoInfo, demo_database_url, prepare_demo
-from central.server import EmbeddedCentral
 from kiosk.config import KioskConfig
 from kiosk.errors import CentralError, NotFound, Unauthorized
 from kiosk.terminal import Terminal, open_terminal, with_central
 
 log = logging.getLogger(__name__)
 
-DEMO_CENTRAL_FOLDER = "central"
+
+class RunningCentral(Protocol):
+    """What the terminal needs of the embedded central: where it is, how to stop it."""
+
+    @property
+    def url(self) -> str: ...
+
+    def close(self) -> None: ...
+
+
+class DemoUnavailable(CentralError):
+    """Demo mode was asked for, but this program was started without a central."""
 
 
 @dataclass
 class DemoTerminal:
-    """A terminal enrolled with its embedded central; ``close()`` stops both."""
+    """A terminal enrolled with its embedded central; ``close()`` stops both.
+
+    ``client_logins`` are the seeded demo clients' logins (for the demo's guide).
+    """
 
     terminal: Terminal
-    central: EmbeddedCentral
-    info: DemoInfo | None
+    central: RunningCentral
+    client_logins: tuple[str, ...] = ()
 
     def close(self) -> None:
         self.terminal.close()
@@ -51,25 +61,25 @@ def _token_accepted(terminal: Terminal) -> bool:
     return True
 
 
-def start_demo(config: KioskConfig) -> DemoTerminal:
-    """Start the embedded central and return this terminal enrolled with it.
+def attach_demo_terminal(
+    config: KioskConfig,
+    central: RunningCentral,
+    enrollment_code: str,
+    client_logins: tuple[str, ...] = (),
+) -> DemoTerminal:
+    """Open this terminal on ``central``, enrolling it with ``enrollment_code`` unless
+    the token it keeps from an earlier start is still accepted. Blocking.
 
-    Raises ``CentralError`` when the embedded central refuses enrollment, and
-    ``OSError`` when the demo folder cannot be written.
+    Stops ``central`` and raises ``CentralError`` or ``OSError`` when it cannot.
     """
-    folder = Path(config.data_dir) / DEMO_CENTRAL_FOLDER
-    database_url = demo_database_url(folder)
-    info = prepare_demo(database_url)
-    central = EmbeddedCentral(Settings(database_url=database_url, delivery_backend="dev"))
-    central.start()
     try:
         terminal = open_terminal(with_central(config, central.url))
         if not _token_accepted(terminal):
-            enrollment = terminal.client.enroll(info.enrollment_code, config.terminal_name)
+            enrollment = terminal.client.enroll(enrollment_code, config.terminal_name)
             terminal.credentials.set_terminal_token(enrollment.token)
             terminal.client.terminal_token = enrollment.token
             log.info("demo terminal enrolled with the embedded central")
     except (CentralError, OSError):
         central.close()
         raise
-    return DemoTerminal(terminal=terminal, central=central, info=info)
+    return DemoTerminal(terminal=terminal, central=central, client_logins=client_logins)

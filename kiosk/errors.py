@@ -2,11 +2,16 @@
 
 ``temporary`` says whether trying the same request later may succeed: the
 outbox retries only those, and sets the others aside for a person to look at.
+``code`` is the contract's machine code from ``vic_rules.codes.ErrorCode`` (the
+central's errors use the same constants), except for the terminal's own outcomes
+``unreachable`` and ``unexpected_response``, which no central answers with.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
+
+from vic_rules.codes import ErrorCode
 
 
 class CentralError(Exception):
@@ -29,7 +34,7 @@ class Unreachable(CentralError):
 
 class RateLimited(CentralError):
     temporary = True
-    code = "rate_limited"
+    code = ErrorCode.RATE_LIMITED
 
     def __init__(self, message: str = "", retry_after_s: float = 60.0) -> None:
         super().__init__(message)
@@ -37,11 +42,11 @@ class RateLimited(CentralError):
 
 
 class AccountExists(CentralError):
-    code = "account_exists"
+    code = ErrorCode.ACCOUNT_EXISTS
 
 
 class ValidationFailed(CentralError):
-    code = "validation_failed"
+    code = ErrorCode.VALIDATION_FAILED
 
     def __init__(self, message: str = "", fields: dict[str, list[str]] | None = None) -> None:
         super().__init__(message)
@@ -49,7 +54,7 @@ class ValidationFailed(CentralError):
 
 
 class InvalidCode(CentralError):
-    code = "invalid_code"
+    code = ErrorCode.INVALID_CODE
 
     def __init__(self, message: str = "", attempts_left: int = 0) -> None:
         super().__init__(message)
@@ -57,33 +62,33 @@ class InvalidCode(CentralError):
 
 
 class CodeExpired(CentralError):
-    code = "code_expired"
+    code = ErrorCode.CODE_EXPIRED
 
 
 class TooManyAttempts(CentralError):
     """The code is burnt; a new one must be sent."""
 
-    code = "too_many_attempts"
+    code = ErrorCode.TOO_MANY_ATTEMPTS
 
 
 class NotFound(CentralError):
-    code = "not_found"
+    code = ErrorCode.NOT_FOUND
 
 
 class AlreadyConfirmed(CentralError):
-    code = "already_confirmed"
+    code = ErrorCode.ALREADY_CONFIRMED
 
 
 class InvalidCredentials(CentralError):
-    code = "invalid_credentials"
+    code = ErrorCode.INVALID_CREDENTIALS
 
 
 class AccountNotActivated(CentralError):
-    code = "account_not_activated"
+    code = ErrorCode.ACCOUNT_NOT_ACTIVATED
 
 
 class WeakPassword(CentralError):
-    code = "weak_password"
+    code = ErrorCode.WEAK_PASSWORD
 
     def __init__(self, message: str = "", violations: list[str] | None = None) -> None:
         super().__init__(message)
@@ -93,11 +98,11 @@ class WeakPassword(CentralError):
 class Unauthorized(CentralError):
     """The terminal or client token was refused (revoked, expired, unknown)."""
 
-    code = "unauthorized"
+    code = ErrorCode.UNAUTHORIZED
 
 
 class IdempotencyConflict(CentralError):
-    code = "idempotency_conflict"
+    code = ErrorCode.IDEMPOTENCY_CONFLICT
 
 
 class UnexpectedResponse(CentralError):

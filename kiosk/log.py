@@ -48,11 +48,11 @@ def _mask_phone_match(match: re.Match[str]) -> str:
 def mask_personal_data(text: str) -> str:
     """``text`` with every email address and phone number masked.
 
-    ``mask_email`` comes with ``kiosk.validation`` (email-validator, phonenumbers):
+    ``mask_email`` comes with ``vic_rules.email`` (email-validator, phonenumbers):
     imported at the first record, not with this module, because logging is set up
     before the terminal's first window is painted.
     """
-    from kiosk.validation.email import mask_email
+    from vic_rules.email import mask_email
 
     text = _EMAIL.sub(lambda m: mask_email(m.group().replace("%40", "@")), text)
     for pattern in _PHONES:

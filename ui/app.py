@@ -21,6 +21,7 @@ the embedded central (0.3–2 s); a client can read the welcome screen meanwhile
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import sys
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui import i18n
 from ui.background import runner
 from ui.main_window import Dependencies, MainWindow
-from ui.startup import OpenedTerminal, TerminalStarter, open_for
+from ui.startup import DemoStarter, OpenedTerminal, TerminalStarter, open_for
 from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
 if TYPE_CHECKING:
@@ -189,7 +190,9 @@ class Shell(QObject):
     def _add_demo_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.demo_panel import DemoPanel
 
-        panel = DemoPanel(opened.terminal.client.dev_messages)
+        client = opened.terminal.client
+        # the panel's link button presses the activation page's button (a POST)
+        panel = DemoPanel(client.dev_messages, functools.partial(client.dev_page, press=True))
         window.add_side_panel(panel)
         panel.start()
         self._pollers.append(panel)
@@ -265,7 +268,9 @@ def _refuse(message: str) -> int:
     return 2
 
 
-def run_app(argv: Sequence[str] | None = None) -> int:
+def run_app(argv: Sequence[str] | None = None, *, start_demo: DemoStarter | None = None) -> int:
+    """The app until its window closes; ``start_demo`` (``vic_demo.start_demo``, from
+    the entry point) is what demo mode runs to start its embedded central."""
     from kiosk.config import ConfigError, load_config
     from kiosk.log import setup_logging
 
@@ -287,7 +292,7 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     from ui.watchdog import Watchdog
 
     watchdog = Watchdog(app)
-    shell = Shell(config)
+    shell = Shell(config, opener=functools.partial(open_for, start_demo=start_demo))
     shell.start()
     if shell.window is not None:
         shell.window.first_painted.connect(watchdog.ready)

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from kiosk.flows.registration import RegistrationFlow, Step
 from kiosk.outbox import Outbox
 from kiosk.outbox.schema import EntryView
-from kiosk.validation.email import mask_email
-from kiosk.validation.phone import mask_phone
 from ui.background import Op
 from ui.operator_dialog import OperatorDialog
 from ui.screens.messages import error_text
+from vic_rules.email import mask_email
+from vic_rules.phone import mask_phone
 
 __all__ = ["ClerkPanel", "OperatorDialog", "OutboxPanel"]
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import requests
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +32,6 @@ from ui.background import Op
 PANEL_WIDTH_PX = 440
 BUTTON_MIN_PX = 48  # beside the kiosk layout: the same touch size
 POLL_INTERVAL_MS = 1000
-LINK_TIMEOUT_S = 10.0
 PAGE_SUMMARY_CHARS = 300
 SMS_PREVIEW_CHARS = 60
 CODE_RE = re.compile(r"\b(\d{6})\b")
@@ -63,17 +61,16 @@ def find_temporary_password(message: Message) -> str | None:
     return match.group(1) if match else None
 
 
-def open_link(url: str) -> tuple[int, str]:
-    """POST ``url`` (the activation page's button); the status and the page's
-    text without markup (blocking)."""
-    response = requests.post(url, timeout=LINK_TIMEOUT_S)
-    text = html.unescape(TAG_RE.sub(" ", response.text))
-    text = " ".join(text.split())
-    return response.status_code, text[:PAGE_SUMMARY_CHARS]
+def page_summary(page: str) -> str:
+    """A page's text without markup, in one line, cut to ``PAGE_SUMMARY_CHARS``."""
+    text = html.unescape(TAG_RE.sub(" ", page))
+    return " ".join(text.split())[:PAGE_SUMMARY_CHARS]
 
 
 class DemoPanel(QWidget):
-    """``fetch`` returns every message oldest first (``CentralClient.dev_messages``).
+    """``fetch`` returns every message oldest first (``CentralClient.dev_messages``);
+    ``get_page(url)`` opens a link of a message and answers its status and HTML
+    (``CentralClient.dev_page``). Both block, so both run through ``ui.background``.
 
     ``messages_changed(int)`` carries the count after each change.
     """
@@ -83,10 +80,10 @@ class DemoPanel(QWidget):
     def __init__(
         self,
         fetch: Callable[[], list[Message]],
+        get_page: Callable[[str], tuple[int, str]],
         parent: QWidget | None = None,
         *,
         poll_interval_ms: int = POLL_INTERVAL_MS,
-        get_page: Callable[[str], tuple[int, str]] = open_link,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
@@ -264,7 +261,8 @@ class DemoPanel(QWidget):
         ).finally_(lambda: self._selected(self.list.currentRow())).run()
 
     def _page_opened(self, result: tuple[int, str]) -> None:
-        self._page_result = result
+        status, page = result
+        self._page_result = (status, page_summary(page))
         self._render_result()
 
     def _page_failed(self, exc: BaseException) -> None:

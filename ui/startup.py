@@ -46,19 +46,28 @@ class OpenedTerminal:
             self.terminal.close()
 
 
-def open_for(config: KioskConfig) -> OpenedTerminal:
+DemoStarter = Callable[["KioskConfig"], "DemoTerminal"]
+"""Starts the embedded central and enrolls the terminal with it (``vic_demo.start_demo``):
+handed in by the entry point, because ``ui`` never imports the central."""
+
+
+def open_for(config: KioskConfig, *, start_demo: DemoStarter | None = None) -> OpenedTerminal:
     """Blocking: open (or, in demo mode, start and enroll) the terminal and start syncing.
 
     The kiosk modules are imported here, off the GUI thread, so the first window
     is painted without waiting for SQLAlchemy, requests or the embedded central.
+    In demo mode without ``start_demo`` it raises ``DemoUnavailable``.
     """
     from kiosk.credentials import CredentialError
+    from kiosk.demo import DemoUnavailable
     from kiosk.terminal import open_terminal
 
     demo = None
     if config.demo:
-        from kiosk.demo import start_demo  # the embedded central: heavy, demo mode only
-
+        if start_demo is None:
+            raise DemoUnavailable(
+                "Demo mode is not available: this program was started without its embedded central."
+            )
         demo = start_demo(config)
     terminal = demo.terminal if demo is not None else open_terminal(config)
     if config.mode == "kiosk" and demo is None and not terminal.credentials.has_admin_pin():
@@ -152,12 +161,16 @@ class TerminalStarter(QObject):
     def _open(self) -> OpenedTerminal:
         """Off the GUI thread: open, then import what attaching the flows needs.
 
-        The flows bring email-validator and phonenumbers (≈ 30 ms): imported here,
-        they do not stall the welcome screen when the terminal is handed over.
+        The flows bring email-validator and phonenumbers, and the password checklist
+        reads the breached-password list: done here, they do not stall the GUI
+        thread when the terminal is handed over or at the first keystroke.
         """
         self.result = self._opener(self._config)
         import kiosk.flows.login
         import kiosk.flows.registration  # noqa: F401
+        from vic_rules.password import preload
+
+        preload()  # the breached-password list, read before the checklist's first tick
 
         return self.result
 

@@ -14,6 +14,8 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime
 from pydantic_core import PydanticCustomError
 
+from vic_rules.codes import FieldCode
+
 
 class Clock:
     """UTC wall time plus an offset that only tests change."""
@@ -34,7 +36,7 @@ class Clock:
 # contract v1.1: a late registration's ``captured_at`` may be this far from "now"
 CAPTURED_AT_MAX_AHEAD_S = 5 * 60
 CAPTURED_AT_MAX_AGE_S = 30 * 24 * 3600
-OUT_OF_RANGE = "out_of_range"
+OUT_OF_RANGE: str = FieldCode.OUT_OF_RANGE.value
 
 
 def _in_utc(value: datetime) -> datetime:

@@ -2,7 +2,9 @@
 
 Routes raise them; one exception handler turns each into the contract's
 ``{"error": {"code", "message", ...extra}}`` with the message in the request's
-language. Add a subclass per outcome; never return error dicts by hand.
+language. Add a subclass per outcome; never return error dicts by hand. Codes
+are ``vic_rules.codes.ErrorCode`` members, the constants the terminal maps
+answers back by, so one code has one meaning on both sides.
 
 ``commits`` says whether the work done before the error must still be
 committed: a wrong code burns an attempt, a failed login counts towards the
@@ -12,6 +14,8 @@ rate limit. Everything else rolls back.
 from __future__ import annotations
 
 from typing import Any, ClassVar
+
+from vic_rules.codes import ErrorCode
 
 
 class CentralError(Exception):
@@ -30,12 +34,12 @@ class CentralError(Exception):
 class MalformedRequest(CentralError):
     """The body is not JSON, not UTF-8, or not the JSON object the route takes."""
 
-    code = "malformed_request"
+    code = ErrorCode.MALFORMED_REQUEST
 
 
 class ValidationFailed(CentralError):
     status = 422
-    code = "validation_failed"
+    code = ErrorCode.VALIDATION_FAILED
 
     def __init__(self, fields: dict[str, list[str]]) -> None:
         super().__init__(fields=fields)
@@ -44,41 +48,41 @@ class ValidationFailed(CentralError):
 
 class Unauthorized(CentralError):
     status = 401
-    code = "unauthorized"
+    code = ErrorCode.UNAUTHORIZED
 
 
 class PasswordChangeRequired(CentralError):
     status = 403
-    code = "password_change_required"
+    code = ErrorCode.PASSWORD_CHANGE_REQUIRED
 
 
 class NotFound(CentralError):
     status = 404
-    code = "not_found"
+    code = ErrorCode.NOT_FOUND
 
 
 class MethodNotAllowed(CentralError):
     status = 405
-    code = "method_not_allowed"
+    code = ErrorCode.METHOD_NOT_ALLOWED
 
 
 class AccountExists(CentralError):
     status = 409
-    code = "account_exists"
+    code = ErrorCode.ACCOUNT_EXISTS
 
 
 class AlreadyConfirmed(CentralError):
     status = 409
-    code = "already_confirmed"
+    code = ErrorCode.ALREADY_CONFIRMED
 
 
 class IdempotencyConflict(CentralError):
     status = 409
-    code = "idempotency_conflict"
+    code = ErrorCode.IDEMPOTENCY_CONFLICT
 
 
 class InvalidCode(CentralError):
-    code = "invalid_code"
+    code = ErrorCode.INVALID_CODE
     commits = True
 
     def __init__(self, attempts_left: int) -> None:
@@ -87,17 +91,17 @@ class InvalidCode(CentralError):
 
 class CodeExpired(CentralError):
     status = 410
-    code = "code_expired"
+    code = ErrorCode.CODE_EXPIRED
 
 
 class PayloadTooLarge(CentralError):
     status = 413
-    code = "payload_too_large"
+    code = ErrorCode.PAYLOAD_TOO_LARGE
 
 
 class UnsupportedMediaType(CentralError):
     status = 415
-    code = "unsupported_media_type"
+    code = ErrorCode.UNSUPPORTED_MEDIA_TYPE
 
 
 class _Retryable(CentralError):
@@ -110,19 +114,19 @@ class _Retryable(CentralError):
 
 
 class RateLimited(_Retryable):
-    code = "rate_limited"
+    code = ErrorCode.RATE_LIMITED
 
 
 class TooManyAttempts(_Retryable):
     """The code is burnt; a resend (after ``retry_after``) gives a new one."""
 
-    code = "too_many_attempts"
+    code = ErrorCode.TOO_MANY_ATTEMPTS
     commits = True
 
 
 class InvalidCredentials(CentralError):
     status = 401
-    code = "invalid_credentials"
+    code = ErrorCode.INVALID_CREDENTIALS
     commits = True
 
 
@@ -136,13 +140,13 @@ class TemporaryPasswordExpired(InvalidCredentials):
 
 class AccountNotActivated(CentralError):
     status = 403
-    code = "account_not_activated"
+    code = ErrorCode.ACCOUNT_NOT_ACTIVATED
     commits = True
 
 
 class WeakPassword(CentralError):
     status = 422
-    code = "weak_password"
+    code = ErrorCode.WEAK_PASSWORD
 
     def __init__(self, violations: list[str]) -> None:
         super().__init__(violations=violations)
@@ -151,9 +155,9 @@ class WeakPassword(CentralError):
 
 class NotReady(CentralError):
     status = 503
-    code = "not_ready"
+    code = ErrorCode.NOT_READY
 
 
 class InternalError(CentralError):
     status = 500
-    code = "internal_error"
+    code = ErrorCode.INTERNAL_ERROR

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from vic_rules.password import violations
+
 CODE_DIGITS = 6
 TOKEN_BYTES = 32
 
@@ -177,15 +179,18 @@ def new_temporary_password() -> str:
     three groups of four from ``TEMP_PASSWORD_ALPHABET`` joined by "-" (the
     special character), e.g. ``Kpx7-Mqr4-Tzn3``; every group set with an upper
     case letter, a lower case letter and a digit is equally likely (rejection
-    sampling), ``temporary_password_entropy_bits()`` bits in all."""
+    sampling), ``temporary_password_entropy_bits()`` bits in all. A draw the
+    policy forbids anyway (a false hit of the breached-password filter, about
+    one in a few thousand) is drawn again."""
     length = TEMP_PASSWORD_GROUPS * TEMP_PASSWORD_GROUP_LENGTH
+    step = TEMP_PASSWORD_GROUP_LENGTH
     while True:
         chars = "".join(secrets.choice(TEMP_PASSWORD_ALPHABET) for _ in range(length))
-        if all(any(c in cls for c in chars) for cls in _TEMP_PASSWORD_CLASSES):
-            break
-    step = TEMP_PASSWORD_GROUP_LENGTH
-    groups = [chars[i : i + step] for i in range(0, length, step)]
-    return TEMP_PASSWORD_SEPARATOR.join(groups)
+        if not all(any(c in cls for c in chars) for cls in _TEMP_PASSWORD_CLASSES):
+            continue
+        password = TEMP_PASSWORD_SEPARATOR.join(chars[i : i + step] for i in range(0, length, step))
+        if not violations(password):
+            return password
 
 
 _TEMP_PASSWORD_CLASSES = (TEMP_PASSWORD_UPPER, TEMP_PASSWORD_LOWER, TEMP_PASSWORD_DIGITS)

@@ -26,7 +26,9 @@ from typing import Annotated
 from pydantic import AfterValidator, StrictStr
 from pydantic_core import PydanticCustomError
 
-FORBIDDEN_CHARACTER = "forbidden_character"
+from vic_rules.codes import FieldCode
+
+FORBIDDEN_CHARACTER: str = FieldCode.FORBIDDEN_CHARACTER.value
 
 _LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TEXT_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")

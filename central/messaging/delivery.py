@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from central.core.contact import mask_email, mask_phone
 from central.crud.messages import ClaimedMessage
+from vic_rules.email import mask_email
+from vic_rules.phone import mask_phone
 
 
 class DeliveryError(Exception):

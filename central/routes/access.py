@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from sqlalchemy.orm import Session
 
 from central.core.config import Settings
-from central.core.contact import EmailRejected, PhoneRejected, normalize_email, normalize_phone
 from central.core.errors import (
     AccountNotActivated,
     InvalidCredentials,
@@ -36,6 +35,7 @@ from central.messaging.outbox import send_temporary_password
 from central.models import Account
 from central.routes.deps import AppSettings, CurrentTerminal, Db, Now, TerminalIdem
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
+from vic_rules.login import normalize_login
 
 log = logging.getLogger("central.access")
 router = APIRouter(prefix="/api/v1", tags=["access"])
@@ -65,14 +65,8 @@ class ResetOut(BaseModel):
 
 
 def login_key(raw: str, settings: Settings) -> str:
-    """An email's lower-cased key or a phone's E.164; the raw text, folded, when neither."""
-    text = raw.strip()
-    try:
-        if "@" in text:
-            return normalize_email(text)[1]
-        return normalize_phone(text, settings.allowed_regions, settings.default_region)
-    except (EmailRejected, PhoneRejected):
-        return text.lower()[:320]
+    """The account look-up key of a typed login, with this central's regions."""
+    return normalize_login(raw, settings.allowed_regions, settings.default_region)
 
 
 def find_account(db: Session, key: str) -> Account | None:

@@ -16,13 +16,13 @@ from central.core.errors import (
     Unauthorized,
     WeakPassword,
 )
-from central.core.password_policy import violations
 from central.core.security import hash_password, password_matches
 from central.crud import accounts, audit, contracts, rates, tokens
 from central.messaging.outbox import enqueue
 from central.models import Contract
 from central.routes.deps import AnySession, AppSettings, ClientIdem, CurrentClient, Db, Now
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
+from vic_rules.password import MAX_INPUT_CHARS, violations
 
 router = APIRouter(prefix="/api/v1/account", tags=["account"])
 PASSWORD_CHANGE_SCOPE = "password_change"
@@ -32,7 +32,7 @@ class PasswordChangeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     current_password: StrictStr = Field(max_length=256)
-    new_password: StrictStr = Field(max_length=256)
+    new_password: StrictStr = Field(max_length=MAX_INPUT_CHARS)
 
 
 class Premium(BaseModel):

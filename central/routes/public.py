@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 
 from central.core.errors import CentralError, NotReady, PayloadTooLarge, ValidationFailed
 from central.core.i18n import Locale, as_locale, message, page_text
-from central.core.password_policy import POLICY
 from central.core.security import hash_token
 from central.crud import accounts, audit, registrations, tokens
 from central.models import ActivationToken, Registration
 from central.routes.deps import AppSettings, Db, Lang, Now
 from central.routes.registrations import confirm_registration
 from central.routes.responses import html_refusals, refusals
+from vic_rules.password import POLICY
 
 log = logging.getLogger("central.public")
 router = APIRouter(tags=["public"])

@@ -17,13 +17,6 @@ from sqlalchemy.orm import Session
 
 from central.core.clock import UtcDatetime, captured_at_problem
 from central.core.config import Settings
-from central.core.contact import (
-    EmailRejected,
-    PhoneRejected,
-    mask_phone,
-    normalize_email,
-    normalize_phone,
-)
 from central.core.errors import (
     AccountExists,
     AlreadyConfirmed,
@@ -57,6 +50,9 @@ from central.routes.deps import (
     TerminalIdem,
 )
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
+from vic_rules.codes import FieldCode
+from vic_rules.email import EmailProblem, email_with_key
+from vic_rules.phone import PhoneProblem, mask_phone, normalize_phone
 
 log = logging.getLogger("central.registrations")
 router = APIRouter(prefix="/api/v1/registrations", tags=["registration"])
@@ -124,15 +120,15 @@ def _check_contacts(
         fields["captured_at"] = [problem]
     email = email_key = phone = ""
     try:
-        email, email_key = normalize_email(body.email)
-    except EmailRejected as err:
+        email, email_key = email_with_key(body.email)
+    except EmailProblem as err:
         fields["email"] = [err.code]
     try:
         phone = normalize_phone(body.phone, settings.allowed_regions, settings.default_region)
-    except PhoneRejected as err:
+    except PhoneProblem as err:
         fields["phone"] = [err.code]
     if not body.consent:
-        fields["consent"] = ["consent_required"]
+        fields["consent"] = [FieldCode.CONSENT_REQUIRED]
     if fields:
         raise ValidationFailed(fields)
     return email, email_key, phone

@@ -57,6 +57,7 @@ $launcher.SetCustomShell($sid, "`"$exe`"", $null, $null, 0) | Out-Null
 $launcher.SetEnabled($true) | Out-Null
 
 Write-Host "Installed. Next, as $KioskUser (runas /user:$KioskUser cmd):"
-Write-Host "  `"$exe`" enroll CODE --central $CentralUrl"
-Write-Host "  `"$exe`" admin-pin"
+$admin = Join-Path $InstallDir "vic-kiosk-admin.exe"
+Write-Host "  `"$admin`" enroll CODE --central $CentralUrl"
+Write-Host "  `"$admin`" admin-pin"
 Write-Host "Then set autologon for $KioskUser with Sysinternals Autologon (it keeps the password as an LSA secret, not in the registry) and restart."

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 from kiosk.api_types import ClientSession, Contract
 from kiosk.errors import CentralError, Unauthorized
 from kiosk.flows._guard import GuardedFlow
-from kiosk.validation.email import EmailProblem, normalize_email
-from kiosk.validation.password import violations
-from kiosk.validation.phone import PhoneProblem, normalize_phone
+from vic_rules.login import normalize_login
+from vic_rules.password import violations
 
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
@@ -28,21 +27,6 @@ class LoginStep(StrEnum):
     CREDENTIALS = "credentials"
     CHANGE_PASSWORD = "change_password"
     LOGGED_IN = "logged_in"
-
-
-def normalize_login(raw: str) -> str:
-    """The login as the central stores it when it reads as an email or a phone;
-    otherwise the trimmed text (the central will refuse it)."""
-    text = raw.strip()
-    if "@" in text:
-        try:
-            return normalize_email(text)
-        except EmailProblem:
-            return text
-    try:
-        return normalize_phone(text)
-    except PhoneProblem:
-        return text
 
 
 class LoginFlow(GuardedFlow):

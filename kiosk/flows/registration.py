@@ -28,8 +28,8 @@ from kiosk.errors import (
     ValidationFailed,
 )
 from kiosk.flows._guard import GuardedFlow
-from kiosk.validation.email import EmailProblem, normalize_email, suggest_email
-from kiosk.validation.phone import PhoneProblem, display_phone, normalize_phone
+from vic_rules.email import EmailProblem, normalize_email, suggest_email
+from vic_rules.phone import PhoneProblem, display_phone, normalize_phone
 
 if TYPE_CHECKING:
     from kiosk.client import CentralClient

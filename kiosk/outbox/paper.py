@@ -3,7 +3,7 @@
 Columns (header row required, comma or semicolon, UTF-8 with or without BOM):
 ``email``, ``phone``, ``consent_at`` (when the client signed, ISO 8601 with a
 zone, e.g. ``2025-03-01T10:15:00+05:00``), ``operator`` (the clerk), and an
-optional ``locale`` (ru, kk, en). Each row is checked with ``kiosk.validation``;
+optional ``locale`` (ru, kk, en). Each row is checked with ``vic_rules``;
 a bad row is reported with its line number and never captured.
 
 An imported row's outbox id is derived from its content with a keyed hash (the
@@ -23,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.api_types import Locale, RegistrationRequest
-from kiosk.validation.email import EmailProblem, normalize_email
-from kiosk.validation.phone import PhoneProblem, normalize_phone
+from vic_rules.email import EmailProblem, normalize_email
+from vic_rules.phone import PhoneProblem, normalize_phone
 
 REQUIRED_COLUMNS = ("email", "phone", "consent_at", "operator")
 LOCALES: tuple[Locale, ...] = ("ru", "kk", "en")

@@ -75,8 +75,8 @@ from kiosk.outbox.schema import (
     entry_view,
     to_datetime,
 )
-from kiosk.validation.email import mask_email
-from kiosk.validation.phone import mask_phone
+from vic_rules.email import mask_email
+from vic_rules.phone import mask_phone
 
 
 def _reason(text: str) -> str:

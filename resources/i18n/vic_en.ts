@@ -631,6 +631,10 @@ Forgot the password? We can email you a new temporary password.</translation>
             <translation>At least 8 characters</translation>
         </message>
         <message>
+            <source>At most {count} characters</source>
+            <translation>At most {count} characters</translation>
+        </message>
+        <message>
             <source>Upper-case Latin letters (A–Z)</source>
             <translation>Upper-case Latin letters (A–Z)</translation>
         </message>
@@ -651,8 +655,8 @@ Forgot the password? We can email you a new temporary password.</translation>
             <translation>Only Latin letters, digits and ! @ $ _ -</translation>
         </message>
         <message>
-            <source>Not the example password or a well-known one</source>
-            <translation>Not the example password or a well-known one</translation>
+            <source>Not the example, the company's name or a known leaked password</source>
+            <translation>Not the example, the company's name or a known leaked password</translation>
         </message>
         <message>
             <source>Different from the current password</source>

@@ -631,6 +631,10 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Құпиясөз ұзындығы – кемінде 8 таңба</translation>
         </message>
         <message>
+            <source>At most {count} characters</source>
+            <translation>Құпиясөз ұзындығы – ең көбі {count} таңба</translation>
+        </message>
+        <message>
             <source>Upper-case Latin letters (A–Z)</source>
             <translation>Латын әліпбиінің бас әріптері (A–Z)</translation>
         </message>
@@ -651,8 +655,8 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Тек латын әріптері, цифрлар және ! @ $ _ -</translation>
         </message>
         <message>
-            <source>Not the example password or a well-known one</source>
-            <translation>Мысалдағы немесе көпшілікке белгілі құпиясөз емес</translation>
+            <source>Not the example, the company's name or a known leaked password</source>
+            <translation>Мысалдағы құпиясөз, компания атауы немесе белгілі ағып кеткен құпиясөз емес</translation>
         </message>
         <message>
             <source>Different from the current password</source>

@@ -631,6 +631,10 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Длина пароля – не менее 8 символов</translation>
         </message>
         <message>
+            <source>At most {count} characters</source>
+            <translation>Длина пароля – не более {count} символов</translation>
+        </message>
+        <message>
             <source>Upper-case Latin letters (A–Z)</source>
             <translation>Заглавные буквы латинского алфавита (A–Z)</translation>
         </message>
@@ -651,8 +655,8 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Только латинские буквы, цифры и ! @ $ _ -</translation>
         </message>
         <message>
-            <source>Not the example password or a well-known one</source>
-            <translation>Не пароль из примера и не общеизвестный пароль</translation>
+            <source>Not the example, the company's name or a known leaked password</source>
+            <translation>Не пароль из примера, не название компании и не известный утёкший пароль</translation>
         </message>
         <message>
             <source>Different from the current password</source>

@@ -77,11 +77,11 @@ def test_the_whole_procedure(api: Api, central: EmbeddedCentral) -> None:
 
     for new, rule in [
         ("Ab1!", "too_short"),
-        ("abcdefg1!", "missing_upper"),
-        ("ABCDEFG1!", "missing_lower"),
-        ("Abcdefgh!", "missing_digit"),
-        ("Abcdefgh1", "missing_special"),
-        ("Abcdefg1!#", "forbidden_character"),
+        ("qmtz-kw7x", "missing_upper"),
+        ("QMTZ-KW7X", "missing_lower"),
+        ("Qmtz-kwxv", "missing_digit"),
+        ("Qmtz7kwxv", "missing_special"),
+        ("Qmtz-kw7#", "forbidden_character"),
         ("Ag-15!d44", "forbidden_password"),
         (temporary, "same_as_current"),
     ]:

@@ -163,6 +163,7 @@ def test_password_policy_is_published(sqlite_api: Api) -> None:
     response = requests.get(f"{sqlite_api.url}/api/v1/password-policy", timeout=5)
     assert response.json() == {
         "min_length": 8,
+        "max_length": 128,
         "required": ["upper", "lower", "digit", "special"],
         "specials": "!@$_-",
         "letters": "latin",

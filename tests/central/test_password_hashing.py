@@ -14,7 +14,7 @@ import pytest
 from argon2 import PasswordHasher, Type, extract_parameters
 
 from central.core import security
-from central.core.password_policy import violations
+from vic_rules.password import violations
 
 LOOK_ALIKES = set("0Oo1lIi5Ss2Zz6Gb8B9gq")
 

@@ -35,7 +35,6 @@ from kiosk.errors import (
     ValidationFailed,
     WeakPassword,
 )
-from kiosk.validation.password import violations
 from tests.kiosk.kit import (
     BRANCH,
     add_terminal,
@@ -44,6 +43,7 @@ from tests.kiosk.kit import (
     sms_code,
     wait_for_messages,
 )
+from vic_rules.password import violations
 
 PHONE = "+77011234567"
 EMAIL = "aigerim@example.kz"
@@ -217,10 +217,10 @@ def test_log_in_refusals_and_password_rules(client: CentralClient) -> None:
         assert refused.value.violations == violations(weak, current=temporary)
         assert refused.value.violations
     with pytest.raises(Unauthorized):
-        client.change_password("not-a-token", temporary, "Strong_pass1")
+        client.change_password("not-a-token", temporary, "Steppe_Kx71")
 
-    client.change_password(session.token, temporary, "Strong_pass1")
-    full = client.log_in(EMAIL, "Strong_pass1")
+    client.change_password(session.token, temporary, "Steppe_Kx71")
+    full = client.log_in(EMAIL, "Steppe_Kx71")
     assert not full.password_change_required
     assert client.contracts(full.token) == []
 

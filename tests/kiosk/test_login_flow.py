@@ -16,7 +16,6 @@ from central.server import EmbeddedCentral
 from kiosk.client import CentralClient
 from kiosk.errors import AccountNotActivated, InvalidCredentials, WeakPassword
 from kiosk.flows import LoginFlow, LoginStep, RegistrationFlow, Step
-from kiosk.validation.password import violations
 from tests.kiosk.kit import (
     activation_link,
     create_account,
@@ -24,6 +23,7 @@ from tests.kiosk.kit import (
     temporary_password,
     wait_for_messages,
 )
+from vic_rules.password import violations
 
 PHONE = "+77011234567"
 EMAIL = "aigerim@example.kz"

@@ -5,6 +5,7 @@ What a client notices while the terminal is still opening is in ``test_startup.p
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from central.models import Message, Registration
 from central.server import EmbeddedCentral
 from kiosk.config import KioskConfig
 from kiosk.credentials import CredentialError, Credentials, NoKeyringBackend
+from kiosk.demo import DemoUnavailable
 from kiosk.terminal import open_terminal
 from tests.ui.test_registration_screens import click, fill_details, on_screen, to_code_entry
 from tests.ui.ui_helpers import (
@@ -33,12 +35,13 @@ from tests.ui.ui_helpers import (
 )
 from ui.app import Shell
 from ui.startup import OpenedTerminal, open_for
+from vic_demo import start_demo
 
 
 def test_demo_mode_starts_its_central_and_shows_the_mailbox(
     qtbot: QtBot, tmp_path: Path, shells: list[Shell]
 ) -> None:
-    shell = Shell(no_config(tmp_path))
+    shell = Shell(no_config(tmp_path), opener=functools.partial(open_for, start_demo=start_demo))
     shells.append(shell)
     shell.start()
     window: Any = shell.window
@@ -50,6 +53,18 @@ def test_demo_mode_starts_its_central_and_shows_the_mailbox(
     demo_panels = [w for w in window.findChildren(object) if type(w).__name__ == "DemoPanel"]
     assert len(demo_panels) == 1
     qtbot.waitUntil(lambda: len(demo_panels[0].messages()) >= 1, timeout=10_000)
+
+
+def test_demo_mode_without_its_central_is_one_sentence(
+    qtbot: QtBot, tmp_path: Path, shells: list[Shell]
+) -> None:
+    with pytest.raises(DemoUnavailable, match="Demo mode is not available"):
+        open_for(no_config(tmp_path))
+    shell = Shell(no_config(tmp_path))
+    shells.append(shell)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.problem is not None, timeout=START_TIMEOUT_MS)
+    assert shell.problem is not None and shell.problem.startswith("Demo mode is not available")
 
 
 def clerk_shell(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.api_types import RegistrationRequest
 from kiosk.client import CentralClient
+from kiosk.errors import UnexpectedResponse
 from tests.ui.ui_helpers import find_button
 from ui.demo_panel import DemoPanel
 
@@ -30,7 +32,8 @@ def tap(qtbot: QtBot, root: Any, label: str) -> None:
 def test_the_panel_shows_a_new_sms_and_the_email_link_activates(
     terminal_client: CentralClient, qtbot: QtBot
 ) -> None:
-    panel = DemoPanel(terminal_client.dev_messages, poll_interval_ms=POLL_MS)
+    press = partial(terminal_client.dev_page, press=True)  # the page's button
+    panel = DemoPanel(terminal_client.dev_messages, press, poll_interval_ms=POLL_MS)
     qtbot.addWidget(panel)
     panel.show()
     panel.start()
@@ -67,3 +70,10 @@ def test_the_panel_shows_a_new_sms_and_the_email_link_activates(
     session = terminal_client.log_in(PHONE, temporary)  # activated: the login is accepted
     assert session.password_change_required
     panel.stop()
+
+
+def test_a_link_to_another_host_is_never_opened(terminal_client: CentralClient) -> None:
+    with pytest.raises(UnexpectedResponse, match="not on this central"):
+        terminal_client.dev_page("https://vic.example/activate/abc")
+    status, page = terminal_client.dev_page(terminal_client.base_url + "/healthz")
+    assert status == 200 and "ok" in page

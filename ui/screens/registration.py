@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flows.registration import DetailsProblems
-from kiosk.validation.email import EmailProblem, normalize_email, suggest_email
-from kiosk.validation.phone import PhoneProblem, format_as_typed, normalize_phone
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
+from vic_rules.email import EmailProblem, normalize_email, suggest_email
+from vic_rules.phone import PhoneProblem, format_as_typed, normalize_phone
 
 FORM_MAX_WIDTH_PX = 720
 # as wide as the on-screen keyboard below it: fewer wrapped lines, so the whole form

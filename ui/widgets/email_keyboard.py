@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.validation.password import SPECIALS
+from vic_rules.password import SPECIALS
 
 KEY_MIN_SIZE_PX = 48  # the touch minimum: five rows must leave the form above them room
 KEY_SPACING_PX = 4

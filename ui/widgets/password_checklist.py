@@ -1,6 +1,6 @@
 """A live checklist of the insurer's password rules, ticking as the client types.
 
-The rules and their check come from ``kiosk.validation.password`` (the same codes
+The rules and their check come from ``vic_rules.password`` (the same codes
 the central answers with), so the list can never disagree with what the central
 will refuse. Each rule is a label: ``✓`` met, ``✗`` not met, ``○`` nothing typed
 yet. ``same_as_current`` is listed only when a current password is known, and
@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.validation.password import RULES, violations
+from vic_rules.password import MAX_LENGTH, RULES, violations
 
 MISMATCH = "mismatch"
 MET_MARK = "✓"
@@ -27,6 +27,9 @@ def rule_text(code: str) -> str:
     """The translated wording of one rule or violation code (contract codes + mismatch)."""
     texts = {
         "too_short": QCoreApplication.translate("PasswordRules", "At least 8 characters"),
+        "too_long": QCoreApplication.translate(
+            "PasswordRules", "At most {count} characters"
+        ).format(count=MAX_LENGTH),
         "missing_upper": QCoreApplication.translate(
             "PasswordRules", "Upper-case Latin letters (A–Z)"
         ),
@@ -41,7 +44,7 @@ def rule_text(code: str) -> str:
             "PasswordRules", "Only Latin letters, digits and ! @ $ _ -"
         ),
         "forbidden_password": QCoreApplication.translate(
-            "PasswordRules", "Not the example password or a well-known one"
+            "PasswordRules", "Not the example, the company's name or a known leaked password"
         ),
         "same_as_current": QCoreApplication.translate(
             "PasswordRules", "Different from the current password"

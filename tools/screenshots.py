@@ -1,6 +1,6 @@
 """Render every screen to PNG, in clerk and kiosk mode and in ru/kk/en.
 
-``python -m ui.screenshots DIR`` (``make screenshots``) starts a throw-away
+``python -m tools.screenshots DIR`` (``make screenshots``) starts a throw-away
 central on SQLite seeded with the demo clients (``central.demo``), drives real
 flows into realistic states (typed values, a validation message, a wrong code
 with its countdowns, a wrong password, a temporary-password login, loaded
@@ -45,7 +45,7 @@ WAIT_S = 30.0
 UNREACHABLE_URL = "http://127.0.0.1:9"  # the discard port: refused at once
 DEMO_CLIENT = "aigerim.demo@mail.ru"  # active and expired contracts
 TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
-PARTLY_TYPED_PASSWORD = "Viktoriya"  # long enough, both cases; no digit, no special yet
+PARTLY_TYPED_PASSWORD = "Aqzhibekk"  # long enough, both cases; no digit, no special yet
 
 
 def pseudo(text: str) -> str:
@@ -319,7 +319,7 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
     change.new_password.setText(PARTLY_TYPED_PASSWORD)  # type: ignore[attr-defined]
     shots.shot(window, 9, "password_change")
 
-    new = f"Viktoriya-{run.number}"
+    new = f"Aqzhibek-{run.number}"  # not the insurer's name: the policy refuses that
     change.new_password.setText(new)  # type: ignore[attr-defined]
     change.repeat_password.setText(new)  # type: ignore[attr-defined]
     change.submit.click()  # type: ignore[attr-defined]
@@ -395,7 +395,7 @@ def render_demo(shots: Shots, run: Run) -> None:
     from kiosk.flows.registration import Step
     from ui.demo_panel import DemoPanel
 
-    panel = DemoPanel(run.client.dev_messages)
+    panel = DemoPanel(run.client.dev_messages, run.client.dev_page)
     panel.poll()
     wait_for_background()
     panel.resize(panel.width(), run.size[1] - 120)
@@ -406,7 +406,7 @@ def render_demo(shots: Shots, run: Run) -> None:
 
     config = KioskConfig(central_url="", mode="kiosk", terminal_name="Демо-терминал", demo=True)
     window = MainWindow(make_dependencies(run.client, run.outbox, config, kiosk_mode=True))
-    panel = DemoPanel(run.client.dev_messages)
+    panel = DemoPanel(run.client.dev_messages, run.client.dev_page)
     window.add_side_panel(panel)
     window.resize(*DEMO_WINDOW_SIZE_PX)
     window.status_line.set_online(True)

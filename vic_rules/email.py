@@ -1,10 +1,16 @@
-"""Email addresses: offline syntax check, normalised form, "did you mean", masking.
+"""Email addresses: offline syntax check, normal form, look-up key, "did you mean", mask.
 
-Deliverability is not checked (no DNS at a branch terminal); the central sends the
-activation link, which proves the mailbox. Callers may rely on
-:func:`normalize_email` returning email-validator's normalised form (domain in
-lower case) or raising :class:`EmailProblem` — nothing else, for any ``str`` — and
-on normalising its own output giving the same value back.
+The one rule of the terminal and the central: email-validator's syntax check
+without DNS (a branch terminal may be offline; the activation link proves the
+mailbox), at most :data:`MAX_INPUT_CHARS` (320) characters as typed, surrounding
+spaces ignored. The stored form is email-validator's normalised address (domain
+in lower case); uniqueness and look-ups compare :func:`email_key`, its lower-cased
+form, because mailbox names are case-insensitive in practice.
+
+Callers may rely on :func:`normalize_email` returning the normalised form or
+raising :class:`EmailProblem` (``invalid_email``) — nothing else, for any input —
+and on normalising its own output giving the same value back. :func:`mask_email`
+never raises.
 """
 
 from __future__ import annotations
@@ -13,19 +19,23 @@ from typing import Final
 
 from email_validator import EmailNotValidError, validate_email
 
+from vic_rules.codes import FieldCode
+
 __all__ = [
-    "INVALID_EMAIL",
     "KNOWN_DOMAINS",
+    "MAX_INPUT_CHARS",
     "POPULAR_DOMAINS",
     "EmailProblem",
     "edit_distance",
+    "email_key",
+    "email_with_key",
     "mask_email",
     "normalize_email",
     "suggest_email",
 ]
 
-INVALID_EMAIL: Final = "invalid_email"
 MAX_INPUT_CHARS: Final = 320
+_MASK: Final = "***"
 
 POPULAR_DOMAINS: Final = (
     "mail.ru",
@@ -77,19 +87,30 @@ _BRAND_DOMAINS: Final = {"gmail": "gmail.com", "icloud": "icloud.com"}
 class EmailProblem(ValueError):
     """Why a typed email address is refused; ``code`` is ``invalid_email``."""
 
-    def __init__(self, code: str = INVALID_EMAIL) -> None:
-        super().__init__(code)
-        self.code = code
+    def __init__(self, code: FieldCode = FieldCode.INVALID_EMAIL) -> None:
+        super().__init__(str(code))
+        self.code: FieldCode = code
 
 
 def normalize_email(raw: str) -> str:
     """The normalised address, or :class:`EmailProblem` if its syntax is wrong."""
-    if not isinstance(raw, str) or len(raw) > MAX_INPUT_CHARS:
+    if not isinstance(raw, str) or len(raw) > MAX_INPUT_CHARS or not raw.strip():
         raise EmailProblem()
     try:
         return validate_email(raw.strip(), check_deliverability=False).normalized
     except (EmailNotValidError, UnicodeError, ValueError):
         raise EmailProblem() from None
+
+
+def email_key(normalized: str) -> str:
+    """What uniqueness and look-ups compare: the normalised address in lower case."""
+    return normalized.lower()
+
+
+def email_with_key(raw: str) -> tuple[str, str]:
+    """``(normalised address, look-up key)``, or :class:`EmailProblem`."""
+    normalized = normalize_email(raw)
+    return normalized, email_key(normalized)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -148,17 +169,14 @@ def suggest_email(raw: str) -> str | None:
 
 
 def mask_email(email: str) -> str:
-    """``a******n@mail.ru``: first and last character of the mailbox, domain kept.
+    """``a***@mail.ru``: the mailbox's first character and the domain, nothing else.
 
-    The number of stars is fixed so that the mask does not reveal the length.
+    The number of stars is fixed, so the mask does not tell the mailbox's length;
+    ``***`` for text without ``@``. Never raises.
     """
+    if not isinstance(email, str):
+        return _MASK
     local, at, domain = email.rpartition("@")
     if not at:
-        local, domain = email, ""
-    if len(local) > 2:
-        hidden = f"{local[0]}******{local[-1]}"
-    elif local:
-        hidden = f"{local[0]}******"
-    else:
-        hidden = "******"
-    return f"{hidden}@{domain}" if at else hidden
+        return _MASK
+    return f"{local[:1]}{_MASK}@{domain}"

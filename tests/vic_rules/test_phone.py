@@ -1,4 +1,5 @@
-"""Phone numbers as clients type them at a branch in Kazakhstan."""
+"""Phone numbers as clients type them at a branch in Kazakhstan: the one rule of
+the terminal and the central."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.validation.phone import (
+from vic_rules.phone import (
     PhoneProblem,
     display_phone,
     format_as_typed,
@@ -34,6 +35,8 @@ def _problem(raw: str, **kwargs: object) -> str:
         "+7(701)1234567",
         " +7 701 123-45-67 ",
         "8.701.123.45.67",
+        "+7-701-123-45-67",
+        "8\u00a0701\u00a0123\u00a045\u00a067",
     ],
 )
 def test_shapes_people_type_give_one_e164_number(typed: str) -> None:
@@ -73,10 +76,23 @@ def test_kazakh_landline_is_not_mobile(landline: str) -> None:
         "+",
         "٨٧٠١١٢٣٤٥٦٧",
         "8701123456" * 10,
+        "+7 701 CALL ME1",
+        "8701123456789012",
+        "7+7011234567",
+        "+7\t701 123 45 67",
+        "+77011234567\n",
+        "+7 701 123 45 67;ext=5",
+        "+7 701 123 45 67 #5",
     ],
 )
 def test_garbage_is_invalid_phone(garbage: str) -> None:
     assert _problem(garbage) == "invalid_phone"
+
+
+def test_forty_characters_are_the_most_accepted() -> None:
+    typed = "8 (701) 123-45-67"
+    assert normalize_phone(typed.ljust(40, "-")) == "+77011234567"
+    assert _problem(typed.ljust(41, "-")) == "invalid_phone"
 
 
 def test_display_and_mask() -> None:
@@ -87,6 +103,16 @@ def test_display_and_mask() -> None:
     assert "555" not in mask_phone("+12025550143")
     with pytest.raises(PhoneProblem):
         display_phone("not a number")
+    assert mask_phone("not a number") == "***"
+    assert mask_phone("") == "***"
+
+
+@given(
+    st.sampled_from(KZ_MOBILE_PREFIXES),
+    st.text(alphabet="0123456789", min_size=7, max_size=7),
+)
+def test_mask_keeps_prefix_and_last_two_digits(prefix: str, rest: str) -> None:
+    assert mask_phone(f"+7{prefix}{rest}") == f"+7 {prefix} *** ** {rest[-2:]}"
 
 
 @pytest.mark.parametrize(
@@ -146,8 +172,9 @@ def test_arbitrary_text_never_raises_anything_but_phone_problem(raw: str) -> Non
         assert problem.code in {"invalid_phone", "not_mobile", "region_not_allowed"}
     else:
         assert normalize_phone(value) == value
-        assert value.startswith("+7")
+        assert value.startswith("+77") and value[1:].isdigit() and len(value) == 12
     format_as_typed(raw)
+    mask_phone(raw)
 
 
 @given(st.text(alphabet="0123456789+ -()", max_size=20))

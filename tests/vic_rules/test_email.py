@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.validation.email import (
+from vic_rules.email import (
     POPULAR_DOMAINS,
     EmailProblem,
     edit_distance,
+    email_with_key,
     mask_email,
     normalize_email,
     suggest_email,
@@ -44,6 +45,9 @@ def test_valid_addresses_give_their_normal_form(typed: str, normal: str) -> None
         "Aigerim <a@mail.ru>",
         "a\n@mail.ru",
         "x" * 330 + "@mail.ru",
+        "   ",
+        "aigerim@mail..ru",
+        "x" * 313 + "@mail.ru",
     ],
 )
 def test_bad_syntax_is_invalid_email(bad: str) -> None:
@@ -109,11 +113,15 @@ def test_edit_distance_counts_a_swap_as_one() -> None:
     assert edit_distance("kitten", "sitting") == 3
 
 
-def test_mask_hides_the_mailbox_but_keeps_the_domain() -> None:
-    assert mask_email("aigerim.n@mail.ru") == "a******n@mail.ru"
-    assert mask_email("ab@mail.ru") == "a******@mail.ru"
-    assert mask_email("a@mail.ru") == "a******@mail.ru"
-    assert "igeri" not in mask_email("aigerim@mail.ru")
+def test_email_is_keyed_case_insensitively() -> None:
+    assert email_with_key("  Aigerim.K@Mail.RU ") == ("Aigerim.K@mail.ru", "aigerim.k@mail.ru")
+
+
+def test_mask_shows_only_the_first_character_and_the_domain() -> None:
+    assert mask_email("aigerim.n@mail.ru") == "a***@mail.ru"
+    assert mask_email("ab@mail.ru") == "a***@mail.ru"
+    assert mask_email("a@mail.ru") == "a***@mail.ru"
+    assert mask_email("no address") == "***"
     assert len(mask_email("aigerim.n@mail.ru")) == len(mask_email("aigerim.nurlanovn@mail.ru"))
 
 
@@ -125,6 +133,7 @@ def test_arbitrary_text_never_raises_anything_but_email_problem(raw: str) -> Non
         pass
     else:
         assert normalize_email(value) == value
+        assert email_with_key(raw) == (value, value.lower())
     suggestion = suggest_email(raw)
     if suggestion is not None:
         assert normalize_email(suggestion) == suggestion

@@ -1,13 +1,24 @@
-"""Mobile phone numbers of Kazakhstan: normalise, format while typing, display, mask.
+"""Mobile phone numbers: normalise, format while typing, display, mask.
 
 Kazakhstan shares the country code +7 with Russia, so a number's country is decided
-by ``region_code_for_number`` and its kind by ``number_type`` — never by
-``is_valid_number`` alone (``+7 926 …`` is a valid *Russian* mobile).
+by ``region_code_for_number`` and its kind by ``number_type`` (``+7 926 …`` is a
+valid *Russian* mobile; see ``shared/domain-notes.md``).
+
+The one rule of the terminal and the central (they used to differ; the stricter
+choice of each point is kept):
+
+* at most :data:`MAX_INPUT_CHARS` (40) characters as typed;
+* only ASCII digits, one leading ``+`` and the separators people type between
+  groups (space, no-break spaces, ``-``, ``(``, ``)``, ``.``): no letters, no
+  extensions, no tab or other control character, no other script's digits;
+* the number must be valid (``is_valid_number``) *and* of a known region *and*
+  of a mobile type; the region must be one of the allowed ones.
 
 Callers may rely on: :func:`normalize_phone` returns E.164 (``+77011234567``) or
 raises :class:`PhoneProblem` whose ``code`` is one of the contract's field codes;
-it never raises anything else for any ``str``, and normalising its own output
-gives the same value back.
+it never raises anything else for any input, and normalising its own output (or
+:func:`display_phone` of it) gives the same value back. :func:`mask_phone` never
+raises.
 """
 
 from __future__ import annotations
@@ -18,10 +29,10 @@ from typing import Final
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
+from vic_rules.codes import FieldCode
+
 __all__ = [
-    "INVALID_PHONE",
-    "NOT_MOBILE",
-    "REGION_NOT_ALLOWED",
+    "MAX_INPUT_CHARS",
     "PhoneProblem",
     "display_phone",
     "format_as_typed",
@@ -29,33 +40,33 @@ __all__ = [
     "normalize_phone",
 ]
 
-INVALID_PHONE: Final = "invalid_phone"
-NOT_MOBILE: Final = "not_mobile"
-REGION_NOT_ALLOWED: Final = "region_not_allowed"
-
-MAX_INPUT_CHARS: Final = 64
-_SEPARATORS: Final = frozenset(" -().\u00a0\u2007\u202f\t")
+MAX_INPUT_CHARS: Final = 40
+DEFAULT_REGIONS: Final = ("KZ",)
+DEFAULT_REGION: Final = "KZ"
+_SEPARATORS: Final = frozenset(" -().\u00a0\u2007\u202f")
 _ASCII_DIGITS: Final = frozenset("0123456789")
 _MOBILE_TYPES: Final = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
 _GROUPS_7: Final = (3, 3, 2, 2)
+_MASK_UNKNOWN: Final = "***"
 
 
 class PhoneProblem(ValueError):
-    """Why a typed phone number is refused; ``code`` is the contract's field code."""
+    """Why a typed phone number is refused: ``code`` is ``invalid_phone``,
+    ``not_mobile`` (e.g. a landline) or ``region_not_allowed``."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+    def __init__(self, code: FieldCode) -> None:
+        super().__init__(str(code))
+        self.code: FieldCode = code
 
 
 def _clean(raw: str) -> str | None:
     """``+`` and ASCII digits of ``raw``, or None if it holds anything but separators."""
-    text = raw.strip()
+    text = raw.strip(" \u00a0\u2007\u202f")
     if not text or len(text) > MAX_INPUT_CHARS:
         return None
     out: list[str] = []
     for i, ch in enumerate(text):
-        if ch in _ASCII_DIGITS or (ch == "+" and not out and "+" not in text[:i]):
+        if ch in _ASCII_DIGITS or (ch == "+" and i == 0):
             out.append(ch)
         elif ch not in _SEPARATORS:
             return None
@@ -63,28 +74,36 @@ def _clean(raw: str) -> str | None:
     return digits if digits.strip("+") else None
 
 
-def normalize_phone(raw: str, regions: Iterable[str] = ("KZ",), default_region: str = "KZ") -> str:
+def normalize_phone(
+    raw: str, regions: Iterable[str] = DEFAULT_REGIONS, default_region: str = DEFAULT_REGION
+) -> str:
     """The E.164 form of a mobile number of one of ``regions``.
 
     Accepts the shapes people type: ``87011234567``, ``+7 701 123 45 67``,
-    ``7011234567``, ``8 (701) 123-45-67``. Letters and extensions are refused.
-    Raises :class:`PhoneProblem` with ``invalid_phone``, ``region_not_allowed``
-    (a valid number of another country) or ``not_mobile`` (e.g. a landline).
+    ``7011234567``, ``8 (701) 123-45-67``. Raises :class:`PhoneProblem` with
+    ``invalid_phone``, ``region_not_allowed`` (a valid number of another country)
+    or ``not_mobile``.
     """
     cleaned = _clean(raw) if isinstance(raw, str) else None
     if cleaned is None:
-        raise PhoneProblem(INVALID_PHONE)
+        raise PhoneProblem(FieldCode.INVALID_PHONE)
     try:
         number = phonenumbers.parse(cleaned, default_region)
     except NumberParseException:
-        raise PhoneProblem(INVALID_PHONE) from None
+        raise PhoneProblem(FieldCode.INVALID_PHONE) from None
     region = phonenumbers.region_code_for_number(number)
-    if region is None or not phonenumbers.is_valid_number(number):
-        raise PhoneProblem(INVALID_PHONE)
+    kind = phonenumbers.number_type(number)
+    if (
+        number.extension
+        or region is None
+        or kind == PhoneNumberType.UNKNOWN
+        or not phonenumbers.is_valid_number(number)
+    ):
+        raise PhoneProblem(FieldCode.INVALID_PHONE)
     if region not in {r.upper() for r in regions}:
-        raise PhoneProblem(REGION_NOT_ALLOWED)
-    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
-        raise PhoneProblem(NOT_MOBILE)
+        raise PhoneProblem(FieldCode.REGION_NOT_ALLOWED)
+    if kind not in _MOBILE_TYPES:
+        raise PhoneProblem(FieldCode.NOT_MOBILE)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
@@ -141,7 +160,7 @@ def display_phone(e164: str) -> str:
     try:
         number = phonenumbers.parse(e164, None)
     except NumberParseException:
-        raise PhoneProblem(INVALID_PHONE) from None
+        raise PhoneProblem(FieldCode.INVALID_PHONE) from None
     national = phonenumbers.national_significant_number(number)
     if number.country_code == 7 and len(national) == 10:
         return _group_7(national)
@@ -149,11 +168,20 @@ def display_phone(e164: str) -> str:
 
 
 def mask_phone(e164: str) -> str:
-    """``+7 701 *** ** 67``: country code, first group and last two digits stay."""
-    shown = display_phone(e164)
-    number = phonenumbers.parse(e164, None)
+    """``+7 701 *** ** 67``: country code, first group and last two digits stay.
+
+    For log lines, lists and answers: enough to recognise a number, not to dial
+    it. ``***`` for anything that is not a number; never raises.
+    """
+    try:
+        shown = display_phone(e164)
+        number = phonenumbers.parse(e164, None)
+    except (PhoneProblem, NumberParseException, TypeError):
+        return _MASK_UNKNOWN
     keep_head = len(str(number.country_code)) + 3
     total = sum(ch.isdigit() for ch in shown)
+    if total < keep_head + 4:
+        return f"+{number.country_code} {_MASK_UNKNOWN}"
     out: list[str] = []
     seen = 0
     for ch in shown:

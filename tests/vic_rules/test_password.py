@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import string
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.validation.password import RULES, SPECIALS, violations
+from vic_rules.password import MAX_LENGTH, POLICY, RULES, SPECIALS, violations
 
 
 def test_seed_example_password_is_never_accepted_in_any_case() -> None:
@@ -46,6 +47,10 @@ def test_empty_password_lists_every_missing_rule_in_contract_order() -> None:
         ("Kx7#mq2z", ["missing_special", "forbidden_character"]),
         ("Кx7_mq2z", ["missing_upper", "forbidden_character"]),
         ("Kx7_mq2z\u0661", ["forbidden_character"]),
+        ("Kz7!mountain", []),
+        ("Abc defg1!", ["forbidden_character"]),
+        ("Пароль1!Ab", ["forbidden_character"]),
+        ("P@ssw0rd", ["forbidden_password"]),
         ("Kx7_mq2zÄ", ["forbidden_character"]),
         (
             "абвгдежз",
@@ -76,6 +81,7 @@ def test_same_as_current() -> None:
 def test_rules_are_the_contract_codes_in_order() -> None:
     assert RULES == (
         "too_short",
+        "too_long",
         "missing_upper",
         "missing_lower",
         "missing_digit",
@@ -93,6 +99,10 @@ def test_arbitrary_text_gives_known_codes_in_order(password: str, current: str |
     assert all(code in RULES for code in found)
     assert found == sorted(found, key=RULES.index)
     assert len(set(found)) == len(found)
+    allowed = set(string.ascii_letters + string.digits + SPECIALS)
+    assert ("forbidden_character" in found) == any(c not in allowed for c in password)
+    assert ("too_short" in found) == (len(password) < 8)
+    assert ("same_as_current" in found) == (password == current)
 
 
 @given(
@@ -109,4 +119,53 @@ def test_any_mix_of_all_four_classes_of_eight_or_more_passes(
     rnd.shuffle(chars)
     password = "".join(chars)
     expected = [] if len(password) >= 8 else ["too_short"]
-    assert violations(password) == expected
+    # such a mix may still be a listed or near-variant password: that rule is tested apart
+    assert [v for v in violations(password) if v != "forbidden_password"] == expected
+
+
+@pytest.mark.parametrize(
+    "near_the_seed",
+    ["Ag-15!d45", "Ag-16!d44", "ag_15-D44", "Ag15d44!", "AG-1544!", "Ag-2026!d1"],
+)
+def test_near_variants_of_the_seed_example_are_refused(near_the_seed: str) -> None:
+    assert "forbidden_password" in violations(near_the_seed)
+
+
+@pytest.mark.parametrize(
+    "insurer",
+    [
+        "Victoria2026!",
+        "V1ct0r1a_2026",
+        "Viktoria-2025",
+        "VICTORIYA_1990a",
+        "2026_Vikt0riya!",
+        "My-Victoria-7a",
+        "Dbrnjhbz-2026",
+    ],
+)
+def test_the_insurers_name_in_any_spelling_and_year_is_refused(insurer: str) -> None:
+    assert violations(insurer) == ["forbidden_password"]
+
+
+@pytest.mark.parametrize(
+    "breached",
+    ["Dragon12!", "Monkey123!", "Football1!", "Sunshine1!", "Iloveyou2!", "Michael1988!"],
+)
+def test_passwords_of_the_breached_list_are_refused_whatever_the_decoration(
+    breached: str,
+) -> None:
+    assert violations(breached) == ["forbidden_password"]
+    assert violations(breached.swapcase().replace("!", "_@")) == ["forbidden_password"]
+
+
+@pytest.mark.parametrize("fine", ["Kx7_mq2z", "Kz7!mountain", "Tb9-qwn4Lr", "Aigerim_k7Qz"])
+def test_uncommon_passwords_still_pass(fine: str) -> None:
+    assert violations(fine) == []
+
+
+def test_the_maximum_length_is_a_rule_and_is_published() -> None:
+    longest = "Kx7_" + "mq2z" * ((MAX_LENGTH - 4) // 4)
+    assert len(longest) == MAX_LENGTH and violations(longest) == []
+    assert violations(longest + "a") == ["too_long"]
+    assert violations("Kx7_mq2z" + "a" * 249) == ["too_long"]
+    assert POLICY["max_length"] == MAX_LENGTH == 128
