@@ -5,17 +5,17 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 LANGS   := ru kk en
 TS      := $(foreach l,$(LANGS),resources/i18n/vic_$(l).ts)
-QM      := $(TS:.ts=.qm)
+QM      := $(foreach l,$(LANGS),ui/i18n/vic_$(l).qm)
 
 .PHONY: run test lint bench bundle screenshots translations lupdate central demo-central clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[rules,terminal,central,dev]'
 	touch $(STAMP)
 
-resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+ui/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
@@ -24,7 +24,7 @@ lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $$(find ui -name '*.py' -not -path '*/__pycache__/*' | sort) -ts $(TS)
 
 run: $(STAMP) translations
-	$(BIN)/python main.py
+	$(BIN)/python main.py --demo
 
 central: $(STAMP)
 	$(BIN)/python -m central demo

@@ -24,9 +24,24 @@ def prepare_start_up() -> None:
     import kiosk.log  # noqa: F401
 
 
+DEMO_FLAG = "--demo"
+SMOKE_FLAG = "--smoke"
+APP_FLAGS = frozenset({DEMO_FLAG, SMOKE_FLAG})
+
+
 def main(argv: list[str] | None = None) -> int:
+    """No arguments: the app, configured by its file (which must exist).
+    ``--demo``: the app as a demo with its own central (``make run`` asks for it).
+    ``--smoke``: the app until its terminal has opened, then exit (0 opened, 1 not):
+    how an install is checked. ``--version``: the version.
+    Anything else: an operator command (``kiosk.cli``)."""
     args = sys.argv[1:] if argv is None else argv
-    if args:
+    if args == ["--version"]:
+        from vic_rules.version import VERSION
+
+        print(f"vic-kiosk {VERSION}")
+        return 0
+    if args and not set(args) <= APP_FLAGS:
         from kiosk.cli import run_cli
 
         return run_cli(args)
@@ -34,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run_app
     from vic_demo import start_demo  # imports the central only when demo mode starts
 
-    return run_app(start_demo=start_demo)
+    return run_app(demo=DEMO_FLAG in args, smoke=SMOKE_FLAG in args, start_demo=start_demo)
 
 
 if __name__ == "__main__":

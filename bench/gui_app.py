@@ -142,7 +142,7 @@ def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setApplicationName("Victoria kiosk")
-    config = load_config(env={"XDG_CONFIG_HOME": str(folder / "no-config")})
+    config = load_config(env={"XDG_CONFIG_HOME": str(folder / "no-config")}, demo=True)
     config = replace(
         config, demo=False, mode="clerk", central_url=central_url, terminal_name="Окно 1",
         data_dir=folder / "data", log_dir=folder / "logs",

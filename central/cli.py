@@ -29,6 +29,7 @@ from central.core.db import make_engine, make_session_factory, transaction
 from central.core.migrate import upgrade
 from central.crud import terminals as terminal_repo
 from central.models import utcnow
+from vic_rules.version import VERSION
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -290,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", help="database URL, or a path to a SQLite file")
     parser = argparse.ArgumentParser(prog="python -m central", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"vic-central {VERSION}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", parents=[db], help="migrate, then serve the API")

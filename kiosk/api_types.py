@@ -1,8 +1,8 @@
-"""What the kiosk sends to and gets from the central (contract v1), as values."""
+"""What the kiosk sends to and gets from the central (contract v1.1), as values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -38,7 +38,7 @@ class RegistrationStarted:
 
 @dataclass(frozen=True)
 class ClientSession:
-    token: str
+    token: str = field(repr=False)
     password_change_required: bool
     expires_at: datetime
 
@@ -67,3 +67,15 @@ class PasswordPolicy:
     required: tuple[str, ...]
     specials: str
     letters: str
+
+
+@dataclass(frozen=True)
+class ResetStarted:
+    """A password reset by SMS code (v1.1): the same shape whether or not the
+    account exists. ``attempts_left`` is None where the central does not say
+    (the first answer); a resend says it."""
+
+    id: str
+    code_expires_at: datetime
+    resend_available_at: datetime
+    attempts_left: int | None = None

@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.client import CentralClient
-from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.config import ConfigError, KioskConfig, check_central_url, load_config
 from kiosk.credentials import CredentialError, Credentials
 from kiosk.errors import CentralError, Unauthorized, Unreachable
 from kiosk.log import setup_logging
@@ -27,11 +28,20 @@ from kiosk.outbox import (
     NoSuchEntry,
     Outbox,
     OutboxError,
+    OutboxLost,
     SyncWorker,
+    guard,
+    outbox_path,
 )
 from kiosk.outbox.paper import PaperFileError, import_id, read_rows
-from kiosk.outbox.sync import UNREACHABLE_PREFIX
-from kiosk.terminal import client_for, credentials_for, outbox_for, with_central
+from kiosk.outbox.sync import SERVER_ERROR_PREFIX, SERVER_ERROR_TRIES, UNREACHABLE_PREFIX
+from kiosk.terminal import (
+    client_for,
+    credentials_for,
+    outbox_for,
+    remember_outbox,
+    with_central,
+)
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -41,6 +51,7 @@ EXIT_NOT_ENROLLED = 4
 
 SYNC_LOCK_WAIT_S = 30.0
 PROGRESS_BAR_CHARS = 30
+MAX_REPORTED_ROWS = 100  # refused rows of an import printed one by one; the rest counted
 
 
 class CliFailure(Exception):
@@ -78,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("id")
     i = osub.add_parser("import", help="capture registrations written on paper (CSV)")
     i.add_argument("file", type=Path)
+    osub.add_parser(
+        "start-new",
+        help="after a lost outbox (deleted or emptied) is accounted for: start an empty one",
+    )
     a = sub.add_parser("admin-pin", help="set the PIN that unlocks a kiosk's exit and outbox")
     a.add_argument("--stdin", action="store_true", help="read the PIN twice from standard input")
     return p
@@ -129,13 +144,21 @@ def _config(args: argparse.Namespace) -> KioskConfig:
     return config
 
 
-def _open_outbox(config: KioskConfig, creds: Credentials) -> Outbox:
+@contextmanager
+def _open_outbox(config: KioskConfig, creds: Credentials) -> Iterator[Outbox]:
+    """The terminal's outbox for one command; its marker (``kiosk.outbox.guard``)
+    is brought up to date when the command is done with it."""
     try:
-        return outbox_for(config, creds)
+        box = outbox_for(config, creds)
     except OSError as exc:
         raise CliFailure(
             f"The outbox in {config.data_dir} cannot be opened ({exc}).", EXIT_USAGE
         ) from None
+    try:
+        yield box
+        remember_outbox(box, creds)
+    finally:
+        box.close()
 
 
 def _client(config: KioskConfig, token: str | None) -> CentralClient:
@@ -159,9 +182,13 @@ def _token(creds: Credentials) -> str:
 
 def _enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config = _config(args)
+    try:
+        central = check_central_url(args.central, "--central")
+    except ConfigError as exc:
+        raise CliFailure(str(exc), EXIT_USAGE) from None
     creds = credentials_for(config)
     name = (args.name or config.terminal_name).strip()
-    client = _client(with_central(config, args.central), None)
+    client = _client(with_central(config, central), None)
     try:
         enrollment = client.enroll(args.code.strip(), name)
     except Unreachable:
@@ -227,7 +254,8 @@ def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     client = _client(config, _token(creds))
     try:
         with _open_outbox(config, creds) as box:
-            box.expedite(UNREACHABLE_PREFIX)
+            box.expedite(UNREACHABLE_PREFIX)  # an operator's sync tries them now
+            box.expedite(SERVER_ERROR_PREFIX)
             worker = SyncWorker(box, client)
             report = worker.drain_once(lock_wait_s=SYNC_LOCK_WAIT_S, progress=_progress(err))
             counts = box.counts()
@@ -252,6 +280,13 @@ def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"The central asks to wait {report.rate_limited_s:.0f} s; the rest stays pending.",
             EXIT_PARTIAL,
         )
+    if report.server_errors:
+        raise CliFailure(
+            f"The central failed (HTTP 5xx) on {report.server_errors} registration(s) while "
+            f"it took others: they stay pending, and are set aside after {SERVER_ERROR_TRIES} "
+            "such failures in a row.",
+            EXIT_PARTIAL,
+        )
     if report.set_aside:
         raise CliFailure(
             f"{report.set_aside} registration(s) were refused and set aside: see "
@@ -261,9 +296,9 @@ def _sync(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _box(args: argparse.Namespace) -> tuple[KioskConfig, Outbox]:
+def _box(args: argparse.Namespace) -> AbstractContextManager[Outbox]:
     config = _config(args)
-    return config, _open_outbox(config, credentials_for(config))
+    return _open_outbox(config, credentials_for(config))
 
 
 def _line(e: EntryView) -> str:
@@ -276,8 +311,7 @@ def _line(e: EntryView) -> str:
 
 
 def _outbox_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _, box = _box(args)
-    with box:
+    with _box(args) as box:
         entries = box.entries(args.state)
     for e in entries:
         print(_line(e), file=out)
@@ -286,8 +320,7 @@ def _outbox_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _outbox_retry(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _, box = _box(args)
-    with box:
+    with _box(args) as box:
         if args.all:
             n = box.retry_all()
             print(f"{n} entries will be delivered at the next sync.", file=out)
@@ -301,8 +334,7 @@ def _outbox_retry(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _outbox_drop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _, box = _box(args)
-    with box:
+    with _box(args) as box:
         try:
             box.drop(args.id)
         except NoSuchEntry as exc:
@@ -336,13 +368,31 @@ def _outbox_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     failed.append(f"line {row.line}: not captured: {exc}")
         except PaperFileError as exc:
             raise CliFailure(str(exc), EXIT_USAGE) from None
-    for problem in failed:
+    for problem in failed[:MAX_REPORTED_ROWS]:
         print(problem, file=err)
+    if len(failed) > MAX_REPORTED_ROWS:
+        print(f"... and {len(failed) - MAX_REPORTED_ROWS} more refused rows.", file=err)
     print(
         f"captured {captured}, already imported {already}, refused {len(failed)}.",
         file=out,
     )
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _outbox_start_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    config = _config(args)
+    creds = credentials_for(config)
+    try:
+        guard.check_not_lost(outbox_path(config.data_dir), creds)
+    except OutboxLost:
+        guard.forget(creds)
+        with _open_outbox(config, creds):
+            pass
+        print(f"A new, empty outbox was started in {config.data_dir}.", file=out)
+        return EXIT_OK
+    raise CliFailure(
+        f"The outbox in {config.data_dir} is not lost: nothing was changed.", EXIT_PARTIAL
+    )
 
 
 def _admin_pin(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -371,5 +421,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "outbox retry": _outbox_retry,
     "outbox drop": _outbox_drop,
     "outbox import": _outbox_import,
+    "outbox start-new": _outbox_start_new,
     "admin-pin": _admin_pin,
 }

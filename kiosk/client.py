@@ -1,4 +1,4 @@
-"""The terminal's HTTP client for the central (contract v1).
+"""The terminal's HTTP client for the central (contract v1.1).
 
 One ``requests.Session`` per client; every call has a (connect, read) timeout and
 every POST an ``Idempotency-Key``. Every answer of the contract becomes a typed
@@ -25,6 +25,7 @@ from kiosk.api_types import (
     PasswordPolicy,
     RegistrationRequest,
     RegistrationStarted,
+    ResetStarted,
 )
 from kiosk.errors import (
     AccountExists,
@@ -37,6 +38,7 @@ from kiosk.errors import (
     InvalidCredentials,
     NotFound,
     RateLimited,
+    ServerError,
     TooManyAttempts,
     Unauthorized,
     UnexpectedResponse,
@@ -96,7 +98,7 @@ def error_for(response: requests.Response, *, on_401: type[CentralError]) -> Cen
     message = error.get("message")
     message = message if isinstance(message, str) else ""
     if status >= 500:
-        return Unreachable(message)
+        return ServerError(message, status=status)
     if status == 429:
         if code == TooManyAttempts.code:
             return TooManyAttempts(message)
@@ -149,6 +151,22 @@ def _started(body: dict[str, Any], *, registration_id: str = "") -> Registration
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise UnexpectedResponse("incomplete registration answer", status=200) from exc
+
+
+def _reset_started(body: dict[str, Any], *, status: int, reset_id: str = "") -> ResetStarted:
+    attempts = body.get("attempts_left")
+    rid = body.get("id") or reset_id
+    if not isinstance(rid, str) or not rid:
+        raise UnexpectedResponse("password reset id missing", status=status)
+    try:
+        return ResetStarted(
+            id=rid,
+            code_expires_at=parse_time(body.get("code_expires_at")),
+            resend_available_at=parse_time(body.get("resend_available_at")),
+            attempts_left=attempts if isinstance(attempts, int) else None,
+        )
+    except (TypeError, ValueError) as exc:
+        raise UnexpectedResponse("incomplete password reset answer", status=status) from exc
 
 
 def _contract(item: dict[str, Any]) -> Contract:
@@ -275,9 +293,33 @@ class CentralClient:
             expires_at=parse_time(body.get("expires_at")),
         )
 
-    def request_password_reset(self, login: str) -> None:
-        """Always accepted when the central answers: it gives no hint whether the account exists."""
-        self._call("POST", f"{API}/password-resets", json={"login": login})
+    def request_password_reset(self, login: str) -> ResetStarted:
+        """Ask for an SMS code to set a new password (v1.1). Always accepted when the
+        central answers: the answer gives no hint whether the account exists."""
+        answer = self._call("POST", f"{API}/password-resets", json={"login": login})
+        return _reset_started(_json(answer), status=answer.status_code)
+
+    def confirm_password_reset(self, reset_id: str, code: str, new_password: str) -> None:
+        """Set the new password with the SMS code; on return every session of the
+        account has ended. ``WeakPassword`` leaves the code unspent."""
+        self._call(
+            "POST",
+            f"{API}/password-resets/{reset_id}/confirm",
+            json={"code": code, "new_password": new_password},
+        )
+
+    def resend_password_reset(self, reset_id: str) -> ResetStarted:
+        """A new reset code; ``RateLimited`` during the cool-down."""
+        answer = self._call("POST", f"{API}/password-resets/{reset_id}/resend", json={})
+        return _reset_started(_json(answer), status=answer.status_code, reset_id=reset_id)
+
+    def end_session(self, client_token: str) -> None:
+        """Log the client out at the central (v1.1): the token is dead on return.
+
+        An older central without the call (404, 405) raises ``NotFound`` or
+        ``UnexpectedResponse``; callers treat logging out as best effort.
+        """
+        self._call("DELETE", f"{API}/sessions/current", token=client_token)
 
     def change_password(self, client_token: str, current: str, new: str) -> None:
         self._call(

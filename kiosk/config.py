@@ -1,10 +1,12 @@
 """The terminal's settings: a TOML file, overridden by ``VIC_KIOSK_<FIELD>`` variables.
 
 The file is ``path`` if given, else ``$VIC_KIOSK_CONFIG``, else ``kiosk.toml`` in the
-user config folder (platformdirs, app "vic-kiosk"). When the default file does not
-exist the terminal runs in *demo mode* (``demo=True``): demo data live in their own
-folder and ``central_url`` stays empty unless set, for ``kiosk/demo.py`` to fill with
-its embedded central. A file named explicitly (argument or variable) must exist.
+user config folder (platformdirs, app "vic-kiosk"). The file must exist: a branch
+terminal whose file went missing must not come up as a demo, so a missing file is
+a :class:`ConfigError` naming where it was looked for. *Demo mode* is only what
+the caller asks for (``load_config(demo=True)``: ``main.py --demo``, ``make run``):
+demo data live in their own folder and ``central_url`` stays empty unless set, for
+``kiosk/demo.py`` to fill with its embedded central.
 
 Callers may rely on a returned :class:`KioskConfig` being fully checked, and on every
 problem being a :class:`ConfigError` whose message is one sentence naming the
@@ -26,7 +28,15 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-__all__ = ["APP_NAME", "ENV_PREFIX", "ConfigError", "KioskConfig", "config_path", "load_config"]
+__all__ = [
+    "APP_NAME",
+    "ENV_PREFIX",
+    "ConfigError",
+    "KioskConfig",
+    "check_central_url",
+    "config_path",
+    "load_config",
+]
 
 APP_NAME: Final = "vic-kiosk"
 ENV_PREFIX: Final = "VIC_KIOSK_"
@@ -56,7 +66,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class KioskConfig:
-    """Checked settings. ``demo`` is True when no configuration file exists at all.
+    """Checked settings. ``demo`` is True only when demo mode was asked for.
 
     ``mode`` "clerk" is a desk terminal driven by an employee; "kiosk" is
     self-service (idle reset after ``idle_timeout_s``, a prompt ``idle_prompt_s``
@@ -108,7 +118,10 @@ def _fail(setting: str, source: str, expected: str, value: object) -> ConfigErro
     )
 
 
-def _central_url(value: object, source: str) -> str:
+def check_central_url(value: object, source: str) -> str:
+    """``value`` as a central URL without trailing slash, or ``ConfigError``: https,
+    or http only to a loopback host (enrollment codes and tokens never travel in
+    clear). ``source`` names where the value came from, for the sentence."""
     expected = "an https:// URL of the central (http:// only for a loopback host)"
     if not isinstance(value, str):
         raise _fail("central_url", source, expected, value)
@@ -197,7 +210,7 @@ def _directory(setting: str, value: object, source: str) -> object:
 
 
 _CHECKS: Final[dict[str, Callable[[str, object, str], object]]] = {
-    "central_url": lambda _s, v, src: _central_url(v, src),
+    "central_url": lambda _s, v, src: check_central_url(v, src),
     "mode": _choice("clerk", "kiosk"),
     "terminal_name": _terminal_name,
     "default_locale": _choice("ru", "kk", "en"),
@@ -234,8 +247,14 @@ def _read_file(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -> KioskConfig:
+def load_config(
+    path: Path | None = None, env: Mapping[str, str] = os.environ, *, demo: bool = False
+) -> KioskConfig:
     """The checked settings of this terminal; see the module docstring for the sources.
+
+    ``demo``: the demo terminal (the default file is not read; a file named
+    explicitly and variables still apply). Without it a missing file is a
+    ``ConfigError``.
 
     It runs before the terminal's first window is painted, so what only some
     settings need (tomllib for a file, phonenumbers for ``allowed_regions``) is
@@ -243,9 +262,14 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     """
     explicit = path is not None or bool(env.get(CONFIG_ENV, "").strip())
     file_path = Path(path).expanduser() if path is not None else config_path(env)
-    demo = not explicit and not file_path.exists()
+    if not demo and not explicit and not file_path.exists():
+        raise ConfigError(
+            f"No configuration file was found at {file_path}: create it, name one with "
+            f"--config or {CONFIG_ENV}, or start the demo with --demo.",
+            source=str(file_path),
+        )
     raw: dict[str, tuple[object, str]] = {}
-    if not demo:
+    if explicit or not demo:  # the demo never reads a branch terminal's own file
         source = f"the configuration file {file_path}"
         for key, value in _read_file(file_path).items():
             if key not in SETTINGS:

@@ -1,7 +1,11 @@
 """The terminal's secrets in the OS keyring: terminal token, outbox key, admin PIN hash.
 
 Nothing secret is written to the configuration file, the data folder or the logs.
-Entries live under the service ``vic-kiosk/<terminal name>``. Callers may rely on
+Entries live under the service ``vic-kiosk/<id>``; a terminal's id is its data
+folder (:meth:`Credentials.for_data_dir`), never its display name, so renaming a
+terminal keeps its token, its outbox key and so every waiting entry. Entries an
+older version kept under ``vic-kiosk/<terminal name>`` are moved on first use.
+Callers may rely on
 every keyring failure surfacing as :class:`CredentialError` (usually its subclass
 :class:`NoKeyringBackend`, whose message tells an administrator what to do).
 
@@ -38,12 +42,14 @@ __all__ = [
 
 SERVICE_PREFIX: Final = "vic-kiosk/"
 OUTBOX_KEY_BYTES: Final = 32
-MIN_PIN_CHARS: Final = 4
+MIN_PIN_CHARS: Final = 6
 DEMO_KEYRING_FILE: Final = "demo-keyring.cfg"
 
 _TOKEN: Final = "terminal_token"
 _OUTBOX_KEY: Final = "outbox_key"
 _ADMIN_PIN: Final = "admin_pin_hash"
+_OUTBOX_MARKER: Final = "outbox_marker"
+_ENTRIES: Final = (_TOKEN, _OUTBOX_KEY, _ADMIN_PIN, _OUTBOX_MARKER)
 
 _SCRYPT_N: Final = 2**14
 _SCRYPT_R: Final = 8
@@ -80,15 +86,27 @@ def _unusable_reason(backend: KeyringBackend, chosen_explicitly: bool) -> str | 
 
 
 class Credentials:
-    """This terminal's secrets in ``backend`` (default: the OS keyring).
+    """This terminal's secrets in ``backend`` (default: the OS keyring), under the
+    service ``vic-kiosk/<terminal_id>``; ``terminal_id`` must not change over the
+    terminal's life (use :meth:`for_data_dir`).
+
+    ``legacy_names``: services (``vic-kiosk/<name>``) where an older version kept
+    this terminal's entries; any entry found there and not yet under the new
+    service is moved over at construction, then removed from the old one.
 
     Raises :class:`NoKeyringBackend` at construction when the backend cannot keep
     secrets, and from any method when the keyring refuses (e.g. it is locked).
     """
 
-    def __init__(self, terminal_name: str, backend: KeyringBackend | None = None) -> None:
-        if not terminal_name.strip():
-            raise ValueError("terminal_name must not be empty")
+    def __init__(
+        self,
+        terminal_id: str,
+        backend: KeyringBackend | None = None,
+        *,
+        legacy_names: tuple[str, ...] = (),
+    ) -> None:
+        if not terminal_id.strip():
+            raise ValueError("terminal_id must not be empty")
         chosen = backend if backend is not None else keyring.get_keyring()
         reason = _unusable_reason(chosen, chosen_explicitly=backend is not None)
         if reason is not None:
@@ -96,7 +114,44 @@ class Credentials:
                 f"The terminal cannot keep its secrets because {reason}: {HOW_TO_CONFIGURE}."
             )
         self._backend = chosen
-        self.service = SERVICE_PREFIX + terminal_name.strip()
+        self.service = SERVICE_PREFIX + terminal_id.strip()
+        for name in legacy_names:
+            if name.strip() and SERVICE_PREFIX + name.strip() != self.service:
+                self._migrate_from(SERVICE_PREFIX + name.strip())
+
+    @classmethod
+    def for_data_dir(
+        cls,
+        data_dir: Path,
+        backend: KeyringBackend | None = None,
+        *,
+        legacy_name: str | None = None,
+    ) -> Credentials:
+        """The credentials of the terminal whose data (and outbox) live in
+        ``data_dir``: the same folder always finds the same secrets, whatever the
+        terminal is called. ``legacy_name``: its display name, where an older
+        version kept them."""
+        legacy = (legacy_name,) if legacy_name else ()
+        return cls(str(Path(data_dir).expanduser().resolve()), backend, legacy_names=legacy)
+
+    def _migrate_from(self, old_service: str) -> None:
+        """Copy each entry of ``old_service`` that this service lacks, then delete
+        the old one (copied first: a crash in between loses nothing)."""
+        for name in _ENTRIES:
+            try:
+                old = self._backend.get_password(old_service, name)
+            except KeyringError as exc:
+                raise self._failure(exc) from None
+            if old is None:
+                continue
+            if self._get(name) is None:
+                self._set(name, old)
+            try:
+                self._backend.delete_password(old_service, name)
+            except PasswordDeleteError:
+                pass
+            except KeyringError as exc:
+                raise self._failure(exc) from None
 
     def _get(self, name: str) -> str | None:
         try:
@@ -198,9 +253,20 @@ class Credentials:
             return False
         return hmac.compare_digest(actual, expected)
 
+    def outbox_marker(self) -> str | None:
+        """What ``kiosk.outbox.guard`` recorded about this terminal's outbox (not a
+        secret: kept here because it must outlive the data folder's files)."""
+        return self._get(_OUTBOX_MARKER)
+
+    def set_outbox_marker(self, value: str | None) -> None:
+        if value is None:
+            self._delete(_OUTBOX_MARKER)
+        else:
+            self._set(_OUTBOX_MARKER, value)
+
     def clear(self) -> None:
         """Forget every secret of this terminal (decommissioning)."""
-        for name in (_TOKEN, _OUTBOX_KEY, _ADMIN_PIN):
+        for name in _ENTRIES:
             self._delete(name)
 
 
@@ -214,11 +280,13 @@ def demo_credentials(data_dir: Path, terminal_name: str = "demo") -> Credentials
     """Credentials in a plain-text file inside the demo data folder. DEMO MODE ONLY.
 
     Demo mode must work on a machine without an OS keyring; its secrets protect only
-    demo data. Never use this for a terminal that talks to the real central.
+    demo data. Never use this for a terminal that talks to the real central. The
+    file belongs to the data folder, so the entries sit under one fixed service;
+    ``terminal_name`` is only where an older version kept them (moved on first use).
     """
     from keyrings.alt.file import PlaintextKeyring
 
     data_dir.mkdir(parents=True, exist_ok=True)
     backend = PlaintextKeyring()
     backend.file_path = str(data_dir / DEMO_KEYRING_FILE)
-    return Credentials(terminal_name, backend)
+    return Credentials("demo", backend, legacy_names=(terminal_name,))

@@ -32,6 +32,18 @@ class Unreachable(CentralError):
     code = "unreachable"
 
 
+class ServerError(Unreachable):
+    """The central answered 5xx: it is there but failed on this request. A kind of
+    ``Unreachable`` (trying later may succeed); the outbox tells it apart, since a
+    5xx repeated for one entry while others go through is that entry's problem."""
+
+    code = "server_error"
+
+    def __init__(self, message: str = "", status: int = 500) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class RateLimited(CentralError):
     temporary = True
     code = ErrorCode.RATE_LIMITED

@@ -4,17 +4,21 @@ Every record passing the file handler goes through :class:`PersonalDataFilter`:
 phone numbers (``+7``/``8``/``7`` and ten digits in any spacing, ``7xx`` national
 numbers, any E.164 number) and email addresses (also URL-encoded) are masked in the message, its
 arguments, the exception text and the stack, and the formatter masks the final
-line once more. Our code never passes SMS codes, passwords, tokens or keys to a
-logger at all: they have no recognisable shape, so no filter could catch them.
+line once more. The folder is 0700 and every log file 0600 (created so, also after
+a rotation; tightened if an older version left them readable). Our code never
+passes SMS codes, passwords, tokens or keys to a logger at all: they have no
+recognisable shape, so no filter could catch them.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import stat
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 __all__ = [
     "LOG_BACKUP_COUNT",
@@ -30,6 +34,8 @@ LOG_FILE_NAME: Final = "kiosk.log"
 LOG_MAX_BYTES: Final = 5 * 1024 * 1024
 LOG_BACKUP_COUNT: Final = 5
 LOG_FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_DIR_MODE: Final = 0o700
+LOG_FILE_MODE: Final = 0o600
 
 _SEP: Final = r"[\s\-().\u00a0]*"
 _EMAIL: Final = re.compile(r"[\w.!#$'*+^`{|}~-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+")
@@ -88,18 +94,35 @@ class MaskingFormatter(logging.Formatter):
         return mask_personal_data(super().format(record))
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating file handler whose files are created 0600 (not 0644 by umask)."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_FILE_MODE)
+        _tighten(Path(self.baseFilename), LOG_FILE_MODE)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    if os.name == "posix":
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & ~mode:
+            os.chmod(path, current & mode)
+
+
 def setup_logging(log_dir: Path, level: int | str = logging.INFO) -> logging.Handler:
     """Send the root logger to ``log_dir/kiosk.log`` (5 MiB × 5 files), masked.
 
     Calling it again replaces the handler it installed before. Returns the handler
     so that a caller can add :class:`PersonalDataFilter` to handlers of its own.
     """
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_dir.mkdir(parents=True, exist_ok=True, mode=LOG_DIR_MODE)
+    _tighten(log_dir, LOG_DIR_MODE)
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_vic_kiosk", False)]:
         root.removeHandler(old)
         old.close()
-    handler = RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         log_dir / LOG_FILE_NAME,
         maxBytes=LOG_MAX_BYTES,
         backupCount=LOG_BACKUP_COUNT,

@@ -14,7 +14,7 @@ from pathlib import Path
 from kiosk.client import CentralClient
 from kiosk.config import KioskConfig
 from kiosk.credentials import Credentials, demo_credentials
-from kiosk.outbox import Outbox, SyncWorker, outbox_path
+from kiosk.outbox import Outbox, SyncWorker, guard, outbox_path
 
 
 @dataclass
@@ -35,14 +35,16 @@ class Terminal:
 
     def close(self) -> None:
         self.client.close()
+        remember_outbox(self.outbox, self.credentials)
         self.outbox.close()
 
 
 def credentials_for(config: KioskConfig) -> Credentials:
-    """The OS keyring for a real terminal; a file in the demo folder in demo mode."""
+    """The OS keyring for a real terminal; a file in the demo folder in demo mode.
+    Keyed by the data folder, not the terminal's name (a rename keeps them)."""
     if config.demo:
         return demo_credentials(Path(config.data_dir), config.terminal_name)
-    return Credentials(config.terminal_name)
+    return Credentials.for_data_dir(config.data_dir, legacy_name=config.terminal_name)
 
 
 def client_for(config: KioskConfig, token: str | None) -> CentralClient:
@@ -56,12 +58,28 @@ def client_for(config: KioskConfig, token: str | None) -> CentralClient:
 
 
 def outbox_for(config: KioskConfig, credentials: Credentials) -> Outbox:
-    return Outbox(
-        outbox_path(config.data_dir),
+    """The terminal's outbox; ``OutboxLost`` instead of a new empty one when the
+    file this terminal had is gone or emptied (see ``kiosk.outbox.guard``)."""
+    path = outbox_path(config.data_dir)
+    guard.check_not_lost(path, credentials)
+    box = Outbox(
+        path,
         credentials.outbox_key(),
         capacity=config.outbox_capacity,
         retention_s=config.outbox_retention_s,
     )
+    try:
+        remember_outbox(box, credentials)
+    except BaseException:
+        box.close()
+        raise
+    return box
+
+
+def remember_outbox(box: Outbox, credentials: Credentials) -> None:
+    """Record in the keyring that this outbox exists and how many entries wait."""
+    counts = box.counts()
+    guard.record(credentials, counts["pending"] + counts["needs_attention"], box.clock)
 
 
 def open_terminal(config: KioskConfig, credentials: Credentials | None = None) -> Terminal:

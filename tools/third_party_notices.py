@@ -24,7 +24,6 @@ import sysconfig
 from dataclasses import dataclass, field
 from importlib.metadata import Distribution, distributions
 from pathlib import Path
-from typing import Any
 
 OWN_PACKAGES = frozenset({"vic-kiosk", "vic-central", "vic-rules"})
 LICENCE_FILE_WORDS = ("LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS")
@@ -64,8 +63,8 @@ def bundled_files(work: Path) -> set[Path]:
 
 
 def licence_of(dist: Distribution) -> str:
-    meta: Any = dist.metadata  # an email.message.Message; typeshed's protocol lacks get()
-    expression = meta.get("License-Expression")
+    meta = dist.metadata
+    expression = meta["License-Expression"]
     if expression:
         return str(expression)
     classifiers = [
@@ -73,19 +72,19 @@ def licence_of(dist: Distribution) -> str:
         for c in meta.get_all("Classifier") or []
         if c.startswith("License ::")
     ]
-    declared = (meta.get("License") or "").strip()
+    declared = (meta["License"] or "").strip()
     if classifiers:
         return "; ".join(classifiers)
     return declared.splitlines()[0] if declared else "see the licence text below"
 
 
 def url_of(dist: Distribution) -> str:
-    meta: Any = dist.metadata
+    meta = dist.metadata
     for entry in meta.get_all("Project-URL") or []:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("source", "homepage", "home", "repository"):
             return url.strip()
-    return str(meta.get("Home-page") or "")
+    return str(meta["Home-page"] or "")
 
 
 def licence_texts(dist: Distribution) -> dict[str, str]:

@@ -39,6 +39,7 @@ from ui.startup import DemoStarter, OpenedTerminal, TerminalStarter, open_for
 from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
 if TYPE_CHECKING:
+    from kiosk.admin_pin import AdminPin
     from ui.clerk_panel import ClerkPanel
     from ui.demo_panel import DemoPanel
     from ui.idle import IdleWatcher
@@ -48,16 +49,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STYLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
 CLERK_WINDOW_SIZE_PX = (1100, 800)
 DEMO_WINDOW_SIZE_PX = (1500, 900)
 OPEN_WITHOUT_PAINT_MS = 1000  # a window that is never painted (minimised) still opens
 
 
 def style_sheet(kiosk_mode: bool) -> str:
-    """app.qss, plus kiosk.qss (larger text) in kiosk mode."""
+    """app.qss, plus kiosk.qss (larger text) in kiosk mode, from this package's
+    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle)."""
+    from importlib.resources import files
+
+    styles = files("ui").joinpath("styles")
     names = ["app.qss", "kiosk.qss"] if kiosk_mode else ["app.qss"]
-    return "\n".join((STYLES_DIR / n).read_text(encoding="utf-8") for n in names)
+    return "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
 
 
 def make_dependencies(
@@ -106,6 +110,7 @@ class Shell(QObject):
         self.starter.opened.connect(self._attach)
         self.starter.failed.connect(self._fail)
         self._opening_started = False
+        self._admin_pin: AdminPin | None = None
 
     @property
     def is_open(self) -> bool:
@@ -221,7 +226,7 @@ class Shell(QObject):
         panel = ClerkPanel(opened.terminal.outbox, self.operator)
         self.clerk_panel = panel
         window.add_side_panel(panel)
-        window.screen_changed.connect(lambda _name: panel.record(window.ctx.registration))
+        window.outcome_applied.connect(panel.record)
 
     def _watch_idle(self, window: MainWindow) -> None:
         from ui.idle import IdleWatcher
@@ -243,12 +248,17 @@ class Shell(QObject):
         self.lock = lock
 
     def _check_admin_pin(self, pin: str) -> bool:
-        """Off the GUI thread (``AdminPinDialog``); no PIN to check before the terminal opens."""
+        """Off the GUI thread (``AdminPinDialog``); no PIN to check before the terminal
+        opens. Wrong PINs are counted and locked out in the data folder (``AdminPin``)."""
+        from kiosk.admin_pin import AdminPin
         from kiosk.credentials import CredentialError
 
         if self.opened is None:
             raise CredentialError("the terminal is still opening")
-        return self.opened.terminal.credentials.check_admin_pin(pin)
+        if self._admin_pin is None:
+            terminal = self.opened.terminal
+            self._admin_pin = AdminPin(terminal.credentials, terminal.config.data_dir)
+        return self._admin_pin.check(pin)
 
     def shutdown(self) -> None:
         """After the event loop: stop polling, let running work finish, then close the terminal."""
@@ -260,30 +270,59 @@ class Shell(QObject):
             opened.close()
 
 
-def _refuse(message: str) -> int:
-    from PySide6.QtWidgets import QMessageBox  # its type costs 2 ms to make: only when needed
-
+def _refuse(message: str, *, show: bool = True) -> int:
     print(message, file=sys.stderr)
-    QMessageBox.critical(QWidget(), "Victoria", message)
+    if show:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(QWidget(), "Victoria", message)
     return 2
 
 
-def run_app(argv: Sequence[str] | None = None, *, start_demo: DemoStarter | None = None) -> int:
-    """The app until its window closes; ``start_demo`` (``vic_demo.start_demo``, from
-    the entry point) is what demo mode runs to start its embedded central."""
+def _smoke_test(app: QApplication, shell: Shell) -> None:
+    """``--smoke``: say "first paint" on stdout when the first screen is painted,
+    then end once the terminal has opened (exit 0) or failed to (exit 1, the
+    sentence on stderr). How an install is checked without a person."""
+    window = shell.window
+    assert window is not None
+
+    def painted() -> None:
+        print("first paint", flush=True)
+
+    def failed(sentence: str) -> None:
+        print(sentence, file=sys.stderr, flush=True)
+        app.exit(1)
+
+    window.first_painted.connect(painted)
+    shell.starter.opened.connect(lambda _opened: app.exit(0))
+    shell.starter.failed.connect(failed)
+
+
+def run_app(
+    argv: Sequence[str] | None = None,
+    *,
+    demo: bool = False,
+    smoke: bool = False,
+    start_demo: DemoStarter | None = None,
+) -> int:
+    """The app until its window closes. ``demo``: the demo terminal, only when asked
+    (``main.py --demo``); ``start_demo`` (``vic_demo.start_demo``, from the entry
+    point) is what demo mode runs to start its embedded central. ``smoke``: end
+    once the terminal has opened (``_smoke_test``), with no dialog on the way."""
     from kiosk.config import ConfigError, load_config
     from kiosk.log import setup_logging
 
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName("Victoria kiosk")
     try:
-        config = load_config()
+        config = load_config(demo=demo)
     except ConfigError as exc:
-        return _refuse(str(exc))
+        return _refuse(str(exc), show=not smoke)
     try:
         setup_logging(Path(config.log_dir))
     except OSError as exc:
-        return _refuse(f"The log folder {config.log_dir} cannot be written ({exc}).")
+        message = f"The log folder {config.log_dir} cannot be written ({exc})."
+        return _refuse(message, show=not smoke)
     app.setStyleSheet(style_sheet(config.mode == "kiosk"))
     try:
         i18n.set_language(config.default_locale)
@@ -296,6 +335,8 @@ def run_app(argv: Sequence[str] | None = None, *, start_demo: DemoStarter | None
     shell.start()
     if shell.window is not None:
         shell.window.first_painted.connect(watchdog.ready)
+    if smoke:
+        _smoke_test(app, shell)
     watchdog.start()
     code = app.exec()
     watchdog.stop()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.flows.registration import RegistrationFlow, Step
+from kiosk.flows.registration import RegistrationOutcome, Step
 from kiosk.outbox import Outbox
 from kiosk.outbox.schema import EntryView
 from ui.background import Op
@@ -204,7 +204,7 @@ class OutboxPanel(QWidget):
 
 
 class ClerkPanel(QWidget):
-    """The side panel of clerk mode; call ``record(flow)`` after each screen change."""
+    """The side panel of clerk mode; ``record`` follows the window's applied outcomes."""
 
     def __init__(
         self, outbox: Outbox | None, operator: str = "", parent: QWidget | None = None
@@ -254,17 +254,20 @@ class ClerkPanel(QWidget):
         self._operator = operator
         self.retranslate()
 
-    def record(self, flow: RegistrationFlow) -> None:
-        """Note the flow's registration once it reached an outcome (masked, memory only)."""
-        if flow.step not in RECORDED_STEPS or not flow.phone or not flow.email:
+    def record(self, outcome: object) -> None:
+        """Note a registration that reached an outcome (masked, memory only).
+
+        Connected to ``MainWindow.outcome_applied``: each applied outcome
+        arrives once, so nothing is counted twice; others are ignored.
+        """
+        if not isinstance(outcome, RegistrationOutcome) or outcome.step not in RECORDED_STEPS:
+            return
+        if not outcome.phone or not outcome.email:
             return
         entry = TodayEntry(
-            datetime.now(), mask_phone(flow.phone), mask_email(flow.email), flow.step
+            datetime.now(), mask_phone(outcome.phone), mask_email(outcome.email), outcome.step
         )
-        last = self._today[-1] if self._today else None
-        if last is not None and (last.phone_masked, last.step) == (entry.phone_masked, entry.step):
-            return
         self._today.append(entry)
         self.retranslate()
-        if flow.step is Step.SAVED_OFFLINE:
+        if outcome.step is Step.SAVED_OFFLINE:
             self.outbox_panel.reload()

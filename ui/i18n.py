@@ -1,6 +1,9 @@
 """The UI language: one QTranslator at a time, swapped at run time.
 
-``set_language(lang)`` installs ``resources/i18n/vic_<lang>.qm``; Qt then sends
+``set_language(lang)`` installs ``vic_<lang>.qm`` from this package's ``i18n``
+folder (built from ``resources/i18n/vic_<lang>.ts`` by ``make translations``,
+and when a wheel is built; read through ``importlib.resources``, so it works
+from a checkout, a wheel or a bundle alike); Qt then sends
 ``QEvent.LanguageChange`` to every widget, and each ``Screen`` re-labels
 itself in ``retranslate()``. Source strings are English, so "en" works even
 without a .qm file. ``language_changed`` lets non-widget listeners (the flows'
@@ -10,6 +13,8 @@ without a .qm file. ``language_changed`` lets non-widget listeners (the flows'
 from __future__ import annotations
 
 import logging
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal, cast
 
@@ -29,7 +34,8 @@ Language = Literal["ru", "kk", "en"]
 LANGUAGES: tuple[Language, ...] = ("ru", "kk", "en")
 DEFAULT_LANGUAGE: Language = "ru"
 LANGUAGE_NAMES: dict[str, str] = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+# the compiled translations shipped with the package
+QM_DIR: Traversable = files("ui").joinpath("i18n")
 QT_LOCALES: dict[Language, QLocale.Language] = {
     "ru": QLocale.Language.Russian,
     "kk": QLocale.Language.Kazakh,
@@ -60,11 +66,11 @@ def _languages() -> _Languages:
     return _state
 
 
-def qm_path(lang: str, directory: Path = I18N_DIR) -> Path:
-    return directory / f"vic_{lang}.qm"
+def qm_file(lang: str, directory: Traversable | Path = QM_DIR) -> Traversable | Path:
+    return directory.joinpath(f"vic_{lang}.qm")
 
 
-def set_language(lang: str, directory: Path = I18N_DIR) -> None:
+def set_language(lang: str, directory: Traversable | Path = QM_DIR) -> None:
     """Switch every open widget to ``lang`` ("ru", "kk" or "en").
 
     Raises ``ValueError`` for another code and ``TranslationMissing`` when the
@@ -77,11 +83,13 @@ def set_language(lang: str, directory: Path = I18N_DIR) -> None:
         raise RuntimeError("set_language needs a QApplication")
     state = _languages()
     translator: QTranslator | None = QTranslator(app)
-    path = qm_path(lang, directory)
+    resource = qm_file(lang, directory)
     assert translator is not None
-    if not translator.load(str(path)):
+    with as_file(resource) as path:  # a real file already, unless installed zipped
+        loaded = resource.is_file() and translator.load(str(path))
+    if not loaded:
         if lang != "en":
-            raise TranslationMissing(f"cannot load {path}: run `make translations`")
+            raise TranslationMissing(f"cannot load {resource}: run `make translations`")
         translator = None  # the English source strings are the text
     if state.translator is not None:
         QCoreApplication.removeTranslator(state.translator)

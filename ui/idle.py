@@ -88,9 +88,11 @@ class IdleWatcher(QObject):
     """Install once per window in kiosk mode; ``stop()`` to disable.
 
     ``at_home`` says whether the welcome screen is showing (no prompt then).
+    ``timed_out`` fires each time the wait ends (prompting or not, at home too);
     ``prompted`` and ``wiped`` tell listeners (and tests) what happened.
     """
 
+    timed_out = Signal()
     prompted = Signal()
     wiped = Signal()
 
@@ -147,6 +149,7 @@ class IdleWatcher(QObject):
         return False
 
     def _on_idle(self) -> None:
+        self.timed_out.emit()
         if self._at_home():
             self._idle.start()
             return

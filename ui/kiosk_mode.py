@@ -5,11 +5,14 @@ button, Alt+F4, the window manager) until an employee enters the admin PIN.
 The PIN dialog is opened by Ctrl+Alt+A on a service keyboard or by five quick
 taps on a chosen widget (``watch_secret_taps``); the PIN is checked off the GUI
 thread (it is a slow hash in the keyring). A correct PIN opens the admin menu:
-the outbox panel, or exit. Five wrong PINs lock the dialog for a minute.
+the outbox panel, or exit. Wrong PINs are counted and locked out by the
+``check_pin`` given (``kiosk.admin_pin.AdminPin.check``), outside the dialog, so
+cancelling and reopening it changes nothing; the dialog only says how long to wait.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin_pin import PinLocked
 from ui.background import Op
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keypad import DigitKeypad
@@ -33,8 +37,6 @@ from ui.widgets.keypad import DigitKeypad
 if TYPE_CHECKING:
     from kiosk.outbox import Outbox
 
-MAX_PIN_ATTEMPTS = 5
-PIN_LOCKOUT_S = 60
 SECRET_TAPS = 5
 SECRET_TAPS_WINDOW_MS = 3000
 TOUCH_MIN_PX = 64
@@ -43,13 +45,14 @@ DIALOG_MARGINS_PX = (32, 24, 32, 24)
 
 
 class AdminPinDialog(QDialog):
-    """Asks the admin PIN; ``accepted`` only after ``check_pin`` said yes."""
+    """Asks the admin PIN; ``accepted`` only after ``check_pin`` said yes.
+
+    ``check_pin`` runs off the GUI thread; it may raise ``PinLocked``, which the
+    dialog shows as the wait left. The dialog keeps no count of its own."""
 
     def __init__(self, check_pin: Callable[[str], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._check_pin = check_pin
-        self._failures = 0
-        self._locked_clock = QElapsedTimer()
         self.setModal(True)
         self.title = QLabel()
         self.title.setObjectName("dialogTitle")
@@ -95,23 +98,8 @@ class AdminPinDialog(QDialog):
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))
 
-    def _locked_for_s(self) -> int:
-        if self._failures < MAX_PIN_ATTEMPTS or not self._locked_clock.isValid():
-            return 0
-        left_ms = PIN_LOCKOUT_S * 1000 - self._locked_clock.elapsed()
-        if left_ms <= 0:
-            self._failures = 0
-            return 0
-        return (left_ms + 999) // 1000
-
     def _try(self) -> None:
         if self.unlock.is_busy():
-            return
-        locked_s = self._locked_for_s()
-        if locked_s:
-            self._say(
-                self.tr("Too many wrong PINs. Try again in %1 s.").replace("%1", str(locked_s))
-            )
             return
         self.unlock.set_busy(True)
         Op(self._check_pin, self.pin.text()).owner(self).success(self._checked).failure(
@@ -121,17 +109,22 @@ class AdminPinDialog(QDialog):
     def _checked(self, ok: bool) -> None:
         self.pin.clear()
         if ok:
-            self._failures = 0
             self._say("")
             self.accept()
             return
-        self._failures += 1
-        if self._failures >= MAX_PIN_ATTEMPTS:
-            self._locked_clock.start()
         self._say(self.tr("Wrong PIN."))
 
     def _check_failed(self, exc: BaseException) -> None:
         self.pin.clear()
+        if isinstance(exc, PinLocked):
+            total_s = max(1, math.ceil(exc.retry_after_s))
+            minutes, seconds = divmod(total_s, 60)
+            self._say(
+                self.tr("Too many wrong PINs. Try again in %1 min %2 s.")
+                .replace("%1", str(minutes))
+                .replace("%2", str(seconds))
+            )
+            return
         self._say(self.tr("The PIN cannot be checked: the keyring is not available."))
 
 

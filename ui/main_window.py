@@ -2,7 +2,10 @@
 
 It is the ``Navigator`` every screen gets in its ``AppContext``:
 ``show_screen(name)`` switches the stack (calling ``on_leave``/``on_enter``),
-``go_home()`` wipes every screen and flow and shows the welcome screen.
+``apply(outcome)`` makes a flow's outcome its state and shows the screen of
+the new step (``STEP_SCREENS``, the one navigation table: screens only render),
+``go_home()`` wipes every screen and flow, ends the client's session at the
+central off the GUI thread, and shows the welcome screen.
 Dependencies are injected (``Dependencies``) so tests run it against a real
 local central.
 
@@ -17,7 +20,7 @@ because building them all costs the first paint about 0.1 s.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -39,12 +42,37 @@ from ui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
-    from kiosk.flows.login import LoginFlow
-    from kiosk.flows.registration import RegistrationFlow
+    from kiosk.flows.login import LoginFlow, LoginOutcome
+    from kiosk.flows.password_reset import PasswordResetFlow, ResetOutcome
+    from kiosk.flows.registration import RegistrationFlow, RegistrationOutcome
     from kiosk.outbox import Outbox
     from ui.startup import ProblemPage
 
+Outcome = Union["RegistrationOutcome", "LoginOutcome", "ResetOutcome"]
+
 HOME_SCREEN = "welcome"
+
+# The one step -> screen table, for every flow (keys are the steps' values: the
+# flows are not imported before the first paint). A step shares its screen's
+# name, except where a screen shows the step in place (a popup, a page).
+STEP_SCREENS: dict[str, str] = {
+    # RegistrationFlow's Step
+    "registration": "registration",
+    "check_details": "check_details",
+    "code_entry": "code_entry",
+    "done": "code_entry",  # the success popup over the code screen
+    "already_registered": "already_registered",
+    "saved_offline": "saved_offline",
+    # LoginFlow's LoginStep
+    "login": "login",
+    "password_change": "password_change",
+    "password_changed": "password_change",  # its "password changed" page
+    "contracts": "contracts",
+    # PasswordResetFlow's ResetStep
+    "password_reset": "password_reset",
+    "reset_code": "reset_code",
+    "reset_done": "reset_done",
+}
 
 
 @dataclass
@@ -53,6 +81,7 @@ class Dependencies:
 
     registration: RegistrationFlow
     login: LoginFlow
+    password_reset: PasswordResetFlow | None = None  # made around ``client`` when None
     client: CentralClient | None = None
     outbox: Outbox | None = None
     config: KioskConfig | None = None
@@ -112,11 +141,15 @@ class Header(QFrame):
 class MainWindow(QMainWindow):
     """The navigator; ``screen_changed(name)`` follows every switch.
 
+    ``outcome_applied(outcome)`` carries every flow outcome that was applied
+    (never a stale one): the clerk panel records registrations from it.
+
     ``first_painted`` fires once, from the event loop right after the first paint:
     the moment to start work that would compete with painting for the GIL.
     """
 
     screen_changed = Signal(str)
+    outcome_applied = Signal(object)
     first_painted = Signal()
 
     def __init__(
@@ -163,8 +196,14 @@ class MainWindow(QMainWindow):
 
     def attach(self, deps: Dependencies) -> None:
         """The terminal is open: give the screens its flows, then tell those already built."""
+        if deps.password_reset is None and deps.client is not None:
+            from kiosk.flows.password_reset import PasswordResetFlow
+
+            locale = deps.login.locale
+            deps.password_reset = PasswordResetFlow(deps.client, locale=locale)
         self.deps = deps
         self.ctx.attach(deps.registration, deps.login, deps.client, deps.outbox)
+        self.ctx.password_reset = deps.password_reset
         self._follow_language(i18n.current_language())
         for screen in list(self._screens.values()):
             screen.on_terminal_open()
@@ -241,13 +280,55 @@ class MainWindow(QMainWindow):
         target.on_enter()
         self.screen_changed.emit(name)
 
+    def apply(self, outcome: Outcome) -> bool:
+        """Give ``outcome`` to its flow and show the screen of the step it leads to.
+
+        False when the outcome is stale (the client was wiped after its call
+        began): it was dropped and the caller must show nothing of it.
+        """
+        from kiosk.flows.login import LoginOutcome
+        from kiosk.flows.registration import RegistrationOutcome
+
+        if self.problem is not None or not self.ctx.is_open:
+            return False
+        step: str | None
+        if isinstance(outcome, RegistrationOutcome):
+            step = self.ctx.registration.apply(outcome)
+        elif isinstance(outcome, LoginOutcome):
+            step = self.ctx.login.apply(outcome)
+        else:
+            step = self.ctx.password_reset.apply(outcome)
+        if step is None:
+            return False
+        if outcome.sent:
+            self.outcome_applied.emit(outcome)
+        self.follow(step)
+        return True
+
+    def follow(self, step: str) -> None:
+        """Show the screen of ``step`` (any flow's), unless it is showing already."""
+        target = STEP_SCREENS[step]
+        current = self.current_screen()
+        if current is None or current.name != target:
+            self.show_screen(target)
+
     def go_home(self) -> None:
-        """Forget the client: wipe every screen and both flows, show the welcome screen."""
+        """Forget the client: wipe every screen and flow, show the welcome screen.
+
+        A client session is ended at the central on a worker thread, best effort:
+        an unreachable central never holds the terminal on the client's screen.
+        """
         if self.problem is not None:
             return
         if self.ctx.is_open:
+            from ui.background import Op
+
             self.ctx.registration.wipe()
-            self.ctx.login.wipe()
+            self.ctx.password_reset.wipe()
+            login = self.ctx.login
+            ended = login.wipe()
+            if ended is not None:
+                Op(login.end_session, ended).run()
         for screen in self._screens.values():
             screen.wipe()
         self.show_screen(HOME_SCREEN)
@@ -259,6 +340,7 @@ class MainWindow(QMainWindow):
             return
         self.ctx.registration.locale = lang
         self.ctx.login.locale = lang
+        self.ctx.password_reset.locale = lang
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Victoria: personal account registration"))

@@ -1,14 +1,23 @@
-"""Log-in at the terminal: credentials, the forced password change, contracts.
+"""Log-in at the terminal: credentials, the forced password change, contracts, log-out.
 
 The login may be typed as a phone in any form (normalised to E.164 when it
 parses as a Kazakh mobile) or as an email. The password used to log in is kept
 in memory only until it has been changed or the flow is wiped, because the
 central needs it as ``current_password``.
+
+``log_in``, ``change_password`` and ``contracts`` block (worker thread), return
+a ``LoginOutcome`` and change nothing; the GUI thread passes it to ``apply``,
+which drops it when a ``wipe`` came first. ``wipe`` hands back the session it
+forgot so the caller can end it at the central (``end_session``, off the GUI
+thread, best effort).
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kiosk.api_types import ClientSession, Contract
@@ -20,21 +29,42 @@ from vic_rules.password import violations
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
 
+log = logging.getLogger(__name__)
+
 MISMATCH = "mismatch"
 
 
 class LoginStep(StrEnum):
-    CREDENTIALS = "credentials"
-    CHANGE_PASSWORD = "change_password"
-    LOGGED_IN = "logged_in"
+    """Where the client is; each value is the name of the screen that shows it."""
+
+    CREDENTIALS = "login"
+    CHANGE_PASSWORD = "password_change"
+    PASSWORD_CHANGED = "password_changed"
+    LOGGED_IN = "contracts"
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    """What one blocking call found, to be applied on the GUI thread.
+
+    ``sent`` False: nothing was sent (another call in flight, or the flow not at
+    the step the call needs). ``ended`` says the central ended the session
+    (``apply`` then forgets it). Secrets are left out of ``repr``.
+    """
+
+    step: LoginStep
+    generation: int
+    sent: bool = True
+    error: CentralError | None = None
+    session: ClientSession | None = field(default=None, repr=False)
+    login: str | None = field(default=None, repr=False)
+    current_password: str | None = field(default=None, repr=False)
+    contracts: tuple[Contract, ...] = ()
+    ended: bool = False
 
 
 class LoginFlow(GuardedFlow):
-    """One client's session at the terminal; ``wipe`` logs out locally.
-
-    ``contracts()`` answers [] with ``last_error`` set when the central
-    refused or did not answer; an expired session goes back to CREDENTIALS.
-    """
+    """One client's session at the terminal; only the GUI thread changes it."""
 
     def __init__(self, client: CentralClient, *, locale: str = "ru") -> None:
         super().__init__()
@@ -44,7 +74,10 @@ class LoginFlow(GuardedFlow):
 
     def _reset(self) -> None:
         self.step = LoginStep.CREDENTIALS
-        self.last_error = None
+        self.last_error: CentralError | None = None
+        self._forget()
+
+    def _forget(self) -> None:
         self._login: str | None = None
         self._password: str | None = None
         self._session: ClientSession | None = None
@@ -58,23 +91,12 @@ class LoginFlow(GuardedFlow):
         self._locale = value
         self._client.locale = value
 
-    def log_in(self, login: str, password: str) -> LoginStep:
-        """CHANGE_PASSWORD for a temporary password, LOGGED_IN otherwise;
-        on a refusal the step stays CREDENTIALS with ``last_error``."""
-        normalized = normalize_login(login)
-        with self._one_call(lambda: self.step is LoginStep.CREDENTIALS) as call:
-            if not call.go:
-                return self.step
-            outcome = call.run(lambda: self._client.log_in(normalized, password))
-            if isinstance(outcome, ClientSession):
-                self._session = outcome
-                self._login = normalized
-                if outcome.password_change_required:
-                    self._password = password
-                    self.step = LoginStep.CHANGE_PASSWORD
-                else:
-                    self.step = LoginStep.LOGGED_IN
-        return self.step
+    @property
+    def logged_in(self) -> bool:
+        """A session is open (full, or only for the forced password change)."""
+        return self._session is not None
+
+    # -- GUI thread ------------------------------------------------------------------
 
     def check_new_password(self, new: str, repeat: str) -> list[str]:
         """Every unmet rule (the contract's codes) plus ``mismatch``; [] when fine."""
@@ -83,59 +105,132 @@ class LoginFlow(GuardedFlow):
             problems.append(MISMATCH)
         return problems
 
-    def change_password(self, new: str, repeat: str) -> LoginStep:
-        """Set the new password, then open a full session with it: LOGGED_IN.
+    def apply(self, outcome: LoginOutcome) -> LoginStep | None:
+        """Make ``outcome`` the flow's state; the new step, or None when a wipe
+        came after its call began and it was dropped."""
+        with self._state:
+            if not self.fresh(outcome.generation):
+                return None
+            if not outcome.sent:
+                return self.step
+            self.last_error = outcome.error
+            if outcome.ended:
+                self._forget()
+            if outcome.session is not None:
+                self._session = outcome.session
+            if outcome.login is not None:
+                self._login = outcome.login
+            if outcome.current_password is not None:
+                self._password = outcome.current_password
+            if outcome.step in (LoginStep.LOGGED_IN, LoginStep.PASSWORD_CHANGED):
+                self._password = None
+            self.step = outcome.step
+            return self.step
+
+    def to_contracts(self) -> LoginStep:
+        """From the "password changed" notice on to the contracts: LOGGED_IN."""
+        with self._state:
+            if self.step is LoginStep.PASSWORD_CHANGED:
+                self.step = LoginStep.LOGGED_IN
+            return self.step
+
+    def wipe(self) -> ClientSession | None:
+        """Forget the session, the login and any password; back to CREDENTIALS.
+
+        Returns the session it forgot, for ``end_session`` (never on this thread).
+        """
+        with self._state:
+            session = self._session
+            self._drop_in_flight()
+            self._reset()
+        return session
+
+    # -- blocking calls (worker thread; they change nothing) ---------------------------
+
+    def _unsent(self) -> LoginOutcome:
+        with self._state:
+            return LoginOutcome(step=self.step, generation=self._generation, sent=False)
+
+    def log_in(self, login: str, password: str) -> LoginOutcome:
+        """CHANGE_PASSWORD for a temporary password, LOGGED_IN otherwise; a
+        refusal stays at CREDENTIALS with the error."""
+        normalized = normalize_login(login)
+        with self._one_call() as go:
+            with self._state:
+                generation = self._generation
+                ready = go and self.step is LoginStep.CREDENTIALS
+            if not ready:
+                return self._unsent()
+            done = partial(LoginOutcome, generation=generation)
+            try:
+                session = self._client.log_in(normalized, password)
+            except CentralError as exc:
+                return done(step=LoginStep.CREDENTIALS, error=exc)
+            if session.password_change_required:
+                return done(
+                    step=LoginStep.CHANGE_PASSWORD,
+                    session=session,
+                    login=normalized,
+                    current_password=password,
+                )
+            return done(step=LoginStep.LOGGED_IN, session=session, login=normalized)
+
+    def change_password(self, new: str, repeat: str) -> LoginOutcome:
+        """Set the new password, then open a full session with it: PASSWORD_CHANGED.
 
         A repeat that differs is refused here without a request; the rules are
-        the central's (``last_error`` is then ``WeakPassword`` with its list).
+        the central's (the error is then ``WeakPassword`` with its list). An
+        ended session goes back to CREDENTIALS.
         """
         if new != repeat:
-            return self.step
-        with self._one_call(lambda: self.step is LoginStep.CHANGE_PASSWORD) as call:
-            if not call.go:
-                return self.step
-            session, login, current = self._session, self._login, self._password
-            if session is None or login is None or current is None:
-                return self.step
-            outcome = call.run(lambda: self._client.change_password(session.token, current, new))
-            if isinstance(outcome, CentralError):
-                if isinstance(outcome, Unauthorized):
-                    self._reset()
-                    self.last_error = outcome
-                return self.step
-            self._password = None
-            fresh = call.run(lambda: self._client.log_in(login, new))
-            if isinstance(fresh, ClientSession):
-                self._session = fresh
-                self.step = LoginStep.LOGGED_IN
-            else:
-                self._session = None
-                self.step = LoginStep.CREDENTIALS
-        return self.step
+            return self._unsent()
+        with self._one_call() as go:
+            with self._state:
+                generation = self._generation
+                session, login, current = self._session, self._login, self._password
+                ready = go and self.step is LoginStep.CHANGE_PASSWORD
+            if not ready or session is None or login is None or current is None:
+                return self._unsent()
+            done = partial(LoginOutcome, generation=generation)
+            try:
+                self._client.change_password(session.token, current, new)
+            except Unauthorized as exc:
+                return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
+            except CentralError as exc:
+                return done(step=LoginStep.CHANGE_PASSWORD, error=exc)
+            try:
+                fresh = self._client.log_in(login, new)
+            except CentralError as exc:
+                return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
+            self.end_session(session)  # the one for the change only: no longer of use
+            return done(step=LoginStep.PASSWORD_CHANGED, session=fresh)
 
-    def contracts(self) -> list[Contract]:
-        """The client's contracts, active first; [] with ``last_error`` on a refusal."""
-        with self._one_call(lambda: self.step is LoginStep.LOGGED_IN) as call:
-            if not call.go or self._session is None:
-                return []
-            token = self._session.token
-            outcome = call.run(lambda: self._client.contracts(token))
-            if isinstance(outcome, list):
-                return outcome
-            if isinstance(outcome, Unauthorized):
-                error = outcome
-                self._reset()
-                self.last_error = error
-        return []
+    def contracts(self) -> LoginOutcome:
+        """The client's contracts, active first, in ``outcome.contracts``; an
+        ended session goes back to CREDENTIALS."""
+        with self._one_call() as go:
+            with self._state:
+                generation = self._generation
+                session = self._session
+                ready = go and self.step is LoginStep.LOGGED_IN
+            if not ready or session is None:
+                return self._unsent()
+            done = partial(LoginOutcome, generation=generation)
+            try:
+                found = self._client.contracts(session.token)
+            except Unauthorized as exc:
+                return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
+            except CentralError as exc:
+                return done(step=LoginStep.LOGGED_IN, error=exc)
+            return done(step=LoginStep.LOGGED_IN, contracts=tuple(found))
 
-    def request_password_reset(self, login: str) -> None:
-        """Ask for a new temporary password by email (no hint whether the account exists)."""
-        normalized = normalize_login(login)
-        with self._one_call(lambda: True) as call:
-            if call.go:
-                call.run(lambda: self._client.request_password_reset(normalized))
-
-    def wipe(self) -> None:
-        """Forget the session, the login and any password; back to CREDENTIALS."""
-        self._drop_in_flight()
-        self._reset()
+    def end_session(self, session: ClientSession) -> bool:
+        """Log ``session`` out at the central (blocking, best effort): True when
+        the central ended it, False when it could not be told (unreachable, an
+        older central without the call); never raises a ``CentralError``."""
+        try:
+            self._client.end_session(session.token)
+        except CentralError as exc:
+            log.info("client session not ended at the central: %s", exc.code)
+            return False
+        return True

@@ -1,21 +1,24 @@
 """Registration at the terminal: details, check, code, done (or saved offline).
 
-The UI shows ``step`` and explains ``last_error``; it calls ``send``,
-``confirm_code`` and ``resend_code`` from a worker thread. A second call while
-one is in flight returns the current step at once without a second request, and
-the Idempotency-Key is made once per confirmed set of details, so a double tap
-or a retry after a lost answer never registers twice.
+``send``, ``confirm_code`` and ``resend_code`` block (run them on a worker
+thread); each returns a ``RegistrationOutcome`` and changes nothing. The GUI
+thread passes it to ``apply``, which makes it the flow's state unless a
+``wipe`` came first. A second call while one is in flight sends nothing (its
+outcome has ``sent`` False), and the Idempotency-Key is made once per confirmed
+set of details, so a double tap or a retry after a lost answer never
+registers twice.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, cast
+from functools import partial
+from typing import TYPE_CHECKING
 
 from kiosk.api_types import Locale, RegistrationRequest, RegistrationStarted
 from kiosk.errors import (
@@ -42,7 +45,10 @@ CONSENT_REQUIRED = "consent_required"
 
 
 class Step(StrEnum):
-    DETAILS = "details"
+    """Where the client is; each value is the name of the screen that shows it
+    (DONE is the success popup over the code screen)."""
+
+    DETAILS = "registration"
     CHECK_DETAILS = "check_details"
     CODE_ENTRY = "code_entry"
     DONE = "done"
@@ -98,12 +104,71 @@ class CodeState:
         )
 
 
+def check_email(raw: str) -> tuple[tuple[str, ...], str | None]:
+    """The problem codes of a typed email and a likely correction (pure, any thread)."""
+    if not raw.strip():
+        return (REQUIRED,), None
+    suggestion = suggest_email(raw)
+    try:
+        normalize_email(raw)
+    except EmailProblem as problem:
+        return (problem.code,), suggestion
+    return (), suggestion
+
+
+def check_phone(raw: str, regions: Iterable[str] = ("KZ",)) -> tuple[str, ...]:
+    """The problem codes of a typed mobile phone (pure, any thread)."""
+    if not raw.strip():
+        return (REQUIRED,)
+    try:
+        normalize_phone(raw, regions=tuple(regions))
+    except PhoneProblem as problem:
+        return (problem.code,)
+    return ()
+
+
+@dataclass(frozen=True)
+class RegistrationOutcome:
+    """What one blocking call found, to be applied on the GUI thread.
+
+    ``sent`` is False when nothing was sent (another call in flight, or the flow
+    not at the step the call needs); ``apply`` then changes nothing. ``email``
+    and ``phone`` are the normalised details the call was about, so listeners
+    (the clerk panel) need not read the flow.
+    """
+
+    step: Step
+    generation: int
+    sent: bool = True
+    error: CentralError | None = None
+    code_state: CodeState | None = None
+    details_problems: DetailsProblems | None = None
+    offline_refusal: OutboxError | None = None
+    registration_id: str | None = None
+    outbox_entry_id: str | None = None
+    request: RegistrationRequest | None = field(default=None, repr=False)
+    email: str = field(default="", repr=False)
+    phone: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    generation: int
+    email: str
+    phone: str
+    key: str
+    request: RegistrationRequest | None
+    registration_id: str | None
+    code_state: CodeState | None
+
+
 class RegistrationFlow(GuardedFlow):
     """One client's registration, from typed details to a confirmed account.
 
-    ``email``/``phone`` are the normalised values after ``submit_details``;
-    ``details_problems`` holds the central's field problems after a refused
-    ``send`` (the step is then DETAILS again). ``wipe`` forgets everything.
+    Only the GUI thread changes it (``submit_details``, ``change_details``,
+    ``apply``, ``wipe``). ``email``/``phone`` are the normalised values after
+    ``submit_details``; ``details_problems`` holds the central's field problems
+    after a refused ``send`` (the step is then DETAILS again).
     """
 
     def __init__(
@@ -114,11 +179,14 @@ class RegistrationFlow(GuardedFlow):
         locale: str = "ru",
         operator: str | None = None,
         regions: Iterable[str] = ("KZ",),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """``clock`` (aware UTC) stamps a registration kept offline; tests inject one."""
         self._client = client
+        self._clock = clock
         self._outbox = outbox
         self.operator = operator
-        self._regions = tuple(regions)
+        self.regions = tuple(regions)
         super().__init__()
         self.locale = locale
         self._reset()
@@ -147,144 +215,207 @@ class RegistrationFlow(GuardedFlow):
         self._locale = value
         self._client.locale = value
 
-    # -- pure steps -----------------------------------------------------------
+    # -- GUI-thread steps -------------------------------------------------------
 
     def submit_details(self, email: str, phone: str, consent: bool) -> DetailsProblems:
         """Check the typed details offline; when they are fine, move to CHECK_DETAILS."""
-        email_problems: tuple[str, ...] = ()
-        phone_problems: tuple[str, ...] = ()
-        suggestion: str | None = None
-        norm_email = norm_phone = ""
-        if not email.strip():
-            email_problems = (REQUIRED,)
-        else:
-            try:
-                norm_email = normalize_email(email)
-            except EmailProblem as problem:
-                email_problems = (problem.code,)
-            suggestion = suggest_email(email)
-        if not phone.strip():
-            phone_problems = (REQUIRED,)
-        else:
-            try:
-                norm_phone = normalize_phone(phone, regions=self._regions)
-            except PhoneProblem as problem:
-                phone_problems = (problem.code,)
+        email_problems, suggestion = check_email(email)
+        phone_problems = check_phone(phone, self.regions)
         problems = DetailsProblems(
             email=email_problems,
             phone=phone_problems,
             consent=() if consent else (CONSENT_REQUIRED,),
             email_suggestion=suggestion,
         )
-        self.details_problems = problems
-        if not problems.ok or self.step not in (Step.DETAILS, Step.CHECK_DETAILS):
-            return problems
-        if (norm_email, norm_phone) != (self.email, self.phone) or self._key is None:
-            self._key = str(uuid.uuid4())
-            self._request = None
-        self.email, self.phone, self.consent = norm_email, norm_phone, consent
-        self.phone_display = display_phone(norm_phone)
-        self.last_error = None
-        self.step = Step.CHECK_DETAILS
+        with self._state:
+            self.details_problems = problems
+            if not problems.ok or self.step not in (Step.DETAILS, Step.CHECK_DETAILS):
+                return problems
+            norm_email = normalize_email(email)
+            norm_phone = normalize_phone(phone, regions=self.regions)
+            if (norm_email, norm_phone) != (self.email, self.phone) or self._key is None:
+                self._key = str(uuid.uuid4())
+                self._request = None
+            self.email, self.phone, self.consent = norm_email, norm_phone, consent
+            self.phone_display = display_phone(norm_phone)
+            self.last_error = None
+            self.step = Step.CHECK_DETAILS
         return problems
 
     def change_details(self) -> None:
         """Back from the check screen to the form; the typed values stay."""
-        if self.step is Step.CHECK_DETAILS:
-            self.step = Step.DETAILS
+        with self._state:
+            if self.step is Step.CHECK_DETAILS:
+                self.step = Step.DETAILS
 
     def wipe(self) -> None:
         """Forget every entered value (idle timeout, next client); back to DETAILS.
 
-        An answer still in flight is dropped when it arrives.
+        The outcome of a call still in flight is dropped by ``apply``.
         """
-        self._drop_in_flight()
-        self._reset()
+        with self._state:
+            self._drop_in_flight()
+            self._reset()
 
-    # -- blocking steps -------------------------------------------------------
+    def apply(self, outcome: RegistrationOutcome) -> Step | None:
+        """Make ``outcome`` the flow's state; the new step, or None when it is stale
+        (a wipe came after its call began) and was dropped."""
+        with self._state:
+            if not self.fresh(outcome.generation):
+                return None
+            if not outcome.sent:
+                return self.step
+            self.last_error = outcome.error
+            self.offline_refusal = outcome.offline_refusal
+            if outcome.request is not None:
+                self._request = outcome.request
+            if outcome.registration_id is not None:
+                self._registration_id = outcome.registration_id
+            if outcome.code_state is not None:
+                self.code_state = outcome.code_state
+            if outcome.details_problems is not None:
+                self.details_problems = outcome.details_problems
+            if outcome.outbox_entry_id is not None:
+                self.outbox_entry_id = outcome.outbox_entry_id
+            self.step = outcome.step
+            return self.step
 
-    def send(self) -> Step:
+    # -- blocking calls (worker thread; they change nothing) ---------------------
+
+    def _snapshot(self, step: Step) -> _Snapshot | None:
+        """What a call needs, read at once; None when the flow is not at ``step``."""
+        with self._state:
+            if self.step is not step or self.email is None or self.phone is None:
+                return None
+            if self._key is None:
+                return None
+            return _Snapshot(
+                generation=self._generation,
+                email=self.email,
+                phone=self.phone,
+                key=self._key,
+                request=self._request or self._new_request(),
+                registration_id=self._registration_id,
+                code_state=self.code_state,
+            )
+
+    def _unsent(self) -> RegistrationOutcome:
+        with self._state:
+            return RegistrationOutcome(step=self.step, generation=self._generation, sent=False)
+
+    def send(self) -> RegistrationOutcome:
         """Register the checked details: CODE_ENTRY, ALREADY_REGISTERED or SAVED_OFFLINE.
 
         With the central unreachable the registration goes to the outbox; when
-        there is no outbox or it is full the step stays CHECK_DETAILS.
+        there is no outbox or it is full the step stays CHECK_DETAILS with
+        ``offline_refusal``.
         """
-        with self._one_call(lambda: self.step is Step.CHECK_DETAILS) as call:
-            if not call.go:
-                return self.step
-            self.offline_refusal = None
-            request = self._frozen_request()
-            key = cast(str, self._key)
-            outcome = call.run(lambda: self._client.register(request, idempotency_key=key))
-            if isinstance(outcome, RegistrationStarted):
-                self._registration_id = outcome.id
-                self.code_state = CodeState.from_started(outcome)
-                self.step = Step.CODE_ENTRY
-            elif isinstance(outcome, AccountExists):
-                self.step = Step.ALREADY_REGISTERED
-            elif isinstance(outcome, ValidationFailed):
-                self.details_problems = DetailsProblems.from_fields(outcome.fields)
-                self.step = Step.DETAILS
-            elif isinstance(outcome, Unreachable):
-                self._save_offline(request)
-        return self.step
+        with self._one_call() as go:
+            snap = self._snapshot(Step.CHECK_DETAILS) if go else None
+            if snap is None or snap.request is None:
+                return self._unsent()
+            request = snap.request
+            done = partial(
+                RegistrationOutcome,
+                generation=snap.generation,
+                request=request,
+                email=snap.email,
+                phone=snap.phone,
+            )
+            try:
+                started = self._client.register(request, idempotency_key=snap.key)
+            except AccountExists as exc:
+                return done(step=Step.ALREADY_REGISTERED, error=exc)
+            except ValidationFailed as exc:
+                problems = DetailsProblems.from_fields(exc.fields)
+                return done(step=Step.DETAILS, error=exc, details_problems=problems)
+            except Unreachable as exc:
+                if not self.fresh(snap.generation):  # wiped meanwhile: keep nothing of them
+                    return done(step=Step.CHECK_DETAILS, error=exc)
+                return self._save_offline(request, snap.key, done, exc)
+            except CentralError as exc:
+                return done(step=Step.CHECK_DETAILS, error=exc)
+            return done(
+                step=Step.CODE_ENTRY,
+                registration_id=started.id,
+                code_state=CodeState.from_started(started),
+            )
 
-    def confirm_code(self, code: str) -> Step:
-        """DONE when the code is right; otherwise CODE_ENTRY with ``last_error``."""
-        with self._one_call(lambda: self.step is Step.CODE_ENTRY) as call:
-            if not call.go:
-                return self.step
-            rid = cast(str, self._registration_id)
-            outcome = call.run(lambda: self._client.confirm(rid, code.strip()))
-            if not isinstance(outcome, CentralError) or isinstance(outcome, AlreadyConfirmed):
-                self.last_error = None
-                self.step = Step.DONE
-            elif isinstance(outcome, InvalidCode) and self.code_state is not None:
-                self.code_state = replace(self.code_state, attempts_left=outcome.attempts_left)
-            elif isinstance(outcome, TooManyAttempts) and self.code_state is not None:
-                self.code_state = replace(self.code_state, attempts_left=0)
-        return self.step
+    def confirm_code(self, code: str) -> RegistrationOutcome:
+        """DONE when the code is right; otherwise CODE_ENTRY with the error and
+        the attempts left."""
+        with self._one_call() as go:
+            snap = self._snapshot(Step.CODE_ENTRY) if go else None
+            if snap is None or snap.registration_id is None:
+                return self._unsent()
+            done = partial(
+                RegistrationOutcome, generation=snap.generation, email=snap.email, phone=snap.phone
+            )
+            state = snap.code_state
+            try:
+                self._client.confirm(snap.registration_id, code.strip())
+            except AlreadyConfirmed:
+                return done(step=Step.DONE)
+            except InvalidCode as exc:
+                left = replace(state, attempts_left=exc.attempts_left) if state else None
+                return done(step=Step.CODE_ENTRY, error=exc, code_state=left)
+            except TooManyAttempts as exc:
+                burnt = replace(state, attempts_left=0) if state else None
+                return done(step=Step.CODE_ENTRY, error=exc, code_state=burnt)
+            except CentralError as exc:
+                return done(step=Step.CODE_ENTRY, error=exc)
+            return done(step=Step.DONE)
 
-    def resend_code(self) -> Step:
-        """A new code by SMS; during the cool-down ``last_error`` is ``RateLimited``."""
-        with self._one_call(lambda: self.step is Step.CODE_ENTRY) as call:
-            if not call.go:
-                return self.step
-            rid = cast(str, self._registration_id)
-            outcome = call.run(lambda: self._client.resend(rid))
-            if isinstance(outcome, RegistrationStarted):
-                masked = self.code_state.phone_masked if self.code_state else ""
-                self.code_state = CodeState.from_started(outcome, masked)
-        return self.step
+    def resend_code(self) -> RegistrationOutcome:
+        """A new code by SMS; during the cool-down the error is ``RateLimited``."""
+        with self._one_call() as go:
+            snap = self._snapshot(Step.CODE_ENTRY) if go else None
+            if snap is None or snap.registration_id is None:
+                return self._unsent()
+            done = partial(
+                RegistrationOutcome, generation=snap.generation, email=snap.email, phone=snap.phone
+            )
+            try:
+                started = self._client.resend(snap.registration_id)
+            except CentralError as exc:
+                return done(step=Step.CODE_ENTRY, error=exc)
+            masked = snap.code_state.phone_masked if snap.code_state else ""
+            return done(step=Step.CODE_ENTRY, code_state=CodeState.from_started(started, masked))
 
     # -- helpers --------------------------------------------------------------
 
-    def _frozen_request(self) -> RegistrationRequest:
-        """The body sent with this key: fixed at the first send so repeats match it."""
-        if self._request is None:
-            self._request = RegistrationRequest(
-                email=cast(str, self.email),
-                phone=cast(str, self.phone),
-                consent=self.consent,
-                locale=cast(Locale, self.locale if self.locale in ("ru", "kk", "en") else "ru"),
-                operator=self.operator,
-            )
-        return self._request
+    def _new_request(self) -> RegistrationRequest | None:
+        """The body for this key, made at the first send and kept (``apply``) so
+        repeats match it. Called under ``_state``."""
+        if self.email is None or self.phone is None:
+            return None
+        locale: Locale = "ru"
+        if self.locale in ("kk", "en"):
+            locale = "kk" if self.locale == "kk" else "en"
+        return RegistrationRequest(
+            email=self.email,
+            phone=self.phone,
+            consent=self.consent,
+            locale=locale,
+            operator=self.operator,
+        )
 
-    def _save_offline(self, request: RegistrationRequest) -> None:
+    def _save_offline(
+        self,
+        request: RegistrationRequest,
+        key: str,
+        done: Callable[..., RegistrationOutcome],
+        unreachable: Unreachable,
+    ) -> RegistrationOutcome:
         if self._outbox is None:
-            return
+            return done(step=Step.CHECK_DETAILS, error=unreachable)
         # here, not at the top: the outbox brings SQLAlchemy, which the screens
         # importing this module should not wait for at start-up
         from kiosk.outbox import OutboxError
 
         try:
-            entry = self._outbox.capture(
-                replace(request, captured_at=datetime.now(UTC)), entry_id=self._key
-            )
+            entry = self._outbox.capture(replace(request, captured_at=self._clock()), entry_id=key)
         except OutboxError as refusal:
             log.error("registration not saved offline: %s", type(refusal).__name__)
-            self.offline_refusal = refusal
-            return
-        self.outbox_entry_id = str(entry)
-        self.step = Step.SAVED_OFFLINE
+            return done(step=Step.CHECK_DETAILS, error=unreachable, offline_refusal=refusal)
+        return done(step=Step.SAVED_OFFLINE, error=unreachable, outbox_entry_id=str(entry))

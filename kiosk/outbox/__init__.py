@@ -10,6 +10,7 @@ from kiosk.outbox.errors import (
     OutboxDamaged,
     OutboxError,
     OutboxFull,
+    OutboxLost,
     OutboxNoSpace,
 )
 from kiosk.outbox.schema import EntryView
@@ -35,6 +36,7 @@ __all__ = [
     "OutboxDamaged",
     "OutboxError",
     "OutboxFull",
+    "OutboxLost",
     "OutboxNoSpace",
     "SyncWorker",
     "outbox_path",

@@ -53,6 +53,26 @@ class OutboxDamaged(OutboxError):
         self.reason = reason
 
 
+class OutboxLost(OutboxError):
+    """The outbox file is gone or empty although this terminal had one (its
+    marker in the keyring says so): entries may have vanished. Nothing is
+    recreated until an operator says the loss is accounted for."""
+
+    def __init__(self, path: Path, waiting: int | None, seen_at: str | None) -> None:
+        last = (
+            f"when last counted ({seen_at}) it held {waiting} waiting registration(s)"
+            if waiting is not None and seen_at
+            else "it existed before"
+        )
+        super().__init__(
+            f"The offline outbox {path} was deleted or emptied; {last}. Restore it from a "
+            "backup or call support; once its entries are accounted for, "
+            "'main.py outbox start-new' starts an empty one."
+        )
+        self.path = path
+        self.waiting = waiting
+
+
 class NoSuchEntry(OutboxError):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"No outbox entry has the id {entry_id}.")

@@ -124,6 +124,7 @@ class DueEntry:
     id: str
     attempts: int
     request: RegistrationRequest
+    last_error: str | None = None
 
 
 @dataclass(frozen=True)

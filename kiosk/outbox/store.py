@@ -15,7 +15,6 @@ refuses the capture with ``OutboxFull``.
 from __future__ import annotations
 
 import errno
-import shutil
 import sqlite3
 import time
 import uuid
@@ -47,6 +46,7 @@ from kiosk.outbox.errors import (
     OutboxFull,
     OutboxNoSpace,
 )
+from kiosk.outbox.files import keep_damaged_copy, private_dir, private_file
 from kiosk.outbox.schema import (
     CAPTURE_SQL,
     DEFAULT_CAPACITY,
@@ -102,7 +102,8 @@ class Outbox:
     ) -> None:
         crypto.check_key(key)
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
+        private_file(self.path)  # before SQLite makes it 0644; -wal/-shm follow its mode
         self.capacity = capacity
         self.retention_s = retention_s
         self.clock = clock
@@ -153,17 +154,8 @@ class Outbox:
             raise OutboxDamaged(self.path, self._keep_copy(), reason)
 
     def _keep_copy(self) -> Path | None:
-        """Copy the file (and its -wal/-journal) beside it; the copy's path or None."""
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        copy = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{uuid.uuid4().hex[:6]}")
-        try:
-            for suffix in ("", "-wal", "-journal"):
-                src = self.path.with_name(self.path.name + suffix)
-                if src.exists():
-                    shutil.copy2(src, copy.with_name(copy.name + suffix))
-        except OSError:
-            return None
-        return copy
+        """The copy of this damage beside the file (one per damage, see ``files``)."""
+        return keep_damaged_copy(self.path, retention_s=self.retention_s, clock=self.clock)
 
     @property
     def lock_path(self) -> Path:
@@ -369,18 +361,19 @@ class Outbox:
         # same rows ``get`` finds, whatever the state index says
         with self._raw(write=False) as cur:
             rows = cur.execute(
-                "SELECT id, state, next_attempt_at, attempts, sealed FROM outbox_entries "
+                "SELECT id, state, next_attempt_at, attempts, sealed, last_error "
+                "FROM outbox_entries "
                 f"WHERE id IN ({marks})",
                 tuple(entry_ids),
             ).fetchall()
         return {
-            str(r[0]): self._open(str(r[0]), int(r[3]), r[4])
+            str(r[0]): self._open(str(r[0]), int(r[3]), r[4], r[5])
             for r in rows
             if r[1] == "pending" and r[2] <= now
         }
 
     def _open(
-        self, entry_id: str, attempts: int, sealed: bytes | None
+        self, entry_id: str, attempts: int, sealed: bytes | None, last_error: str | None = None
     ) -> DueEntry | crypto.UndecryptableEntry:
         if sealed is None:
             return crypto.UndecryptableEntry("the personal data is missing")
@@ -392,7 +385,7 @@ class Outbox:
             refusal = crypto.UndecryptableEntry("the opened data is not a registration")
             refusal.__cause__ = exc
             return refusal
-        return DueEntry(id=entry_id, attempts=attempts, request=req)
+        return DueEntry(id=entry_id, attempts=attempts, request=req, last_error=last_error)
 
     def mark_delivered(
         self, entry_id: str, outcome: Outcome, registration_id: str | None = None

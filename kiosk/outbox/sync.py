@@ -16,6 +16,12 @@ Rules the caller may rely on:
   ``RateLimited`` answer defers every pending entry by its Retry-After;
 - a permanent refusal sets the entry aside (``needs_attention``) with a
   non-personal reason; it is never retried without a clerk's ``retry``;
+- a 5xx (``ServerError``) for one entry is that entry's problem when the central
+  answers others in the same drain (or its health check answers): the entry stays
+  pending with back-off, and is set aside after ``SERVER_ERROR_TRIES`` such
+  answers in a row, so one entry the central cannot take never blocks the line.
+  ``SERVER_ERRORS_TO_HALT`` 5xx in a row with no other answer: the central is
+  failing, the drain stops as for an unreachable central;
 - ``AccountExists`` is an outcome (delivered, ``account_exists``), not an error;
 - one drain at a time per outbox file, across threads and processes.
 """
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -33,7 +40,7 @@ from enum import Enum, auto
 from typing import Protocol
 
 from kiosk.api_types import RegistrationRequest, RegistrationStarted
-from kiosk.errors import AccountExists, CentralError, RateLimited, ValidationFailed
+from kiosk.errors import AccountExists, CentralError, RateLimited, ServerError, ValidationFailed
 from kiosk.outbox.backoff import BACKOFF_BASE_S, BACKOFF_CAP_S, backoff_delay_s
 from kiosk.outbox.crypto import UndecryptableEntry
 from kiosk.outbox.lock import SyncLock
@@ -47,6 +54,10 @@ IDLE_INTERVAL_S = 5.0
 PURGE_INTERVAL_S = 3600.0
 MIN_WAIT_S = 0.05
 UNREACHABLE_PREFIX = "unreachable"
+SERVER_ERROR_PREFIX = "server_error"
+SERVER_ERROR_TRIES = 3  # 5xx answers in a row for one entry before it is set aside
+SERVER_ERRORS_TO_HALT = 3  # 5xx answers in a row, for any entries, that stop a drain
+_IN_A_ROW = re.compile(r"\((\d+) in a row\)$")
 MAX_IN_FLIGHT = 8  # requests of one drain in flight at once, at most
 
 Progress = Callable[[int, int], None]
@@ -77,10 +88,19 @@ class DrainReport:
     rate_limited_s: float | None = None
     unauthorized: bool = False
     locked: bool = False
+    server_errors: int = 0  # entries the central failed on (5xx), still pending
 
     @property
     def attempted(self) -> int:
         return self.delivered + self.account_exists + self.set_aside + self.deferred
+
+
+def server_errors_in_row(last_error: str | None) -> int:
+    """How many 5xx answers in a row an entry's recorded reason says it had."""
+    if not last_error or not last_error.startswith(SERVER_ERROR_PREFIX):
+        return 0
+    found = _IN_A_ROW.search(last_error)
+    return int(found.group(1)) if found else 1
 
 
 def failure_reason(err: CentralError) -> str:
@@ -169,6 +189,16 @@ class SyncWorker:
             log.info("outbox entry %s delivered: the account already exists", entry.id)
             report.account_exists += 1
             return Delivered(entry.id, "account_exists"), _Verdict.ANSWERED
+        except ServerError as err:
+            in_row = server_errors_in_row(entry.last_error) + 1
+            delay_s = backoff_delay_s(
+                entry.attempts + 1,
+                base_s=self.backoff_base_s,
+                cap_s=self.backoff_cap_s,
+                rng=self._rng,
+            )
+            reason = f"{failure_reason(err)} ({in_row} in a row)"
+            return Failed(entry.id, reason, delay_s), _Verdict.SERVER_ERROR
         except RateLimited as err:
             wait_s = max(0.0, err.retry_after_s)
             report.deferred += 1
@@ -265,6 +295,7 @@ class _Verdict(Enum):
     ANSWERED = auto()  # it answered (accepted, or refused this entry for good)
     BUG = auto()  # the kiosk failed on this entry only
     UNAVAILABLE = auto()  # away or failing for now: send nothing more this drain
+    SERVER_ERROR = auto()  # a 5xx: this entry's problem, or the central's (see _Drain)
     RATE_LIMITED = auto()  # Retry-After: send nothing more, defer every pending entry
 
 
@@ -290,6 +321,10 @@ class _Drain:
         self.defer_all_s = 0.0
         self.in_flight: dict[Future[RegistrationStarted], DueEntry] = {}
         self.results: list[Delivered | Failed] = []
+        self.suspects: list[Failed] = []  # 5xx answers, recorded once judged (_resolve)
+        self.server_errors_in_row = 0
+        self.answered = False  # the central answered some entry of this drain
+        self.central_failing = False
 
     def run(self) -> None:
         pool = (
@@ -306,6 +341,8 @@ class _Drain:
                 finished, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
                 for sent in [f for f in self.in_flight if f in finished]:
                     self._judge(sent)
+            self._resolve_suspects()
+            self._record()
             if self.defer_all_s > 0:
                 self.outbox.defer_all(self.defer_all_s)
         finally:
@@ -352,8 +389,18 @@ class _Drain:
     def _judge(self, sent: Future[RegistrationStarted]) -> None:
         entry = self.in_flight.pop(sent)
         result, verdict = self.worker._judge(entry, sent, self.report)
+        if verdict is _Verdict.SERVER_ERROR:
+            assert isinstance(result, Failed)
+            self.suspects.append(result)  # recorded once judged: _resolve_suspects
+            self.window = 1  # one at a time until the central answers again
+            self.server_errors_in_row += 1
+            if self.server_errors_in_row >= SERVER_ERRORS_TO_HALT:
+                self.central_failing = self.halted = True
+            return
         self.results.append(result)
+        self.server_errors_in_row = 0
         if verdict is _Verdict.ANSWERED:
+            self.answered = True
             self.window = self.worker.in_flight
         elif verdict is _Verdict.UNAVAILABLE:
             self.halted = True
@@ -361,6 +408,29 @@ class _Drain:
             self.halted = True
             assert isinstance(result, Failed) and result.retry_in_s is not None
             self.defer_all_s = max(self.defer_all_s, result.retry_in_s)
+
+    def _resolve_suspects(self) -> None:
+        """The 5xx answers of this drain: entry-specific when the central answered
+        others (or its health check answers), then an entry with
+        ``SERVER_ERROR_TRIES`` in a row is set aside; else the central is failing."""
+        if not self.suspects:
+            return
+        entry_specific = not self.central_failing and (
+            self.answered or self.worker.client.is_reachable()
+        )
+        for failed in self.suspects:
+            in_row = server_errors_in_row(failed.reason)
+            if entry_specific and in_row >= SERVER_ERROR_TRIES:
+                log.warning("outbox entry %s set aside: %s", failed.entry_id, failed.reason)
+                self.results.append(Failed(failed.entry_id, failed.reason, None))
+                self.report.set_aside += 1
+            else:
+                self.results.append(failed)
+                self.report.deferred += 1
+                self.report.server_errors += 1
+        self.suspects = []
+        if not entry_specific:
+            self.report.unreachable = True
 
     def _record(self) -> None:
         if self.results:

@@ -43,12 +43,12 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <source>Too many wrong PINs. Try again in %1 s.</source>
-            <translation>Too many wrong PINs. Try again in %1 s.</translation>
-        </message>
-        <message>
             <source>Wrong PIN.</source>
             <translation>Wrong PIN.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
+            <translation>Too many wrong PINs. Try again in %1 min %2 s.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>
@@ -64,14 +64,14 @@
         <message>
             <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
-Forgot the password? We can email you a new temporary password.</source>
+Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
-Forgot the password? We can email you a new temporary password.</translation>
+Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
-            <source>Send me a new temporary password</source>
-            <translation>Send me a new temporary password</translation>
+            <source>Set a new password by SMS code</source>
+            <translation>Set a new password by SMS code</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -80,10 +80,6 @@ Forgot the password? We can email you a new temporary password.</translation>
         <message>
             <source>Back</source>
             <translation>Back</translation>
-        </message>
-        <message>
-            <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
-            <translation>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</translation>
         </message>
     </context>
     <context>
@@ -407,10 +403,6 @@ Forgot the password? We can email you a new temporary password.</translation>
             <translation>Back</translation>
         </message>
         <message>
-            <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
-            <translation>If an account with this phone or email exists, we have sent a new temporary password to its email.</translation>
-        </message>
-        <message>
             <source>Enter your phone or email.</source>
             <translation>Enter your phone or email.</translation>
         </message>
@@ -625,6 +617,33 @@ Forgot the password? We can email you a new temporary password.</translation>
         </message>
     </context>
     <context>
+        <name>PasswordResetScreen</name>
+        <message>
+            <source>Password reset</source>
+            <translation>Password reset</translation>
+        </message>
+        <message>
+            <source>Enter the mobile phone number or the email of your «Личный кабинет». We will send a code by SMS to the account's phone; your current password keeps working until you set a new one.</source>
+            <translation>Enter the mobile phone number or the email of your personal account. We will send a code by SMS to the account's phone; your current password keeps working until you set a new one.</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Phone or email</translation>
+        </message>
+        <message>
+            <source>Get a code</source>
+            <translation>Get a code</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Enter your phone or email.</source>
+            <translation>Enter your phone or email.</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordRules</name>
         <message>
             <source>At least 8 characters</source>
@@ -723,6 +742,92 @@ Forgot the password? We can email you a new temporary password.</translation>
         <message>
             <source>Did you mean %1?</source>
             <translation>Did you mean %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetCodeScreen</name>
+        <message>
+            <source>Code from the SMS</source>
+            <translation>Code from the SMS</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Send the code again</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Repeat the new password</translation>
+        </message>
+        <message>
+            <source>Set the new password</source>
+            <translation>Set the new password</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>This password reset is no longer valid. Please start again.</source>
+            <translation>This password reset is no longer valid. Please start again.</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>The server did not accept this password:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>This password cannot be used yet:</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>A new code has been sent by SMS.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Enter all 6 digits of the code from the SMS.</translation>
+        </message>
+        <message>
+            <source>If a «Личный кабинет» is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</source>
+            <translation>If a personal account is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Attempts left: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>The code is valid for %1</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>The code has expired. Ask for a new code.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>A new code can be sent in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetDoneScreen</name>
+        <message>
+            <source>Password changed</source>
+            <translation>Password changed</translation>
+        </message>
+        <message>
+            <source>Your new password is set. Every earlier login with the old password has ended, and an SMS and an email tell you about the change. Log in with the new password.</source>
+            <translation>Your new password is set. Every earlier login with the old password has ended, and an SMS and an email tell you about the change. Log in with the new password.</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Log in</translation>
         </message>
     </context>
     <context>

@@ -43,12 +43,12 @@
             <translation>Бас тарту</translation>
         </message>
         <message>
-            <source>Too many wrong PINs. Try again in %1 s.</source>
-            <translation>Қате PIN тым көп. %1 с кейін қайталаңыз.</translation>
-        </message>
-        <message>
             <source>Wrong PIN.</source>
             <translation>PIN қате.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
+            <translation>Қате PIN тым көп. %1 мин %2 с кейін қайталаңыз.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>
@@ -64,14 +64,14 @@
         <message>
             <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
-Forgot the password? We can email you a new temporary password.</source>
+Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Осы телефон нөмірі немесе пошта мекенжайы бойынша тіркелгі бұрыннан бар: мысалы, ол полисті онлайн сатып алғанда автоматты түрде ашылған. Шартыңызда көрсетілген ұялы телефон нөмірі мен электрондық пошта арқылы кіріңіз.
 
-Құпиясөзді ұмыттыңыз ба? Поштаңызға жаңа уақытша құпиясөз жібере аламыз.</translation>
+Құпиясөзді ұмыттыңыз ба? Жаңасын орнату үшін SMS арқылы код жібере аламыз.</translation>
         </message>
         <message>
-            <source>Send me a new temporary password</source>
-            <translation>Маған жаңа уақытша құпиясөз жіберу</translation>
+            <source>Set a new password by SMS code</source>
+            <translation>SMS-кодпен жаңа құпиясөз орнату</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -80,10 +80,6 @@ Forgot the password? We can email you a new temporary password.</source>
         <message>
             <source>Back</source>
             <translation>Артқа</translation>
-        </message>
-        <message>
-            <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
-            <translation>Егер тіркелгі %1 мекенжайына тіркелген болса, жаңа уақытша құпиясөз сонда жіберілді. Келесі кіргенде өз құпиясөзіңізді орнатасыз.</translation>
         </message>
     </context>
     <context>
@@ -407,10 +403,6 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Артқа</translation>
         </message>
         <message>
-            <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
-            <translation>Осы телефонмен немесе email-мен «Жеке кабинет» бар болса, оның электрондық поштасына жаңа уақытша құпиясөз жібердік.</translation>
-        </message>
-        <message>
             <source>Enter your phone or email.</source>
             <translation>Телефонды немесе email-ді енгізіңіз.</translation>
         </message>
@@ -625,6 +617,33 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
     </context>
     <context>
+        <name>PasswordResetScreen</name>
+        <message>
+            <source>Password reset</source>
+            <translation>Құпиясөзді қалпына келтіру</translation>
+        </message>
+        <message>
+            <source>Enter the mobile phone number or the email of your «Личный кабинет». We will send a code by SMS to the account's phone; your current password keeps working until you set a new one.</source>
+            <translation>«Жеке кабинетіңіздің» ұялы телефон нөмірін немесе email-ін енгізіңіз. Кабинеттің телефонына SMS арқылы код жібереміз; жаңа құпиясөз орнатқанша қазіргі құпиясөзіңіз жұмыс істей береді.</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Телефон немесе Email</translation>
+        </message>
+        <message>
+            <source>Get a code</source>
+            <translation>Код алу</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>Enter your phone or email.</source>
+            <translation>Телефонды немесе email-ді енгізіңіз.</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordRules</name>
         <message>
             <source>At least 8 characters</source>
@@ -723,6 +742,92 @@ Forgot the password? We can email you a new temporary password.</source>
         <message>
             <source>Did you mean %1?</source>
             <translation>Мұны меңзедіңіз бе: %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetCodeScreen</name>
+        <message>
+            <source>Code from the SMS</source>
+            <translation>SMS-тағы код</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Кодты қайта жіберу</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Жаңа құпиясөз</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Жаңа құпиясөзді қайталаңыз</translation>
+        </message>
+        <message>
+            <source>Set the new password</source>
+            <translation>Жаңа құпиясөзді орнату</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бас тарту</translation>
+        </message>
+        <message>
+            <source>This password reset is no longer valid. Please start again.</source>
+            <translation>Бұл құпиясөзді қалпына келтіру сұрауы енді жарамсыз. Қайтадан бастаңыз.</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Жаңа код SMS арқылы жіберілді.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>SMS-тағы кодтың барлық 6 цифрын енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>If a «Личный кабинет» is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</source>
+            <translation>Егер %1 атына «Жеке кабинет» тіркелген болса, оның телефонына 6 таңбалы коды бар SMS жібердік. Кабинет әлі белсендірілмеген бе? Онда белсендіру сілтемесі бар хатты қайта жібердік.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Қалған әрекеттер: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>Код тағы %1 жарамды</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetDoneScreen</name>
+        <message>
+            <source>Password changed</source>
+            <translation>Құпиясөз ауыстырылды</translation>
+        </message>
+        <message>
+            <source>Your new password is set. Every earlier login with the old password has ended, and an SMS and an email tell you about the change. Log in with the new password.</source>
+            <translation>Жаңа құпиясөз орнатылды. Ескі құпиясөзбен жасалған барлық кірулер аяқталды, ал өзгеріс туралы SMS пен хат келеді. Жаңа құпиясөзбен кіріңіз.</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Шығу</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Кіру</translation>
         </message>
     </context>
     <context>

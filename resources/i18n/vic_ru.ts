@@ -43,12 +43,12 @@
             <translation>Отмена</translation>
         </message>
         <message>
-            <source>Too many wrong PINs. Try again in %1 s.</source>
-            <translation>Слишком много неверных PIN. Повторите через %1 с.</translation>
-        </message>
-        <message>
             <source>Wrong PIN.</source>
             <translation>Неверный PIN.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
+            <translation>Слишком много неверных PIN. Повторите через %1 мин %2 с.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>
@@ -64,14 +64,14 @@
         <message>
             <source>An account with this phone number or email already exists: for example, it was created automatically when you bought a policy online. Log in with the mobile phone number and the email given in your contract.
 
-Forgot the password? We can email you a new temporary password.</source>
+Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Учётная запись с этим номером телефона или адресом почты уже существует: например, она была создана автоматически при покупке полиса онлайн. Войдите, используя номер мобильного телефона и адрес электронной почты, указанные в вашем договоре.
 
-Забыли пароль? Мы можем отправить новый временный пароль на вашу почту.</translation>
+Забыли пароль? Мы можем отправить код по СМС, чтобы задать новый.</translation>
         </message>
         <message>
-            <source>Send me a new temporary password</source>
-            <translation>Отправить мне новый временный пароль</translation>
+            <source>Set a new password by SMS code</source>
+            <translation>Задать новый пароль по коду из СМС</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -80,10 +80,6 @@ Forgot the password? We can email you a new temporary password.</source>
         <message>
             <source>Back</source>
             <translation>Назад</translation>
-        </message>
-        <message>
-            <source>If an account is registered to %1, a new temporary password is on its way there. At the next login you will choose your own password.</source>
-            <translation>Если учётная запись зарегистрирована на %1, новый временный пароль уже отправлен туда. При следующем входе вы зададите свой пароль.</translation>
         </message>
     </context>
     <context>
@@ -407,10 +403,6 @@ Forgot the password? We can email you a new temporary password.</source>
             <translation>Назад</translation>
         </message>
         <message>
-            <source>If an account with this phone or email exists, we have sent a new temporary password to its email.</source>
-            <translation>Если «Личный кабинет» с таким телефоном или email существует, мы отправили новый временный пароль на его электронную почту.</translation>
-        </message>
-        <message>
             <source>Enter your phone or email.</source>
             <translation>Введите телефон или email.</translation>
         </message>
@@ -454,7 +446,7 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
         <message>
             <source>Wrong code. Check the SMS and try again.</source>
-            <translation>Неверный код. Проверьте SMS и попробуйте ещё раз.</translation>
+            <translation>Неверный код. Проверьте СМС и попробуйте ещё раз.</translation>
         </message>
         <message>
             <source>The code has expired. Ask for a new code.</source>
@@ -625,6 +617,33 @@ Forgot the password? We can email you a new temporary password.</source>
         </message>
     </context>
     <context>
+        <name>PasswordResetScreen</name>
+        <message>
+            <source>Password reset</source>
+            <translation>Восстановление пароля</translation>
+        </message>
+        <message>
+            <source>Enter the mobile phone number or the email of your «Личный кабинет». We will send a code by SMS to the account's phone; your current password keeps working until you set a new one.</source>
+            <translation>Введите номер мобильного телефона или email вашего «Личного кабинета». Мы отправим код по СМС на телефон кабинета; нынешний пароль действует, пока вы не зададите новый.</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Телефон или Email</translation>
+        </message>
+        <message>
+            <source>Get a code</source>
+            <translation>Получить код</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>Enter your phone or email.</source>
+            <translation>Введите телефон или email.</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordRules</name>
         <message>
             <source>At least 8 characters</source>
@@ -723,6 +742,92 @@ Forgot the password? We can email you a new temporary password.</source>
         <message>
             <source>Did you mean %1?</source>
             <translation>Вы имели в виду %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetCodeScreen</name>
+        <message>
+            <source>Code from the SMS</source>
+            <translation>Код из СМС</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Отправить код повторно</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Новый пароль</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Повторите новый пароль</translation>
+        </message>
+        <message>
+            <source>Set the new password</source>
+            <translation>Установить новый пароль</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>This password reset is no longer valid. Please start again.</source>
+            <translation>Этот запрос на восстановление пароля больше не действует. Начните заново.</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>Сервер не принял этот пароль:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>Этот пароль пока нельзя использовать:</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Новый код отправлен по СМС.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Введите все 6 цифр кода из СМС.</translation>
+        </message>
+        <message>
+            <source>If a «Личный кабинет» is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</source>
+            <translation>Если на %1 зарегистрирован «Личный кабинет», мы отправили СМС с 6-значным кодом на его телефон. Кабинет ещё не активирован? Тогда мы повторно отправили письмо со ссылкой для активации.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Осталось попыток: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>Код действителен ещё %1</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Срок действия кода истёк. Запросите новый код.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>Новый код можно запросить через %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetDoneScreen</name>
+        <message>
+            <source>Password changed</source>
+            <translation>Пароль изменён</translation>
+        </message>
+        <message>
+            <source>Your new password is set. Every earlier login with the old password has ended, and an SMS and an email tell you about the change. Log in with the new password.</source>
+            <translation>Новый пароль установлен. Все прежние входы со старым паролем завершены, а СМС и письмо сообщат вам об изменении. Войдите с новым паролем.</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Выйти</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Войти</translation>
         </message>
     </context>
     <context>

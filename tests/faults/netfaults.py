@@ -195,3 +195,73 @@ class DroppingProxy:
         with contextlib.suppress(Exception):
             await asyncio.gather(upstream(), downstream())
         close_all()
+
+
+class FailingProxy:
+    """A loopback HTTP server in front of the central that answers ``500`` to
+    every request whose ``Idempotency-Key`` is in ``fail_keys`` (or to every POST
+    when ``fail_all``) and forwards everything else as it is. A request answered
+    500 never reaches the central: ``failed`` counts them."""
+
+    def __init__(self, upstream_url: str, fail_keys: set[str], *, fail_all: bool = False) -> None:
+        import http.server
+
+        self.upstream_url = upstream_url.rstrip("/")
+        self.fail_keys = set(fail_keys)
+        self.fail_all = fail_all
+        self.failed = 0
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def _forward(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                key = self.headers.get("Idempotency-Key")
+                if self.command == "POST" and (proxy.fail_all or key in proxy.fail_keys):
+                    proxy.failed += 1
+                    self._answer(500, b'{"detail":"Internal Server Error"}', "application/json")
+                    return
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
+                up = requests.request(
+                    self.command,
+                    proxy.upstream_url + self.path,
+                    data=body,
+                    headers=headers,
+                    timeout=30,
+                )
+                self._answer(
+                    up.status_code, up.content, up.headers.get("Content-Type", "text/plain")
+                )
+
+            def _answer(self, status: int, body: bytes, content_type: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def start(self) -> FailingProxy:
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(10)
+
+
+_HOP_HEADERS = frozenset({"host", "content-length", "connection", "keep-alive", "accept-encoding"})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,64 @@ def test_the_cli_names_the_damage_instead_of_a_traceback(
     assert "damaged" in err.getvalue() and "Traceback" not in err.getvalue()
     copies = list(term.outbox_path.parent.glob("outbox.db.damaged-*"))
     assert len(copies) == 1
+
+
+def cli(config: Path, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_cli(["--config", str(config), *argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "deleted"])
+def test_a_lost_outbox_is_reported_not_silently_recreated_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """200 waiting registrations must not turn into "pending 0" without a word."""
+    term = make_terminal(tmp_path / "kiosk", "http://127.0.0.1:9", "token", monkeypatch)
+    with Outbox(term.outbox_path, term.key) as box:
+        for n in range(ENTRIES):
+            box.capture(request(n))
+    code, out, _ = cli(term.config, "status")
+    assert f"pending {ENTRIES}" in out
+    if damage == "truncated":
+        os.truncate(term.outbox_path, 0)
+    else:
+        term.outbox_path.unlink()
+    for command in (["status"], ["outbox", "list"], ["sync"]):
+        code, out, err = cli(term.config, *command)
+        assert code != 0, command
+        assert "pending 0" not in out and "0 entries" not in out
+        assert "deleted or emptied" in err and f"held {ENTRIES} waiting" in err
+        assert "Traceback" not in err
+    assert not term.outbox_path.exists() or term.outbox_path.stat().st_size == 0, "not recreated"
+
+    code, out, _ = cli(term.config, "outbox", "start-new")
+    assert code == 0 and "new, empty outbox" in out
+    code, out, _ = cli(term.config, "outbox", "list")
+    assert code == 0 and "0 entries" in out
+    assert cli(term.config, "outbox", "start-new")[0] == 1, "only a lost outbox is replaced"
+
+
+def test_each_damage_is_copied_once_and_old_copies_expire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    term = make_terminal(tmp_path / "kiosk", "http://127.0.0.1:9", "token", monkeypatch)
+    with Outbox(term.outbox_path, term.key) as box:
+        box.capture(request(1))
+    overwrite_header(term.outbox_path)
+    for command in (["status"], ["outbox", "list"], ["sync"], ["outbox", "list"]):
+        assert cli(term.config, *command)[0] != 0
+    copies = list(term.outbox_path.parent.glob("outbox.db.damaged-*"))
+    assert len(copies) == 1, "one copy per damage, not one per command"
+    first = copies[0]
+
+    with term.outbox_path.open("r+b") as f:  # further damage: a copy of it too
+        f.seek(200)
+        f.write(b"\xff" * 64)
+    retention_s = 7 * 86_400
+    old = time.time() - retention_s - 60
+    os.utime(first, (old, old))
+    assert cli(term.config, "outbox", "list")[0] != 0
+    copies = list(term.outbox_path.parent.glob("outbox.db.damaged-*"))
+    assert len(copies) == 1 and copies[0] != first, "the expired copy of earlier damage went"
+    assert copies[0].read_bytes() == term.outbox_path.read_bytes()

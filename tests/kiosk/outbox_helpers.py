@@ -144,7 +144,7 @@ def make_terminal(folder: Path, central_url: str, token: str, monkeypatch: objec
         monkeypatch.setenv(name, env[name])  # type: ignore[attr-defined]
     backend = PlaintextKeyring()
     monkeypatch.setattr(keyring.core, "_keyring_backend", backend)  # type: ignore[attr-defined]
-    creds = Credentials("Almaty-1 clerk")
+    creds = Credentials.for_data_dir(folder / "data")
     creds.set_terminal_token(token)
     return KioskTerminal(
         folder, config, env, token, creds.outbox_key(), outbox_path(folder / "data")

@@ -4,9 +4,10 @@ in tmp, a real outbox and the real central."""
 from __future__ import annotations
 
 import io
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def box(term: KioskTerminal) -> Iterator[Outbox]:
 def test_enroll_stores_the_token_and_status_reports_it(
     sqlite_central: EmbeddedCentral, term: KioskTerminal
 ) -> None:
-    creds = Credentials("Almaty-1 clerk")
+    creds = Credentials.for_data_dir(term.folder / "data")
     creds.clear_terminal_token()
     assert cli("status").code == 4
     with Session(sqlite_central.engine) as s, s.begin():
@@ -127,15 +128,21 @@ def test_list_retry_drop(sqlite_central: EmbeddedCentral, term: KioskTerminal, b
     assert cli("outbox", "retry").code == 2
 
 
-# written during an outage yesterday: the central takes captured_at back to 30 days
-DAY = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%d")
+ALMATY = timezone(timedelta(hours=5))
+
+
+def days_ago(days: float) -> str:
+    """A consent time ``days`` ago, as a clerk types it (Almaty time)."""
+    return (datetime.now(ALMATY) - timedelta(days=days)).replace(microsecond=0).isoformat()
+
+
 PAPER = f"""email,phone,consent_at,operator
-anna@mail.ru,8 701 555 12 34,{DAY}T10:15:00+05:00,clerk-3
-not-an-email,8 701 555 12 35,{DAY}T10:20:00+05:00,clerk-3
-bek@gmail.com,+7 727 250 00 00,{DAY}T10:25:00+05:00,clerk-3
+anna@mail.ru,8 701 555 12 34,{days_ago(2)},clerk-3
+not-an-email,8 701 555 12 35,{days_ago(2)},clerk-3
+bek@gmail.com,+7 727 250 00 00,{days_ago(2)},clerk-3
 dana@inbox.ru,87015551236,yesterday,clerk-3
 
-aliya@list.ru,+7 (777) 555-12-37,{DAY}T11:00:00+05:00,clerk-4
+aliya@list.ru,+7 (777) 555-12-37,{days_ago(1)},clerk-4
 """
 
 
@@ -166,7 +173,7 @@ def test_import_semicolon_file_with_bom_and_missing_column(
     good = tmp_path / "excel.csv"
     good.write_text(
         "\ufeffemail;phone;consent_at;operator;locale\n"
-        f"anna@mail.ru;87015551234;{DAY}T10:15:00+05:00;clerk-3;kk\n",
+        f"anna@mail.ru;87015551234;{days_ago(3)};clerk-3;kk\n",
         encoding="utf-8",
     )
     assert cli("outbox", "import", str(good)).code == 0
@@ -191,13 +198,103 @@ def test_config_and_usage_errors_are_one_sentence(tmp_path: Path) -> None:
 def test_admin_pin_is_set_from_stdin_and_checked(
     term: KioskTerminal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n2469\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("246810\n246811\n"))
     differ = cli("admin-pin", "--stdin")
     assert differ.code == 2 and "differ" in differ.err
-    monkeypatch.setattr("sys.stdin", io.StringIO("12\n12\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("24681\n24681\n"))
     short = cli("admin-pin", "--stdin")
-    assert short.code == 2 and "at least" in short.err
-    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n2468\n"))
+    assert short.code == 2 and "at least 6" in short.err
+    monkeypatch.setattr("sys.stdin", io.StringIO("246810\n246810\n"))
     assert cli("admin-pin", "--stdin").code == 0
-    creds = Credentials("Almaty-1 clerk")
-    assert creds.check_admin_pin("2468") and not creds.check_admin_pin("2469")
+    creds = Credentials.for_data_dir(term.folder / "data")
+    assert creds.check_admin_pin("246810") and not creds.check_admin_pin("246811")
+
+
+def test_enroll_refuses_a_central_in_clear_before_sending_the_code(term: KioskTerminal) -> None:
+    """The code and the token would travel unencrypted: the config's rule applies."""
+    with socket.socket() as listener:  # a central that would take the code, on a LAN address
+        listener.bind(("0.0.0.0", 0))
+        listener.listen(1)
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        lan = lan_address()
+        run = cli("enroll", "ABCD-1234", "--central", f"http://{lan}:{port}")
+        assert run.code == 2, run.err
+        assert "--central" in run.err and "https://" in run.err
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nothing connected: the code never left the terminal
+    assert cli("enroll", "ABCD-1234", "--central", "ftp://central.vic.kz").code == 2
+
+
+def lan_address() -> str:
+    """This machine's address towards the outside (no packet is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))
+        return str(probe.getsockname()[0])
+
+
+def test_a_command_without_a_configuration_file_says_where_it_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VIC_KIOSK_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    run = cli("status")
+    assert run.code == 2
+    assert str(tmp_path / "cfg" / "vic-kiosk" / "kiosk.toml") in run.err
+    assert run.err.count("\n") == 1 and "--demo" in run.err
+    assert not (tmp_path / "data" / "vic-kiosk" / "demo").exists(), "no demo terminal made"
+
+
+def test_import_refuses_out_of_range_dates_line_breaks_and_formulas(
+    term: KioskTerminal, box: Outbox, tmp_path: Path
+) -> None:
+    """Each bad row is named by its line; the good rows around it are captured."""
+    soon = (datetime.now(ALMATY) + timedelta(days=1)).replace(microsecond=0).isoformat()
+    paper = tmp_path / "outage.csv"
+    paper.write_text(
+        "email,phone,consent_at,operator\n"
+        f"anna@mail.ru,87015551234,{days_ago(1)},clerk-3\n"  # 2: good
+        "bek@mail.ru,87015551235,0001-01-01T00:00:00+05:00,clerk-3\n"  # 3
+        f"dana@mail.ru,87015551236,{days_ago(31)},clerk-3\n"  # 4
+        f"erlan@mail.ru,87015551237,{soon},clerk-3\n"  # 5
+        f'"gulnar@mail.ru\n",87015551238,{days_ago(1)},clerk-3\n'  # 6-7: joined by a quote
+        f'=HYPERLINK("http://x.kz"),87015551239,{days_ago(1)},clerk-3\n'  # 8
+        f"ivan@mail.ru,87015551240,{days_ago(1)},=cmd|'/c calc'!A1\n"  # 9
+        f"jan@mail.ru,87015551241,{days_ago(1)},@SUM(A1)\n"  # 10
+        f"kair@mail.ru,87015551242,{days_ago(1)},clerk\x07-3\n"  # 11
+        f"lena@mail.ru,+7 701 555 12 43,{days_ago(1)},clerk-4\n",  # 12: good, + phone
+        encoding="utf-8",
+    )
+    run = cli("outbox", "import", str(paper))
+    assert run.code == 1, run.err
+    assert "captured 2" in run.out and "refused 8" in run.out
+    for line in (3, 4, 5):
+        assert f"line {line}: consent_at: out of range" in run.err
+    assert "line 6: a cell holds a line break" in run.err
+    assert "line 8: email: must not start with" in run.err
+    assert "line 9: operator: must not start with" in run.err
+    assert "line 10: operator: must not start with" in run.err
+    assert "line 11: operator: holds a control character" in run.err
+    assert "Traceback" not in run.err
+    assert box.counts()["pending"] == 2
+
+
+def test_import_of_a_huge_file_reports_briefly(
+    term: KioskTerminal, box: Outbox, tmp_path: Path
+) -> None:
+    """A 50 MB cell is one refused line, and a flood of bad rows prints 100 lines."""
+    paper = tmp_path / "huge.csv"
+    with paper.open("w", encoding="utf-8") as f:
+        f.write("email,phone,consent_at,operator\n")
+        f.write("a" * 50_000_000 + f"@mail.ru,87015551234,{days_ago(1)},clerk-3\n")
+        for n in range(2_000):
+            f.write(f"bad-{n},87015551234,{days_ago(1)},clerk-3\n")
+        f.write(f"anna@mail.ru,87015551234,{days_ago(1)},clerk-3\n")
+    run = cli("outbox", "import", str(paper))
+    assert run.code == 1
+    assert "failed unexpectedly" not in run.err
+    assert "captured 1" in run.out and "refused 2001" in run.out
+    assert run.err.startswith("line 2: longer than")
+    assert run.err.count("\n") == 101
+    assert run.err.endswith("... and 1901 more refused rows.\n")

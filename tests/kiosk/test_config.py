@@ -36,8 +36,17 @@ def _error(tmp_path: Path, text: str, env: dict[str, str] | None = None) -> Conf
     return caught.value
 
 
-def test_no_file_at_all_is_demo_mode_with_defaults() -> None:
-    config = load_config(env={})
+def test_a_missing_file_is_not_a_demo_but_one_sentence_naming_where() -> None:
+    """A branch terminal whose kiosk.toml went missing must not come up as a demo."""
+    with pytest.raises(ConfigError) as caught:
+        load_config(env={})
+    message = str(caught.value)
+    assert str(config_path({})) in message and "--demo" in message
+    assert message.count(". ") == 0 and message.endswith(".")
+
+
+def test_demo_mode_only_when_asked_with_defaults() -> None:
+    config = load_config(env={}, demo=True)
     assert config.demo
     assert config.mode == "kiosk"
     assert config.idle_timeout_s == 90 and config.idle_prompt_s == 20

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+from dataclasses import replace
 from pathlib import Path
 
+import keyring
 import pytest
 from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringLocked
 from keyrings.alt.file import PlaintextKeyring
 
+from kiosk.config import KioskConfig
 from kiosk.credentials import (
     OUTBOX_KEY_BYTES,
     CredentialError,
@@ -16,6 +20,9 @@ from kiosk.credentials import (
     NoKeyringBackend,
     demo_credentials,
 )
+from kiosk.outbox import Outbox, outbox_path
+from kiosk.terminal import credentials_for, outbox_for
+from tests.kiosk.outbox_helpers import request
 
 
 @pytest.fixture
@@ -69,10 +76,51 @@ def test_admin_pin_is_stored_hashed_and_checked(backend: PlaintextKeyring, tmp_p
         creds.set_admin_pin("12")
 
 
+def test_admin_pin_needs_six_characters(backend: PlaintextKeyring) -> None:
+    creds = Credentials("t1", backend)
+    with pytest.raises(ValueError, match="at least 6"):
+        creds.set_admin_pin("48219")
+    assert not creds.has_admin_pin()
+    creds.set_admin_pin("482190")
+    assert creds.check_admin_pin("482190")
+
+
+def test_renaming_a_terminal_keeps_its_token_key_and_waiting_entries(
+    backend: PlaintextKeyring, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries an older version kept under the display name move to the data
+    folder's service on first start; a later rename finds them all again."""
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    key = bytes(range(32))
+    backend.set_password("vic-kiosk/Окно 2", "terminal_token", "tok-1")
+    backend.set_password("vic-kiosk/Окно 2", "outbox_key", base64.b64encode(key).decode())
+    old = KioskConfig(
+        central_url="https://lk.vic.kz",
+        mode="clerk",
+        terminal_name="Окно 2",
+        data_dir=tmp_path / "data",
+        log_dir=tmp_path / "logs",
+    )
+    with Outbox(outbox_path(old.data_dir), key) as box:
+        waiting = box.capture(request(5))
+
+    first = credentials_for(old)
+    assert first.terminal_token() == "tok-1" and first.outbox_key() == key
+    assert backend.get_password("vic-kiosk/Окно 2", "terminal_token") is None, "moved"
+
+    renamed = replace(old, terminal_name="Алматы, Абая 10, окно 3")
+    creds = credentials_for(renamed)
+    assert creds.terminal_token() == "tok-1"
+    with outbox_for(renamed, creds) as box:
+        due = box.open_due(waiting)
+    assert due is not None and due.request.phone == request(5).phone
+
+
 def test_clear_forgets_everything(backend: PlaintextKeyring) -> None:
     creds = Credentials("t1", backend)
     creds.set_terminal_token("tok")
-    creds.set_admin_pin("4821")
+    creds.set_admin_pin("482190")
     key = creds.outbox_key()
     creds.clear()
     assert creds.terminal_token() is None

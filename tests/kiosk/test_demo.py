@@ -11,7 +11,7 @@ from vic_demo import start_demo
 
 
 def demo_config(tmp_path: Path):  # type: ignore[no-untyped-def]
-    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "no-config")})
+    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "no-config")}, demo=True)
     assert config.demo
     return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
 
@@ -26,7 +26,7 @@ def test_demo_registers_a_client_and_keeps_its_enrollment_across_restarts(
         token = demo.terminal.client.terminal_token
         flow = RegistrationFlow(demo.terminal.client, demo.terminal.outbox)
         assert flow.submit_details("new.client@mail.ru", "8 701 555 12 34", True).ok
-        assert flow.send() is Step.CODE_ENTRY
+        assert flow.apply(flow.send()) is Step.CODE_ENTRY
         sms = demo.terminal.client.dev_messages(to="+77015551234")
         assert len(sms) == 1 and sms[0]["channel"] == "sms"
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,3 +135,27 @@ def test_any_shape_of_a_phone_in_any_text_is_masked(
 def test_masking_never_raises_and_is_stable(text: str) -> None:
     once = mask_personal_data(text)
     assert mask_personal_data(once) == once
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_log_files_are_private_also_after_a_rotation(tmp_path: Path) -> None:
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    previous = os.umask(0o022)
+    try:
+        handler = setup_logging(tmp_path / "logs")
+        log_file = tmp_path / "logs" / LOG_FILE_NAME
+        logging.getLogger("kiosk.test").info("first line")
+        assert handler.stream is not None  # type: ignore[attr-defined]
+        handler.doRollover()  # type: ignore[attr-defined]
+        logging.getLogger("kiosk.test").info("after the rotation")
+        handler.flush()
+        for path in (log_file, log_file.with_name(LOG_FILE_NAME + ".1")):
+            assert path.stat().st_mode & 0o777 == 0o600, path
+        assert (tmp_path / "logs").stat().st_mode & 0o777 == 0o700
+    finally:
+        os.umask(previous)
+        root.removeHandler(handler)
+        handler.close()
+        root.handlers[:] = before
+        root.setLevel(level)

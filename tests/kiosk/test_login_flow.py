@@ -62,75 +62,68 @@ def test_the_whole_procedure_through_the_kiosk(
 ) -> None:
     registration = RegistrationFlow(client, None, locale="en")
     assert registration.submit_details("Aigerim@Example.kz", "+7 701 123 45 67", True).ok
-    assert registration.send() is Step.CODE_ENTRY
-    assert registration.confirm_code(sms_code(client, PHONE)) is Step.DONE
+    assert registration.apply(registration.send()) is Step.CODE_ENTRY
+    assert registration.apply(registration.confirm_code(sms_code(client, PHONE))) is Step.DONE
     assert any(m["channel"] == "sms" for m in wait_for_messages(client, PHONE, 2))
     temporary = temporary_password(client, EMAIL)
 
     login = LoginFlow(client, locale="en")
-    assert login.log_in(PHONE, temporary) is LoginStep.CREDENTIALS
+    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.CREDENTIALS
     assert isinstance(login.last_error, AccountNotActivated)
 
     page = requests.post(activation_link(client, EMAIL), timeout=10)
     assert page.status_code == 200
 
-    assert login.log_in("8 701 123 45 67", temporary) is LoginStep.CHANGE_PASSWORD
+    assert login.apply(login.log_in("8 701 123 45 67", temporary)) is LoginStep.CHANGE_PASSWORD
     for weak in ("short1!", "alllowercase", temporary, "Ag-15!d44", "Ünïcode_123"):
-        assert login.change_password(weak, weak) is LoginStep.CHANGE_PASSWORD
-        assert isinstance(login.last_error, WeakPassword)
+        refused = login.change_password(weak, weak)
+        assert login.apply(refused) is LoginStep.CHANGE_PASSWORD
+        assert isinstance(login.last_error, WeakPassword) and refused.error is login.last_error
         assert login.last_error.violations == login.check_new_password(weak, weak)
         assert login.last_error.violations == violations(weak, current=temporary)
     assert login.check_new_password(NEW_PASSWORD, NEW_PASSWORD + "x") == ["mismatch"]
-    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD + "x") is LoginStep.CHANGE_PASSWORD
+    mismatch = login.change_password(NEW_PASSWORD, NEW_PASSWORD + "x")
+    assert not mismatch.sent and login.apply(mismatch) is LoginStep.CHANGE_PASSWORD
 
-    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD) is LoginStep.LOGGED_IN
-    assert login.last_error is None
-    assert login.contracts() == []
+    changed = login.change_password(NEW_PASSWORD, NEW_PASSWORD)
+    assert login.apply(changed) is LoginStep.PASSWORD_CHANGED
+    assert login.last_error is None and changed.session is not None
+    assert login.to_contracts() is LoginStep.LOGGED_IN
+    none_yet = login.contracts()
+    assert login.apply(none_yet) is LoginStep.LOGGED_IN and none_yet.contracts == ()
 
     add_contracts(central, PHONE)
     again = LoginFlow(client, locale="en")
-    assert again.log_in(" aigerim@example.KZ ", NEW_PASSWORD) is LoginStep.LOGGED_IN
-    contracts = again.contracts()
+    assert again.apply(again.log_in(" aigerim@example.KZ ", NEW_PASSWORD)) is LoginStep.LOGGED_IN
+    contracts = again.contracts().contracts
     assert [(c.number, c.status) for c in contracts] == [
         ("OGPO-2024-0002", "active"),
         ("OGPO-2023-0001", "expired"),
     ]
     assert contracts[0].premium_amount == Decimal("19250.50") and contracts[0].currency == "KZT"
-    assert LoginFlow(client).log_in(PHONE, temporary) is LoginStep.CREDENTIALS
+    old = LoginFlow(client)
+    assert old.apply(old.log_in(PHONE, temporary)) is LoginStep.CREDENTIALS
 
 
 def test_wrong_credentials_stay_on_the_form(sqlite_client: CentralClient) -> None:
     create_account(sqlite_client, PHONE, EMAIL)
     login = LoginFlow(sqlite_client)
 
-    assert login.log_in(PHONE, "Wrong_pass1") is LoginStep.CREDENTIALS
+    assert login.apply(login.log_in(PHONE, "Wrong_pass1")) is LoginStep.CREDENTIALS
     assert isinstance(login.last_error, InvalidCredentials) and login.last_error.message
-    assert login.log_in("nobody@example.kz", "Wrong_pass1") is LoginStep.CREDENTIALS
+    assert login.apply(login.log_in("nobody@example.kz", "Wrong_pass1")) is LoginStep.CREDENTIALS
     assert isinstance(login.last_error, InvalidCredentials)
-    assert login.contracts() == []
-
-
-def test_a_password_reset_sends_a_new_temporary_password(sqlite_client: CentralClient) -> None:
-    first = create_account(sqlite_client, PHONE, EMAIL)
-    login = LoginFlow(sqlite_client, locale="en")
-
-    login.request_password_reset("8 701 123 45 67")
-    assert login.last_error is None
-    emails = wait_for_messages(sqlite_client, EMAIL, 2, "email")
-    reset = temporary_password(sqlite_client, EMAIL, nth=len(emails))
-    assert reset != first
-
-    assert login.log_in(EMAIL, reset) is LoginStep.CHANGE_PASSWORD
-    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD) is LoginStep.LOGGED_IN
+    assert not login.contracts().sent
 
 
 def test_wipe_logs_out_locally(sqlite_client: CentralClient) -> None:
     temporary = create_account(sqlite_client, PHONE, EMAIL)
     login = LoginFlow(sqlite_client)
-    assert login.log_in(PHONE, temporary) is LoginStep.CHANGE_PASSWORD
+    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.CHANGE_PASSWORD
 
-    login.wipe()
+    forgotten = login.wipe()
 
+    assert forgotten is not None and forgotten.token
     assert login.step is LoginStep.CREDENTIALS and login.last_error is None
-    assert login.change_password(NEW_PASSWORD, NEW_PASSWORD) is LoginStep.CREDENTIALS
+    assert not login.change_password(NEW_PASSWORD, NEW_PASSWORD).sent
     assert login.check_new_password(temporary, temporary) == []

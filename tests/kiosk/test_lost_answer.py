@@ -44,7 +44,7 @@ def test_a_lost_answer_is_saved_offline_and_delivered_without_a_second_code(
     flow = RegistrationFlow(lossy, outbox)
     assert flow.submit_details("aigerim@mail.ru", "87011234567", consent=True).ok
 
-    assert flow.send() is Step.SAVED_OFFLINE
+    assert flow.apply(flow.send()) is Step.SAVED_OFFLINE
     assert lossy_proxy.dropped >= 1
     assert count(sqlite_central, select(func.count()).select_from(Registration)) == 1
 

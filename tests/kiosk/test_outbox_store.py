@@ -221,3 +221,27 @@ def test_retry_all_brings_back_every_set_aside_entry(db: Path, key: bytes, clock
 def test_wrong_key_length_is_refused(db: Path) -> None:
     with pytest.raises(ValueError, match="32 bytes"):
         Outbox(db, b"short")
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_outbox_files_are_private_to_the_terminal_user(db: Path, key: bytes, clock: Clock) -> None:
+    """Under the usual umask 022, nothing of the outbox is readable by others."""
+    previous = os.umask(0o022)
+    try:
+        with open_box(db, key, clock) as box:
+            box.capture(request(1))
+            wal = db.with_name(db.name + "-wal")
+            assert mode(db) == 0o600 and mode(wal) == 0o600
+            assert mode(db.with_name(db.name + "-shm")) == 0o600
+        assert mode(db.parent) == 0o700
+        os.chmod(db, 0o644)  # as an older version left it
+        os.chmod(db.parent, 0o755)
+        with open_box(db, key, clock) as box:
+            assert box.counts()["pending"] == 1
+        assert mode(db) == 0o600 and mode(db.parent) == 0o700
+    finally:
+        os.umask(previous)

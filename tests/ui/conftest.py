@@ -30,9 +30,12 @@ from ui.background import runner
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 
 
+TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
 def build_translations() -> None:
-    for ts in sorted(i18n.I18N_DIR.glob("vic_*.ts")):
-        qm = ts.with_suffix(".qm")
+    for ts in sorted(TS_DIR.glob("vic_*.ts")):
+        qm = Path(str(i18n.qm_file(ts.stem.removeprefix("vic_"))))
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             subprocess.run([str(LRELEASE), "-silent", str(ts), "-qm", str(qm)], check=True)
 

@@ -163,7 +163,7 @@ def test_a_kiosk_without_an_admin_pin_refuses_to_start(
     config = replace(no_config(tmp_path), demo=False, mode="kiosk", central_url=sqlite_central.url)
     with pytest.raises(CredentialError, match="admin-pin"):
         open_for(config)
-    Credentials(config.terminal_name).set_admin_pin("2468")
+    Credentials.for_data_dir(config.data_dir).set_admin_pin("246813")
     opened = open_for(config)
     try:
         assert opened.terminal.outbox.counts()["pending"] == 0

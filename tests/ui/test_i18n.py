@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ui import i18n
 
-FILL_TS = Path(i18n.I18N_DIR) / "fill_ts.py"
+FILL_TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "fill_ts.py"
 SEED_LABELS = {
     ("RegistrationScreen", "Email"): "Email",
     ("RegistrationScreen", "Phone"): "Телефон",

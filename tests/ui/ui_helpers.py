@@ -27,7 +27,7 @@ START_TIMEOUT_MS = 30_000
 
 def no_config(tmp_path: Path) -> KioskConfig:
     """The settings of a terminal with no configuration file (demo), its folders in ``tmp_path``."""
-    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "none")})
+    config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "none")}, demo=True)
     return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
 
 

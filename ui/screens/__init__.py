@@ -24,6 +24,9 @@ SCREEN_MODULES: tuple[str, ...] = (
     "login",
     "password_change",
     "contracts",
+    "password_reset",
+    "reset_code",
+    "reset_done",
 )
 
 __all__ = [

@@ -1,8 +1,8 @@
 """The account already exists (for example made by an online purchase): how to get in.
 
-"Send me a new temporary password" runs ``LoginFlow.request_password_reset``
-with the email the client typed; the central answers the same whether or not
-the account exists, and so does this screen.
+"Set a new password by SMS code" starts ``PasswordResetFlow`` with the email
+the client typed and goes on to the code screen; the central answers the same
+whether or not the account exists, and so does that screen.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.flows.password_reset import ResetOutcome
 from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.widgets.busy_button import BusyButton
 
@@ -22,7 +23,7 @@ class AlreadyRegisteredScreen(Screen):
         column, self.title, self.body = titled_column(self, spacing_px=10)
         column.addSpacing(12)
         self.reset_button = named(BusyButton(), "secondary")
-        self.status = named(QLabel(), "notice")
+        self.status = named(QLabel(), "fieldProblem")
         self.status.setWordWrap(True)
         self.status.setVisible(False)
         column.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -41,7 +42,6 @@ class AlreadyRegisteredScreen(Screen):
         self.login_button.clicked.connect(lambda: self.ctx.navigator.show_screen("login"))
         self.back_button.clicked.connect(self.ctx.navigator.go_home)
         self.set_default_button(self.login_button)
-        self._sent = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,50 +52,37 @@ class AlreadyRegisteredScreen(Screen):
                 "An account with this phone number or email already exists: for example, it "
                 "was created automatically when you bought a policy online. Log in with the "
                 "mobile phone number and the email given in your contract.\n\n"
-                "Forgot the password? We can email you a new temporary password."
+                "Forgot the password? We can send a code by SMS to set a new one."
             ),
         )
-        self.set_label(self.reset_button, self.tr("Send me a new temporary password"))
+        self.set_label(self.reset_button, self.tr("Set a new password by SMS code"))
         self.set_label(self.login_button, self.tr("Log in"))
         self.set_label(self.back_button, self.tr("Back"))
-        if self._sent:
-            self._show_sent()
 
     def on_enter(self) -> None:
-        self._sent = False
         self.status.setVisible(False)
-        self.reset_button.setEnabled(True)
         self.login_button.setFocus()
 
     def wipe(self) -> None:
         super().wipe()
-        self._sent = False
         self.status.setVisible(False)
 
     def busy_changed(self, busy: bool) -> None:
         self.reset_button.set_busy(busy)
-        if not busy and self._sent:
-            self.reset_button.setEnabled(False)
 
     def show_status(self, text: str) -> None:
         self.set_label(self.status, text)
         self.status.setVisible(bool(text))
 
     def _reset_password(self) -> None:
-        flow = self.ctx.registration
-        login = flow.email or flow.phone
+        login = self.ctx.registration.email or self.ctx.registration.phone
         if not login:
             return
-        self.run_blocking(self.ctx.login.request_password_reset, login, done=self._done)
+        flow = self.ctx.password_reset
+        flow.wipe()
+        flow.typed_login = login
+        self.run_blocking(flow.start, login, done=self._started)
 
-    def _done(self, _result: object) -> None:
-        self._sent = True
-        self._show_sent()
-
-    def _show_sent(self) -> None:
-        self.show_status(
-            self.tr(
-                "If an account is registered to %1, a new temporary password is on its way "
-                "there. At the next login you will choose your own password."
-            ).replace("%1", self.ctx.registration.email or "")
-        )
+    def _started(self, outcome: ResetOutcome) -> None:
+        """The code screen, or the reset's own screen saying why no code was sent."""
+        self.ctx.navigator.apply(outcome)

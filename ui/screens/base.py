@@ -1,7 +1,9 @@
 """What every screen shares: context, navigation, language, wiping, busy state.
 
-A screen is a thin view: it shows a flow's state and calls the flow's methods
-through ``ui.background`` (``self.run_blocking``). Subclasses:
+A screen is a thin view: it shows a flow's state and runs the flow's blocking
+calls through ``ui.background`` (``self.run_blocking``); the outcome goes to
+``navigator.apply``, which updates the flow and picks the next screen, and the
+screen then renders what the outcome says. Subclasses:
 
 - set ``name`` (the key for ``navigator.show_screen(name)``),
 - build their widgets in ``__init__`` and then call ``self.retranslate()``,
@@ -34,8 +36,10 @@ if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
     from kiosk.flows.login import LoginFlow
+    from kiosk.flows.password_reset import PasswordResetFlow
     from kiosk.flows.registration import RegistrationFlow
     from kiosk.outbox import Outbox
+    from ui.main_window import Outcome
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -87,6 +91,15 @@ class Navigator(Protocol):
 
     def current_screen(self) -> Screen | None: ...
 
+    def apply(self, outcome: Outcome) -> bool:
+        """Apply a flow's outcome and show its step's screen; False when it was
+        stale (dropped after a wipe): show nothing of it then."""
+        ...
+
+    def follow(self, step: str) -> None:
+        """Show the screen of a flow's step."""
+        ...
+
     def go_home(self) -> None:
         """Wipe every screen and flow, then show the welcome screen."""
         ...
@@ -122,6 +135,7 @@ class AppContext:
         self.outbox = outbox
         self.config = config
         self.kiosk_mode = kiosk_mode
+        self._password_reset: PasswordResetFlow | None = None
 
     @property
     def is_open(self) -> bool:
@@ -159,6 +173,16 @@ class AppContext:
     @login.setter
     def login(self, flow: LoginFlow) -> None:
         self._login = flow
+
+    @property
+    def password_reset(self) -> PasswordResetFlow:
+        if self._password_reset is None:
+            raise TerminalNotOpen("the password reset flow exists once the terminal is open")
+        return self._password_reset
+
+    @password_reset.setter
+    def password_reset(self, flow: PasswordResetFlow | None) -> None:
+        self._password_reset = flow
 
 
 class Screen(QWidget):

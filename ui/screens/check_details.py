@@ -1,7 +1,9 @@
 """«Check your details»: the normalised email and phone, large, before anything is sent.
 
-«Всё верно» runs ``RegistrationFlow.send`` in the background and follows the
-step it returns; «Изменить» goes back to the form with the typed values kept.
+«Всё верно» runs ``RegistrationFlow.send`` in the background and hands its
+outcome to the navigator, which shows the next step's screen; a refusal that
+keeps the client here is explained here. «Изменить» goes back to the form with
+the typed values kept.
 """
 
 from __future__ import annotations
@@ -9,18 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk.flows.registration import Step
+from kiosk.flows.registration import RegistrationOutcome, Step
 from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 
-STEP_SCREENS: dict[Step, str] = {
-    Step.DETAILS: "registration",
-    Step.CHECK_DETAILS: "check_details",
-    Step.CODE_ENTRY: "code_entry",
-    Step.ALREADY_REGISTERED: "already_registered",
-    Step.SAVED_OFFLINE: "saved_offline",
-}
 VALUE_MIN_WIDTH_PX = 420
 
 
@@ -108,26 +103,25 @@ class CheckDetailsScreen(Screen):
         self.confirm_button.set_busy(busy)
 
     def _change(self) -> None:
-        self.ctx.registration.change_details()
-        self.ctx.navigator.show_screen("registration")
+        flow = self.ctx.registration
+        flow.change_details()
+        self.ctx.navigator.follow(flow.step)
 
     def _send(self) -> None:
         self.status.setVisible(False)
         self.run_blocking(self.ctx.registration.send, done=self._sent)
 
-    def _sent(self, step: Step) -> None:
-        flow = self.ctx.registration
-        if step is Step.CHECK_DETAILS:
-            if flow.offline_refusal is not None:
-                self.show_status(
-                    self.tr(
-                        "No connection to the server, and this terminal cannot keep your "
-                        "request just now. Please ask an employee for help."
-                    )
-                )
-            else:
-                self.show_status(error_text(flow.last_error) if flow.last_error else "")
+    def _sent(self, outcome: RegistrationOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        target = STEP_SCREENS.get(step)
-        if target is not None:
-            self.ctx.navigator.show_screen(target)
+        if outcome.step is not Step.CHECK_DETAILS:
+            return
+        if outcome.offline_refusal is not None:
+            self.show_status(
+                self.tr(
+                    "No connection to the server, and this terminal cannot keep your "
+                    "request just now. Please ask an employee for help."
+                )
+            )
+        else:
+            self.show_status(error_text(outcome.error) if outcome.error else "")

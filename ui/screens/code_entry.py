@@ -15,7 +15,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
-from kiosk.flows.registration import Step
+from kiosk.flows.registration import RegistrationOutcome, Step
 from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text, minutes_seconds
 from ui.screens.success import SuccessDialog
@@ -185,15 +185,16 @@ class CodeEntryScreen(Screen):
         self.confirm_button.set_busy(True)
         self.run_blocking(self.ctx.registration.confirm_code, code, done=self._confirmed)
 
-    def _confirmed(self, step: Step) -> None:
-        flow = self.ctx.registration
-        if step is Step.DONE:
+    def _confirmed(self, outcome: RegistrationOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
+            return
+        if outcome.step is Step.DONE:
             self.timer.stop()
             self.dialog = SuccessDialog(self.window())
             self.dialog.finished.connect(self._dialog_closed)
             self.dialog.open()
             return
-        error = flow.last_error
+        error = outcome.error
         if error is not None:
             self.show_status(error_text(error))
         if isinstance(error, InvalidCode | CodeExpired | TooManyAttempts):
@@ -209,8 +210,10 @@ class CodeEntryScreen(Screen):
         self.resend_button.set_busy(True)
         self.run_blocking(self.ctx.registration.resend_code, done=self._resent)
 
-    def _resent(self, _step: Step) -> None:
-        error = self.ctx.registration.last_error
+    def _resent(self, outcome: RegistrationOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
+            return
+        error = outcome.error
         if error is not None:
             self.show_status(error_text(error))
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.api_types import Contract
+from kiosk.flows.login import LoginOutcome, LoginStep
 from ui import i18n
 from ui.screens.base import AppContext, Screen
 from ui.screens.messages import error_text
@@ -203,10 +204,13 @@ class ContractsScreen(Screen):
         self._error = None
         self.run_blocking(self.ctx.login.contracts, done=self._got)
 
-    def _got(self, contracts: list[Contract]) -> None:
-        error = self.ctx.login.last_error
-        if not contracts and error is not None:
-            self._error = error
+    def _got(self, outcome: LoginOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
+            return
+        if outcome.step is not LoginStep.LOGGED_IN:
+            return  # the session ended: the navigator shows the login again
+        if outcome.error is not None:
+            self._error = outcome.error
         else:
-            self._contracts, self._loaded = list(contracts), True
+            self._contracts, self._loaded = list(outcome.contracts), True
         self._fill()

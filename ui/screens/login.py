@@ -3,8 +3,8 @@
 A temporary password (from the activation email) leads to the forced password
 change; a regular one to the client's contracts. Refusals are explained in
 words: a wrong password, an account whose email link was not opened yet, no
-connection. "Forgot password?" asks the central to email a new temporary one
-and never says whether the account exists.
+connection. "Forgot password?" opens the password reset by SMS code, with the
+login typed so far.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.errors import AccountNotActivated, InvalidCredentials
-from kiosk.flows.login import LoginStep
+from kiosk.flows.login import LoginOutcome, LoginStep
 from ui.screens.base import AppContext, Screen
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
@@ -23,8 +23,6 @@ from ui.widgets.password_field import PasswordField
 
 FORM_WIDTH_PX = 560
 FORM_WIDTH_KIOSK_PX = 860
-ERROR_COLOUR = "#b3261e"
-NOTICE_COLOUR = "#1b5e20"
 
 
 def login_error_text(exc: BaseException) -> str:
@@ -65,7 +63,7 @@ class LoginScreen(Screen):
         self.password = PasswordField()
         self.password_label.setBuddy(self.password.line_edit)
         self.message = QLabel()
-        self.message.setObjectName("message")
+        self.message.setObjectName("fieldProblem")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.submit = BusyButton()
@@ -135,26 +133,15 @@ class LoginScreen(Screen):
         self._render_message()
 
     def _render_message(self) -> None:
+        """Every message of this screen is a problem: a refusal, or no login typed."""
         kind, exc = self._message_source
         if kind == "error" and exc is not None:
-            text, colour = login_error_text(exc), ERROR_COLOUR
-        elif kind == "reset_sent":
-            text = self.tr(
-                "If an account with this phone or email exists, we have sent a new "
-                "temporary password to its email."
-            )
-            colour = NOTICE_COLOUR
+            text = login_error_text(exc)
         elif kind == "login_required":
-            text, colour = self.tr("Enter your phone or email."), ERROR_COLOUR
-        elif kind == "failure" and exc is not None:
-            text, colour = error_text(exc), ERROR_COLOUR
+            text = self.tr("Enter your phone or email.")
         else:
-            text, colour = "", ERROR_COLOUR
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
-        self.message.setObjectName("notice" if colour == NOTICE_COLOUR else "fieldProblem")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+            text = ""
+        self.set_label(self.message, text)
         self.message.setVisible(bool(text))
 
     def _show(self, kind: str, exc: BaseException | None = None) -> None:
@@ -189,31 +176,19 @@ class LoginScreen(Screen):
         self._show("")
         self.run_blocking(self.ctx.login.log_in, login, self.password.text(), done=self._logged_in)
 
-    def _logged_in(self, step: LoginStep) -> None:
-        if step is LoginStep.CHANGE_PASSWORD:
+    def _logged_in(self, outcome: LoginOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
+            return
+        if outcome.step is not LoginStep.CREDENTIALS:
             self.password.clear()
-            self.ctx.navigator.show_screen("password_change")
-        elif step is LoginStep.LOGGED_IN:
-            self.password.clear()
-            self.ctx.navigator.show_screen("contracts")
-        else:
-            error = self.ctx.login.last_error
-            if error is not None:
-                self._show("error", error)
-            self.password.setFocus()
-            self.password.line_edit.selectAll()
+            return
+        if outcome.error is not None:
+            self._show("error", outcome.error)
+        self.password.setFocus()
+        self.password.line_edit.selectAll()
 
     def _forgot(self) -> None:
-        login = self.login_edit.text().strip()
-        if not login:
-            self._show("login_required")
-            self.login_edit.setFocus()
-            return
-        self.run_blocking(self.ctx.login.request_password_reset, login, done=self._reset_requested)
-
-    def _reset_requested(self, _: None) -> None:
-        error = self.ctx.login.last_error
-        if error is not None and error.temporary:
-            self._show("failure", error)
-        else:
-            self._show("reset_sent")
+        flow = self.ctx.password_reset
+        flow.wipe()
+        flow.typed_login = self.login_edit.text().strip()
+        self.ctx.navigator.follow(flow.step)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import WeakPassword
-from kiosk.flows.login import LoginStep
+from kiosk.flows.login import LoginOutcome, LoginStep
 from ui.screens.base import AppContext, Screen
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
@@ -150,7 +150,7 @@ class PasswordChangeScreen(Screen):
         self.repeat_password.returnPressed.connect(self.submit.click)
         self.submit.clicked.connect(self._change)
         self.cancel.clicked.connect(self.on_escape)
-        self.to_contracts.clicked.connect(lambda: self.ctx.navigator.show_screen("contracts"))
+        self.to_contracts.clicked.connect(self._to_contracts)
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -211,6 +211,9 @@ class PasswordChangeScreen(Screen):
     # -- life cycle ----------------------------------------------------------------
 
     def on_enter(self) -> None:
+        if self.ctx.login.step is LoginStep.PASSWORD_CHANGED:
+            self._show_done()
+            return
         self.pages.setCurrentWidget(self.form_page)
         self.new_password.setFocus()
 
@@ -240,20 +243,27 @@ class PasswordChangeScreen(Screen):
             return
         self.run_blocking(self.ctx.login.change_password, new, repeat, done=self._changed)
 
-    def _changed(self, step: LoginStep) -> None:
-        if step is LoginStep.LOGGED_IN:
-            self.new_password.clear()
-            self.repeat_password.clear()
-            self.pages.setCurrentWidget(self.done_page)
-            self.to_contracts.setFocus()
+    def _changed(self, outcome: LoginOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        error = self.ctx.login.last_error
+        if outcome.step is LoginStep.PASSWORD_CHANGED:
+            self._show_done()
+            return
+        if outcome.step is not LoginStep.CHANGE_PASSWORD:
+            return  # the session ended: the navigator shows the login again
+        error = outcome.error
         if isinstance(error, WeakPassword) and error.violations:
             self._problems, self._problems_from_central = list(error.violations), True
             self._failure = None
-        elif step is LoginStep.CREDENTIALS:
-            self.ctx.navigator.show_screen("login")  # the session ended: log in again
-            return
         else:
             self._failure = error
         self._render_message()
+
+    def _show_done(self) -> None:
+        self.new_password.clear()
+        self.repeat_password.clear()
+        self.pages.setCurrentWidget(self.done_page)
+        self.to_contracts.setFocus()
+
+    def _to_contracts(self) -> None:
+        self.ctx.navigator.follow(self.ctx.login.to_contracts())

@@ -1,9 +1,10 @@
 """The registration form: «Email», «Телефон», consent, «Зарегистрировать».
 
 Checks happen as the client types (the phone is formatted as typed, a likely
-typo in the email domain is offered as a one-tap correction) and again on
-«Зарегистрировать» through ``RegistrationFlow.submit_details``, which moves the
-flow to CHECK_DETAILS. Nothing is sent to the central from this screen.
+typo in the email domain is offered as a one-tap correction), with the flow's
+own checks (``check_email``, ``check_phone``), and again on «Зарегистрировать»
+through ``RegistrationFlow.submit_details``, which moves the flow to
+CHECK_DETAILS. Nothing is sent to the central from this screen.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.flows.registration import DetailsProblems
+from kiosk.flows.registration import DetailsProblems, check_email, check_phone
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
-from vic_rules.email import EmailProblem, normalize_email, suggest_email
-from vic_rules.phone import PhoneProblem, format_as_typed, normalize_phone
+from vic_rules.phone import format_as_typed
 
 FORM_MAX_WIDTH_PX = 720
 # as wide as the on-screen keyboard below it: fewer wrapped lines, so the whole form
@@ -229,13 +229,9 @@ class RegistrationScreen(Screen):
         raw = self.email.text()
         if not raw.strip():
             return
-        try:
-            normalize_email(raw)
-            codes: tuple[str, ...] = ()
-        except EmailProblem as problem:
-            codes = (problem.code,)
+        codes, suggestion = check_email(raw)
         self._set_problem(self.email_problem, codes)
-        self._show_suggestion(suggest_email(raw))
+        self._show_suggestion(suggestion)
 
     def _phone_changed(self, text: str) -> None:
         formatted = format_as_typed(text)
@@ -250,21 +246,11 @@ class RegistrationScreen(Screen):
         raw = self.phone.text()
         if not raw.strip():
             return
-        try:
-            normalize_phone(raw, regions=self._regions())
-            codes: tuple[str, ...] = ()
-        except PhoneProblem as problem:
-            codes = (problem.code,)
-        self._set_problem(self.phone_problem, codes)
+        self._set_problem(self.phone_problem, check_phone(raw, self.ctx.registration.regions))
 
     def _consent_toggled(self, checked: bool) -> None:
         if checked:
             self._set_problem(self.consent_problem, ())
-
-    def _regions(self) -> tuple[str, ...]:
-        config = self.ctx.config
-        regions = getattr(config, "allowed_regions", None) if config is not None else None
-        return tuple(regions) if regions else ("KZ",)
 
     def _show_suggestion(self, suggestion: str | None) -> None:
         self._suggested = suggestion
@@ -308,4 +294,4 @@ class RegistrationScreen(Screen):
             first.setFocus()
             return
         self._shown = None
-        self.ctx.navigator.show_screen("check_details")
+        self.ctx.navigator.follow(flow.step)

@@ -124,5 +124,6 @@ class WelcomeScreen(Screen):
             button.setEnabled(chosen is None)
 
     def _open_registration(self) -> None:
-        self.ctx.registration.wipe()
-        self.ctx.navigator.show_screen("registration")
+        flow = self.ctx.registration
+        flow.wipe()
+        self.ctx.navigator.follow(flow.step)

@@ -1,0 +1,217 @@
+"""A forgotten password, reset at the terminal with a code sent by SMS (contract v1.1).
+
+The client types the login (phone or email); the central answers the same
+whether or not such an account exists and texts a 6-digit code to an active
+account's phone (a pending account gets its activation email again). The client
+then types the code and a new password; the old password keeps working until
+then, so asking for a reset never locks the owner out.
+
+``start``, ``confirm`` and ``resend`` block (worker thread), return a
+``ResetOutcome`` and change nothing; ``apply`` on the GUI thread takes it
+unless a ``wipe`` came first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from functools import partial
+from typing import TYPE_CHECKING
+
+from kiosk.api_types import ResetStarted
+from kiosk.errors import CentralError, InvalidCode, TooManyAttempts
+from kiosk.flows._guard import GuardedFlow
+from kiosk.flows.login import MISMATCH
+from vic_rules.login import normalize_login
+from vic_rules.password import violations
+from vic_rules.phone import PhoneProblem, display_phone
+
+if TYPE_CHECKING:
+    from kiosk.client import CentralClient
+
+CODE_LENGTH = 6
+
+
+class ResetStep(StrEnum):
+    """Where the client is; each value is the name of the screen that shows it."""
+
+    LOGIN = "password_reset"
+    CODE = "reset_code"
+    DONE = "reset_done"
+
+
+@dataclass(frozen=True)
+class ResetCode:
+    """The reset code as the central described it (central's clock).
+
+    ``attempts_left`` is None until the central says (after a wrong code or a resend).
+    """
+
+    code_expires_at: datetime
+    resend_available_at: datetime
+    attempts_left: int | None = None
+
+    def expires_in_s(self, now: datetime) -> float:
+        return max(0.0, (self.code_expires_at - now).total_seconds())
+
+    def resend_in_s(self, now: datetime) -> float:
+        return max(0.0, (self.resend_available_at - now).total_seconds())
+
+    @classmethod
+    def from_started(cls, started: ResetStarted) -> ResetCode:
+        return cls(started.code_expires_at, started.resend_available_at, started.attempts_left)
+
+
+@dataclass(frozen=True)
+class ResetOutcome:
+    """What one blocking call found, to be applied on the GUI thread; ``sent``
+    False means nothing was sent (a call in flight, or the wrong step)."""
+
+    step: ResetStep
+    generation: int
+    sent: bool = True
+    error: CentralError | None = None
+    reset_id: str | None = None
+    code: ResetCode | None = None
+    login: str | None = field(default=None, repr=False)  # personal data: not for logs
+
+
+class PasswordResetFlow(GuardedFlow):
+    """One client's password reset; only the GUI thread changes it."""
+
+    def __init__(self, client: CentralClient, *, locale: str = "ru") -> None:
+        super().__init__()
+        self._client = client
+        self.locale = locale
+        self._reset()
+
+    def _reset(self) -> None:
+        self.step = ResetStep.LOGIN
+        self.last_error: CentralError | None = None
+        self.typed_login = ""  # what the client typed on the login screen, to start from
+        self.login: str | None = None
+        self.code: ResetCode | None = None
+        self._reset_id: str | None = None
+
+    @property
+    def locale(self) -> str:
+        return self._locale
+
+    @locale.setter
+    def locale(self, value: str) -> None:
+        self._locale = value
+        self._client.locale = value
+
+    @property
+    def login_display(self) -> str:
+        """The login as people read it: ``+7 701 123 45 67`` for a phone, else as sent."""
+        login = self.login or ""
+        if login.startswith("+"):
+            try:
+                return display_phone(login)
+            except PhoneProblem:
+                return login
+        return login
+
+    # -- GUI thread ------------------------------------------------------------------
+
+    @staticmethod
+    def check_new_password(new: str, repeat: str) -> list[str]:
+        """Every unmet rule (the contract's codes) plus ``mismatch``; [] when fine."""
+        problems = violations(new)
+        if new != repeat:
+            problems.append(MISMATCH)
+        return problems
+
+    def apply(self, outcome: ResetOutcome) -> ResetStep | None:
+        """Make ``outcome`` the flow's state; the new step, or None when a wipe
+        came after its call began and it was dropped."""
+        with self._state:
+            if not self.fresh(outcome.generation):
+                return None
+            if not outcome.sent:
+                return self.step
+            self.last_error = outcome.error
+            if outcome.reset_id is not None:
+                self._reset_id = outcome.reset_id
+            if outcome.code is not None:
+                self.code = outcome.code
+            if outcome.login is not None:
+                self.login = outcome.login
+            self.step = outcome.step
+            return self.step
+
+    def wipe(self) -> None:
+        """Forget the login, the reset and the code; back to LOGIN."""
+        with self._state:
+            self._drop_in_flight()
+            self._reset()
+
+    # -- blocking calls (worker thread; they change nothing) ---------------------------
+
+    def _unsent(self) -> ResetOutcome:
+        with self._state:
+            return ResetOutcome(step=self.step, generation=self._generation, sent=False)
+
+    def start(self, login: str) -> ResetOutcome:
+        """Ask for a reset code for ``login`` (from LOGIN, or again from CODE): CODE."""
+        normalized = normalize_login(login)
+        with self._one_call() as go:
+            with self._state:
+                generation = self._generation
+                ready = go and bool(normalized) and self.step is not ResetStep.DONE
+            if not ready:
+                return self._unsent()
+            try:
+                started = self._client.request_password_reset(normalized)
+            except CentralError as exc:
+                return ResetOutcome(step=ResetStep.LOGIN, generation=generation, error=exc)
+            return ResetOutcome(
+                step=ResetStep.CODE,
+                generation=generation,
+                reset_id=started.id,
+                code=ResetCode.from_started(started),
+                login=normalized,
+            )
+
+    def confirm(self, code: str, new: str, repeat: str) -> ResetOutcome:
+        """Set ``new`` with the SMS ``code``: DONE; otherwise CODE with the error
+        (``WeakPassword`` lists the unmet rules and leaves the code unspent). A
+        repeat that differs is refused here without a request."""
+        if new != repeat:
+            return self._unsent()
+        with self._one_call() as go:
+            with self._state:
+                generation, reset_id, state = self._generation, self._reset_id, self.code
+                ready = go and self.step is ResetStep.CODE
+            if not ready or reset_id is None:
+                return self._unsent()
+            done = partial(ResetOutcome, generation=generation)
+            try:
+                self._client.confirm_password_reset(reset_id, code.strip(), new)
+            except InvalidCode as exc:
+                left = replace(state, attempts_left=exc.attempts_left) if state else None
+                return done(step=ResetStep.CODE, error=exc, code=left)
+            except TooManyAttempts as exc:
+                burnt = replace(state, attempts_left=0) if state else None
+                return done(step=ResetStep.CODE, error=exc, code=burnt)
+            except CentralError as exc:
+                return done(step=ResetStep.CODE, error=exc)
+            return done(step=ResetStep.DONE)
+
+    def resend(self) -> ResetOutcome:
+        """A new code by SMS; during the cool-down the error is ``RateLimited``."""
+        with self._one_call() as go:
+            with self._state:
+                generation, reset_id = self._generation, self._reset_id
+                ready = go and self.step is ResetStep.CODE
+            if not ready or reset_id is None:
+                return self._unsent()
+            try:
+                started = self._client.resend_password_reset(reset_id)
+            except CentralError as exc:
+                return ResetOutcome(step=ResetStep.CODE, generation=generation, error=exc)
+            return ResetOutcome(
+                step=ResetStep.CODE, generation=generation, code=ResetCode.from_started(started)
+            )

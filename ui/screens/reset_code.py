@@ -1,0 +1,313 @@
+"""«Код из СМС»: the reset code and the new password, with the rules ticking live.
+
+The code's countdowns come from the flow's ``ResetCode`` and are refreshed every
+``COUNTDOWN_TICK_MS``; «Отправить код повторно» works once the cool-down is
+over. The new password is typed twice; the checklist is the one of the forced
+password change. The central checks again: a weak password leaves the code
+unspent and every rule it names is listed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.errors import NotFound, WeakPassword
+from kiosk.flows.password_reset import CODE_LENGTH, ResetOutcome, ResetStep
+from ui.screens.base import AppContext, Screen, named
+from ui.screens.messages import error_text, minutes_seconds
+from ui.widgets.busy_button import BusyButton
+from ui.widgets.keyboard_dock import KeyboardDock
+from ui.widgets.layout import centered
+from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
+from ui.widgets.password_field import PasswordField
+
+COUNTDOWN_TICK_MS = 250
+CODE_FIELD_WIDTH_PX = 260
+FORM_WIDTH_PX = 560
+FORM_WIDTH_KIOSK_PX = 1000
+
+
+class ResetCodeScreen(Screen):
+    name = "reset_code"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._problems: list[str] = []
+        self._problems_from_central = False
+        self._failure: BaseException | None = None
+        self._notice = ""
+        self.title = named(QLabel(), "screenTitle")
+        self.sent_to = QLabel()
+        self.code_label = named(QLabel(), "fieldLabel")
+        self.code = named(QLineEdit(), "codeField")
+        self.code.setMaxLength(CODE_LENGTH)
+        self.code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self.code)
+        )
+        self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
+        self.code_label.setBuddy(self.code)
+        self.attempts = QLabel()
+        self.expiry = QLabel()
+        self.resend_button = named(BusyButton(), "secondary")
+        self.resend_wait = named(QLabel(), "muted")
+        self.new_label = named(QLabel(), "fieldLabel")
+        self.new_password = PasswordField()
+        self.new_label.setBuddy(self.new_password.line_edit)
+        self.repeat_label = named(QLabel(), "fieldLabel")
+        self.repeat_password = PasswordField()
+        self.repeat_label.setBuddy(self.repeat_password.line_edit)
+        self.checklist = PasswordChecklist()
+        self.message = named(QLabel(), "fieldProblem")
+        self.message.setVisible(False)
+        self.submit = named(BusyButton(), "primary")
+        self.cancel = named(QPushButton(), "secondary")
+        for label in (self.title, self.sent_to, self.resend_wait, self.message):
+            label.setWordWrap(True)
+        self.touch(self.code, self.resend_button, self.submit, self.cancel)
+        self.touch(self.new_password.line_edit, self.repeat_password.line_edit)
+
+        fields = QVBoxLayout()
+        fields.setSpacing(6)
+        for w in (self.code_label, self.code):
+            fields.addWidget(w)
+        fields.addWidget(self.attempts)
+        fields.addWidget(self.expiry)
+        resend_row = QHBoxLayout()
+        resend_row.addWidget(self.resend_button)
+        resend_row.addWidget(self.resend_wait, 1)
+        fields.addLayout(resend_row)
+        fields.addSpacing(8)
+        password_rows: tuple[QWidget, ...] = (
+            self.new_label,
+            self.new_password,
+            self.repeat_label,
+            self.repeat_password,
+            self.message,
+        )
+        for row in password_rows:
+            fields.addWidget(row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        columns = QHBoxLayout() if self.kiosk_mode else QVBoxLayout()
+        columns.setSpacing(24 if self.kiosk_mode else 8)
+        columns.addLayout(fields, 1)
+        columns.addWidget(self.checklist, 1)
+        box = QWidget()
+        form = QVBoxLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addWidget(self.title)
+        form.addWidget(self.sent_to)  # full width: the sentence is long
+        form.addSpacing(4)
+        form.addLayout(columns)
+        form.addSpacing(8)
+        form.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addLayout(centered(box, FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX))
+        outer.addStretch(1)
+        self.keyboard: KeyboardDock | None = None
+        if self.kiosk_mode:
+            self.keyboard = KeyboardDock()
+            self.keyboard.attach(self.code, "digits")
+            self.keyboard.attach(self.new_password.line_edit, "password")
+            self.keyboard.attach(self.repeat_password.line_edit, "password")
+            outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.setTabOrder(self.code, self.new_password.line_edit)
+        self.setTabOrder(self.new_password.line_edit, self.repeat_password.line_edit)
+        self.setTabOrder(self.repeat_password.line_edit, self.submit)
+        self.setTabOrder(self.submit, self.resend_button)
+        self.setTabOrder(self.resend_button, self.cancel)
+        self.set_default_button(self.submit)
+        self.disable_while_busy(self.new_password, self.repeat_password, self.cancel)
+        self.new_password.textChanged.connect(self._typed)
+        self.repeat_password.textChanged.connect(self._typed)
+        self.code.textEdited.connect(self._typed)
+        self.submit.clicked.connect(self._confirm)
+        self.resend_button.clicked.connect(self._resend)
+        self.cancel.clicked.connect(self.ctx.navigator.go_home)
+        self.timer = QTimer(self)
+        self.timer.setInterval(COUNTDOWN_TICK_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.retranslate()
+
+    # -- texts -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.set_label(self.title, self.tr("Code from the SMS"))
+        self.set_label(self.code_label, self.tr("Code from the SMS"))
+        self.code.setAccessibleName(self.tr("Code from the SMS"))
+        self.set_label(self.resend_button, self.tr("Send the code again"))
+        self.set_label(self.new_label, self.tr("New password"))
+        self.new_password.set_label(self.tr("New password"))
+        self.set_label(self.repeat_label, self.tr("Repeat the new password"))
+        self.repeat_password.set_label(self.tr("Repeat the new password"))
+        self.new_password.retranslate()
+        self.repeat_password.retranslate()
+        self.checklist.retranslate()
+        self.set_label(self.submit, self.tr("Set the new password"))
+        self.set_label(self.cancel, self.tr("Cancel"))
+        self._render_message()
+        self.refresh()
+
+    def _render_message(self) -> None:
+        lines: list[str] = []
+        if isinstance(self._failure, NotFound):
+            lines.append(self.tr("This password reset is no longer valid. Please start again."))
+        elif self._failure is not None:
+            lines.append(error_text(self._failure))
+        elif self._problems:
+            lines.append(
+                self.tr("The server did not accept this password:")
+                if self._problems_from_central
+                else self.tr("This password cannot be used yet:")
+            )
+            lines += [f"{UNMET_MARK} {rule_text(code)}" for code in self._problems]
+        elif self._notice == "resent":
+            lines.append(self.tr("A new code has been sent by SMS."))
+        elif self._notice == "code_required":
+            lines.append(self.tr("Enter all 6 digits of the code from the SMS."))
+        text = "\n".join(lines)
+        self.set_label(self.message, text)
+        self.message.setVisible(bool(text))
+
+    def show_status(self, text: str) -> None:
+        self.set_label(self.message, text)
+        self.message.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        """Re-read the flow's code: texts, countdowns and which buttons work."""
+        if not self.ctx.is_open:
+            return
+        flow = self.ctx.password_reset
+        state = flow.code
+        if state is None:
+            for label in (self.sent_to, self.attempts, self.expiry, self.resend_wait):
+                label.clear()
+            return
+        self.set_label(
+            self.sent_to,
+            self.tr(
+                "If a «Личный кабинет» is registered to %1, we have sent an SMS with a "
+                "6-digit code to its phone. Not activated yet? Then we have emailed the "
+                "activation link again instead."
+            ).replace("%1", flow.login_display),
+        )
+        left = state.attempts_left
+        self.set_label(
+            self.attempts,
+            self.tr("Attempts left: %1").replace("%1", str(left)) if left is not None else "",
+        )
+        self.attempts.setVisible(left is not None)
+        now = datetime.now(UTC)
+        expires_in = state.expires_in_s(now)
+        if expires_in > 0:
+            expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
+        else:
+            expiry = self.tr("The code has expired. Ask for a new code.")
+        self.set_label(self.expiry, expiry)
+        resend_in = state.resend_in_s(now)
+        self.resend_button.setEnabled(resend_in <= 0 and not self.busy)
+        self.set_label(
+            self.resend_wait,
+            self.tr("A new code can be sent in %1").replace("%1", minutes_seconds(resend_in))
+            if resend_in > 0
+            else "",
+        )
+        usable = expires_in > 0 and (left is None or left > 0)
+        self.submit.setEnabled(usable and not self.busy)
+        self.code.setEnabled(usable)
+
+    def busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self.submit.set_busy(False)
+            self.resend_button.set_busy(False)
+        self.refresh()
+
+    # -- life cycle ----------------------------------------------------------------
+
+    def on_enter(self) -> None:
+        self._clear_message()
+        self.refresh()
+        self.timer.start()
+        self.code.setFocus()
+
+    def on_leave(self) -> None:
+        self.timer.stop()
+
+    def wipe(self) -> None:
+        super().wipe()
+        self.timer.stop()
+        self.new_password.clear()
+        self.repeat_password.clear()
+        self._clear_message()
+        self.checklist.update_for("", repeat="")
+
+    def _clear_message(self) -> None:
+        self._problems, self._failure, self._notice = [], None, ""
+        self._render_message()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def _typed(self, _: str = "") -> None:
+        self.checklist.update_for(self.new_password.text(), repeat=self.repeat_password.text())
+        if self._problems or self._failure is not None or self._notice:
+            self._clear_message()
+
+    def _confirm(self) -> None:
+        code = self.code.text().strip()
+        new, repeat = self.new_password.text(), self.repeat_password.text()
+        if len(code) != CODE_LENGTH:
+            self._clear_message()
+            self._notice = "code_required"
+            self._render_message()
+            self.code.setFocus()
+            return
+        problems = self.ctx.password_reset.check_new_password(new, repeat)
+        if problems:
+            self._problems, self._problems_from_central, self._failure = problems, False, None
+            self._render_message()
+            return
+        self.submit.set_busy(True)
+        self.run_blocking(self.ctx.password_reset.confirm, code, new, repeat, done=self._confirmed)
+
+    def _confirmed(self, outcome: ResetOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
+            return
+        if outcome.step is not ResetStep.CODE:
+            self.new_password.clear()
+            self.repeat_password.clear()
+            return
+        error = outcome.error
+        if isinstance(error, WeakPassword) and error.violations:
+            self._problems, self._problems_from_central = list(error.violations), True
+            self._failure = None
+        else:
+            self._failure = error
+            self.code.selectAll()
+            self.code.setFocus()
+        self._render_message()
+        self.refresh()
+
+    def _resend(self) -> None:
+        self.resend_button.set_busy(True)
+        self.run_blocking(self.ctx.password_reset.resend, done=self._resent)
+
+    def _resent(self, outcome: ResetOutcome) -> None:
+        if not self.ctx.navigator.apply(outcome) or not outcome.sent:
+            return
+        self._clear_message()
+        if outcome.error is not None:
+            self._failure = outcome.error
+        else:
+            self._notice = "resent"
+            self.code.clear()
+        self._render_message()
+        self.refresh()
+        self.code.setFocus()
