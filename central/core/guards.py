@@ -21,8 +21,7 @@ from central.core.text import FORBIDDEN_CHARACTER, has_control_character
 # answer with one person's state), and its URL (with a token) never sent on.
 HTML_SECURITY_HEADERS: dict[str, str] = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -32,7 +31,9 @@ HTML_SECURITY_HEADERS: dict[str, str] = {
 
 class SecurityHeadersMiddleware:
     """Adds ``HTML_SECURITY_HEADERS`` to every ``text/html`` response (whatever
-    route or error made it), replacing a route's own values for those names."""
+    route or error made it). A route's own value for one of those names is kept
+    (a page may need its own policy), except that a policy without
+    ``frame-ancestors`` gets ``frame-ancestors 'none'`` appended."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -47,7 +48,10 @@ class SecurityHeadersMiddleware:
                 headers = MutableHeaders(scope=msg)
                 if headers.get("content-type", "").lower().startswith("text/html"):
                     for name, value in HTML_SECURITY_HEADERS.items():
-                        headers[name] = value
+                        headers.setdefault(name, value)
+                    policy = headers["Content-Security-Policy"]
+                    if "frame-ancestors" not in policy:
+                        headers["Content-Security-Policy"] = f"{policy}; frame-ancestors 'none'"
             await send(msg)
 
         await self.app(scope, receive, with_headers)
