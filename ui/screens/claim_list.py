@@ -79,6 +79,9 @@ class ClaimListScreen(Screen):
 
     def _fill(self) -> None:
         claims = self.ctx.claims.claims if self.ctx.is_open else ()
+        for old in self.open_buttons:  # the table deletes them later: gone from view now
+            old.hide()
+        self.table.clearContents()
         self.table.setRowCount(len(claims))
         self.open_buttons = []
         for row, claim in enumerate(claims):

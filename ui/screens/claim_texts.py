@@ -47,6 +47,9 @@ def claim_problem_text(code: str) -> str:
         "invalid_characters": QCoreApplication.translate(
             "ClaimTexts", "This text holds characters that cannot be sent."
         ),
+        "forbidden_character": QCoreApplication.translate(
+            "ClaimTexts", "This text holds characters that cannot be sent."
+        ),
         "invalid_phone": QCoreApplication.translate(
             "ClaimTexts", "Enter a mobile number, e.g. +7 701 123 45 67."
         ),
