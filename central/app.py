@@ -19,7 +19,15 @@ from central.core.db import make_engine, make_session_factory
 from central.core.guards import ControlCharacterMiddleware, SecurityHeadersMiddleware
 from central.core.request_log import RequestLogMiddleware
 from central.messaging.sender import sender_lifespan
-from central.routes import access, account, claim_pages, claims, public, registrations
+from central.routes import (
+    access,
+    account,
+    claim_pages,
+    claims,
+    pending_accounts,
+    public,
+    registrations,
+)
 from central.routes import dev as dev_routes
 from central.routes import terminals as terminal_routes
 from central.routes.handlers import (
@@ -57,7 +65,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(ControlCharacterMiddleware)
     app.add_middleware(CatchAllMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (registrations, access, account, public, claims, claim_pages):
+    for module in (registrations, access, account, public, claims, claim_pages, pending_accounts):
         app.include_router(module.router)
     _include_terminal_and_dev_routers(app, settings)
     return app

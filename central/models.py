@@ -146,6 +146,27 @@ class PasswordReset(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class EmailCorrection(Base):
+    """A correction of a pending account's email (issue 11 §1): the clerk (or
+    the client at a kiosk) gives the right address, the account's phone proves
+    itself by SMS code, then the account moves to ``new_email``."""
+
+    __tablename__ = "email_corrections"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    new_email: Mapped[str] = mapped_column(String(320))
+    new_email_key: Mapped[str] = mapped_column(String(320))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="code_sent")  # code_sent | done
+    code_hash: Mapped[str | None] = mapped_column(String(200))
+    code_expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts_left: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class CodeIssue(Base):
     """One confirmation code sent: the per-phone hourly cap counts these."""
 
