@@ -60,7 +60,7 @@ from vic_rules.phone import PhoneProblem, mask_phone, normalize_phone
 
 log = logging.getLogger("central.registrations")
 
-CONSENT_TEXT_VERSION = "2024-01"
+CONSENT_TEXT_VERSION = "2026-12"  # the text that states retention and closure (issue 11)
 Status = Literal["code_sent", "confirmed", "expired"]
 
 

@@ -186,10 +186,15 @@ class RegistrationScreen(Screen):
             self.tr(
                 "JSC «Insurance Company «Victoria» will process your email address and mobile "
                 "phone number to create and run your personal account and to send you messages "
-                "about your insurance contracts. The data are kept on servers in Kazakhstan "
-                "while the account exists and destroyed when it is closed; they are not passed "
-                "to third parties except where the law requires it. You may withdraw your "
-                "consent at any time by contacting the company. Law of the Republic of "
+                "about your insurance contracts. The data are kept on servers in Kazakhstan. "
+                "If the registration is not confirmed with the SMS code, they are deleted "
+                "within 25 hours after the code expires. Otherwise they are kept while the "
+                "account exists and erased from it when it is closed; your insurance contracts "
+                "stay with the company as insurance law requires, and a record of actions on "
+                "the account, without your full phone and email, is kept for 3 years. The data "
+                "are not passed to third parties except where the law requires it. You may "
+                "withdraw your consent at any time by a written request to the company: the "
+                "account is then closed. Law of the Republic of "
                 "Kazakhstan No. 94-V «On personal data and their protection»."
             ),
         )
