@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from central.core.clock import captured_at_problem
 from central.core.config import Settings
 from central.core.errors import (
     AccountExists,
@@ -117,9 +118,20 @@ def view(reg: Registration, settings: Settings, now: datetime) -> RegistrationVi
     )
 
 
-def check_contacts(email: str, phone: str, consent: bool, settings: Settings) -> Contacts:
-    """The normalised contacts, or ``ValidationFailed`` naming every bad field."""
+def check_contacts(
+    email: str,
+    phone: str,
+    consent: bool,
+    settings: Settings,
+    *,
+    captured_at: datetime | None = None,
+    now: datetime | None = None,
+) -> Contacts:
+    """The normalised contacts, or ``ValidationFailed`` naming every bad field
+    (``captured_at`` too, outside now - 30 days .. now + 5 minutes: contract v1.1)."""
     fields: dict[str, list[str]] = {}
+    if now is not None and (problem := captured_at_problem(captured_at, now)):
+        fields["captured_at"] = [problem]
     email_norm = email_key = phone_norm = ""
     try:
         email_norm, email_key = email_with_key(email)

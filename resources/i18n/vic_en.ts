@@ -121,6 +121,318 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
+        <name>ClaimFormScreen</name>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Report an insured event</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>Date of the event</source>
+            <translation>Date of the event</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>City, street, road</source>
+            <translation>City, street, road</translation>
+        </message>
+        <message>
+            <source>Describe what happened</source>
+            <translation>Describe what happened</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>Contact phone</translation>
+        </message>
+        <message>
+            <source>Leave it empty to be called on your account's phone.</source>
+            <translation>Leave it empty to be called on your account's phone.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Send the claim</source>
+            <translation>Send the claim</translation>
+        </message>
+        <message>
+            <source>%1 of %2 characters</source>
+            <translation>%1 of %2 characters</translation>
+        </message>
+        <message>
+            <source>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</source>
+            <translation>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</translation>
+        </message>
+        <message>
+            <source>Please check the fields marked above.</source>
+            <translation>Please check the fields marked above.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimListScreen</name>
+        <message>
+            <source>My claims</source>
+            <translation>My claims</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Filed</source>
+            <translation>Filed</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>Open the claim</source>
+            <translation>Open the claim</translation>
+        </message>
+        <message>
+            <source>Loading your claims…</source>
+            <translation>Loading your claims…</translation>
+        </message>
+        <message>
+            <source>You have not filed any claims yet.</source>
+            <translation>You have not filed any claims yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimTexts</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Please fill in this field.</translation>
+        </message>
+        <message>
+            <source>The date cannot be in the future.</source>
+            <translation>The date cannot be in the future.</translation>
+        </message>
+        <message>
+            <source>The contract was not in force on that date.</source>
+            <translation>The contract was not in force on that date.</translation>
+        </message>
+        <message>
+            <source>This contract was not found. Please ask an employee.</source>
+            <translation>This contract was not found. Please ask an employee.</translation>
+        </message>
+        <message>
+            <source>Choose what happened from the list.</source>
+            <translation>Choose what happened from the list.</translation>
+        </message>
+        <message>
+            <source>Please describe what happened in at least 10 characters.</source>
+            <translation>Please describe what happened in at least 10 characters.</translation>
+        </message>
+        <message>
+            <source>This text is too long.</source>
+            <translation>This text is too long.</translation>
+        </message>
+        <message>
+            <source>This text holds characters that cannot be sent.</source>
+            <translation>This text holds characters that cannot be sent.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number, e.g. +7 701 123 45 67.</source>
+            <translation>Enter a mobile number, e.g. +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number.</source>
+            <translation>This is not a mobile number.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator.</source>
+            <translation>Enter a mobile number of a Kazakhstan operator.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Please check this field.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <source>Under review</source>
+            <translation>Under review</translation>
+        </message>
+        <message>
+            <source>Documents requested</source>
+            <translation>Documents requested</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Contract %1, %2, in force %3</source>
+            <translation>Contract %1, %2, in force %3</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message>
+            <source>«%1» is larger than 10 MB and was not added.</source>
+            <translation>«%1» is larger than 10 MB and was not added.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</source>
+            <translation>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a claim holds at most 20 documents.</source>
+            <translation>«%1» was not added: a claim holds at most 20 documents.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a decision on this claim has been made already.</source>
+            <translation>«%1» was not added: a decision on this claim has been made already.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: no connection to the insurer. Please try again.</source>
+            <translation>«%1» was not added: no connection to the insurer. Please try again.</translation>
+        </message>
+        <message>
+            <source>«%1» could not be read. Please choose it again.</source>
+            <translation>«%1» could not be read. Please choose it again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimViewScreen</name>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>No documents yet.</source>
+            <translation>No documents yet.</translation>
+        </message>
+        <message>
+            <source>Add a file</source>
+            <translation>Add a file</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Add documents from your phone</source>
+            <translation>Add documents from your phone</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>My claims</translation>
+        </message>
+        <message>
+            <source>Claim %1</source>
+            <translation>Claim %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</source>
+            <translation>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</translation>
+        </message>
+        <message>
+            <source>Contract %1 · %2 · event on %3</source>
+            <translation>Contract %1 · %2 · event on %3</translation>
+        </message>
+        <message>
+            <source>Documents (%1)</source>
+            <translation>Documents (%1)</translation>
+        </message>
+        <message>
+            <source>A decision has been made on this claim: it takes no more documents.</source>
+            <translation>A decision has been made on this claim: it takes no more documents.</translation>
+        </message>
+        <message>
+            <source>Preparing the link for your phone…</source>
+            <translation>Preparing the link for your phone…</translation>
+        </message>
+        <message>
+            <source>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</source>
+            <translation>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</translation>
+        </message>
+        <message>
+            <source>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+            <translation>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Files added: %1.</source>
+            <translation>Files added: %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPanel</name>
         <message>
             <source>Operator: %1</source>
@@ -231,6 +543,14 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Log out</source>
             <translation>Log out</translation>
+        </message>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Report an insured event</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>My claims</translation>
         </message>
         <message>
             <source>active</source>
@@ -923,6 +1243,29 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>An unexpected error; the log file has the details.</source>
             <translation>An unexpected error; the log file has the details.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextKeyboard</name>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Delete last character</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>New line</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Capital letters</translation>
+        </message>
+        <message>
+            <source>Other alphabet</source>
+            <translation>Other alphabet</translation>
         </message>
     </context>
     <context>

@@ -121,6 +121,318 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>ClaimFormScreen</name>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Сақтандыру жағдайы туралы өтініш</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Не болды</translation>
+        </message>
+        <message>
+            <source>Date of the event</source>
+            <translation>Оқиға күні</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Орны</translation>
+        </message>
+        <message>
+            <source>City, street, road</source>
+            <translation>Қала, көше, жол</translation>
+        </message>
+        <message>
+            <source>Describe what happened</source>
+            <translation>Не болғанын сипаттаңыз</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>Байланыс телефоны</translation>
+        </message>
+        <message>
+            <source>Leave it empty to be called on your account's phone.</source>
+            <translation>Кабинет телефоны арқылы хабарласу үшін бос қалдырыңыз.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>Send the claim</source>
+            <translation>Өтінішті жіберу</translation>
+        </message>
+        <message>
+            <source>%1 of %2 characters</source>
+            <translation>%2 таңбаның %1</translation>
+        </message>
+        <message>
+            <source>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</source>
+            <translation>Өтініш үшін сақтандыру компаниясымен байланыс керек, ал қазір байланыс жоқ. Енгізгеніңіз сақталды: байланыс қалпына келгенде «Өтінішті жіберу» батырмасын қайта басыңыз.</translation>
+        </message>
+        <message>
+            <source>Please check the fields marked above.</source>
+            <translation>Жоғарыда белгіленген өрістерді тексеріңіз.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Таңдаңыз…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimListScreen</name>
+        <message>
+            <source>My claims</source>
+            <translation>Менің өтініштерім</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Нөмірі</translation>
+        </message>
+        <message>
+            <source>Filed</source>
+            <translation>Берілген күні</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Шарт</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Не болды</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Мәртебесі</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Жаңарту</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Менің шарттарым</translation>
+        </message>
+        <message>
+            <source>Open the claim</source>
+            <translation>Өтінішті ашу</translation>
+        </message>
+        <message>
+            <source>Loading your claims…</source>
+            <translation>Өтініштеріңізді жүктеп жатырмыз…</translation>
+        </message>
+        <message>
+            <source>You have not filed any claims yet.</source>
+            <translation>Сіз әлі өтініш берген жоқсыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimTexts</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Бұл өрісті толтырыңыз.</translation>
+        </message>
+        <message>
+            <source>The date cannot be in the future.</source>
+            <translation>Күн болашақта болмайды.</translation>
+        </message>
+        <message>
+            <source>The contract was not in force on that date.</source>
+            <translation>Бұл күні шарт күшінде болмады.</translation>
+        </message>
+        <message>
+            <source>This contract was not found. Please ask an employee.</source>
+            <translation>Шарт табылмады. Қызметкерге хабарласыңыз.</translation>
+        </message>
+        <message>
+            <source>Choose what happened from the list.</source>
+            <translation>Не болғанын тізімнен таңдаңыз.</translation>
+        </message>
+        <message>
+            <source>Please describe what happened in at least 10 characters.</source>
+            <translation>Не болғанын кемінде 10 таңбамен сипаттаңыз.</translation>
+        </message>
+        <message>
+            <source>This text is too long.</source>
+            <translation>Мәтін тым ұзын.</translation>
+        </message>
+        <message>
+            <source>This text holds characters that cannot be sent.</source>
+            <translation>Мәтінде жіберуге болмайтын таңбалар бар.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number, e.g. +7 701 123 45 67.</source>
+            <translation>Ұялы нөмірді енгізіңіз, мысалы +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number.</source>
+            <translation>Бұл ұялы нөмір емес.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator.</source>
+            <translation>Қазақстан операторының нөмірін енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Бұл өрісті тексеріңіз.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Берілді</translation>
+        </message>
+        <message>
+            <source>Under review</source>
+            <translation>Қаралуда</translation>
+        </message>
+        <message>
+            <source>Documents requested</source>
+            <translation>Құжаттар қажет</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Мақұлданды</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Төленді</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Бас тартылды</translation>
+        </message>
+        <message>
+            <source>Contract %1, %2, in force %3</source>
+            <translation>%1 шарты, %2, күшінде: %3</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 МБ</translation>
+        </message>
+        <message>
+            <source>%1 KB</source>
+            <translation>%1 КБ</translation>
+        </message>
+        <message>
+            <source>«%1» is larger than 10 MB and was not added.</source>
+            <translation>«%1» 10 МБ-тан үлкен, қосылмады.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</source>
+            <translation>«%1» қосылмады: тек фото (JPEG, PNG) және PDF файлдары қабылданады.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a claim holds at most 20 documents.</source>
+            <translation>«%1» қосылмады: өтінішке ең көбі 20 құжат тіркеуге болады.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a decision on this claim has been made already.</source>
+            <translation>«%1» қосылмады: өтініш бойынша шешім қабылданып қойған.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: no connection to the insurer. Please try again.</source>
+            <translation>«%1» қосылмады: сақтандыру компаниясымен байланыс жоқ. Қайталап көріңіз.</translation>
+        </message>
+        <message>
+            <source>«%1» could not be read. Please choose it again.</source>
+            <translation>«%1» оқылмады. Файлды қайта таңдаңыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimViewScreen</name>
+        <message>
+            <source>Documents</source>
+            <translation>Құжаттар</translation>
+        </message>
+        <message>
+            <source>No documents yet.</source>
+            <translation>Әзірге құжат жоқ.</translation>
+        </message>
+        <message>
+            <source>Add a file</source>
+            <translation>Файл қосу</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Тарихы</translation>
+        </message>
+        <message>
+            <source>Add documents from your phone</source>
+            <translation>Құжаттарды телефоннан қосыңыз</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Өлшемі</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Қосылған</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Күні</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Мәртебесі</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ескертпе</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Менің шарттарым</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>Менің өтініштерім</translation>
+        </message>
+        <message>
+            <source>Claim %1</source>
+            <translation>%1 өтініші</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Мәртебесі: %1</translation>
+        </message>
+        <message>
+            <source>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</source>
+            <translation>Өтінішіңізді алдық, оның нөмірін SMS және email арқылы жібердік. Әрі қарай: сақтандыру компаниясы оны қарап, әр қадам туралы SMS және email арқылы хабарлайды; құжаттар жетіспесе, қайсысы екенін айтады. Зақымның фотосын және құжаттарды қазір немесе кейін «Менің өтініштерім» бөлімінде қосыңыз.</translation>
+        </message>
+        <message>
+            <source>Contract %1 · %2 · event on %3</source>
+            <translation>%1 шарты · %2 · оқиға күні %3</translation>
+        </message>
+        <message>
+            <source>Documents (%1)</source>
+            <translation>Құжаттар (%1)</translation>
+        </message>
+        <message>
+            <source>A decision has been made on this claim: it takes no more documents.</source>
+            <translation>Өтініш бойынша шешім қабылданды: құжаттар енді қабылданбайды.</translation>
+        </message>
+        <message>
+            <source>Preparing the link for your phone…</source>
+            <translation>Телефонға сілтеме дайындап жатырмыз…</translation>
+        </message>
+        <message>
+            <source>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</source>
+            <translation>Телефон камерасын кодқа бағыттаңыз: зақым мен құжаттарды суретке түсіруге не таңдауға болатын бет ашылады. Әрқайсысы осында бірнеше секундта пайда болады. Код 15 минут жарамды.</translation>
+        </message>
+        <message>
+            <source>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+            <translation>Фото және PDF (*.jpg *.jpeg *.png *.pdf);;Барлық файлдар (*)</translation>
+        </message>
+        <message>
+            <source>Files added: %1.</source>
+            <translation>Қосылған файлдар: %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPanel</name>
         <message>
             <source>Operator: %1</source>
@@ -231,6 +543,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Log out</source>
             <translation>Шығу</translation>
+        </message>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Сақтандыру жағдайын мәлімдеу</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>Менің өтініштерім</translation>
         </message>
         <message>
             <source>active</source>
@@ -923,6 +1243,29 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>An unexpected error; the log file has the details.</source>
             <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextKeyboard</name>
+        <message>
+            <source>Space</source>
+            <translation>Бос орын</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Соңғы таңбаны өшіру</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>Жаңа жол</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Бас әріптер</translation>
+        </message>
+        <message>
+            <source>Other alphabet</source>
+            <translation>Басқа әліпби</translation>
         </message>
     </context>
     <context>
