@@ -105,7 +105,7 @@ class Shell(QObject):
         self.operator_dialog: OperatorDialog | None = None
         self.clerk_panel: ClerkPanel | None = None
         self.idle: IdleWatcher | None = None
-        self._pollers: list[TerminalMonitor | DemoPanel] = []
+        self._pollers: list[TerminalMonitor | DemoPanel | ClerkPanel] = []
         self.starter = TerminalStarter(config, self, opener=opener)
         self.starter.opened.connect(self._attach)
         self.starter.failed.connect(self._fail)
@@ -222,10 +222,13 @@ class Shell(QObject):
     def _add_clerk_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.clerk_panel import ClerkPanel
 
-        panel = ClerkPanel(opened.terminal.outbox, self.operator)
+        terminal = opened.terminal
+        panel = ClerkPanel(terminal.outbox, self.operator, terminal.daybook)
         self.clerk_panel = panel
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
+        panel.start()
+        self._pollers.append(panel)
 
     def _watch_idle(self, window: MainWindow) -> None:
         from ui.idle import IdleWatcher

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from central.core.config import Settings
 from central.core.errors import (
     AccountExists,
+    AccountExistsNotified,
     AlreadyConfirmed,
     CodeExpired,
     InvalidCode,
@@ -257,6 +258,16 @@ def confirm_registration(
     log.info("registration %s confirmed for %s", reg.id, mask_phone(reg.phone))
 
 
+def _tell_existing_client(db: Session, phone: str, email: str, locale: str) -> None:
+    """A registration captured offline and delivered after the client left found
+    an account: the screen had promised an SMS, so the client is told by SMS and
+    email that they have a «Личный кабинет», how to log in and how to reset.
+    Online, the client reads the same at the terminal and nothing is sent."""
+    enqueue(db, channel="sms", to=phone, kind="account_exists_sms", locale=locale, params={})
+    enqueue(db, channel="email", to=email, kind="account_exists_email", locale=locale, params={})
+    log.info("late registration for an existing account: %s told", mask_phone(phone))
+
+
 def _own(db: Session, registration_id: str, terminal_id: str, lock: bool) -> Registration:
     found = (registrations.get_for_update if lock else registrations.get)(db, registration_id)
     if found is None or found.terminal_id != terminal_id:
@@ -330,6 +341,9 @@ def start_registration(
         if found.ip is not None:
             rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
         if found.account_exists:
+            if body.captured_at is not None:
+                _tell_existing_client(db, phone, email, locale)
+                raise AccountExistsNotified()
             raise AccountExists()
         _check_phone_cap(*found.phone_codes, settings, now)
         events = [(registrations.TERMINAL_SCOPE, terminal.id)]

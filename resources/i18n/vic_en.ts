@@ -123,6 +123,18 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
     <context>
         <name>ClerkPanel</name>
         <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>sent: the client got the code by text message</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>already registered: told by text message and email</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>not sent: see the outbox</translation>
+        </message>
+        <message>
             <source>Operator: %1</source>
             <translation>Operator: %1</translation>
         </message>

@@ -123,6 +123,18 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ClerkPanel</name>
         <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>жіберілді: клиентке СМС арқылы код келді</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>бұрын тіркелген: СМС және email арқылы хабарланды</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>жіберілмеді: жіберу кезегін қараңыз</translation>
+        </message>
+        <message>
             <source>Operator: %1</source>
             <translation>Оператор: %1</translation>
         </message>
