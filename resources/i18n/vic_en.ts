@@ -116,6 +116,14 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Change</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Check the email: did you mean %1?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Use %1</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</translation>
         </message>

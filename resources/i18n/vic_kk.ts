@@ -116,6 +116,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Өзгерту</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Email-ді тексеріңіз: %1 деп жазғыңыз келді ме?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>%1 деп түзету</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>Сервермен байланыс жоқ, ал бұл терминал қазір өтінішіңізді сақтай алмайды. Қызметкерге жүгініңіз.</translation>
         </message>

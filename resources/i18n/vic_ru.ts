@@ -116,6 +116,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Изменить</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Проверьте email: вы имели в виду %1?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Исправить на %1</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>Нет связи с сервером, а этот терминал сейчас не может сохранить ваш запрос. Пожалуйста, обратитесь к сотруднику.</translation>
         </message>

@@ -96,6 +96,31 @@ def test_phone_is_formatted_as_typed_and_problems_are_explained(window: Any, qtb
     assert find_field(screen, "Email").text() == "aigerim@gmail.com"
 
 
+def test_an_ignored_suggestion_is_repeated_on_the_check_screen_with_a_one_tap_fix(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    fill_details(qtbot, window, email="aigerim@gmial.com")
+    click(qtbot, window, "Зарегистрировать")  # past «Вы имели в виду …» without tapping it
+    qtbot.waitUntil(on_screen(window, "check_details"))
+    screen = window.current_screen()
+    assert "Проверьте email: вы имели в виду aigerim@gmail.com?" in visible_text(screen)
+    confirm = find_button(screen, "Всё верно")
+    where = confirm.mapTo(window, confirm.rect().topLeft())
+
+    click(qtbot, window, "Исправить на aigerim@gmail.com")
+
+    assert "aigerim@gmail.com" in visible_text(screen) and "gmial" not in visible_text(screen)
+    assert confirm.mapTo(window, confirm.rect().topLeft()) == where, "«Всё верно» stays put"
+    click(qtbot, window, "Изменить")
+    assert find_field(window.current_screen(), "Email").text() == "aigerim@gmail.com"
+    click(qtbot, window, "Зарегистрировать")
+    qtbot.waitUntil(on_screen(window, "check_details"))
+    assert "вы имели в виду" not in visible_text(window.current_screen())
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "code_entry"), timeout=15_000)
+    sms_code(qtbot, sqlite_central, PHONE)
+
+
 def test_register_confirm_and_success_popup(
     window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
 ) -> None:

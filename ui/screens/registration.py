@@ -202,6 +202,9 @@ class RegistrationScreen(Screen):
     # -- screen hooks ----------------------------------------------------------
 
     def on_enter(self) -> None:
+        fixed = self.ctx.registration.email
+        if fixed is not None and check_email(self.email.text())[1] == fixed:
+            self.email.setText(fixed)  # the check screen's one-tap fix: the form shows it too
         refused = self.ctx.registration.details_problems
         if refused is not None and not refused.ok:
             self.show_problems(refused)
