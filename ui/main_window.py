@@ -313,7 +313,8 @@ class MainWindow(QMainWindow):
             self.show_screen(target)
 
     def go_home(self) -> None:
-        """Forget the client: wipe every screen and flow, show the welcome screen.
+        """Forget the client: wipe every screen and flow, show the welcome screen
+        (at a kiosk in the terminal's default language).
 
         A client session is ended at the central on a worker thread, best effort:
         an unreachable central never holds the terminal on the client's screen.
@@ -331,6 +332,10 @@ class MainWindow(QMainWindow):
                 Op(login.end_session, ended).run()
         for screen in self._screens.values():
             screen.wipe()
+        config = self.ctx.config
+        if self.ctx.kiosk_mode and config is not None:
+            # the next client at a kiosk must not meet the last one's language
+            i18n.set_language(config.default_locale)
         self.show_screen(HOME_SCREEN)
 
     # -- language ------------------------------------------------------------------

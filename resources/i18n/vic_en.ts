@@ -606,6 +606,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>My contracts</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>The server did not accept this password:</translation>
         </message>

@@ -606,6 +606,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Менің шарттарым</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Шығу</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
         </message>

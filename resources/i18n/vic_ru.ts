@@ -606,6 +606,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Мои договоры</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Выйти</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер не принял этот пароль:</translation>
         </message>

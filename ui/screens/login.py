@@ -158,7 +158,13 @@ class LoginScreen(Screen):
     # -- life cycle ----------------------------------------------------------------
 
     def on_enter(self) -> None:
-        self.login_edit.setFocus()
+        carried = self.ctx.login.typed_login if self.ctx.is_open else ""
+        if carried:
+            self.ctx.login.typed_login = ""
+            self.login_edit.setText(carried)
+            self.password.setFocus()
+        else:
+            self.login_edit.setFocus()
 
     def wipe(self) -> None:
         super().wipe()
