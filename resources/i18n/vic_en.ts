@@ -308,16 +308,20 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>The page answered %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Demo: the central does not answer</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Copied: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>The page says: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>The page refused (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>

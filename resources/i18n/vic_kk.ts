@@ -308,16 +308,20 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>Бет жауап берді %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Демо: орталық сервер жауап бермейді</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Көшірілді: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>Беттегі мәтін: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>Бет бас тартты (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>

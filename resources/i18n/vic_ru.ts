@@ -308,16 +308,20 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>Страница ответила %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Демо: центральный сервер не отвечает</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Скопировано: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>На странице: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>Страница отказала (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
