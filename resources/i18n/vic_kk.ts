@@ -359,6 +359,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Дайын</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Келесі</translation>
+        </message>
+    </context>
+    <context>
         <name>Header</name>
         <message>
             <source>VICTORIA</source>

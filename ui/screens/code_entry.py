@@ -70,7 +70,7 @@ class CodeEntryScreen(Screen):
             from ui.widgets.keyboard_dock import KeyboardDock
 
             dock = KeyboardDock()
-            dock.attach(self.code, "digits")
+            dock.attach(self.code, "digits", submit=True)
             column.addWidget(dock)
             self.keyboard = dock
         buttons = QHBoxLayout()

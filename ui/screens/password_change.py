@@ -100,15 +100,16 @@ class PasswordChangeScreen(Screen):
             columns.setSpacing(8)
             columns.addLayout(fields)
             columns.addLayout(rules)
-            columns.addSpacing(8)
-            columns.addLayout(buttons)
         form = QVBoxLayout(self.form_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.title)
         form.addWidget(self.hint)
         form.addSpacing(8)
-        form.addLayout(columns)
-        form.addStretch(1)
+        form.addLayout(columns, 1 if self.kiosk_mode else 0)
+        if not self.kiosk_mode:  # the action bar at the bottom: messages never push it
+            form.addStretch(1)
+            form.addSpacing(8)
+            form.addLayout(buttons)
 
         self.done_title = QLabel()
         self.done_title.setObjectName("screenTitle")
@@ -138,7 +139,7 @@ class PasswordChangeScreen(Screen):
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()
             self.keyboard.attach(self.new_password.line_edit, "password")
-            self.keyboard.attach(self.repeat_password.line_edit, "password")
+            self.keyboard.attach(self.repeat_password.line_edit, "password", submit=True)
             outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.setTabOrder(self.new_password.line_edit, self.new_password.toggle)

@@ -139,7 +139,7 @@ class RegistrationScreen(Screen):
 
             dock = KeyboardDock()
             dock.attach(self.email, "email")
-            dock.attach(self.phone, "digits")
+            dock.attach(self.phone, "phone")
             outer.addWidget(dock)
             self.keyboard = dock
 

@@ -116,7 +116,7 @@ class ResetCodeScreen(Screen):
             self.keyboard = KeyboardDock()
             self.keyboard.attach(self.code, "digits")
             self.keyboard.attach(self.new_password.line_edit, "password")
-            self.keyboard.attach(self.repeat_password.line_edit, "password")
+            self.keyboard.attach(self.repeat_password.line_edit, "password", submit=True)
             outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.setTabOrder(self.code, self.new_password.line_edit)
