@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
 from ui.background import runner
-from ui.main_window import Dependencies, MainWindow
+from ui.main_window import Dependencies, MainWindow, show_fitted
 from ui.startup import DemoStarter, OpenedTerminal, TerminalStarter, open_for
 from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
@@ -103,6 +103,7 @@ class Shell(QObject):
         self.operator = ""
         self.lock: KioskLock | None = None
         self.operator_dialog: OperatorDialog | None = None
+        self.operator_change: OperatorDialog | None = None
         self.clerk_panel: ClerkPanel | None = None
         self.idle: IdleWatcher | None = None
         self._pollers: list[TerminalMonitor | DemoPanel | ClerkPanel] = []
@@ -128,11 +129,9 @@ class Shell(QObject):
         if self.locked:
             self._lock(window)
         elif self.config.demo:
-            window.resize(*DEMO_WINDOW_SIZE_PX)
-            window.show()
+            show_fitted(window, DEMO_WINDOW_SIZE_PX)
         else:
-            window.resize(*CLERK_WINDOW_SIZE_PX)
-            window.show()
+            show_fitted(window, CLERK_WINDOW_SIZE_PX)
         if not self.kiosk_mode:
             self._start_shift(window)
 
@@ -184,7 +183,7 @@ class Shell(QObject):
         assert window is not None
         window.status_line.set_terminal_state(NOT_OPEN)
         if self.operator_dialog is not None:
-            self.operator_dialog.rejected.disconnect(window.close)
+            self.operator_dialog.rejected.disconnect(window.close_now)
             self.operator_dialog.reject()
         if self.idle is not None:
             self.idle.stop()
@@ -208,16 +207,26 @@ class Shell(QObject):
         dialog = OperatorDialog(window)
         self.operator_dialog = dialog
 
-        def begin(_result: int = 0) -> None:
-            self.operator = dialog.operator()
-            if window.ctx.is_open:
-                window.ctx.registration.operator = self.operator
-            if self.clerk_panel is not None:
-                self.clerk_panel.set_operator(self.operator)
-
-        dialog.accepted.connect(begin)
-        dialog.rejected.connect(window.close)
+        dialog.accepted.connect(lambda: self._set_operator(window, dialog.operator()))
+        dialog.rejected.connect(window.close_now)
         dialog.open()
+
+    def _change_operator(self, window: MainWindow) -> None:
+        """A new clerk at the same window: the next registrations carry their id;
+        «Отмена»/Esc keeps the current one (only the first dialog closes the app)."""
+        from ui.operator_dialog import OperatorDialog
+
+        dialog = OperatorDialog(window)
+        self.operator_change = dialog  # kept apart: only the first dialog closes the app
+        dialog.accepted.connect(lambda: self._set_operator(window, dialog.operator()))
+        dialog.open()
+
+    def _set_operator(self, window: MainWindow, operator: str) -> None:
+        self.operator = operator
+        if window.ctx.is_open:
+            window.ctx.registration.operator = operator
+        if self.clerk_panel is not None:
+            self.clerk_panel.set_operator(operator)
 
     def _add_clerk_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.clerk_panel import ClerkPanel
@@ -227,6 +236,8 @@ class Shell(QObject):
         self.clerk_panel = panel
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
+        panel.change_operator.connect(lambda: self._change_operator(window))
+        window.confirm_close = True
         panel.start()
         self._pollers.append(panel)
 

@@ -20,6 +20,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -216,6 +217,8 @@ class ClerkPanel(QWidget):
     updates; ``stop()`` ends them.
     """
 
+    change_operator = Signal()  # «Сменить оператора»: the shell asks for the new one
+
     def __init__(
         self,
         outbox: Outbox | None,
@@ -233,13 +236,20 @@ class ClerkPanel(QWidget):
         self._today: tuple[DayEntry, ...] = ()
         self._polling = False
         self.operator_label = QLabel()
+        self.operator_label.setWordWrap(True)
+        self.change_operator_button = QPushButton()
+        self.change_operator_button.setMinimumHeight(34)
+        self.change_operator_button.clicked.connect(self.change_operator)
         self.today_title = QLabel()
         self.today_title.setObjectName("fieldLabel")
         self.today_list = QListWidget()
         one_entry_per_row(self.today_list)
         self.outbox_panel = OutboxPanel(outbox)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.operator_label)
+        operator_row = QHBoxLayout()
+        operator_row.addWidget(self.operator_label, 1)
+        operator_row.addWidget(self.change_operator_button)
+        layout.addLayout(operator_row)
         layout.addWidget(self.today_title)
         layout.addWidget(self.today_list, 1)
         layout.addWidget(self.outbox_panel, 1)
@@ -270,6 +280,8 @@ class ClerkPanel(QWidget):
 
     def retranslate(self) -> None:
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self._operator))
+        self.change_operator_button.setText(self.tr("Change operator"))
+        self.change_operator_button.setAccessibleName(self.tr("Change operator"))
         self.today_title.setText(
             self.tr("Registrations today: %1").replace("%1", str(len(self._today)))
         )

@@ -22,12 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -86,6 +88,27 @@ class Dependencies:
     outbox: Outbox | None = None
     config: KioskConfig | None = None
     kiosk_mode: bool = False
+
+
+def show_fitted(window: QWidget, size_px: tuple[int, int], available: QRect | None = None) -> None:
+    """Show ``window`` at ``size_px`` when that fits the screen's free area, centred;
+    maximised when it does not. A fixed 1100×800 window ran off a 1366×768 branch
+    monitor (the taskbar takes some of its 768): «Назад» and «Зарегистрировать»
+    were below the edge."""
+    if available is None:
+        screen = window.screen()
+        available = screen.availableGeometry() if screen is not None else None
+    width, height = size_px
+    if available is not None and (width > available.width() or height > available.height()):
+        window.showMaximized()
+        return
+    window.resize(width, height)
+    if available is not None:
+        window.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
+    window.show()
 
 
 class Header(QFrame):
@@ -168,6 +191,10 @@ class MainWindow(QMainWindow):
         self.setProperty("kiosk", kiosk_mode)
         self.ctx = AppContext(navigator=self, config=config, kiosk_mode=kiosk_mode)
         self.problem: ProblemPage | None = None
+        # clerk mode: Alt+F4 or the title bar's ✕ asks before ending the shift
+        self.confirm_close = False
+        self._close_confirmed = False
+        self.close_question: QMessageBox | None = None
         central = named(QWidget(), "central")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -349,6 +376,41 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Victoria: personal account registration"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """In clerk mode a close asks first: Alt+F4 used to end the shift at once."""
+        if self.confirm_close and self.problem is None and not self._close_confirmed:
+            event.ignore()
+            self._ask_close()
+            return
+        super().closeEvent(event)
+
+    def close_now(self) -> None:
+        """Close without asking (no shift was started, or the terminal did not open)."""
+        self._close_confirmed = True
+        self.close()
+
+    def _ask_close(self) -> None:
+        if self.close_question is not None and self.close_question.isVisible():
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("End of shift"))
+        box.setText(self.tr("End the shift and close the terminal?"))
+        end = box.addButton(self.tr("End shift and close"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        for button in (end, stay):
+            button.setAccessibleName(button.text())
+        box.setDefaultButton(stay)
+        self.close_question = box
+
+        def answered() -> None:
+            if box.clickedButton() is end:
+                self._close_confirmed = True
+                self.close()
+
+        box.finished.connect(answered)
+        box.open()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

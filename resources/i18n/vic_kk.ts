@@ -147,6 +147,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Оператор: %1</translation>
         </message>
         <message>
+            <source>Change operator</source>
+            <translation>Операторды ауыстыру</translation>
+        </message>
+        <message>
             <source>Registrations today: %1</source>
             <translation>Бүгінгі тіркеулер: %1</translation>
         </message>
@@ -447,6 +451,22 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Виктория: «Жеке кабинетте» тіркелу</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>Ауысым соңы</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>Ауысымды аяқтап, терминалды жабу керек пе?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>Ауысымды аяқтап, жабу</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Жұмысты жалғастыру</translation>
         </message>
     </context>
     <context>
@@ -765,6 +785,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>I consent to the processing of my personal data</source>
             <translation>Дербес деректерімді өңдеуге келісім беремін</translation>
+        </message>
+        <message>
+            <source>The client consents to the processing of their personal data</source>
+            <translation>Клиент өзінің дербес деректерін өңдеуге келісім береді</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Клиентке келісім мәтінін дауыстап оқыңыз немесе өзіне оқуға беріңіз:</translation>
         </message>
         <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>

@@ -147,6 +147,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Оператор: %1</translation>
         </message>
         <message>
+            <source>Change operator</source>
+            <translation>Сменить оператора</translation>
+        </message>
+        <message>
             <source>Registrations today: %1</source>
             <translation>Регистраций сегодня: %1</translation>
         </message>
@@ -447,6 +451,22 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Виктория: регистрация в «Личном кабинете»</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>Конец смены</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>Завершить смену и закрыть терминал?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>Завершить смену и закрыть</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Продолжить работу</translation>
         </message>
     </context>
     <context>
@@ -765,6 +785,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>I consent to the processing of my personal data</source>
             <translation>Я даю согласие на обработку моих персональных данных</translation>
+        </message>
+        <message>
+            <source>The client consents to the processing of their personal data</source>
+            <translation>Клиент даёт согласие на обработку своих персональных данных</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Прочитайте клиенту текст согласия вслух или дайте его прочитать:</translation>
         </message>
         <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>

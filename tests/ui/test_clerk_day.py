@@ -66,7 +66,7 @@ def test_the_day_list_follows_outcomes_and_the_outbox_and_survives_a_restart(
     assert panel.today_title.text() == "Регистраций сегодня: 2"
 
     before = day_lines(window)
-    shells[0].window.close()
+    shells[0].window.close_now()
     shells[0].shutdown()
     again = clerk_shell(qtbot, tmp_path, sqlite_central, shells, sync=False)
     qtbot.waitUntil(lambda: day_lines(again) == before, timeout=REPLY_TIMEOUT_MS)

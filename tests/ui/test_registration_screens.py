@@ -38,7 +38,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 PHONE = "+77011234567"
 EMAIL = "aigerim@mail.ru"
 CODE_TTL_S = 300
-CONSENT_RU = "Я даю согласие на обработку моих персональных данных"
+CONSENT_RU = "Я даю согласие на обработку моих персональных данных"  # the kiosk's client
+CONSENT_CLERK_RU = "Клиент даёт согласие на обработку своих персональных данных"
 WARNING_RU = (
     "Внимание! Проверьте корректность ввода адреса электронной почты и номера мобильного телефона."
 )
@@ -58,7 +59,8 @@ def fill_details(qtbot: QtBot, window: Any, email: str = EMAIL, phone: str = "87
     screen = window.current_screen()
     qtbot.keyClicks(find_field(screen, "Email"), email)
     qtbot.keyClicks(find_field(screen, "Телефон"), phone)
-    qtbot.mouseClick(find_button(screen, CONSENT_RU), Qt.MouseButton.LeftButton)
+    consent = CONSENT_RU if window.ctx.kiosk_mode else CONSENT_CLERK_RU
+    qtbot.mouseClick(find_button(screen, consent), Qt.MouseButton.LeftButton)
 
 
 def to_code_entry(qtbot: QtBot, window: Any) -> None:

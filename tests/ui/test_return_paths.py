@@ -44,7 +44,8 @@ def test_log_in_from_already_registered_carries_the_login_over(
     assert on_screen(window, "login")()
     screen = window.current_screen()
     assert find_field(screen, "Телефон или Email").text() == EMAIL
-    assert find_field(screen, "Пароль").hasFocus(), "only the password is left to type"
+    password = find_field(screen, "Пароль")
+    assert screen.focusWidget() is password, "only the password is left to type"
     window.go_home()
     click(qtbot, window, "Вход в личный кабинет")
     assert find_field(window.current_screen(), "Телефон или Email").text() == ""

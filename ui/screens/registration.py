@@ -107,6 +107,12 @@ class RegistrationScreen(Screen):
         form.addSpacing(6)
 
         self.consent = QCheckBox()
+        # clerk mode: the clerk ticks the box, so it speaks of the client, and a line
+        # says to read the text aloud or hand it over; a kiosk's client ticks it himself
+        self.consent_how = named(QLabel(), "fieldLabel")
+        self.consent_how.setWordWrap(True)
+        self.consent_how.setVisible(not self.kiosk_mode)
+        form.addWidget(self.consent_how)
         self.consent_text = named(QLabel(), "consentText")
         self.consent_text.setWordWrap(True)
         self.consent_problem = problem_label()
@@ -180,7 +186,15 @@ class RegistrationScreen(Screen):
         self.set_label(self.phone_label, self.tr("Phone"))
         self.phone.setAccessibleName(self.tr("Phone"))
         self.phone.setPlaceholderText(self.tr("+7 7XX XXX XX XX"))
-        self.set_label(self.consent, self.tr("I consent to the processing of my personal data"))
+        if self.kiosk_mode:
+            consent = self.tr("I consent to the processing of my personal data")
+        else:
+            consent = self.tr("The client consents to the processing of their personal data")
+        self.set_label(self.consent, consent)
+        self.set_label(
+            self.consent_how,
+            self.tr("Read the consent below to the client aloud, or let them read it:"),
+        )
         self.set_label(
             self.consent_text,
             self.tr(
