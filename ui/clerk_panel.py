@@ -70,6 +70,7 @@ class OutboxPanel(QWidget):
         self._outbox = outbox
         self._busy = False
         self._armed_drop: str | None = None
+        self._all_sent = False  # a state, not a sentence: it follows a language switch
         self.title = QLabel()
         self.title.setObjectName("fieldLabel")
         self.list = QListWidget()
@@ -100,6 +101,8 @@ class OutboxPanel(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Outbox"))
+        if self._all_sent and not self._armed_drop:
+            self.message.setText(self.tr("Nothing is waiting to be sent."))
         self.list.setAccessibleName(self.tr("Outbox"))
         for button, text in (
             (self.retry, self.tr("Retry")),
@@ -185,7 +188,8 @@ class OutboxPanel(QWidget):
             self.list.addItem(item)
             if e.id == keep:
                 self.list.setCurrentItem(item)
-        self.message.setText("" if waiting else self.tr("Nothing is waiting to be sent."))
+        self._all_sent = not waiting
+        self.message.setText(self.tr("Nothing is waiting to be sent.") if self._all_sent else "")
         self.count_changed.emit(len(waiting))
 
     def _retry(self) -> None:

@@ -411,11 +411,11 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
-            <translation>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
+            <translation>Your personal account is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
         </message>
         <message>
             <source>Log in to «Личный кабинет»</source>
-            <translation>Log in to «Личный кабинет»</translation>
+            <translation>Log in to your personal account</translation>
         </message>
         <message>
             <source>Use your mobile phone number or email, and your password.</source>
@@ -591,7 +591,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Nothing is waiting to be sent.</translation>
+            <translation>Every registration has been sent.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -634,7 +634,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
-            <translation>Your password has been changed successfully. You can now use «Личный кабинет».</translation>
+            <translation>Your password has been changed successfully. You can now use your personal account.</translation>
         </message>
         <message>
             <source>My contracts</source>
@@ -650,7 +650,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used yet:</translation>
+            <translation>This password cannot be used:</translation>
         </message>
     </context>
     <context>
@@ -742,7 +742,11 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Both entries are the same</translation>
+            <translation>The passwords match</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>The passwords do not match</translation>
         </message>
     </context>
     <context>
@@ -796,7 +800,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-            <translation>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</translation>
+            <translation>JSC “Insurance Company “Victoria” will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V “On personal data and their protection”.</translation>
         </message>
         <message>
             <source>Register</source>
@@ -847,7 +851,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used yet:</translation>
+            <translation>This password cannot be used:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>

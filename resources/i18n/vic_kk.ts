@@ -24,11 +24,11 @@
         <name>AdminPinDialog</name>
         <message>
             <source>Employee access</source>
-            <translation>Қызметкерге кіру</translation>
+            <translation>Қызметкер кіруі</translation>
         </message>
         <message>
             <source>Employee access: enter the admin PIN</source>
-            <translation>Қызметкерге кіру: әкімші PIN-кодын енгізіңіз</translation>
+            <translation>Қызметкер кіруі: әкімші PIN-кодын енгізіңіз</translation>
         </message>
         <message>
             <source>Admin PIN</source>
@@ -48,7 +48,7 @@
         </message>
         <message>
             <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
-            <translation>Қате PIN тым көп. %1 мин %2 с кейін қайталаңыз.</translation>
+            <translation>Қате PIN тым көп. %1 мин %2 секундтан кейін қайталаңыз.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>
@@ -591,7 +591,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Жіберуді күтіп тұрған ештеңе жоқ.</translation>
+            <translation>Барлық тіркеулер жіберілді.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -650,7 +650,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
     </context>
     <context>
@@ -742,7 +742,11 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Екі енгізу бірдей</translation>
+            <translation>Құпиясөздер сәйкес келеді</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>Құпиясөздер сәйкес келмейді</translation>
         </message>
     </context>
     <context>
@@ -808,7 +812,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Did you mean %1?</source>
-            <translation>Мұны меңзедіңіз бе: %1?</translation>
+            <translation>%1 деп жазғыңыз келді ме?</translation>
         </message>
     </context>
     <context>
@@ -847,7 +851,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -955,7 +959,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>For your privacy the screen will be cleared in %1 s.</source>
-            <translation>Деректеріңізді қорғау үшін экран %1 с кейін тазаланады.</translation>
+            <translation>Деректеріңізді қорғау үшін экран %1 секундтан кейін тазаланады.</translation>
         </message>
     </context>
     <context>

@@ -591,7 +591,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Нет ничего в ожидании отправки.</translation>
+            <translation>Все регистрации отправлены.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -650,7 +650,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Этот пароль пока нельзя использовать:</translation>
+            <translation>Этот пароль нельзя использовать:</translation>
         </message>
     </context>
     <context>
@@ -742,7 +742,11 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Оба ввода совпадают</translation>
+            <translation>Пароли совпадают</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>Пароли не совпадают</translation>
         </message>
     </context>
     <context>
@@ -847,7 +851,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Этот пароль пока нельзя использовать:</translation>
+            <translation>Этот пароль нельзя использовать:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>

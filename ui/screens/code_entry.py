@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import RegistrationOutcome, Step
 from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
-from ui.screens.messages import error_text, minutes_seconds
+from ui.screens.messages import error_text, minutes_seconds, set_good_news
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
 
@@ -164,7 +164,9 @@ class CodeEntryScreen(Screen):
         if self.dialog is not None:
             self.dialog.done(0)
 
-    def show_status(self, text: str) -> None:
+    def show_status(self, text: str, *, good_news: bool = False) -> None:
+        """A problem in red; ``good_news`` (a new code went out) in the notice colour."""
+        set_good_news(self.problem, good_news)
         self.set_label(self.problem, text)
         self.problem.setVisible(bool(text))
 
@@ -217,7 +219,7 @@ class CodeEntryScreen(Screen):
         if error is not None:
             self.show_status(error_text(error))
         else:
-            self.show_status(self.tr("A new code has been sent by SMS."))
+            self.show_status(self.tr("A new code has been sent by SMS."), good_news=True)
             self.code.clear()
         self.refresh()
         self.code.setFocus()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from kiosk.errors import NotFound, WeakPassword
 from kiosk.flows.password_reset import CODE_LENGTH, ResetOutcome, ResetStep
 from ui.screens.base import AppContext, Screen, named
-from ui.screens.messages import error_text, minutes_seconds
+from ui.screens.messages import error_text, minutes_seconds, set_good_news
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.layout import centered
@@ -158,6 +158,7 @@ class ResetCodeScreen(Screen):
 
     def _render_message(self) -> None:
         lines: list[str] = []
+        failing = self._failure is not None or bool(self._problems)
         if isinstance(self._failure, NotFound):
             lines.append(self.tr("This password reset is no longer valid. Please start again."))
         elif self._failure is not None:
@@ -174,6 +175,7 @@ class ResetCodeScreen(Screen):
         elif self._notice == "code_required":
             lines.append(self.tr("Enter all 6 digits of the code from the SMS."))
         text = "\n".join(lines)
+        set_good_news(self.message, lines != [] and self._notice == "resent" and not failing)
         self.set_label(self.message, text)
         self.message.setVisible(bool(text))
 
