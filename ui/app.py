@@ -54,14 +54,20 @@ DEMO_WINDOW_SIZE_PX = (1500, 900)
 OPEN_WITHOUT_PAINT_MS = 1000  # a window that is never painted (minimised) still opens
 
 
-def style_sheet(kiosk_mode: bool) -> str:
+def style_sheet(kiosk_mode: bool, screen_px: tuple[int, int] | None = None) -> str:
     """app.qss, plus kiosk.qss (larger text) in kiosk mode, from this package's
-    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle)."""
+    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle).
+    A kiosk's type grows with its screen (``screen_px``: ``ui.design.type_scale``)."""
     from importlib.resources import files
+
+    from ui.design import scale_font_sizes, type_scale
 
     styles = files("ui").joinpath("styles")
     names = ["app.qss", "kiosk.qss"] if kiosk_mode else ["app.qss"]
-    return "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
+    qss = "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
+    if kiosk_mode and screen_px is not None:
+        qss = scale_font_sizes(qss, type_scale(*screen_px))
+    return qss
 
 
 def make_dependencies(
@@ -336,7 +342,11 @@ def run_app(
     except OSError as exc:
         message = f"The log folder {config.log_dir} cannot be written ({exc})."
         return _refuse(message, show=not smoke)
-    app.setStyleSheet(style_sheet(config.mode == "kiosk"))
+    screen = app.primaryScreen()
+    size = screen.size() if screen is not None else None
+    app.setStyleSheet(
+        style_sheet(config.mode == "kiosk", (size.width(), size.height()) if size else None)
+    )
     try:
         i18n.set_language(config.default_locale)
     except i18n.TranslationMissing as exc:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -109,6 +109,20 @@ def show_fitted(window: QWidget, size_px: tuple[int, int], available: QRect | No
             available.y() + (available.height() - height) // 2,
         )
     window.show()
+
+
+class ScreenStack(QStackedWidget):
+    """The screens, sized by the one shown: a plain stack asks for the largest
+    screen ever built, so one tall screen pushed every other one off a 768 px
+    monitor."""
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
 
 
 class Header(QFrame):
@@ -202,7 +216,7 @@ class MainWindow(QMainWindow):
         demo = bool(config is not None and config.demo)
         self.header = Header(kiosk_mode, demo)
         column.addWidget(self.header)
-        self.stack = named(QStackedWidget(), "stack")
+        self.stack = named(ScreenStack(), "stack")
         self._body = QHBoxLayout()
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(0)
@@ -301,6 +315,7 @@ class MainWindow(QMainWindow):
         if current is not None and current is not target:
             current.on_leave()
         self.stack.setCurrentWidget(target)
+        self.stack.updateGeometry()  # its size hints follow the screen shown
         self.header.setVisible(True)
         for button in self.header.language_buttons.values():
             button.setVisible(name != HOME_SCREEN)

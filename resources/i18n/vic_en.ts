@@ -791,8 +791,8 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>I consent to the processing of my personal data</translation>
         </message>
         <message>
-            <source>The client consents to the processing of their personal data</source>
-            <translation>The client consents to the processing of their personal data</translation>
+            <source>The client consents to personal data processing</source>
+            <translation>The client consents to personal data processing</translation>
         </message>
         <message>
             <source>Read the consent below to the client aloud, or let them read it:</source>

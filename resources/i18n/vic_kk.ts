@@ -791,8 +791,8 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Дербес деректерімді өңдеуге келісім беремін</translation>
         </message>
         <message>
-            <source>The client consents to the processing of their personal data</source>
-            <translation>Клиент өзінің дербес деректерін өңдеуге келісім береді</translation>
+            <source>The client consents to personal data processing</source>
+            <translation>Клиент дербес деректерді өңдеуге келісім береді</translation>
         </message>
         <message>
             <source>Read the consent below to the client aloud, or let them read it:</source>

@@ -791,8 +791,8 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Я даю согласие на обработку моих персональных данных</translation>
         </message>
         <message>
-            <source>The client consents to the processing of their personal data</source>
-            <translation>Клиент даёт согласие на обработку своих персональных данных</translation>
+            <source>The client consents to personal data processing</source>
+            <translation>Клиент даёт согласие на обработку персональных данных</translation>
         </message>
         <message>
             <source>Read the consent below to the client aloud, or let them read it:</source>

@@ -139,7 +139,7 @@ def test_a_tap_on_registration_while_opening_goes_on_once_open_and_sends_once(
     screen = window.current_screen()
     qtbot.keyClicks(find_field(screen, "Email"), "aigerim@mail.ru")
     qtbot.keyClicks(find_field(screen, "Телефон"), "87011234567")
-    click(qtbot, window, "Клиент даёт согласие на обработку своих персональных данных")
+    click(qtbot, window, "Клиент даёт согласие на обработку персональных данных")
     click(qtbot, window, "Зарегистрировать")
     qtbot.waitUntil(on_screen(window, "check_details"))
     click(qtbot, window, "Всё верно")

@@ -189,7 +189,7 @@ class RegistrationScreen(Screen):
         if self.kiosk_mode:
             consent = self.tr("I consent to the processing of my personal data")
         else:
-            consent = self.tr("The client consents to the processing of their personal data")
+            consent = self.tr("The client consents to personal data processing")
         self.set_label(self.consent, consent)
         self.set_label(
             self.consent_how,
