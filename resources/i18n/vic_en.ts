@@ -948,6 +948,13 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>

@@ -948,6 +948,13 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>%2 қадамның %1-қадамы</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>

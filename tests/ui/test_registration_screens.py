@@ -333,3 +333,13 @@ def test_central_down_and_outbox_full_asks_for_an_employee(
         assert full.counts()["pending"] == 0
         runner().wait_for_done()
     client.close()
+
+
+def test_each_registration_screen_says_which_step_of_three(window: Any, qtbot: QtBot) -> None:
+    fill_details(qtbot, window)
+    assert "Шаг 1 из 3" in visible_text(window.current_screen())
+    click(qtbot, window, "Зарегистрировать")
+    assert "Шаг 2 из 3" in visible_text(window.current_screen())
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "code_entry"), timeout=15_000)
+    assert "Шаг 3 из 3" in visible_text(window.current_screen())

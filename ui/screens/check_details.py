@@ -17,6 +17,7 @@ from kiosk.flows.registration import RegistrationOutcome, Step
 from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.step_indicator import StepIndicator
 
 VALUE_MIN_WIDTH_PX = 420
 
@@ -27,6 +28,7 @@ class CheckDetailsScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         column, self.title, self.hint = titled_column(self)
+        column.insertWidget(0, StepIndicator(2))
         column.addSpacing(12)
         self.email_caption = named(QLabel(), "fieldLabel")
         self.email_value = named(QLabel(), "bigValue")

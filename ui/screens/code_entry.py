@@ -20,6 +20,7 @@ from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, title
 from ui.screens.messages import error_text, minutes_seconds, set_good_news
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.step_indicator import StepIndicator
 
 COUNTDOWN_TICK_MS = 250
 CODE_LENGTH = 6
@@ -32,7 +33,9 @@ class CodeEntryScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         column, self.title, self.sent_to = titled_column(self)
-        column.addSpacing(12)
+        column.insertWidget(0, StepIndicator(3))
+        column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768
+        column.addSpacing(8)
         self.code_label = named(QLabel(), "fieldLabel")
         self.code = named(QLineEdit(), "codeField")
         self.code.setMaxLength(CODE_LENGTH)
@@ -56,7 +59,7 @@ class CodeEntryScreen(Screen):
         self.expiry = QLabel()
         column.addWidget(self.attempts)
         column.addWidget(self.expiry)
-        column.addSpacing(12)
+        column.addSpacing(8)
         resend_row = QHBoxLayout()
         self.resend_button = named(BusyButton(), "secondary")
         self.resend_wait = named(QLabel(), "muted")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.flows.registration import DetailsProblems, check_email, check_phone
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
+from ui.widgets.step_indicator import StepIndicator
 from vic_rules.phone import format_as_typed
 
 FORM_MAX_WIDTH_PX = 720
@@ -77,6 +78,7 @@ class RegistrationScreen(Screen):
         self.title = named(QLabel(), "screenTitle")
         self.warning = named(QLabel(), "warning")
         self.warning.setWordWrap(True)
+        form.addWidget(StepIndicator(1))
         form.addWidget(self.title)
         form.addWidget(self.warning)
         form.addSpacing(8)
