@@ -18,7 +18,7 @@ from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory
 from central.core.request_log import RequestLogMiddleware
 from central.messaging.sender import sender_lifespan
-from central.routes import access, account, public, registrations
+from central.routes import access, account, claim_pages, claims, public, registrations
 from central.routes import dev as dev_routes
 from central.routes import terminals as terminal_routes
 from central.routes.handlers import (
@@ -36,9 +36,11 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
     app.state.clock = Clock()
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, streamed=claims.STREAMED_PATHS
+    )
     app.add_middleware(CatchAllMiddleware)
-    for module in (registrations, access, account, public):
+    for module in (registrations, access, account, public, claims, claim_pages):
         app.include_router(module.router)
     _include_terminal_and_dev_routers(app, settings)
     return app

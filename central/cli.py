@@ -294,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=DEFAULT_PORT)
     demo.add_argument("--no-serve", action="store_true", help="seed and print the code only")
     demo.set_defaults(run=cmd_demo)
+
+    from central.claims_cli import add_commands as add_claims_commands  # it imports this module
+
+    add_claims_commands(sub, db)
     return parser
 
 

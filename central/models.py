@@ -237,3 +237,83 @@ class AuditEvent(Base):
     terminal_id: Mapped[str | None] = mapped_column(String(36))
     operator: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(String(500))
+
+
+class Claim(Base):
+    """A client's claim on one of their contracts («онлайн урегулирование»).
+
+    ``number`` is «УБ-<year>-<six digits>», the sequence of its year without
+    gaps (``ClaimNumberCounter``); ``locale`` is the language of every message
+    about it. Its documents' files live outside the database, named by id."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    contract_id: Mapped[str] = mapped_column(ForeignKey("contracts.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    event_date: Mapped[date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    contact_phone: Mapped[str] = mapped_column(String(20))
+    locale: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    approved_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ClaimNumberCounter(Base):
+    """The last claim number given in a year: incremented in the transaction
+    that creates the claim, so a rolled-back claim leaves no gap."""
+
+    __tablename__ = "claim_number_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class ClaimEvent(Base):
+    """One step of a claim's history: its status from ``at`` on, and why."""
+
+    __tablename__ = "claim_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    status: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    operator: Mapped[str | None] = mapped_column(String(64))
+
+
+class ClaimDocument(Base):
+    """A file attached to a claim. The file is ``<documents folder>/<id>``;
+    ``name`` is only shown (the client's name with the extension its content
+    has), never used as a path."""
+
+    __tablename__ = "claim_documents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1, 2, ... in the claim, as added
+    name: Mapped[str] = mapped_column(String(120))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    via: Mapped[str] = mapped_column(String(8))  # api | link
+
+
+class ClaimUploadLink(Base):
+    """A one-time link (its token only as a hash) to the phone page that adds
+    photos to one claim."""
+
+    __tablename__ = "claim_upload_links"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

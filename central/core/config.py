@@ -55,6 +55,13 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = 64 * 1024
 
+    # claims: the folder of documents' files (empty: "claim-documents" in the
+    # central's data folder, platformdirs' user data folder of "vic-central")
+    documents_dir: str = ""
+    claim_upload_link_ttl_s: int = 15 * 60
+    # requests to the phone upload page (GET and POST) per client address
+    claim_upload_pages_per_ip_per_hour: int = 60
+
     # production refuses the dev backend (and so the /dev/messages router)
     # Prometheus /metrics of `serve` on a port of its own; 0: off
     metrics_port: int = Field(default=0, ge=0, le=65535)

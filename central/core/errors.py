@@ -170,3 +170,80 @@ class NotReady(CentralError):
 class InternalError(CentralError):
     status = 500
     code = ErrorCode.INTERNAL_ERROR
+
+
+# --- online claims -------------------------------------------------------------
+# the four of the contract are ErrorCode members; the others are the insurer's
+# CLI's and the upload page's only
+
+
+class MalformedUpload(MalformedRequest):
+    """An upload that is not ``multipart/form-data`` with a file in ``file``: the
+    contract's ``malformed_request``, with a sentence about files, not JSON."""
+
+    text_key = "malformed_upload"
+
+
+class DocumentTooLarge(CentralError):
+    """A claim's document over 10 MiB, refused at the first byte beyond."""
+
+    status = 413
+    code = ErrorCode.TOO_LARGE
+
+
+class UnsupportedDocumentType(CentralError):
+    """A document whose content is not JPEG, PNG or PDF, whatever its name says."""
+
+    status = 415
+    code = ErrorCode.UNSUPPORTED_TYPE
+
+
+class TooManyDocuments(CentralError):
+    status = 409
+    code = ErrorCode.TOO_MANY_DOCUMENTS
+
+
+class ClaimDecided(CentralError):
+    """The claim is approved, paid or rejected: it takes no more documents."""
+
+    status = 409
+    code = ErrorCode.CLAIM_DECIDED
+
+
+class ClaimTransitionRefused(CentralError):
+    """A status change outside the claim's state machine (the insurer's CLI)."""
+
+    status = 409
+    code = "claim_transition_refused"
+
+    def __init__(self, number: str, current: str, requested: str) -> None:
+        super().__init__(number=number, current=current, requested=requested)
+        self.number, self.current, self.requested = number, current, requested
+
+
+class ClaimNoteRequired(CentralError):
+    """``documents_requested`` must say what is missing, ``rejected`` why."""
+
+    status = 422
+    code = "claim_note_required"
+
+
+class ClaimAmountRequired(CentralError):
+    """``approved`` needs the amount (a positive number of tenge)."""
+
+    status = 422
+    code = "claim_amount_required"
+
+
+class UploadLinkInvalid(CentralError):
+    """An upload link nobody issued (or whose claim is gone)."""
+
+    status = 404
+    code = "link_invalid"
+
+
+class UploadLinkExpired(CentralError):
+    """An upload link past its 15 minutes, or already used once."""
+
+    status = 410
+    code = "link_expired"

@@ -126,6 +126,56 @@ ERRORS: dict[str, dict[Locale, str]] = {
         "kk": "Ішкі қате. Кейінірек қайталаңыз.",
         "en": "Internal error. Please try again later.",
     },
+    "malformed_upload": {
+        "ru": "Ожидается файл в поле «file» формы multipart/form-data.",
+        "kk": "multipart/form-data пішінінің «file» өрісінде файл күтіледі.",
+        "en": "A file in the field “file” of a multipart/form-data form is expected.",
+    },
+    "too_large": {
+        "ru": "Файл больше 10 МБ.",
+        "kk": "Файл 10 МБ-тан үлкен.",
+        "en": "The file is larger than 10 MB.",
+    },
+    "unsupported_type": {
+        "ru": "Принимаются только фотографии JPEG, PNG и документы PDF.",
+        "kk": "Тек JPEG, PNG фотосуреттері және PDF құжаттары қабылданады.",
+        "en": "Only JPEG or PNG photos and PDF documents are accepted.",
+    },
+    "too_many_documents": {
+        "ru": "К заявлению можно приложить не больше 20 файлов.",
+        "kk": "Өтінішке 20 файлдан артық тіркеуге болмайды.",
+        "en": "A claim can have at most 20 files.",
+    },
+    "claim_decided": {
+        "ru": "По заявлению уже принято решение: файлы больше не принимаются.",
+        "kk": "Өтініш бойынша шешім қабылданған: файлдар енді қабылданбайды.",
+        "en": "The claim has been decided: no more files are accepted.",
+    },
+    "claim_transition_refused": {
+        "ru": "Такая смена статуса заявления невозможна.",
+        "kk": "Өтініш мәртебесін бұлай өзгертуге болмайды.",
+        "en": "The claim cannot change to this status from its current one.",
+    },
+    "claim_note_required": {
+        "ru": "Укажите примечание: чего не хватает или причину отказа.",
+        "kk": "Ескертпе жазыңыз: не жетіспейді немесе бас тарту себебі.",
+        "en": "A note is required: what is missing, or the reason for the rejection.",
+    },
+    "claim_amount_required": {
+        "ru": "Укажите сумму выплаты больше нуля.",
+        "kk": "Нөлден үлкен төлем сомасын көрсетіңіз.",
+        "en": "An amount greater than zero is required.",
+    },
+    "link_invalid": {
+        "ru": "Ссылка недействительна.",
+        "kk": "Сілтеме жарамсыз.",
+        "en": "This link is not valid.",
+    },
+    "link_expired": {
+        "ru": "Срок действия ссылки истёк или она уже использована. Получите новую в терминале.",
+        "kk": "Сілтеменің мерзімі өтті немесе ол қолданылған. Терминалдан жаңасын алыңыз.",
+        "en": "This link has expired or was already used. Get a new one at the terminal.",
+    },
 }
 
 PAGES: dict[str, dict[Locale, str]] = {
@@ -166,6 +216,46 @@ PAGES: dict[str, dict[Locale, str]] = {
         "kk": "Дайын! Белсендіру сілтемесі мен уақытша құпиясөзі бар хат email-ге жіберілді.",
         "en": "Done! An email with the activation link and a temporary password is on its way.",
     },
+}
+
+# the phone page of an upload link (online claims)
+PAGES.update(
+    {
+        "upload_intro": {
+            "ru": "Добавьте фотографии к заявлению {number}: JPEG, PNG или PDF, до 10 МБ каждый.",
+            "kk": "{number} өтінішіне фотосуреттер қосыңыз: JPEG, PNG немесе PDF, "
+            "әрқайсысы 10 МБ-қа дейін.",
+            "en": "Add photos to claim {number}: JPEG, PNG or PDF, up to 10 MB each.",
+        },
+        "upload_label": {
+            "ru": "Фото или файлы",
+            "kk": "Фото немесе файлдар",
+            "en": "Photos or files",
+        },
+        "upload_submit": {"ru": "Отправить", "kk": "Жіберу", "en": "Send"},
+        "upload_done": {
+            "ru": "Готово: добавлено файлов — {count}. Они уже видны в терминале; "
+            "страницу можно закрыть.",
+            "kk": "Дайын: қосылған файлдар саны — {count}. Олар терминалда көрінеді; "
+            "бетті жабуға болады.",
+            "en": "Done: {count} file(s) added. They already show at the terminal; "
+            "you may close this page.",
+        },
+    }
+)
+
+# the kinds of claim (GET /api/v1/claim-kinds), in their order
+CLAIM_KINDS: dict[str, dict[Locale, str]] = {
+    "road_accident": {"ru": "ДТП", "kk": "Жол-көлік оқиғасы", "en": "Road accident"},
+    "property_damage": {
+        "ru": "Повреждение имущества",
+        "kk": "Мүліктің зақымдануы",
+        "en": "Property damage",
+    },
+    "theft": {"ru": "Кража", "kk": "Ұрлық", "en": "Theft"},
+    "injury": {"ru": "Несчастный случай", "kk": "Жазатайым оқиға", "en": "Injury"},
+    "medical": {"ru": "Медицинская помощь", "kk": "Медициналық көмек", "en": "Medical care"},
+    "other": {"ru": "Другое", "kk": "Басқа", "en": "Other"},
 }
 
 

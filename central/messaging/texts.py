@@ -216,6 +216,160 @@ TEXTS: Mapping[str, MessageText] = {
 }
 
 
+# --- online claims: the acknowledgement and each status the insurer sets ----------
+# SMS notes are cut by the caller (``claims.SMS_NOTE_MAX_CHARS``); emails carry them whole
+# (``note_block``: the note after a blank line, or nothing).
+_CLAIM_TRACKING = {
+    "ru": "\n\nСтатус заявления — в «Личном кабинете».",
+    "kk": "\n\nӨтініш мәртебесі — «Жеке кабинетте».",
+    "en": "\n\nYou can follow the claim in your «Личный кабинет» account.",
+}
+
+
+def _claim_email(ru: str, kk: str, en: str) -> dict[str, str]:
+    return _email(
+        ru + _CLAIM_TRACKING["ru"], kk + _CLAIM_TRACKING["kk"], en + _CLAIM_TRACKING["en"]
+    )
+
+
+CLAIM_TEXTS: dict[str, MessageText] = {
+    "claim_submitted_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: заявление {number} принято. Статус — в «Личном кабинете».",
+            "kk": "Виктория: {number} өтініші қабылданды. Мәртебесі — «Жеке кабинетте».",
+            "en": "Victoria: claim {number} received. Follow it in your «Личный кабинет» account.",
+        },
+    ),
+    "claim_submitted_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Заявление {number} принято",
+            "kk": "{number} өтініші қабылданды",
+            "en": "Claim {number} received",
+        },
+        body=_claim_email(
+            "Здравствуйте!\n\nВаше заявление о страховом случае {number} по договору "
+            "{contract_number} принято. Мы сообщим по SMS и email о каждом изменении статуса.",
+            "Сәлеметсіз бе!\n\n{contract_number} шарты бойынша {number} сақтандыру жағдайы "
+            "туралы өтінішіңіз қабылданды. Мәртебенің әр өзгерісі туралы SMS және email "
+            "арқылы хабарлаймыз.",
+            "Hello,\n\nYour claim {number} on contract {contract_number} has been received. "
+            "We will tell you of every change of its status by SMS and email.",
+        ),
+    ),
+    "claim_in_review_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: заявление {number} на рассмотрении.",
+            "kk": "Виктория: {number} өтініші қаралуда.",
+            "en": "Victoria: claim {number} is under review.",
+        },
+    ),
+    "claim_in_review_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Заявление {number} на рассмотрении",
+            "kk": "{number} өтініші қаралуда",
+            "en": "Claim {number} is under review",
+        },
+        body=_claim_email(
+            "Здравствуйте!\n\nЗаявление {number} на рассмотрении.{note_block}",
+            "Сәлеметсіз бе!\n\n{number} өтініші қаралуда.{note_block}",
+            "Hello,\n\nClaim {number} is under review.{note_block}",
+        ),
+    ),
+    "claim_documents_requested_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: по заявлению {number} нужны документы: {note}",
+            "kk": "Виктория: {number} өтініші бойынша құжаттар қажет: {note}",
+            "en": "Victoria: claim {number} needs documents: {note}",
+        },
+    ),
+    "claim_documents_requested_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Заявление {number}: нужны документы",
+            "kk": "{number} өтініші: құжаттар қажет",
+            "en": "Claim {number}: documents needed",
+        },
+        body=_claim_email(
+            "Здравствуйте!\n\nДля рассмотрения заявления {number} нужны документы:\n\n{note}"
+            "\n\nДобавьте их в терминале отделения или в «Личном кабинете».",
+            "Сәлеметсіз бе!\n\n{number} өтінішін қарау үшін құжаттар қажет:\n\n{note}"
+            "\n\nОларды бөлімшенің терминалында немесе «Жеке кабинетте» қосыңыз.",
+            "Hello,\n\nTo review claim {number} we need these documents:\n\n{note}"
+            "\n\nPlease add them at a branch terminal or in your personal account.",
+        ),
+    ),
+    "claim_approved_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: по заявлению {number} одобрена выплата {amount}.",
+            "kk": "Виктория: {number} өтініші бойынша {amount} төлем мақұлданды.",
+            "en": "Victoria: claim {number} approved, payment {amount}.",
+        },
+    ),
+    "claim_approved_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Заявление {number} одобрено",
+            "kk": "{number} өтініші мақұлданды",
+            "en": "Claim {number} approved",
+        },
+        body=_claim_email(
+            "Здравствуйте!\n\nПо заявлению {number} одобрена выплата {amount}.{note_block}",
+            "Сәлеметсіз бе!\n\n{number} өтініші бойынша {amount} төлем мақұлданды.{note_block}",
+            "Hello,\n\nClaim {number} is approved: a payment of {amount}.{note_block}",
+        ),
+    ),
+    "claim_paid_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: выплата {amount} по заявлению {number} произведена.",
+            "kk": "Виктория: {number} өтініші бойынша {amount} төленді.",
+            "en": "Victoria: payment of {amount} on claim {number} has been made.",
+        },
+    ),
+    "claim_paid_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Выплата по заявлению {number}",
+            "kk": "{number} өтініші бойынша төлем",
+            "en": "Claim {number} paid",
+        },
+        body=_claim_email(
+            "Здравствуйте!\n\nВыплата {amount} по заявлению {number} произведена.{note_block}",
+            "Сәлеметсіз бе!\n\n{number} өтініші бойынша {amount} төленді.{note_block}",
+            "Hello,\n\nThe payment of {amount} on claim {number} has been made.{note_block}",
+        ),
+    ),
+    "claim_rejected_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: в выплате по заявлению {number} отказано: {note}",
+            "kk": "Виктория: {number} өтініші бойынша төлемнен бас тартылды: {note}",
+            "en": "Victoria: claim {number} rejected: {note}",
+        },
+    ),
+    "claim_rejected_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "Решение по заявлению {number}",
+            "kk": "{number} өтініші бойынша шешім",
+            "en": "Decision on claim {number}",
+        },
+        body=_claim_email(
+            "Здравствуйте!\n\nВ выплате по заявлению {number} отказано. Причина:\n\n{note}",
+            "Сәлеметсіз бе!\n\n{number} өтініші бойынша төлемнен бас тартылды. Себебі:\n\n{note}",
+            "Hello,\n\nClaim {number} has been rejected. The reason:\n\n{note}",
+        ),
+    ),
+}
+TEXTS = {**TEXTS, **CLAIM_TEXTS}
+
+
 def _format(template: str, params: Mapping[str, object], kind: str) -> str:
     try:
         return template.format_map(params)

@@ -172,14 +172,21 @@ class CatchAllMiddleware:
 
 class BodyLimitMiddleware:
     """Refuses request bodies over ``max_bytes`` with 413, whether announced by
-    Content-Length or streamed in chunks, before the route reads them."""
+    Content-Length or streamed in chunks, before the route reads them. Paths
+    matching ``streamed`` (uploads) are left to their routes, which hold them
+    to their own limits while reading."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, streamed: re.Pattern[str] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.streamed = streamed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (
+            self.streamed is not None and self.streamed.match(scope.get("path", ""))
+        ):
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")

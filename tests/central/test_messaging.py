@@ -64,6 +64,12 @@ def test_texts_exist_in_three_languages_and_sms_fit_three_segments() -> None:
         "temporary_password": "Ab1!cdEF2345",
         "login": "a@mail.ru",
         "contract_numbers": ["VIC-1", "VIC-2"],
+        # claims: the longest note an SMS carries (claims.SMS_NOTE_MAX_CHARS)
+        "number": "УБ-2026-000123",
+        "contract_number": "ОГПО-2026-0001234",
+        "amount": "1 250 000.00 ₸",
+        "note": "н" * 100,
+        "note_block": "\n\nн",
     }
     bodies = set()
     for kind, text in TEXTS.items():
