@@ -50,6 +50,7 @@ def test_a_shift_changes_operator_and_asks_before_closing(
 ) -> None:
     window = clerk_shell(qtbot, tmp_path, sqlite_central, shells, sync=False)
     panel = window.findChild(object, "clerkPanel")
+    qtbot.waitUntil(panel.change_operator_button.isVisible)  # shown once the loop runs
 
     click(qtbot, window, "Сменить оператора")
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
