@@ -163,10 +163,15 @@ def placement_problems(screen: QWidget, window: QWidget) -> list[str]:
         before = primaries(screen, window)
         field = next((f for f in screen.findChildren(QLineEdit) if shown(f, window)), None)
         if field is not None:
+            window.activateWindow()  # focus (and so the keyboard) follows only in the active one
+            settle()
             field.setFocus()
             settle()
+            if dock.shown_kind() is None:
+                found.append("the keyboard does not show for a focused field")
             if primaries(screen, window) != before:
                 found.append("a primary button moves when the keyboard shows")
+            found += [f"keyboard: {p}" for p in text_problems(dock, window)]
             field.clearFocus()
             settle()
             if primaries(screen, window) != before:

@@ -110,6 +110,7 @@ class EmailKeyboard(QWidget):
 
     def _make_key(self, key: str, label: str, *, wide: bool = False) -> QPushButton:
         button = QPushButton(label, self)
+        button.setObjectName("key")  # the style sheet's button padding would hide the letter
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         font = button.font()
         font.setPointSize(KEY_FONT_PT)

@@ -79,6 +79,7 @@ class DigitKeypad(QWidget):
 
     def _make_key(self, text: str) -> QPushButton:
         button = QPushButton(text, self)
+        button.setObjectName("key")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumSize(self._key_size_px, self._key_size_px)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
