@@ -157,6 +157,23 @@ def test_wrong_code_shows_attempts_left(
     assert window.current_screen().name == "code_entry"
 
 
+def test_a_burnt_code_no_longer_shows_how_long_it_is_valid(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    to_code_entry(qtbot, window)
+    screen = window.current_screen()
+    right = sms_code(qtbot, sqlite_central, PHONE)
+    wrong = "000000" if right != "000000" else "111111"
+    field = find_field(screen, "Код подтверждения")
+    for left in (4, 3, 2, 1, 0):
+        field.clear()
+        qtbot.keyClicks(field, wrong)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=left: f"Осталось попыток: {n}" in visible_text(screen))
+    assert "больше не действует" in visible_text(screen)
+    assert "Код действителен" not in visible_text(screen)
+
+
 def test_an_expired_code_is_explained_and_a_new_one_can_be_asked(
     window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
 ) -> None:

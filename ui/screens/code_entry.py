@@ -130,7 +130,9 @@ class CodeEntryScreen(Screen):
             self.attempts, self.tr("Attempts left: %1").replace("%1", str(state.attempts_left))
         )
         expires_in = state.expires_in_s(now)
-        if expires_in > 0:
+        if state.attempts_left <= 0:
+            expiry = ""  # burnt by wrong tries: «valid for 4:44» beside «no longer works» misled
+        elif expires_in > 0:
             expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
         else:
             expiry = self.tr("The code has expired. Ask for a new code.")
