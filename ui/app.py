@@ -309,7 +309,9 @@ def _smoke_test(app: QApplication, shell: Shell) -> None:
         print("first paint", flush=True)
 
     def failed(sentence: str) -> None:
-        print(sentence, file=sys.stderr, flush=True)
+        from ui.startup import problem_sentence
+
+        print(problem_sentence(sentence), file=sys.stderr, flush=True)
         app.exit(1)
 
     window.first_painted.connect(painted)

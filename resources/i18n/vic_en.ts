@@ -752,6 +752,14 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
     <context>
         <name>ProblemPage</name>
         <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>An unexpected error; the log file has the details.</translation>
+        </message>
+        <message>
             <source>The terminal could not start</source>
             <translation>The terminal could not start</translation>
         </message>
@@ -994,13 +1002,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>OK</source>
             <translation>OK</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerminalStarter</name>
-        <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>An unexpected error; the log file has the details.</translation>
         </message>
     </context>
     <context>

@@ -752,6 +752,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ProblemPage</name>
         <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>Бұл киоскте әкімші PIN-коды орнатылмаған, сондықтан қызметкер оны аша алмайды. Терминал әкімшісі оны осы компьютерде орнатады (main.py admin-pin командасы).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
+        </message>
+        <message>
             <source>The terminal could not start</source>
             <translation>Терминалды іске қосу мүмкін болмады</translation>
         </message>
@@ -994,13 +1002,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>OK</source>
             <translation>Түсінікті</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerminalStarter</name>
-        <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
         </message>
     </context>
     <context>

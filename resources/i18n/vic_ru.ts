@@ -752,6 +752,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ProblemPage</name>
         <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>У этого киоска не задан PIN-код администратора, поэтому сотрудник не сможет его разблокировать. Администратор терминала задаёт его на этом компьютере (команда main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
+        </message>
+        <message>
             <source>The terminal could not start</source>
             <translation>Терминал не удалось запустить</translation>
         </message>
@@ -994,13 +1002,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>OK</source>
             <translation>Понятно</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerminalStarter</name>
-        <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
         </message>
     </context>
     <context>
