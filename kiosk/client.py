@@ -383,9 +383,11 @@ class CentralClient:
             raise UnexpectedResponse("messages missing", status=200)
         return [m for m in messages if isinstance(m, dict)]
 
-    def dev_page(self, url: str) -> tuple[int, str]:
+    def dev_page(self, url: str, *, press: bool = False) -> tuple[int, str]:
         """GET a page of this central by its full URL, as a phone opens a link from
-        the ``dev`` mailbox (demo only): the HTTP status and the page's text.
+        the ``dev`` mailbox (demo only): the HTTP status and the page's text. With
+        ``press``, POST it instead: the page's one button pressed (an activation
+        link's page only shows a button; its POST activates, contract v1.1).
 
         Any status is an answer here (a used link's 410 is what the demo shows).
         A URL outside ``base_url`` is refused with ``UnexpectedResponse`` so that
@@ -395,7 +397,8 @@ class CentralClient:
         if not url.startswith(self.base_url + "/"):
             raise UnexpectedResponse("the link is not on this central")
         try:
-            response = self._session.get(
+            response = self._session.request(
+                "POST" if press else "GET",
                 url,
                 headers={"Accept-Language": self.locale},
                 timeout=(self.connect_timeout_s, self.read_timeout_s),

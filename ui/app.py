@@ -201,7 +201,8 @@ class Shell(QObject):
         from ui.demo_panel import DemoPanel
 
         client = opened.terminal.client
-        panel = DemoPanel(client.dev_messages, client.dev_page)
+        # the panel's link button presses the activation page's button (a POST)
+        panel = DemoPanel(client.dev_messages, functools.partial(client.dev_page, press=True))
         window.add_side_panel(panel)
         panel.start()
         self._pollers.append(panel)

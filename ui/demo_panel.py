@@ -4,8 +4,8 @@ In a demo there is no real phone or mailbox: the central's ``dev`` delivery
 keeps every SMS and email, and this panel shows them live (polled through
 ``ui.background`` about once a second, never on the GUI thread). For the
 selected message it can copy the confirmation code or the temporary password,
-and open an email's activation link (a GET off the GUI thread) showing what
-the central's page said.
+and open an email's activation link (a POST off the GUI thread: the page's
+button pressed) showing what the central's page said.
 """
 
 from __future__ import annotations

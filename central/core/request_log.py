@@ -5,6 +5,8 @@ live credentials: ``GET /activate/<token>`` and ``/r/<id>?t=<token>``. The CLI
 turns that log off and wraps the app in ``RequestLogMiddleware`` instead, which
 logs one line per request with the secret path parts and every query value
 masked (query strings also carry phones and emails: ``/dev/messages?to=...``).
+Control characters of the (percent-decoded) path and of the client address are
+written escaped (``\x0a``): a request cannot forge a second log line.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import time
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from central.core.text import escape_controls
 
 log = logging.getLogger("central.requests")
 
@@ -26,7 +30,9 @@ KNOWN_QUERY_NAMES = frozenset({"t", "lang", "to"})
 
 def masked_target(path: str, query_string: bytes | str = b"") -> str:
     """``path?query`` for a log: the token of an activation link and every query
-    value replaced by ``***``; only our own parameter names are kept."""
+    value replaced by ``***``; only our own parameter names are kept; control
+    characters of the path escaped."""
+    path = escape_controls(path)
     for prefix in SECRET_SEGMENT_AFTER:
         if path.startswith(prefix):
             rest = path[len(prefix) :]
@@ -68,11 +74,11 @@ class RequestLogMiddleware:
             await self.app(scope, receive, watch)
         finally:
             client = scope.get("client")
-            where = f"{client[0]}:{client[1]}" if client else "-"
+            where = escape_controls(f"{client[0]}:{client[1]}") if client else "-"
             log.info(
                 '%s - "%s %s HTTP/%s" %d %.0f ms',
                 where,
-                scope.get("method", "-"),
+                escape_controls(str(scope.get("method", "-"))),
                 masked_target(scope.get("path", ""), scope.get("query_string", b"")),
                 scope.get("http_version", "1.1"),
                 status,

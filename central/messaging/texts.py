@@ -8,6 +8,8 @@ the bodies hold codes and passwords.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -214,6 +216,43 @@ TEXTS: Mapping[str, MessageText] = {
         ),
     ),
 }
+
+
+# kinds whose email carries a temporary password: their HTML part shows it in a
+# monospace block, so a client can tell its characters apart when retyping it
+TEMPORARY_PASSWORD_KINDS = frozenset(
+    {
+        "account_created_email",
+        "activation_email",
+        "password_reset_email",
+        "online_purchase_welcome_email",
+    }
+)
+_PASSWORD_LINE = re.compile(r"^(.*(?:пароль|құпиясөз|password)): (\S+)$", re.IGNORECASE)
+MONOSPACE_STYLE = (
+    "font-family:ui-monospace,Menlo,Consolas,'Courier New',monospace;font-size:22px;"
+    "letter-spacing:2px;padding:8px 12px;background:#f2f2f2;display:inline-block"
+)
+
+
+def html_body(kind: str, body: str) -> str | None:
+    """An HTML version of an email ``body`` of a ``TEMPORARY_PASSWORD_KINDS`` kind,
+    the password line's value in a monospace block (every other line escaped as
+    it is); ``None`` for other kinds, which go as plain text only."""
+    if kind not in TEMPORARY_PASSWORD_KINDS:
+        return None
+    lines = []
+    for line in body.split("\n"):
+        found = _PASSWORD_LINE.match(line)
+        if found:
+            label, secret = html.escape(found.group(1)), html.escape(found.group(2))
+            lines.append(f'{label}:<br><pre style="{MONOSPACE_STYLE}">{secret}</pre>')
+        else:
+            lines.append(html.escape(line) + "<br>")
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"></head>'
+        f"<body>{''.join(lines)}</body></html>"
+    )
 
 
 # --- online claims: the acknowledgement and each status the insurer sets ----------

@@ -27,8 +27,9 @@ from central.core.security import (
     hash_token,
     new_temporary_password,
     new_token,
-    password_matches,
+    verify_and_maybe_rehash,
 )
+from central.core.text import SafeLine
 from central.crud import accounts, audit, rates, tokens
 from central.messaging.outbox import send_temporary_password
 from central.models import Account
@@ -43,7 +44,7 @@ router = APIRouter(prefix="/api/v1", tags=["access"])
 class SessionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    login: StrictStr = Field(max_length=320)
+    login: SafeLine = Field(max_length=320)
     password: StrictStr = Field(max_length=256)
 
 
@@ -56,7 +57,7 @@ class SessionOut(BaseModel):
 class ResetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    login: StrictStr = Field(max_length=320)
+    login: SafeLine = Field(max_length=320)
 
 
 class ResetOut(BaseModel):
@@ -97,9 +98,11 @@ def open_session(
         rates.enforce(db, "login", key, settings.logins_per_login_per_hour, now)
         rates.record(db, "login", key, now)
         account = find_account(db, key)
-        ok = password_matches(body.password, account.password_hash if account else None)
-        if account is None or not ok:
+        check = verify_and_maybe_rehash(body.password, account.password_hash if account else None)
+        if account is None or not check.matches:
             raise InvalidCredentials()
+        if check.new_hash is not None:  # made at older, costlier parameters
+            account.password_hash = check.new_hash
         if accounts.temporary_password_expired(account, now):
             raise TemporaryPasswordExpired()
         if account.status != "active":

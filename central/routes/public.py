@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -21,7 +22,7 @@ from central.core.errors import CentralError, NotReady, PayloadTooLarge, Validat
 from central.core.i18n import Locale, as_locale, message, page_text
 from central.core.security import hash_token
 from central.crud import accounts, audit, registrations, tokens
-from central.models import Registration
+from central.models import ActivationToken, Registration
 from central.routes.deps import AppSettings, Db, Lang, Now
 from central.routes.registrations import confirm_registration
 from central.routes.responses import html_refusals, refusals
@@ -74,7 +75,53 @@ def readyz(request: Request) -> dict[str, str]:
     return {"status": "ready"}
 
 
+def _activation_form(token: str, lang: Locale) -> str:
+    tok = html.escape(token, quote=True)
+    return (
+        f"{_p(page_text('activate_prompt', lang))}"
+        f'<form method="post" action="/activate/{tok}?lang={lang}">'
+        f'<button type="submit">{html.escape(page_text("activate_button", lang))}</button>'
+        f"</form>"
+    )
+
+
 @router.get(
+    "/activate/{token}",
+    response_class=HTMLResponse,
+    responses=html_refusals(
+        {404: "the link is not valid", 410: "the link was used or has expired"}, ValidationFailed
+    ),
+)
+def activation_page(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
+    """The activation link's page: one button that POSTs. It changes nothing,
+    so a mail scanner opening the link spends nothing (contract v1.1)."""
+    chosen = _lang(lang, header_lang)
+    found = tokens.activation_for_update(db, hash_token(token[:200]))
+    refused = _activation_refusal(db, found, now, chosen)
+    if refused is not None:
+        return refused
+    return page(chosen, _activation_form(token[:200], chosen))
+
+
+def _activation_refusal(
+    db: Session, found: ActivationToken | None, now: datetime, lang: Locale
+) -> HTMLResponse | None:
+    """The page for a link that cannot activate: unknown, used (the account is
+    active: say where to log in), expired; ``None`` for a live link."""
+    if found is None or accounts.get(db, found.account_id) is None:
+        return page(lang, _p(page_text("link_invalid", lang)), 404)
+    if found.used_at is not None:
+        account = accounts.get(db, found.account_id)
+        key = (
+            "already_active" if account is not None and account.status == "active" else "link_used"
+        )
+        return page(lang, _p(page_text(key, lang)), 410)
+    if found.expires_at <= now:
+        return page(lang, _p(page_text("link_expired", lang)), 410)
+    return None
+
+
+@router.post(
     "/activate/{token}",
     response_class=HTMLResponse,
     responses=html_refusals(
@@ -83,18 +130,15 @@ def readyz(request: Request) -> dict[str, str]:
 )
 def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
     """Activates the account of a valid, unused, unexpired link; once. Every
-    other link of the account is spent with it ("already used" after)."""
+    other link of the account is spent with it; a second POST says the account
+    is already active and where to log in."""
     chosen = _lang(lang, header_lang)
     found = tokens.activation_for_update(db, hash_token(token[:200]))
-    if found is None:
-        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
-    if found.used_at is not None:
-        return page(chosen, _p(page_text("link_used", chosen)), 410)
-    if found.expires_at <= now:
-        return page(chosen, _p(page_text("link_expired", chosen)), 410)
+    refused = _activation_refusal(db, found, now, chosen)
+    if refused is not None or found is None:
+        return refused
     account = accounts.get(db, found.account_id)
-    if account is None:
-        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+    assert account is not None  # _activation_refusal checked it
     tokens.spend_activations(db, account.id, now)  # this link and every older one
     found.used_at = now
     if account.status != "active":

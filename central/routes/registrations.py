@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from fastapi import APIRouter
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlalchemy.orm import Session
 
+from central.core.clock import UtcDatetime, captured_at_problem
 from central.core.config import Settings
 from central.core.errors import (
     AccountExists,
@@ -35,6 +36,7 @@ from central.core.security import (
     new_temporary_password,
     new_token,
 )
+from central.core.text import SafeLine
 from central.crud import accounts, audit, new_registration, rates, registrations, tokens
 from central.crud.new_registration import NewRegistration
 from central.messaging.outbox import enqueue, message_row
@@ -63,18 +65,18 @@ MAX_CLOCK_SKEW_S = 3600
 class RegistrationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    email: StrictStr = Field(max_length=1000)
-    phone: StrictStr = Field(max_length=100)
+    email: SafeLine = Field(max_length=1000)
+    phone: SafeLine = Field(max_length=100)
     consent: StrictBool = False
     locale: Literal["ru", "kk", "en"] | None = None
-    operator: StrictStr | None = Field(default=None, max_length=64)
-    captured_at: AwareDatetime | None = None
+    operator: SafeLine | None = Field(default=None, max_length=64)
+    captured_at: UtcDatetime | None = None
 
 
 class ConfirmIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    code: StrictStr = Field(max_length=32)
+    code: SafeLine = Field(max_length=32)
 
 
 class RegistrationOut(BaseModel):
@@ -111,8 +113,12 @@ def view(reg: Registration, settings: Settings, now: datetime) -> dict[str, Any]
     }
 
 
-def _check_contacts(body: RegistrationIn, settings: Settings) -> tuple[str, str, str]:
+def _check_contacts(
+    body: RegistrationIn, settings: Settings, now: datetime
+) -> tuple[str, str, str]:
     fields: dict[str, list[str]] = {}
+    if problem := captured_at_problem(body.captured_at, now):
+        fields["captured_at"] = [problem]
     email = email_key = phone = ""
     try:
         email, email_key = email_with_key(body.email)
@@ -291,7 +297,7 @@ def start_registration(
     lang: Lang,
     ip: ClientIp,
 ) -> Any:
-    email, email_key, phone = _check_contacts(body, settings)
+    email, email_key, phone = _check_contacts(body, settings, now)
     # the row, its code and the answer are made before any statement, so the
     # idempotency claim stores the answer with the key (see Idempotency.run)
     reg_id = new_id()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 import pytest
@@ -33,9 +34,8 @@ def tap(qtbot: QtBot, root: Any, label: str) -> None:
 def test_the_panel_shows_a_new_sms_and_the_email_link_activates(
     terminal_client: CentralClient, qtbot: QtBot
 ) -> None:
-    panel = DemoPanel(
-        terminal_client.dev_messages, terminal_client.dev_page, poll_interval_ms=POLL_MS
-    )
+    press = partial(terminal_client.dev_page, press=True)  # the page's button
+    panel = DemoPanel(terminal_client.dev_messages, press, poll_interval_ms=POLL_MS)
     qtbot.addWidget(panel)
     panel.show()
     panel.start()
