@@ -44,13 +44,14 @@ from ui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
+    from kiosk.flows.claims import ClaimsFlow, ClaimsOutcome
     from kiosk.flows.login import LoginFlow, LoginOutcome
     from kiosk.flows.password_reset import PasswordResetFlow, ResetOutcome
     from kiosk.flows.registration import RegistrationFlow, RegistrationOutcome
     from kiosk.outbox import Outbox
     from ui.startup import ProblemPage
 
-Outcome = Union["RegistrationOutcome", "LoginOutcome", "ResetOutcome"]
+Outcome = Union["RegistrationOutcome", "LoginOutcome", "ResetOutcome", "ClaimsOutcome"]
 
 HOME_SCREEN = "welcome"
 
@@ -74,6 +75,10 @@ STEP_SCREENS: dict[str, str] = {
     "password_reset": "password_reset",
     "reset_code": "reset_code",
     "reset_done": "reset_done",
+    # ClaimsFlow's ClaimStep (its SESSION_ENDED is "login")
+    "claim_form": "claim_form",
+    "claim_view": "claim_view",
+    "claim_list": "claim_list",
 }
 
 
@@ -84,6 +89,7 @@ class Dependencies:
     registration: RegistrationFlow
     login: LoginFlow
     password_reset: PasswordResetFlow | None = None  # made around ``client`` when None
+    claims: ClaimsFlow | None = None  # made around ``client`` and ``login`` when None
     client: CentralClient | None = None
     outbox: Outbox | None = None
     config: KioskConfig | None = None
@@ -242,9 +248,22 @@ class MainWindow(QMainWindow):
 
             locale = deps.login.locale
             deps.password_reset = PasswordResetFlow(deps.client, locale=locale)
+        if deps.claims is None and deps.client is not None:
+            from kiosk.flows.claims import ClaimsFlow
+
+            login = deps.login
+            regions = tuple(deps.config.allowed_regions) if deps.config else ("KZ",)
+            deps.claims = ClaimsFlow(
+                deps.client,
+                lambda: login.session,
+                phone=lambda: login.phone,
+                locale=login.locale,
+                regions=regions,
+            )
         self.deps = deps
         self.ctx.attach(deps.registration, deps.login, deps.client, deps.outbox)
         self.ctx.password_reset = deps.password_reset
+        self.ctx.claims = deps.claims
         self._follow_language(i18n.current_language())
         for screen in list(self._screens.values()):
             screen.on_terminal_open()
@@ -328,6 +347,7 @@ class MainWindow(QMainWindow):
         False when the outcome is stale (the client was wiped after its call
         began): it was dropped and the caller must show nothing of it.
         """
+        from kiosk.flows.claims import ClaimsOutcome
         from kiosk.flows.login import LoginOutcome
         from kiosk.flows.registration import RegistrationOutcome
 
@@ -338,6 +358,10 @@ class MainWindow(QMainWindow):
             step = self.ctx.registration.apply(outcome)
         elif isinstance(outcome, LoginOutcome):
             step = self.ctx.login.apply(outcome)
+        elif isinstance(outcome, ClaimsOutcome):
+            step = self.ctx.claims.apply(outcome)
+            if step is not None and outcome.ended:
+                self.ctx.login.wipe()  # the central ended the session: nothing to end
         else:
             step = self.ctx.password_reset.apply(outcome)
         if step is None:
@@ -368,6 +392,7 @@ class MainWindow(QMainWindow):
 
             self.ctx.registration.wipe()
             self.ctx.password_reset.wipe()
+            self.ctx.claims.wipe()
             login = self.ctx.login
             ended = login.wipe()
             if ended is not None:
@@ -388,6 +413,7 @@ class MainWindow(QMainWindow):
         self.ctx.registration.locale = lang
         self.ctx.login.locale = lang
         self.ctx.password_reset.locale = lang
+        self.ctx.claims.locale = lang
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Victoria: personal account registration"))

@@ -95,6 +95,17 @@ class LoginFlow(GuardedFlow):
         self._client.locale = value
 
     @property
+    def session(self) -> ClientSession | None:
+        """The open session, for the flows that act for the logged-in client (claims)."""
+        return self._session
+
+    @property
+    def phone(self) -> str | None:
+        """The account's phone (E.164) when the client logged in with it, else None."""
+        login = self._login
+        return login if login is not None and login.startswith("+") else None
+
+    @property
     def logged_in(self) -> bool:
         """A session is open (full, or only for the forced password change)."""
         return self._session is not None
