@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QLabel,
@@ -180,7 +181,16 @@ def placement_problems(screen: QWidget, window: QWidget) -> list[str]:
 
 
 def touch_problems(root: QWidget, window: QWidget) -> list[str]:
-    targets = [*root.findChildren(QAbstractButton), *root.findChildren(QLineEdit)]
+    """Buttons, fields and spin boxes under 48×48 (a spin box's inner line edit is
+    part of the spin box, the target a finger meets)."""
+    fields = [
+        f for f in root.findChildren(QLineEdit) if not isinstance(f.parent(), QAbstractSpinBox)
+    ]
+    targets = [
+        *root.findChildren(QAbstractButton),
+        *fields,
+        *root.findChildren(QAbstractSpinBox),
+    ]
     return [
         f"{type(t).__name__} {getattr(t, 'text', lambda: '')()[:30]!r}: {t.width()}×{t.height()}"
         for t in targets
