@@ -22,12 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -92,6 +94,41 @@ class Dependencies:
     outbox: Outbox | None = None
     config: KioskConfig | None = None
     kiosk_mode: bool = False
+
+
+def show_fitted(window: QWidget, size_px: tuple[int, int], available: QRect | None = None) -> None:
+    """Show ``window`` at ``size_px`` when that fits the screen's free area, centred;
+    maximised when it does not. A fixed 1100×800 window ran off a 1366×768 branch
+    monitor (the taskbar takes some of its 768): «Назад» and «Зарегистрировать»
+    were below the edge."""
+    if available is None:
+        screen = window.screen()
+        available = screen.availableGeometry() if screen is not None else None
+    width, height = size_px
+    if available is not None and (width > available.width() or height > available.height()):
+        window.showMaximized()
+        return
+    window.resize(width, height)
+    if available is not None:
+        window.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
+    window.show()
+
+
+class ScreenStack(QStackedWidget):
+    """The screens, sized by the one shown: a plain stack asks for the largest
+    screen ever built, so one tall screen pushed every other one off a 768 px
+    monitor."""
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
 
 
 class Header(QFrame):
@@ -174,6 +211,10 @@ class MainWindow(QMainWindow):
         self.setProperty("kiosk", kiosk_mode)
         self.ctx = AppContext(navigator=self, config=config, kiosk_mode=kiosk_mode)
         self.problem: ProblemPage | None = None
+        # clerk mode: Alt+F4 or the title bar's ✕ asks before ending the shift
+        self.confirm_close = False
+        self._close_confirmed = False
+        self.close_question: QMessageBox | None = None
         central = named(QWidget(), "central")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -181,7 +222,7 @@ class MainWindow(QMainWindow):
         demo = bool(config is not None and config.demo)
         self.header = Header(kiosk_mode, demo)
         column.addWidget(self.header)
-        self.stack = named(QStackedWidget(), "stack")
+        self.stack = named(ScreenStack(), "stack")
         self._body = QHBoxLayout()
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(0)
@@ -293,6 +334,7 @@ class MainWindow(QMainWindow):
         if current is not None and current is not target:
             current.on_leave()
         self.stack.setCurrentWidget(target)
+        self.stack.updateGeometry()  # its size hints follow the screen shown
         self.header.setVisible(True)
         for button in self.header.language_buttons.values():
             button.setVisible(name != HOME_SCREEN)
@@ -337,7 +379,8 @@ class MainWindow(QMainWindow):
             self.show_screen(target)
 
     def go_home(self) -> None:
-        """Forget the client: wipe every screen and flow, show the welcome screen.
+        """Forget the client: wipe every screen and flow, show the welcome screen
+        (at a kiosk in the terminal's default language).
 
         A client session is ended at the central on a worker thread, best effort:
         an unreachable central never holds the terminal on the client's screen.
@@ -356,6 +399,10 @@ class MainWindow(QMainWindow):
                 Op(login.end_session, ended).run()
         for screen in self._screens.values():
             screen.wipe()
+        config = self.ctx.config
+        if self.ctx.kiosk_mode and config is not None:
+            # the next client at a kiosk must not meet the last one's language
+            i18n.set_language(config.default_locale)
         self.show_screen(HOME_SCREEN)
 
     # -- language ------------------------------------------------------------------
@@ -370,6 +417,41 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Victoria: personal account registration"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """In clerk mode a close asks first: Alt+F4 used to end the shift at once."""
+        if self.confirm_close and self.problem is None and not self._close_confirmed:
+            event.ignore()
+            self._ask_close()
+            return
+        super().closeEvent(event)
+
+    def close_now(self) -> None:
+        """Close without asking (no shift was started, or the terminal did not open)."""
+        self._close_confirmed = True
+        self.close()
+
+    def _ask_close(self) -> None:
+        if self.close_question is not None and self.close_question.isVisible():
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("End of shift"))
+        box.setText(self.tr("End the shift and close the terminal?"))
+        end = box.addButton(self.tr("End shift and close"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        for button in (end, stay):
+            button.setAccessibleName(button.text())
+        box.setDefaultButton(stay)
+        self.close_question = box
+
+        def answered() -> None:
+            if box.clickedButton() is end:
+                self._close_confirmed = True
+                self.close()
+
+        box.finished.connect(answered)
+        box.open()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

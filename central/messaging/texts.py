@@ -83,6 +83,43 @@ TEXTS: Mapping[str, MessageText] = {
             "The activation link and a temporary password are in your email.",
         },
     ),
+    "account_exists_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: у вас уже есть «Личный кабинет». Вход на vic.kz или в терминале "
+            "филиала по телефону или email. Забыли пароль: «Забыли пароль?», код придёт по СМС.",
+            "kk": "Виктория: сізде «Жеке кабинет» бар. vic.kz сайтында не филиал терминалында "
+            "телефон не email арқылы кіріңіз. Құпиясөзді ұмытсаңыз: «Құпиясөзді ұмыттыңыз "
+            "ба?», код СМС-пен келеді.",
+            "en": "Victoria: you already have a «Личный кабинет» account. Log in with your "
+            "phone or email at vic.kz or a branch kiosk. Forgot the password: «Forgot "
+            "password?», a code comes by text.",
+        },
+    ),
+    "account_exists_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "У вас уже есть «Личный кабинет» АО «СК «Виктория»",
+            "kk": "Сізде «Виктория» СК» АҚ «Жеке кабинеті» бар",
+            "en": "You already have a Victoria «Личный кабинет» account",
+        },
+        body=_email(
+            "Здравствуйте!\n\nВ филиале вы оставили заявку на «Личный кабинет», но он у "
+            "вас уже есть, поэтому новый не создан.\n\nКак войти: на vic.kz или в "
+            "терминале филиала, логин — ваш номер телефона или email.\nЕсли вы не "
+            "помните пароль, нажмите «Забыли пароль?»: код для нового пароля придёт по СМС.",
+            "Сәлеметсіз бе!\n\nФилиалда «Жеке кабинетке» өтінім қалдырдыңыз, бірақ ол "
+            "сізде бар, сондықтан жаңасы ашылмады.\n\nҚалай кіруге болады: vic.kz сайтында "
+            "немесе филиал терминалында, логин — телефон нөміріңіз немесе email.\n"
+            "Құпиясөзді ұмытсаңыз, «Құпиясөзді ұмыттыңыз ба?» түймесін басыңыз: жаңа "
+            "құпиясөзге арналған код СМС арқылы келеді.",
+            "Hello,\n\nAt a branch you asked for a «Личный кабинет» account, but you "
+            "already have one, so no new one was created.\n\nHow to log in: at vic.kz or "
+            "a branch kiosk, with your phone number or email as the login.\nIf you do not "
+            "remember the password, tap «Forgot password?»: a code for a new one comes by "
+            "text message.",
+        ),
+    ),
     "account_created_email": MessageText(
         channel="email",
         subject={

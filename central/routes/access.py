@@ -72,7 +72,7 @@ class ResetResentOut(ResetOut):
 class ResetConfirmIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    code: SafeLine = Field(max_length=32)
+    code: StrictStr = Field(max_length=32)
     new_password: StrictStr = Field(max_length=MAX_INPUT_CHARS)
 
 

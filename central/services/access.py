@@ -91,6 +91,7 @@ def open_session(
     rates.enforce(db, FAILED_LOGIN_SCOPE, terminal_id, failed_cap, now)
     rates.enforce(db, scope, who, settings.logins_per_login_per_hour, now)
     rates.record(db, scope, who, now)
+    # the same argon2 work whether or not the account exists (a stand-in hash)
     check = verify_and_maybe_rehash(password, account.password_hash if account else None)
     if account is None or not check.matches:
         rates.record(db, FAILED_LOGIN_SCOPE, terminal_id, now)

@@ -25,6 +25,7 @@ from central.core.clock import captured_at_problem
 from central.core.config import Settings
 from central.core.errors import (
     AccountExists,
+    AccountExistsNotified,
     AlreadyConfirmed,
     CodeExpired,
     InvalidCode,
@@ -137,7 +138,7 @@ def check_contacts(
     now: datetime | None = None,
 ) -> Contacts:
     """The normalised contacts, or ``ValidationFailed`` naming every bad field
-    (a late registration's ``captured_at`` outside its window too)."""
+    (``captured_at`` too, outside now - 30 days .. now + 5 minutes: contract v1.1)."""
     fields: dict[str, list[str]] = {}
     if now is not None and (problem := captured_at_problem(captured_at, now)):
         fields["captured_at"] = [problem]
@@ -172,6 +173,16 @@ def plan(request: NewRequest, settings: Settings, now: datetime) -> Planned:
     return Planned(request, answer, code_fields, sms_params, now)
 
 
+def _tell_existing_client(db: Session, phone: str, email: str, locale: str) -> None:
+    """A registration captured offline and delivered after the client left found
+    an account: the screen had promised an SMS, so the client is told by SMS and
+    email that they have a «Личный кабинет», how to log in and how to reset.
+    Online, the client reads the same at the terminal and nothing is sent."""
+    enqueue(db, channel="sms", to=phone, kind="account_exists_sms", locale=locale, params={})
+    enqueue(db, channel="email", to=email, kind="account_exists_email", locale=locale, params={})
+    log.info("late registration for an existing account: %s told", mask_phone(phone))
+
+
 def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView:
     """Write the planned registration and queue its code SMS, unless a cap
     (terminal, IP, phone) or an existing account refuses it."""
@@ -192,6 +203,9 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
     if found.account_exists and not stale_accounts.only_stale_hold(
         db, phone, email_key, now, settings.activation_ttl_s
     ):
+        if req.captured_at is not None:
+            _tell_existing_client(db, phone, req.contacts.email, req.locale)
+            raise AccountExistsNotified()
         raise AccountExists()
     _check_phone_cap(*found.phone_codes, settings, now)
     events = [(registrations.TERMINAL_SCOPE, req.terminal_id)]

@@ -75,6 +75,9 @@ class LoginFlow(GuardedFlow):
     def _reset(self) -> None:
         self.step = LoginStep.CREDENTIALS
         self.last_error: CentralError | None = None
+        # GUI: a login another screen already knows («У вас уже есть…» → «Войти»),
+        # so the client does not type it twice; the login screen takes it once
+        self.typed_login = ""
         self._forget()
 
     def _forget(self) -> None:

@@ -116,6 +116,14 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Change</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Check the email: did you mean %1?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Use %1</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</translation>
         </message>
@@ -435,8 +443,24 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
     <context>
         <name>ClerkPanel</name>
         <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>sent: the client got the code by text message</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>already registered: told by text message and email</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>not sent: see the outbox</translation>
+        </message>
+        <message>
             <source>Operator: %1</source>
             <translation>Operator: %1</translation>
+        </message>
+        <message>
+            <source>Change operator</source>
+            <translation>Change operator</translation>
         </message>
         <message>
             <source>Registrations today: %1</source>
@@ -608,16 +632,20 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>The page answered %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Demo: the central does not answer</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Copied: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>The page says: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>The page refused (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
@@ -652,6 +680,17 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Capital letters</source>
             <translation>Capital letters</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
         </message>
     </context>
     <context>
@@ -692,11 +731,11 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
-            <translation>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
+            <translation>Your personal account is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
         </message>
         <message>
             <source>Log in to «Личный кабинет»</source>
-            <translation>Log in to «Личный кабинет»</translation>
+            <translation>Log in to your personal account</translation>
         </message>
         <message>
             <source>Use your mobile phone number or email, and your password.</source>
@@ -732,6 +771,22 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Victoria: personal account registration</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>End of shift</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>End the shift and close the terminal?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>End shift and close</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Keep working</translation>
         </message>
     </context>
     <context>
@@ -856,7 +911,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Nothing is waiting to be sent.</translation>
+            <translation>Every registration has been sent.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -899,11 +954,15 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
-            <translation>Your password has been changed successfully. You can now use «Личный кабинет».</translation>
+            <translation>Your password has been changed successfully. You can now use your personal account.</translation>
         </message>
         <message>
             <source>My contracts</source>
             <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Log out</translation>
         </message>
         <message>
             <source>The server did not accept this password:</source>
@@ -911,7 +970,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used yet:</translation>
+            <translation>This password cannot be used:</translation>
         </message>
     </context>
     <context>
@@ -1003,11 +1062,23 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Both entries are the same</translation>
+            <translation>The passwords match</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>The passwords do not match</translation>
         </message>
     </context>
     <context>
         <name>ProblemPage</name>
+        <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>An unexpected error; the log file has the details.</translation>
+        </message>
         <message>
             <source>The terminal could not start</source>
             <translation>The terminal could not start</translation>
@@ -1046,6 +1117,14 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>I consent to the processing of my personal data</source>
             <translation>I consent to the processing of my personal data</translation>
+        </message>
+        <message>
+            <source>The client consents to personal data processing</source>
+            <translation>The client consents to personal data processing</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Read the consent below to the client aloud, or let them read it:</translation>
         </message>
         <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
@@ -1100,7 +1179,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used yet:</translation>
+            <translation>This password cannot be used:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -1197,6 +1276,13 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>
@@ -1236,13 +1322,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>OK</source>
             <translation>OK</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerminalStarter</name>
-        <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>An unexpected error; the log file has the details.</translation>
         </message>
     </context>
     <context>

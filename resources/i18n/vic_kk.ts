@@ -24,11 +24,11 @@
         <name>AdminPinDialog</name>
         <message>
             <source>Employee access</source>
-            <translation>Қызметкерге кіру</translation>
+            <translation>Қызметкер кіруі</translation>
         </message>
         <message>
             <source>Employee access: enter the admin PIN</source>
-            <translation>Қызметкерге кіру: әкімші PIN-кодын енгізіңіз</translation>
+            <translation>Қызметкер кіруі: әкімші PIN-кодын енгізіңіз</translation>
         </message>
         <message>
             <source>Admin PIN</source>
@@ -48,7 +48,7 @@
         </message>
         <message>
             <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
-            <translation>Қате PIN тым көп. %1 мин %2 с кейін қайталаңыз.</translation>
+            <translation>Қате PIN тым көп. %1 мин %2 секундтан кейін қайталаңыз.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>
@@ -114,6 +114,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Change</source>
             <translation>Өзгерту</translation>
+        </message>
+        <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Email-ді тексеріңіз: %1 деп жазғыңыз келді ме?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>%1 деп түзету</translation>
         </message>
         <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
@@ -435,8 +443,24 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ClerkPanel</name>
         <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>жіберілді: клиентке СМС арқылы код келді</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>бұрын тіркелген: СМС және email арқылы хабарланды</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>жіберілмеді: жіберу кезегін қараңыз</translation>
+        </message>
+        <message>
             <source>Operator: %1</source>
             <translation>Оператор: %1</translation>
+        </message>
+        <message>
+            <source>Change operator</source>
+            <translation>Операторды ауыстыру</translation>
         </message>
         <message>
             <source>Registrations today: %1</source>
@@ -608,16 +632,20 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>Бет жауап берді %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Демо: орталық сервер жауап бермейді</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Көшірілді: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>Беттегі мәтін: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>Бет бас тартты (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
@@ -652,6 +680,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Capital letters</source>
             <translation>Бас әріптер</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Дайын</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Келесі</translation>
         </message>
     </context>
     <context>
@@ -732,6 +771,22 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Виктория: «Жеке кабинетте» тіркелу</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>Ауысым соңы</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>Ауысымды аяқтап, терминалды жабу керек пе?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>Ауысымды аяқтап, жабу</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Жұмысты жалғастыру</translation>
         </message>
     </context>
     <context>
@@ -856,7 +911,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Жіберуді күтіп тұрған ештеңе жоқ.</translation>
+            <translation>Барлық тіркеулер жіберілді.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -906,12 +961,16 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Менің шарттарым</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Шығу</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
     </context>
     <context>
@@ -1003,11 +1062,23 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Екі енгізу бірдей</translation>
+            <translation>Құпиясөздер сәйкес келеді</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>Құпиясөздер сәйкес келмейді</translation>
         </message>
     </context>
     <context>
         <name>ProblemPage</name>
+        <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>Бұл киоскте әкімші PIN-коды орнатылмаған, сондықтан қызметкер оны аша алмайды. Терминал әкімшісі оны осы компьютерде орнатады (main.py admin-pin командасы).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
+        </message>
         <message>
             <source>The terminal could not start</source>
             <translation>Терминалды іске қосу мүмкін болмады</translation>
@@ -1048,6 +1119,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Дербес деректерімді өңдеуге келісім беремін</translation>
         </message>
         <message>
+            <source>The client consents to personal data processing</source>
+            <translation>Клиент дербес деректерді өңдеуге келісім береді</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Клиентке келісім мәтінін дауыстап оқыңыз немесе өзіне оқуға беріңіз:</translation>
+        </message>
+        <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
             <translation>«Виктория» сақтандыру компаниясы» АҚ «Жеке кабинетіңізді» ашу және жүргізу, сондай-ақ сақтандыру шарттарыңыз туралы хабарламалар жіберу үшін электрондық пошта мекенжайыңыз бен ұялы телефон нөміріңізді өңдейді. Деректер Қазақстандағы серверлерде сақталады. Тіркеу СМС кодымен расталмаса, олар код мерзімі біткеннен кейін 25 сағат ішінде жойылады. Әйтпесе олар «Жеке кабинет» бар кезде сақталады және ол жабылғанда одан жойылады; сақтандыру шарттары сақтандыру туралы заң талап еткендей компанияда қалады, ал кабинетпен жасалған әрекеттер журналы толық телефон нөмірі мен пошта мекенжайынсыз 3 жыл сақталады. Деректер заңда көзделген жағдайлардан басқа кезде үшінші тұлғаларға берілмейді. Келісімді кез келген уақытта компанияға жазбаша өтініш беру арқылы кері қайтарып алуға болады: сонда «Жеке кабинет» жабылады. Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» № 94-V Заңы.</translation>
         </message>
@@ -1061,7 +1140,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Did you mean %1?</source>
-            <translation>Мұны меңзедіңіз бе: %1?</translation>
+            <translation>%1 деп жазғыңыз келді ме?</translation>
         </message>
     </context>
     <context>
@@ -1100,7 +1179,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -1197,6 +1276,13 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>%2 қадамның %1-қадамы</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>
@@ -1208,7 +1294,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>For your privacy the screen will be cleared in %1 s.</source>
-            <translation>Деректеріңізді қорғау үшін экран %1 с кейін тазаланады.</translation>
+            <translation>Деректеріңізді қорғау үшін экран %1 секундтан кейін тазаланады.</translation>
         </message>
     </context>
     <context>
@@ -1236,13 +1322,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>OK</source>
             <translation>Түсінікті</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerminalStarter</name>
-        <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
         </message>
     </context>
     <context>

@@ -116,6 +116,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Изменить</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Проверьте email: вы имели в виду %1?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Исправить на %1</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>Нет связи с сервером, а этот терминал сейчас не может сохранить ваш запрос. Пожалуйста, обратитесь к сотруднику.</translation>
         </message>
@@ -435,8 +443,24 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ClerkPanel</name>
         <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>отправлено: клиенту пришёл код по СМС</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>уже зарегистрирован: сообщили по СМС и email</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>не отправлено: см. очередь отправки</translation>
+        </message>
+        <message>
             <source>Operator: %1</source>
             <translation>Оператор: %1</translation>
+        </message>
+        <message>
+            <source>Change operator</source>
+            <translation>Сменить оператора</translation>
         </message>
         <message>
             <source>Registrations today: %1</source>
@@ -608,16 +632,20 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>Страница ответила %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Демо: центральный сервер не отвечает</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Скопировано: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>На странице: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>Страница отказала (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
@@ -652,6 +680,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Capital letters</source>
             <translation>Заглавные буквы</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Далее</translation>
         </message>
     </context>
     <context>
@@ -732,6 +771,22 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Виктория: регистрация в «Личном кабинете»</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>Конец смены</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>Завершить смену и закрыть терминал?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>Завершить смену и закрыть</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Продолжить работу</translation>
         </message>
     </context>
     <context>
@@ -856,7 +911,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Нет ничего в ожидании отправки.</translation>
+            <translation>Все регистрации отправлены.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -906,12 +961,16 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Мои договоры</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Выйти</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер не принял этот пароль:</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Этот пароль пока нельзя использовать:</translation>
+            <translation>Этот пароль нельзя использовать:</translation>
         </message>
     </context>
     <context>
@@ -1003,11 +1062,23 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Оба ввода совпадают</translation>
+            <translation>Пароли совпадают</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>Пароли не совпадают</translation>
         </message>
     </context>
     <context>
         <name>ProblemPage</name>
+        <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>У этого киоска не задан PIN-код администратора, поэтому сотрудник не сможет его разблокировать. Администратор терминала задаёт его на этом компьютере (команда main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
+        </message>
         <message>
             <source>The terminal could not start</source>
             <translation>Терминал не удалось запустить</translation>
@@ -1046,6 +1117,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>I consent to the processing of my personal data</source>
             <translation>Я даю согласие на обработку моих персональных данных</translation>
+        </message>
+        <message>
+            <source>The client consents to personal data processing</source>
+            <translation>Клиент даёт согласие на обработку персональных данных</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Прочитайте клиенту текст согласия вслух или дайте его прочитать:</translation>
         </message>
         <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
@@ -1100,7 +1179,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Этот пароль пока нельзя использовать:</translation>
+            <translation>Этот пароль нельзя использовать:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -1197,6 +1276,13 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Шаг %1 из %2</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>
@@ -1236,13 +1322,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>OK</source>
             <translation>Понятно</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerminalStarter</name>
-        <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
         </message>
     </context>
     <context>

@@ -63,6 +63,32 @@ def test_existing_account_by_phone_or_email_is_409_without_sms(api: Api) -> None
     assert api.messages("+77051234567") == []
 
 
+def test_late_registration_for_an_existing_account_tells_the_client_once(api: Api) -> None:
+    """Captured offline, delivered after the client left: the screen had promised an
+    SMS, so the client gets one (and an email) saying how to log in and reset; the
+    outbox's retry of the same delivery sends nothing more."""
+    create_account(api, "aigerim@mail.ru", KZ_PHONE, activate=False)
+    sms_before, email_before = len(api.messages(KZ_PHONE)), len(api.messages("aigerim@mail.ru"))
+    body = {
+        "email": "aigerim@mail.ru",
+        "phone": KZ_PHONE,
+        "consent": True,
+        "locale": "ru",
+        "captured_at": captured_ago(120),  # an outage two hours ago
+    }
+    key = str(uuid.uuid4())
+    late = api.post("/api/v1/registrations", body, key=key)
+    assert late.status_code == 409 and late.json()["error"]["code"] == "account_exists"
+    sms = api.messages(KZ_PHONE)[sms_before:]
+    assert len(sms) == 1
+    assert "уже есть «Личный кабинет»" in sms[0]["body"] and "Забыли пароль" in sms[0]["body"]
+    assert "SMS" not in sms[0]["body"]
+    email = api.messages("aigerim@mail.ru")[email_before:]
+    assert len(email) == 1 and "Как войти" in email[0]["body"]
+    assert api.post("/api/v1/registrations", body, key=key).status_code == 409
+    assert len(api.messages(KZ_PHONE)) == sms_before + 1
+
+
 def test_wrong_codes_count_down_then_burn_the_code(api: Api) -> None:
     rid = api.register().json()["id"]
     code = api.last_code(KZ_PHONE)

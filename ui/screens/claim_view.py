@@ -100,6 +100,7 @@ class ClaimViewScreen(Screen):
         self.upload_result.setObjectName("fieldProblem")
 
         self.phone_title = named(QLabel(), "fieldLabel")
+        self.phone_title.setWordWrap(True)  # the side column is narrow; kk/longer text wraps
         self.qr = QrCode(size_px=QR_SIZE_KIOSK_PX if self.kiosk_mode else QR_SIZE_PX)
         self.qr.setAccessibleName("QR")
         self.phone_hint = QLabel()
