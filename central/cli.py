@@ -188,22 +188,6 @@ def cmd_terminals_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_terminals_list(args: argparse.Namespace) -> int:
-    engine = migrated_engine(load_settings(args.db))
-    now = utcnow()
-    with make_session_factory(engine)() as db:
-        rows = [
-            (t.id, terminal_repo.status_of(t, now), t.branch, t.name)
-            for t in terminal_repo.list_all(db)
-        ]
-    engine.dispose()
-    if not rows:
-        print("No terminals.")
-    for row in rows:
-        print("\t".join(row))
-    return EXIT_OK
-
-
 def cmd_terminals_revoke(args: argparse.Namespace) -> int:
     engine = migrated_engine(load_settings(args.db))
     try:
@@ -277,9 +261,13 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--branch", required=True)
     add.set_defaults(run=cmd_terminals_add)
-    terminals.add_parser("list", parents=[db], help="id, status, branch, name").set_defaults(
-        run=cmd_terminals_list
+    from central.terminals_cli import cmd_terminals_list  # it imports this module
+
+    listing = terminals.add_parser(
+        "list", parents=[db], help="status, version, last seen, backlog; flags the silent"
     )
+    listing.add_argument("--json", action="store_true", help="one JSON array, for scripts")
+    listing.set_defaults(run=cmd_terminals_list)
     revoke = terminals.add_parser("revoke", parents=[db], help="refuse a terminal's token")
     revoke.add_argument("id")
     revoke.set_defaults(run=cmd_terminals_revoke)
