@@ -1,9 +1,10 @@
 """``python -m central terminals list [--json]``: the fleet as the central sees it.
 
 One line per terminal: id, status, branch, name, version, last heartbeat, outbox
-backlog, and flags: ``SILENT`` for a terminal in service (it has a token, not revoked) not heard from for more
-than an hour (or never), ``ATTENTION`` for one whose outbox holds entries that
-need a person. An IT team reads the text; a monitoring script reads ``--json``.
+backlog, and flags: ``SILENT`` for a terminal in service (it has a token and is
+not revoked) not heard from for more than an hour (or never), ``ATTENTION`` for
+one whose outbox holds entries that need a person. An IT team reads the text;
+a monitoring script reads ``--json``.
 """
 
 from __future__ import annotations
