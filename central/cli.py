@@ -66,13 +66,16 @@ def migrated_engine(settings: Settings) -> Engine:
     return engine
 
 
-def log_config() -> dict[str, Any]:
-    """uvicorn's logging, plus the ``central`` loggers at INFO on the same handler."""
+def log_config(log_format: str = "text") -> dict[str, Any]:
+    """uvicorn's logging, plus the ``central`` loggers at INFO on the same handler;
+    ``json``: every line one JSON object with its request id (``central.core.request_log``)."""
     from uvicorn.config import LOGGING_CONFIG
+
+    from central.core.request_log import json_logging
 
     config = copy.deepcopy(LOGGING_CONFIG)
     config["loggers"]["central"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
-    return config
+    return json_logging(config) if log_format == "json" else config
 
 
 def serve_app(settings: Settings, engine: Engine, host: str, port: int) -> None:
@@ -84,7 +87,9 @@ def serve_app(settings: Settings, engine: Engine, host: str, port: int) -> None:
     from central.app import served_app
 
     app = served_app(settings, engine)
-    uvicorn.run(app, host=host, port=port, access_log=False, log_config=log_config())
+    uvicorn.run(
+        app, host=host, port=port, access_log=False, log_config=log_config(settings.log_format)
+    )
 
 
 def run_workers(app: str, *, workers: int, host: str, port: int, **options: Any) -> None:
@@ -115,7 +120,7 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int) -> Non
         host=host,
         port=port,
         access_log=False,
-        log_config=log_config(),
+        log_config=log_config(settings.log_format),
     )
 
 
