@@ -291,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     from central.claims_cli import add_commands as add_claims_commands  # it imports this module
 
     add_claims_commands(sub, db)
+    from central.messages_cli import add_commands as add_messages_commands
+
+    add_messages_commands(sub, db)
     return parser
 
 
