@@ -23,6 +23,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "startup": ("bench.startup", "1. start-up to first paint vs a bare window"),
     "stalls": ("bench.stalls", "2. longest GUI event-loop gap"),
     "memory": ("bench.memory", "6. resident memory over 1,000 registrations"),
+    "logins": ("bench.logins", "7. password log-ins per vCPU (PostgreSQL)"),
 }
 
 

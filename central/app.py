@@ -16,6 +16,7 @@ from starlette.types import ASGIApp
 from central.core.clock import Clock
 from central.core.config import Settings
 from central.core.db import make_engine, make_session_factory
+from central.core.guards import ControlCharacterMiddleware, SecurityHeadersMiddleware
 from central.core.request_log import RequestLogMiddleware
 from central.messaging.sender import sender_lifespan
 from central.routes import access, account, claim_pages, claims, public, registrations
@@ -29,8 +30,22 @@ from central.routes.handlers import (
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
+    """The app for ``settings``. No trailing-slash redirects (Starlette builds
+    their ``Location`` from the request's Host header: an open redirect); no
+    ``/docs``, ``/redoc`` or ``/openapi.json`` in production; every HTML answer
+    carries ``HTML_SECURITY_HEADERS``; control characters in a path or query are
+    ``422`` before any route."""
     engine = engine or make_engine(settings.database_url)
-    app = FastAPI(title="Victoria central API", version="1.0.0", lifespan=sender_lifespan)
+    docs = not settings.production
+    app = FastAPI(
+        title="Victoria central API",
+        version="1.0.0",
+        lifespan=sender_lifespan,
+        redirect_slashes=False,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
@@ -39,7 +54,9 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(
         BodyLimitMiddleware, max_bytes=settings.max_body_bytes, streamed=claims.STREAMED_PATHS
     )
+    app.add_middleware(ControlCharacterMiddleware)
     app.add_middleware(CatchAllMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     for module in (registrations, access, account, public, claims, claim_pages):
         app.include_router(module.router)
     _include_terminal_and_dev_routers(app, settings)

@@ -5,6 +5,8 @@ terminal, unreadable file); 2 bad usage or settings; 3 import done but some rows
 were skipped. Errors are one sentence on stderr, never a traceback. Settings
 come from ``VIC_CENTRAL_*`` variables and the TOML file named by
 ``VIC_CENTRAL_CONFIG``; ``--db`` (a URL, or a path to a SQLite file) wins.
+Files and folders the commands create are the operator's alone (umask 077):
+they hold personal data.
 """
 
 from __future__ import annotations
@@ -34,6 +36,15 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 DEFAULT_PORT = 8000
+PRIVATE_UMASK = 0o077  # files 0600, folders 0700
+DEV_DELIVERY_WARNING = (
+    "Warning: dev delivery: every SMS code and temporary password is kept for "
+    "anyone to read at /dev/messages; never serve real clients like this."
+)
+DEMO_IN_PRODUCTION = (
+    "The demo serves every message at /dev/messages, so it does not run with "
+    "VIC_CENTRAL_PRODUCTION set."
+)
 
 
 class CliError(Exception):
@@ -54,7 +65,10 @@ def load_settings(db: str | None, **overrides: object) -> Settings:
         return Settings(**values)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "settings"
+        where = ".".join(str(p) for p in first["loc"])
+        if not where:  # a rule between settings: its message is the sentence
+            reason = str(first["msg"]).removeprefix("Value error, ")
+            raise CliError(f"{reason[:1].upper()}{reason[1:]}.", EXIT_USAGE) from None
         raise CliError(f"Invalid setting {where}: {first['msg']}.", EXIT_USAGE) from None
     except (OSError, ValueError) as exc:
         raise CliError(f"Cannot read the settings: {exc}.", EXIT_USAGE) from None
@@ -124,10 +138,25 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int) -> Non
     )
 
 
+def check_delivery(settings: Settings) -> None:
+    """Live delivery without its relay and gateway is refused, naming what is
+    missing; dev delivery (chosen explicitly) starts with a warning line."""
+    missing = settings.missing_delivery_settings()
+    if missing:
+        raise CliError(
+            f"Live delivery needs {' and '.join(missing)}: set them, or set "
+            "VIC_CENTRAL_DELIVERY_BACKEND=dev for a test central.",
+            EXIT_USAGE,
+        )
+    if settings.delivery_backend == "dev":
+        print(DEV_DELIVERY_WARNING, file=sys.stderr, flush=True)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise CliError("--workers must be 1 or more.", EXIT_USAGE)
     settings = load_settings(args.db)
+    check_delivery(settings)
     engine = migrated_engine(settings)  # once, before any worker starts
     with serving_metrics(settings, engine):
         if args.workers > 1:
@@ -226,10 +255,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from central.demo import demo_database_url, prepare_demo
 
-    url = demo_database_url(Path(args.data_dir) if args.data_dir else None)
-    info = prepare_demo(url)
     public = f"http://{args.host}:{args.port}"
-    settings = load_settings(None, database_url=url, delivery_backend="dev", public_base_url=public)
+    try:
+        settings = load_settings(None, delivery_backend="dev", public_base_url=public)
+    except CliError:
+        if _production_requested():
+            raise CliError(DEMO_IN_PRODUCTION, EXIT_USAGE) from None
+        raise
+    url = demo_database_url(Path(args.data_dir) if args.data_dir else None)
+    settings = settings.model_copy(update={"database_url": url})
+    info = prepare_demo(url)
     print(f"Demo central on {public} (database {url}).")
     print(
         f"Demo clients: {', '.join(info.client_logins)}; their emails are at {public}/dev/messages"
@@ -297,8 +332,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _production_requested() -> bool:
+    """Whether the environment or the TOML file sets ``production`` (read alone,
+    without the other settings' rules)."""
+    try:
+        return load_settings(None, delivery_backend="live", public_base_url="https://x").production
+    except CliError:
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    os.umask(PRIVATE_UMASK)
     try:
         return int(args.run(args))
     except CliError as exc:

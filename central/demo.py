@@ -42,7 +42,7 @@ def demo_data_dir() -> Path:
 
 def demo_database_url(data_dir: Path | None = None) -> str:
     folder = data_dir or demo_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # personal data, if only demo
     return f"sqlite:///{(folder / 'central.db').resolve()}"
 
 

@@ -11,9 +11,12 @@ Each new client gets an account that is active at once (source
 login) in a welcome email listing their contracts. A contract for a known client
 is attached to their account. Importing the same file again changes nothing: a
 known contract number of the same client is skipped, no email is queued. A bad
-row is reported with its line number and skipped; reasons name the field, never
-the personal data. The whole file is one transaction (a savepoint per row), so
-a crash mid-import leaves nothing half done and the file can simply be re-run.
+row is reported with its line number and skipped (a cell holding a control
+character, such as NUL, too: PostgreSQL cannot store it); reasons name the field,
+never the personal data. A file the CSV reader cannot read to the end (a cell over
+``MAX_CELL_BYTES``, a broken quote) is refused as a whole with one sentence.
+The whole file is one transaction (a savepoint per row), so a crash mid-import
+leaves nothing half done and the file can simply be re-run.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.core.config import Settings
 from central.core.db import transaction
 from central.core.security import new_temporary_password
+from central.core.text import has_control_character
 from central.messaging.outbox import enqueue
 from central.models import Account, new_id, utcnow
 from central.repositories import accounts, contracts
@@ -49,6 +53,7 @@ REQUIRED = (
     "premium",
 )
 DEFAULT_CURRENCY = "KZT"
+MAX_CELL_BYTES = 128 * 1024  # the csv module's own field limit (131072 characters)
 MAX_PREMIUM = Decimal("999999999999.99")
 
 
@@ -115,6 +120,9 @@ def _premium(text: str) -> Decimal:
 def parse_row(raw: Mapping[str, str], settings: Settings) -> PolicyRow:
     """One validated row, or ``BadRow`` naming the first problem."""
     values = {k: (v or "").strip() for k, v in raw.items()}
+    controlled = [k.replace("_", " ") for k, v in values.items() if has_control_character(v)]
+    if controlled:
+        raise BadRow(f"{', '.join(controlled)} holds a control character")
     missing = [c for c in REQUIRED if c != "name" and not values.get(c)]
     if missing:
         raise BadRow(f"missing {', '.join(missing)}")
@@ -161,7 +169,16 @@ def read_rows(text: str) -> Iterable[tuple[int, dict[str, str]]]:
     absent = [c for c in REQUIRED if c not in header]
     if absent:
         raise ImportFileError(f"the header lacks the column(s): {', '.join(absent)}")
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise ImportFileError(
+                f"line {reader.line_num} cannot be read: a cell is over "
+                f"{MAX_CELL_BYTES // 1024} KB or a quote is not closed"
+            ) from None
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):

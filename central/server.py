@@ -42,7 +42,7 @@ class EmbeddedCentral:
         self.settings = settings.model_copy(
             update={
                 "public_base_url": settings.public_base_url
-                if settings.public_base_url != Settings().public_base_url
+                if settings.public_base_url != Settings.model_fields["public_base_url"].default
                 else f"http://{host}:{self.port}"
             }
         )

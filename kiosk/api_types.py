@@ -81,6 +81,80 @@ class ResetStarted:
     attempts_left: int | None = None
 
 
+# -- online claims (contract v1.1 «Added: online claims») ---------------------------
+
+DECIDED_STATUSES: frozenset[str] = frozenset({"approved", "paid", "rejected"})
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    """A kind of insured event: ``code`` is sent, ``title`` is the central's word
+    for it in the request's language."""
+
+    code: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ClaimRequest:
+    """A claim as filed at the terminal. ``contact_phone`` E.164 or None (the
+    account's own); ``place`` None when left empty."""
+
+    contract_number: str
+    kind: str
+    event_date: date
+    description: str
+    place: str | None = None
+    contact_phone: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimDocument:
+    id: str
+    name: str
+    content_type: str
+    size: int
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimHistoryEntry:
+    """One status the claim went through; ``amount`` (KZT) for approved and paid."""
+
+    status: str
+    at: datetime
+    note: str | None = None
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    number: str
+    contract_number: str
+    kind: str
+    event_date: date
+    place: str | None
+    description: str
+    status: str
+    created_at: datetime
+    documents: tuple[ClaimDocument, ...] = ()
+    history: tuple[ClaimHistoryEntry, ...] = ()
+
+    @property
+    def decided(self) -> bool:
+        """Approved, paid or rejected: no more documents are taken."""
+        return self.status in DECIDED_STATUSES
+
+
+@dataclass(frozen=True)
+class UploadLink:
+    """A claim's one-time phone upload link: a secret, so left out of ``repr``."""
+
+    url: str = field(repr=False)
+    expires_at: datetime
+
+
 @dataclass(frozen=True)
 class HeartbeatReport:
     """What a running terminal tells the central every few minutes (issue 13 §5)."""

@@ -15,11 +15,17 @@ import time
 import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
 from kiosk.api_types import (
+    Claim,
+    ClaimDocument,
+    ClaimKind,
+    ClaimRequest,
     ClientSession,
     Contract,
     Enrollment,
@@ -29,12 +35,23 @@ from kiosk.api_types import (
     RegistrationRequest,
     RegistrationStarted,
     ResetStarted,
+    UploadLink,
+)
+from kiosk.claims_api import (
+    MultipartFile,
+    Progress,
+    parse_claim,
+    parse_claims,
+    parse_document,
+    parse_kinds,
+    parse_upload_link,
 )
 from kiosk.errors import (
     AccountExists,
     AccountNotActivated,
     AlreadyConfirmed,
     CentralError,
+    ClaimDecided,
     CodeExpired,
     IdempotencyConflict,
     InvalidCode,
@@ -42,10 +59,13 @@ from kiosk.errors import (
     NotFound,
     RateLimited,
     ServerError,
+    TooLarge,
     TooManyAttempts,
+    TooManyDocuments,
     Unauthorized,
     UnexpectedResponse,
     Unreachable,
+    UnsupportedType,
     ValidationFailed,
     WeakPassword,
 )
@@ -118,8 +138,18 @@ def error_for(response: requests.Response, *, on_401: type[CentralError]) -> Cen
         if code == TooManyAttempts.code:
             return TooManyAttempts(message)
         return RateLimited(message, retry_after_s=_retry_after_s(response))
+    if status == 413 and code == TooLarge.code:
+        return TooLarge(message)
+    if status == 415 and code == UnsupportedType.code:
+        return UnsupportedType(message)
     if status == 409:
-        for kind in (AccountExists, AlreadyConfirmed, IdempotencyConflict):
+        for kind in (
+            AccountExists,
+            AlreadyConfirmed,
+            IdempotencyConflict,
+            TooManyDocuments,
+            ClaimDecided,
+        ):
             if code == kind.code:
                 return kind(message)
     if status == 400 and code == InvalidCode.code:
@@ -352,6 +382,73 @@ class CentralClient:
             raise UnexpectedResponse("contracts missing", status=200)
         return [_contract(item) for item in items if isinstance(item, dict)]
 
+    # -- online claims (v1.1; client token) --------------------------------------
+
+    def claim_kinds(self) -> list[ClaimKind]:
+        """The kinds of insured event, titled in ``locale`` (public)."""
+        return parse_kinds(_json(self._call("GET", f"{API}/claim-kinds", token="")))
+
+    def submit_claim(self, client_token: str, req: ClaimRequest, *, idempotency_key: str) -> Claim:
+        """File a claim; a repeat with the same key and body files nothing twice."""
+        body: dict[str, Any] = {
+            "contract_number": req.contract_number,
+            "kind": req.kind,
+            "event_date": req.event_date.isoformat(),
+            "description": req.description,
+        }
+        if req.place is not None:
+            body["place"] = req.place
+        if req.contact_phone is not None:
+            body["contact_phone"] = req.contact_phone
+        answer = self._call(
+            "POST",
+            f"{API}/account/claims",
+            json=body,
+            token=client_token,
+            idempotency_key=idempotency_key,
+        )
+        return parse_claim(_json(answer), status=answer.status_code)
+
+    def claims(self, client_token: str) -> list[Claim]:
+        """Every claim of the client, newest first (the central's order)."""
+        return parse_claims(_json(self._call("GET", f"{API}/account/claims", token=client_token)))
+
+    def claim(self, client_token: str, claim_id: str) -> Claim:
+        """One claim; another client's (or none) is ``NotFound``."""
+        path = f"{API}/account/claims/{quote(claim_id, safe='')}"
+        return parse_claim(_json(self._call("GET", path, token=client_token)))
+
+    def claim_upload_link(self, client_token: str, claim_id: str) -> UploadLink:
+        """A new one-time link for the phone (it ends the claim's older ones)."""
+        path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link"
+        return parse_upload_link(_json(self._call("POST", path, json={}, token=client_token)))
+
+    def add_claim_document(
+        self,
+        client_token: str,
+        claim_id: str,
+        path: Path,
+        *,
+        idempotency_key: str | None = None,
+        progress: Progress | None = None,
+    ) -> ClaimDocument:
+        """Upload the file at ``path`` (streamed from disk; ``progress(sent, total)``
+        is called from this thread). Refusals: ``TooLarge``, ``UnsupportedType``,
+        ``TooManyDocuments``, ``ClaimDecided``; an unreadable file is ``OSError``."""
+        body = MultipartFile(path, progress=progress)
+        try:
+            answer = self._call(
+                "POST",
+                f"{API}/account/claims/{quote(claim_id, safe='')}/documents",
+                data=body,
+                content_type=body.content_type,
+                token=client_token,
+                idempotency_key=idempotency_key,
+            )
+        finally:
+            body.close()
+        return parse_document(_json(answer), status=answer.status_code)
+
     # -- public and set-up ----------------------------------------------------
 
     def password_policy(self) -> PasswordPolicy:
@@ -398,9 +495,11 @@ class CentralClient:
             raise UnexpectedResponse("messages missing", status=200)
         return [m for m in messages if isinstance(m, dict)]
 
-    def dev_page(self, url: str) -> tuple[int, str]:
+    def dev_page(self, url: str, *, press: bool = False) -> tuple[int, str]:
         """GET a page of this central by its full URL, as a phone opens a link from
-        the ``dev`` mailbox (demo only): the HTTP status and the page's text.
+        the ``dev`` mailbox (demo only): the HTTP status and the page's text. With
+        ``press``, POST it instead: the page's one button pressed (an activation
+        link's page only shows a button; its POST activates, contract v1.1).
 
         Any status is an answer here (a used link's 410 is what the demo shows).
         A URL outside ``base_url`` is refused with ``UnexpectedResponse`` so that
@@ -410,7 +509,8 @@ class CentralClient:
         if not url.startswith(self.base_url + "/"):
             raise UnexpectedResponse("the link is not on this central")
         try:
-            response = self._session.get(
+            response = self._session.request(
+                "POST" if press else "GET",
                 url,
                 headers={"Accept-Language": self.locale, "User-Agent": USER_AGENT},
                 timeout=(self.connect_timeout_s, self.read_timeout_s),
@@ -477,6 +577,8 @@ class CentralClient:
         path: str,
         *,
         json: dict[str, Any] | None = None,
+        data: MultipartFile | None = None,
+        content_type: str | None = None,
         params: dict[str, str] | None = None,
         token: str | None = None,
         idempotency_key: str | None = None,
@@ -494,6 +596,8 @@ class CentralClient:
         bearer = self.terminal_token if token is None else token
         if bearer:
             headers["Authorization"] = f"Bearer {bearer}"
+        if content_type is not None:
+            headers["Content-Type"] = content_type
         if method == "POST":
             headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
         started = time.monotonic()
@@ -502,6 +606,7 @@ class CentralClient:
                 method,
                 self.base_url + path,
                 json=json,
+                data=data,
                 params=params,
                 headers=headers,
                 timeout=(self.connect_timeout_s, self.read_timeout_s),

@@ -73,6 +73,11 @@ class NoKeyringBackend(CredentialError):
     """No usable keyring: the message names the backend and how to configure one."""
 
 
+class NoAdminPin(CredentialError):
+    """A kiosk without an admin PIN: no employee could ever unlock it. The message
+    (logs, commands) names the command; the window says it in the client's language."""
+
+
 def _unusable_reason(backend: KeyringBackend, chosen_explicitly: bool) -> str | None:
     if isinstance(backend, fail.Keyring):
         return "no keyring backend is available"

@@ -129,3 +129,27 @@ class UnexpectedResponse(CentralError):
     def __init__(self, message: str = "", status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+
+
+class TooLarge(CentralError):
+    """A claim's document above the central's size limit (10 MiB): 413."""
+
+    code = ErrorCode.TOO_LARGE
+
+
+class UnsupportedType(CentralError):
+    """A claim's document that is not a JPEG, PNG or PDF by its content: 415."""
+
+    code = ErrorCode.UNSUPPORTED_TYPE
+
+
+class TooManyDocuments(CentralError):
+    """The claim already holds the most documents it may (20): 409."""
+
+    code = ErrorCode.TOO_MANY_DOCUMENTS
+
+
+class ClaimDecided(CentralError):
+    """The claim is approved, paid or rejected: it takes no more documents (409)."""
+
+    code = ErrorCode.CLAIM_DECIDED

@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosk.client import CentralClient
 from kiosk.config import KioskConfig
 from kiosk.credentials import Credentials, demo_credentials
+from kiosk.daybook import Daybook, daybook_path
 from kiosk.outbox import Outbox, SyncWorker, guard, outbox_path
 
 
@@ -25,6 +26,7 @@ class Terminal:
     credentials: Credentials
     client: CentralClient
     outbox: Outbox
+    daybook: Daybook | None = None  # the clerk's «Регистраций сегодня», sealed with the outbox key
 
     @property
     def enrolled(self) -> bool:
@@ -88,7 +90,8 @@ def open_terminal(config: KioskConfig, credentials: Credentials | None = None) -
     creds = credentials or credentials_for(config)
     Path(config.data_dir).mkdir(parents=True, exist_ok=True)
     outbox = outbox_for(config, creds)
-    return Terminal(config, creds, client_for(config, creds.terminal_token()), outbox)
+    daybook = Daybook(daybook_path(Path(config.data_dir)), creds.outbox_key())
+    return Terminal(config, creds, client_for(config, creds.terminal_token()), outbox, daybook)
 
 
 def with_central(config: KioskConfig, url: str) -> KioskConfig:

@@ -85,6 +85,7 @@ def local_central() -> Iterator[tuple[Any, str]]:
         settings = Settings(
             database_url=database_url,
             delivery_backend="dev",
+            documents_dir=f"{tmp}/documents",  # claims' documents: never the user's data folder
             # one wrong and two right logins and a reset per mode and language
             logins_per_login_per_hour=1000,
             password_resets_per_login_per_hour=1000,
@@ -335,6 +336,64 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
 
 
+def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
+    """20–22: the claim form half filled (a problem under its field), the filed claim
+    with two documents and the phone's QR code, «Мои заявления»."""
+    from kiosk.flows.claims import ClaimsFlow
+
+    window.go_home()
+    window.show_screen("login")
+    login = window.screen_named("login")
+    login.login_edit.setText(DEMO_CLIENT)  # type: ignore[attr-defined]
+    login.password.setText(f"Aqzhibek-{run.number}")  # type: ignore[attr-defined]  # 09's
+    login.submit.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    contracts = window.screen_named("contracts")
+    contracts.claim_button.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    form: Any = window.screen_named("claim_form")
+    current = window.current_screen()
+    if current is None or current.name != "claim_form":
+        raise SystemExit(f"no claim form: {window.ctx.claims.last_error}")
+    form.kind.setCurrentIndex(0)
+    form.place.setText("Алматы, пр. Абая 10")
+    form.description.setPlainText("Удар")
+    window.activateWindow()
+    form.description.setFocus()
+    form.place.setFocus()  # leaving the description shows its problem
+    form.description.setFocus()  # in kiosk mode: its keyboard
+    shots.shot(window, 20, "claim_form")
+
+    form.description.setPlainText(
+        "Стоял на светофоре, в машину сзади въехал другой автомобиль: разбит задний бампер."
+    )
+    form.submit.click()
+    wait_for_background()
+    flow: ClaimsFlow = window.ctx.claims
+    scans = Path(tempfile.mkdtemp())
+    _write_png(scans / "бампер.png")
+    (scans / "протокол.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 180_000)
+    window.apply(flow.upload([scans / "бампер.png", scans / "протокол.pdf"]))
+    view: Any = window.screen_named("claim_view")
+    view._poll()  # the page's own poll shows them, as it does for the phone's
+    wait_for_background()
+    shots.shot(window, 21, "claim_documents")
+    view.to_claims.click()
+    wait_for_background()
+    shots.shot(window, 22, "claim_list")
+    window.go_home()
+
+
+def _write_png(path: Path) -> None:
+    """A small real photo-like PNG, drawn by Qt (the tool needs no PIL)."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#b04030"))
+    if not image.save(str(path)):  # the format from the suffix
+        raise SystemExit(f"could not write {path}")
+
+
 def render_opening(shots: Shots, run: Run) -> None:
     """12–13: the welcome screen while the terminal opens, «Registration» tapped and
     kept; then the same window saying why the terminal could not open."""
@@ -444,6 +503,7 @@ def render_mode(window: MainWindow, out: Path, run: Run) -> list[Path]:
     panel = ClerkPanel(run.outbox)
     render_registration(window, shots, run, record=panel.record)
     render_login(window, shots, run)
+    render_claims(window, shots, run)
     render_opening(shots, run)
     if run.kiosk:
         render_kiosk_dialogs(window, shots, run)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
 from ui.background import runner
-from ui.main_window import Dependencies, MainWindow
+from ui.main_window import Dependencies, MainWindow, show_fitted
 from ui.startup import DemoStarter, OpenedTerminal, TerminalStarter, open_for
 from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
@@ -55,14 +55,20 @@ DEMO_WINDOW_SIZE_PX = (1500, 900)
 OPEN_WITHOUT_PAINT_MS = 1000  # a window that is never painted (minimised) still opens
 
 
-def style_sheet(kiosk_mode: bool) -> str:
+def style_sheet(kiosk_mode: bool, screen_px: tuple[int, int] | None = None) -> str:
     """app.qss, plus kiosk.qss (larger text) in kiosk mode, from this package's
-    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle)."""
+    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle).
+    A kiosk's type grows with its screen (``screen_px``: ``ui.design.type_scale``)."""
     from importlib.resources import files
+
+    from ui.design import scale_font_sizes, type_scale
 
     styles = files("ui").joinpath("styles")
     names = ["app.qss", "kiosk.qss"] if kiosk_mode else ["app.qss"]
-    return "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
+    qss = "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
+    if kiosk_mode and screen_px is not None:
+        qss = scale_font_sizes(qss, type_scale(*screen_px))
+    return qss
 
 
 def make_dependencies(
@@ -104,9 +110,10 @@ class Shell(QObject):
         self.operator = ""
         self.lock: KioskLock | None = None
         self.operator_dialog: OperatorDialog | None = None
+        self.operator_change: OperatorDialog | None = None
         self.clerk_panel: ClerkPanel | None = None
         self.idle: IdleWatcher | None = None
-        self._pollers: list[TerminalMonitor | DemoPanel] = []
+        self._pollers: list[TerminalMonitor | DemoPanel | ClerkPanel] = []
         self.starter = TerminalStarter(config, self, opener=opener)
         self.starter.opened.connect(self._attach)
         self.starter.failed.connect(self._fail)
@@ -130,11 +137,9 @@ class Shell(QObject):
         if self.locked:
             self._lock(window)
         elif self.config.demo:
-            window.resize(*DEMO_WINDOW_SIZE_PX)
-            window.show()
+            show_fitted(window, DEMO_WINDOW_SIZE_PX)
         else:
-            window.resize(*CLERK_WINDOW_SIZE_PX)
-            window.show()
+            show_fitted(window, CLERK_WINDOW_SIZE_PX)
         if not self.kiosk_mode:
             self._start_shift(window)
 
@@ -200,7 +205,7 @@ class Shell(QObject):
         assert window is not None
         window.status_line.set_terminal_state(NOT_OPEN)
         if self.operator_dialog is not None:
-            self.operator_dialog.rejected.disconnect(window.close)
+            self.operator_dialog.rejected.disconnect(window.close_now)
             self.operator_dialog.reject()
         if self.idle is not None:
             self.idle.stop()
@@ -212,7 +217,8 @@ class Shell(QObject):
         from ui.demo_panel import DemoPanel
 
         client = opened.terminal.client
-        panel = DemoPanel(client.dev_messages, client.dev_page)
+        # the panel's link button presses the activation page's button (a POST)
+        panel = DemoPanel(client.dev_messages, functools.partial(client.dev_page, press=True))
         window.add_side_panel(panel)
         panel.start()
         self._pollers.append(panel)
@@ -224,24 +230,39 @@ class Shell(QObject):
         dialog = OperatorDialog(window)
         self.operator_dialog = dialog
 
-        def begin(_result: int = 0) -> None:
-            self.operator = dialog.operator()
-            if window.ctx.is_open:
-                window.ctx.registration.operator = self.operator
-            if self.clerk_panel is not None:
-                self.clerk_panel.set_operator(self.operator)
-
-        dialog.accepted.connect(begin)
-        dialog.rejected.connect(window.close)
+        dialog.accepted.connect(lambda: self._set_operator(window, dialog.operator()))
+        dialog.rejected.connect(window.close_now)
         dialog.open()
+
+    def _change_operator(self, window: MainWindow) -> None:
+        """A new clerk at the same window: the next registrations carry their id;
+        «Отмена»/Esc keeps the current one (only the first dialog closes the app)."""
+        from ui.operator_dialog import OperatorDialog
+
+        dialog = OperatorDialog(window)
+        self.operator_change = dialog  # kept apart: only the first dialog closes the app
+        dialog.accepted.connect(lambda: self._set_operator(window, dialog.operator()))
+        dialog.open()
+
+    def _set_operator(self, window: MainWindow, operator: str) -> None:
+        self.operator = operator
+        if window.ctx.is_open:
+            window.ctx.registration.operator = operator
+        if self.clerk_panel is not None:
+            self.clerk_panel.set_operator(operator)
 
     def _add_clerk_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.clerk_panel import ClerkPanel
 
-        panel = ClerkPanel(opened.terminal.outbox, self.operator)
+        terminal = opened.terminal
+        panel = ClerkPanel(terminal.outbox, self.operator, terminal.daybook)
         self.clerk_panel = panel
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
+        panel.change_operator.connect(lambda: self._change_operator(window))
+        window.confirm_close = True
+        panel.start()
+        self._pollers.append(panel)
 
     def _watch_idle(self, window: MainWindow) -> None:
         from ui.idle import IdleWatcher
@@ -307,7 +328,9 @@ def _smoke_test(app: QApplication, shell: Shell) -> None:
         print("first paint", flush=True)
 
     def failed(sentence: str) -> None:
-        print(sentence, file=sys.stderr, flush=True)
+        from ui.startup import problem_sentence
+
+        print(problem_sentence(sentence), file=sys.stderr, flush=True)
         app.exit(1)
 
     window.first_painted.connect(painted)
@@ -340,7 +363,11 @@ def run_app(
     except OSError as exc:
         message = f"The log folder {config.log_dir} cannot be written ({exc})."
         return _refuse(message, show=not smoke)
-    app.setStyleSheet(style_sheet(config.mode == "kiosk"))
+    screen = app.primaryScreen()
+    size = screen.size() if screen is not None else None
+    app.setStyleSheet(
+        style_sheet(config.mode == "kiosk", (size.width(), size.height()) if size else None)
+    )
     try:
         i18n.set_language(config.default_locale)
     except i18n.TranslationMissing as exc:

@@ -4,20 +4,23 @@ At the start of a shift the clerk's operator id is asked once
 (``ui.operator_dialog.OperatorDialog``, a module of its own because it is shown
 before the terminal has opened) and handed to the registration flow, so the
 central records who registered whom.
-The side panel lists this terminal's registrations of the day (masked, kept in
-memory only) and the outbox, with Retry and Drop; every outbox call runs
-through ``ui.background`` because it touches the disk.
+The side panel lists this terminal's registrations of the day and the outbox,
+with Retry and Drop. The day's list lives in ``kiosk.daybook`` (encrypted, masked,
+until the end of the day) so a restart keeps it; it follows the window's outcomes
+and, every few seconds, the outbox: an offline registration turns «отправлено»
+when delivered without the clerk pressing anything. Every outbox or daybook call
+runs through ``ui.background`` because it touches the disk and decrypts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.daybook import Daybook, DayEntry, DayOutcome, new_key
 from kiosk.flows.registration import RegistrationOutcome, Step
 from kiosk.outbox import Outbox
 from kiosk.outbox.schema import EntryView
@@ -37,7 +41,12 @@ from vic_rules.phone import mask_phone
 
 __all__ = ["ClerkPanel", "OperatorDialog", "OutboxPanel"]
 
-RECORDED_STEPS = (Step.DONE, Step.ALREADY_REGISTERED, Step.SAVED_OFFLINE)
+DAY_OUTCOMES = {
+    Step.DONE: DayOutcome.REGISTERED,
+    Step.ALREADY_REGISTERED: DayOutcome.ALREADY_REGISTERED,
+    Step.SAVED_OFFLINE: DayOutcome.SAVED,
+}
+POLL_INTERVAL_MS = 3_000  # how stale the outbox and the day's list may look to the clerk
 PANEL_MIN_WIDTH_PX = 360  # masked phone and email on one line; 1024 px still fit every screen
 
 
@@ -46,14 +55,6 @@ def one_entry_per_row(lst: QListWidget) -> None:
     lst.setWordWrap(True)
     lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     lst.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-
-
-@dataclass(frozen=True)
-class TodayEntry:
-    at: datetime
-    phone_masked: str
-    email_masked: str
-    step: Step
 
 
 class OutboxPanel(QWidget):
@@ -69,6 +70,7 @@ class OutboxPanel(QWidget):
         self._outbox = outbox
         self._busy = False
         self._armed_drop: str | None = None
+        self._all_sent = False  # a state, not a sentence: it follows a language switch
         self.title = QLabel()
         self.title.setObjectName("fieldLabel")
         self.list = QListWidget()
@@ -99,6 +101,8 @@ class OutboxPanel(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Outbox"))
+        if self._all_sent and not self._armed_drop:
+            self.message.setText(self.tr("Nothing is waiting to be sent."))
         self.list.setAccessibleName(self.tr("Outbox"))
         for button, text in (
             (self.retry, self.tr("Retry")),
@@ -169,6 +173,11 @@ class OutboxPanel(QWidget):
             self._done
         ).run()
 
+    def show_entries(self, entries: list[EntryView]) -> None:
+        """Show ``entries`` read elsewhere (the clerk panel's poll), unless busy."""
+        if not self._busy:
+            self._show(entries)
+
     def _show(self, entries: list[EntryView]) -> None:
         keep = self._selected_id()
         self.list.clear()
@@ -179,7 +188,8 @@ class OutboxPanel(QWidget):
             self.list.addItem(item)
             if e.id == keep:
                 self.list.setCurrentItem(item)
-        self.message.setText("" if waiting else self.tr("Nothing is waiting to be sent."))
+        self._all_sent = not waiting
+        self.message.setText(self.tr("Nothing is waiting to be sent.") if self._all_sent else "")
         self.count_changed.emit(len(waiting))
 
     def _retry(self) -> None:
@@ -204,46 +214,88 @@ class OutboxPanel(QWidget):
 
 
 class ClerkPanel(QWidget):
-    """The side panel of clerk mode; ``record`` follows the window's applied outcomes."""
+    """The side panel of clerk mode; ``record`` follows the window's applied outcomes.
+
+    ``daybook`` keeps the day's list across restarts; without one (tests of the
+    window alone) the list is kept in memory. ``start()`` begins the live
+    updates; ``stop()`` ends them.
+    """
+
+    change_operator = Signal()  # «Сменить оператора»: the shell asks for the new one
 
     def __init__(
-        self, outbox: Outbox | None, operator: str = "", parent: QWidget | None = None
+        self,
+        outbox: Outbox | None,
+        operator: str = "",
+        daybook: Daybook | None = None,
+        parent: QWidget | None = None,
+        *,
+        poll_interval_ms: int = POLL_INTERVAL_MS,
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("clerkPanel")
         self._operator = operator
-        self._today: list[TodayEntry] = []
+        self._outbox = outbox
+        self._daybook = daybook
+        self._today: tuple[DayEntry, ...] = ()
+        self._polling = False
         self.operator_label = QLabel()
+        self.operator_label.setWordWrap(True)
+        self.change_operator_button = QPushButton()
+        self.change_operator_button.setMinimumHeight(34)
+        self.change_operator_button.clicked.connect(self.change_operator)
         self.today_title = QLabel()
         self.today_title.setObjectName("fieldLabel")
         self.today_list = QListWidget()
         one_entry_per_row(self.today_list)
         self.outbox_panel = OutboxPanel(outbox)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.operator_label)
+        operator_row = QHBoxLayout()
+        operator_row.addWidget(self.operator_label, 1)
+        operator_row.addWidget(self.change_operator_button)
+        layout.addLayout(operator_row)
         layout.addWidget(self.today_title)
         layout.addWidget(self.today_list, 1)
         layout.addWidget(self.outbox_panel, 1)
         self.setMinimumWidth(PANEL_MIN_WIDTH_PX)
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_interval_ms)
+        self._timer.timeout.connect(self.poll)
         self.retranslate()
+
+    def start(self) -> None:
+        """Show the day's list kept so far and follow the outbox from now on."""
+        self.poll()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def outcome_text(self, outcome: DayOutcome) -> str:
+        texts = {
+            DayOutcome.REGISTERED: self.tr("registered"),
+            DayOutcome.ALREADY_REGISTERED: self.tr("already registered"),
+            DayOutcome.SAVED: self.tr("saved, will be sent"),
+            DayOutcome.SENT: self.tr("sent: the client got the SMS code"),
+            DayOutcome.EXISTS_TOLD: self.tr("already registered: told by SMS and email"),
+            DayOutcome.NEEDS_ATTENTION: self.tr("not sent: see the outbox"),
+        }
+        return texts[outcome]
 
     def retranslate(self) -> None:
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self._operator))
+        self.change_operator_button.setText(self.tr("Change operator"))
+        self.change_operator_button.setAccessibleName(self.tr("Change operator"))
         self.today_title.setText(
             self.tr("Registrations today: %1").replace("%1", str(len(self._today)))
         )
         self.today_list.setAccessibleName(self.tr("Registrations today"))
-        outcomes = {
-            Step.DONE: self.tr("registered"),
-            Step.ALREADY_REGISTERED: self.tr("already registered"),
-            Step.SAVED_OFFLINE: self.tr("saved, will be sent"),
-        }
         self.today_list.clear()
-        today = datetime.now().date()
         for e in reversed(self._today):
-            if e.at.date() == today:
-                self.today_list.addItem(
-                    f"{e.at:%H:%M}  {outcomes[e.step]}\n{e.phone_masked} · {e.email_masked}"
-                )
+            who = f"{e.phone_masked} · {e.email_masked}"
+            self.today_list.addItem(
+                f"{e.at.astimezone():%H:%M}  {self.outcome_text(e.outcome)}\n{who}"
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -254,20 +306,58 @@ class ClerkPanel(QWidget):
         self._operator = operator
         self.retranslate()
 
+    def _show_today(self, entries: tuple[DayEntry, ...]) -> None:
+        self._today = entries
+        self.retranslate()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.outbox_panel.message.setText(error_text(exc))
+
     def record(self, outcome: object) -> None:
-        """Note a registration that reached an outcome (masked, memory only).
+        """Note a registration that reached an outcome (masked) in the day's list.
 
         Connected to ``MainWindow.outcome_applied``: each applied outcome
         arrives once, so nothing is counted twice; others are ignored.
         """
-        if not isinstance(outcome, RegistrationOutcome) or outcome.step not in RECORDED_STEPS:
+        if not isinstance(outcome, RegistrationOutcome) or outcome.step not in DAY_OUTCOMES:
             return
         if not outcome.phone or not outcome.email:
             return
-        entry = TodayEntry(
-            datetime.now(), mask_phone(outcome.phone), mask_email(outcome.email), outcome.step
-        )
-        self._today.append(entry)
-        self.retranslate()
+        key = outcome.outbox_entry_id or outcome.registration_id or new_key()
+        phone, email = mask_phone(outcome.phone), mask_email(outcome.email)
+        day_outcome = DAY_OUTCOMES[outcome.step]
+        if self._daybook is None:
+            now = datetime.now().astimezone()
+            self._show_today((*self._today, DayEntry(key, now, phone, email, day_outcome)))
+        else:
+            Op(self._daybook.record, key, phone, email, day_outcome).owner(self).success(
+                self._show_today
+            ).failure(self._failed).run()
         if outcome.step is Step.SAVED_OFFLINE:
             self.outbox_panel.reload()
+
+    def poll(self) -> None:
+        """Read the outbox and bring the day's list up to date, off the GUI thread."""
+        if self._polling or (self._outbox is None and self._daybook is None):
+            return
+        self._polling = True
+        Op(self._read_news).owner(self).success(self._show_news).failure(self._failed).finally_(
+            self._polled
+        ).run()
+
+    def _read_news(self) -> tuple[list[EntryView] | None, tuple[DayEntry, ...] | None]:
+        """Worker thread: the outbox's entries and the day's list that follows them."""
+        entries = self._outbox.entries() if self._outbox is not None else None
+        if self._daybook is None:
+            return entries, None
+        return entries, self._daybook.follow_outbox(entries or [])
+
+    def _show_news(self, news: tuple[list[EntryView] | None, tuple[DayEntry, ...] | None]) -> None:
+        entries, today = news
+        if entries is not None:
+            self.outbox_panel.show_entries(entries)
+        if today is not None:
+            self._show_today(today)
+
+    def _polled(self) -> None:
+        self._polling = False

@@ -4,8 +4,8 @@ In a demo there is no real phone or mailbox: the central's ``dev`` delivery
 keeps every SMS and email, and this panel shows them live (polled through
 ``ui.background`` about once a second, never on the GUI thread). For the
 selected message it can copy the confirmation code or the temporary password,
-and open an email's activation link (a GET off the GUI thread) showing what
-the central's page said.
+and open an email's activation link (a POST off the GUI thread: the page's
+button pressed) showing what the central's page said.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ SMS_PREVIEW_CHARS = 60
 CODE_RE = re.compile(r"\b(\d{6})\b")
 LINK_RE = re.compile(r"https?://\S+/activate/\S+")
 TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
-TAG_RE = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+# <title> goes with scripts and styles: it repeats the page's heading
+TAG_RE = re.compile(r"<(script|style|title)[^>]*>.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+HTTP_OK = 200
 
 Message = dict[str, Any]
 
@@ -91,7 +93,8 @@ class DemoPanel(QWidget):
         self._messages: list[Message] = []
         self._polling = False
         self._page_result: tuple[int, str] | None = None
-        self._page_error: str | None = None
+        self._page_failed_to_open = False  # a flag, not a sentence: re-rendered per language
+        self._copied: str | None = None
         self.title = QLabel()
         self.title.setObjectName("dialogTitle")
         self.list = QListWidget()
@@ -161,13 +164,17 @@ class DemoPanel(QWidget):
         return f"{channel} → {m.get('to', '')}\n{subject}"
 
     def _render_result(self) -> None:
-        if self._page_error is not None:
-            text = self._page_error
+        if self._page_failed_to_open:
+            text = self.tr("The link could not be opened: the central does not answer.")
         elif self._page_result is not None:
             status, page = self._page_result
-            text = (
-                self.tr("The page answered %1: %2").replace("%1", str(status)).replace("%2", page)
-            )
+            if status == HTTP_OK:
+                text = self.tr("The page says: %1").replace("%1", page)
+            else:
+                text = self.tr("The page refused (%1): %2").replace("%1", str(status))
+                text = text.replace("%2", page)
+        elif self._copied is not None:
+            text = self.tr("Copied: %1").replace("%1", self._copied)
         else:
             text = ""
         self.result.setText(text)
@@ -202,7 +209,6 @@ class DemoPanel(QWidget):
         if messages == self._messages:
             return
         self.title.setText(self.tr("Demo: the client's phone and mailbox"))
-        keep = self.list.currentRow()
         new_from = len(self._messages) if messages[: len(self._messages)] == self._messages else 0
         if new_from == 0:
             self.list.clear()
@@ -210,9 +216,9 @@ class DemoPanel(QWidget):
         for m in messages[new_from:]:
             item = QListWidgetItem(self.message_title(m))
             self.list.addItem(item)
-        if new_from and keep >= 0:
-            self.list.setCurrentRow(keep)
-        elif messages:
+        if messages:
+            # the newest message is the one the person waits for (the SMS with the code):
+            # selected, so «Копировать код» works at once
             self.list.setCurrentRow(len(messages) - 1)
         self.list.scrollToBottom()
         self.messages_changed.emit(len(messages))
@@ -236,8 +242,8 @@ class DemoPanel(QWidget):
     def _copy(self, text: str | None) -> None:
         if text:
             QApplication.clipboard().setText(text)
-            self.result.setText(self.tr("Copied: %1").replace("%1", text))
-            self.result.setVisible(True)
+            self._page_result, self._page_failed_to_open, self._copied = None, False, text
+            self._render_result()
 
     def _copy_code(self) -> None:
         m = self.current()
@@ -253,7 +259,7 @@ class DemoPanel(QWidget):
         if link is None or not self.open_link.isEnabled():
             return
         self.open_link.setEnabled(False)
-        self._page_result, self._page_error = None, None
+        self._page_result, self._page_failed_to_open, self._copied = None, False, None
         self.result.setText(self.tr("Opening the link…"))
         self.result.setVisible(True)
         Op(self._get_page, link).owner(self).success(self._page_opened).failure(
@@ -266,5 +272,5 @@ class DemoPanel(QWidget):
         self._render_result()
 
     def _page_failed(self, exc: BaseException) -> None:
-        self._page_error = self.tr("The link could not be opened: the central does not answer.")
+        self._page_failed_to_open = True
         self._render_result()

@@ -22,12 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -42,13 +44,14 @@ from ui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
+    from kiosk.flows.claims import ClaimsFlow, ClaimsOutcome
     from kiosk.flows.login import LoginFlow, LoginOutcome
     from kiosk.flows.password_reset import PasswordResetFlow, ResetOutcome
     from kiosk.flows.registration import RegistrationFlow, RegistrationOutcome
     from kiosk.outbox import Outbox
     from ui.startup import ProblemPage
 
-Outcome = Union["RegistrationOutcome", "LoginOutcome", "ResetOutcome"]
+Outcome = Union["RegistrationOutcome", "LoginOutcome", "ResetOutcome", "ClaimsOutcome"]
 
 HOME_SCREEN = "welcome"
 
@@ -72,6 +75,10 @@ STEP_SCREENS: dict[str, str] = {
     "password_reset": "password_reset",
     "reset_code": "reset_code",
     "reset_done": "reset_done",
+    # ClaimsFlow's ClaimStep (its SESSION_ENDED is "login")
+    "claim_form": "claim_form",
+    "claim_view": "claim_view",
+    "claim_list": "claim_list",
 }
 
 
@@ -82,10 +89,46 @@ class Dependencies:
     registration: RegistrationFlow
     login: LoginFlow
     password_reset: PasswordResetFlow | None = None  # made around ``client`` when None
+    claims: ClaimsFlow | None = None  # made around ``client`` and ``login`` when None
     client: CentralClient | None = None
     outbox: Outbox | None = None
     config: KioskConfig | None = None
     kiosk_mode: bool = False
+
+
+def show_fitted(window: QWidget, size_px: tuple[int, int], available: QRect | None = None) -> None:
+    """Show ``window`` at ``size_px`` when that fits the screen's free area, centred;
+    maximised when it does not. A fixed 1100×800 window ran off a 1366×768 branch
+    monitor (the taskbar takes some of its 768): «Назад» and «Зарегистрировать»
+    were below the edge."""
+    if available is None:
+        screen = window.screen()
+        available = screen.availableGeometry() if screen is not None else None
+    width, height = size_px
+    if available is not None and (width > available.width() or height > available.height()):
+        window.showMaximized()
+        return
+    window.resize(width, height)
+    if available is not None:
+        window.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
+    window.show()
+
+
+class ScreenStack(QStackedWidget):
+    """The screens, sized by the one shown: a plain stack asks for the largest
+    screen ever built, so one tall screen pushed every other one off a 768 px
+    monitor."""
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
 
 
 class Header(QFrame):
@@ -168,6 +211,10 @@ class MainWindow(QMainWindow):
         self.setProperty("kiosk", kiosk_mode)
         self.ctx = AppContext(navigator=self, config=config, kiosk_mode=kiosk_mode)
         self.problem: ProblemPage | None = None
+        # clerk mode: Alt+F4 or the title bar's ✕ asks before ending the shift
+        self.confirm_close = False
+        self._close_confirmed = False
+        self.close_question: QMessageBox | None = None
         central = named(QWidget(), "central")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +222,7 @@ class MainWindow(QMainWindow):
         demo = bool(config is not None and config.demo)
         self.header = Header(kiosk_mode, demo)
         column.addWidget(self.header)
-        self.stack = named(QStackedWidget(), "stack")
+        self.stack = named(ScreenStack(), "stack")
         self._body = QHBoxLayout()
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(0)
@@ -201,9 +248,22 @@ class MainWindow(QMainWindow):
 
             locale = deps.login.locale
             deps.password_reset = PasswordResetFlow(deps.client, locale=locale)
+        if deps.claims is None and deps.client is not None:
+            from kiosk.flows.claims import ClaimsFlow
+
+            login = deps.login
+            regions = tuple(deps.config.allowed_regions) if deps.config else ("KZ",)
+            deps.claims = ClaimsFlow(
+                deps.client,
+                lambda: login.session,
+                phone=lambda: login.phone,
+                locale=login.locale,
+                regions=regions,
+            )
         self.deps = deps
         self.ctx.attach(deps.registration, deps.login, deps.client, deps.outbox)
         self.ctx.password_reset = deps.password_reset
+        self.ctx.claims = deps.claims
         self._follow_language(i18n.current_language())
         for screen in list(self._screens.values()):
             screen.on_terminal_open()
@@ -274,6 +334,7 @@ class MainWindow(QMainWindow):
         if current is not None and current is not target:
             current.on_leave()
         self.stack.setCurrentWidget(target)
+        self.stack.updateGeometry()  # its size hints follow the screen shown
         self.header.setVisible(True)
         for button in self.header.language_buttons.values():
             button.setVisible(name != HOME_SCREEN)
@@ -286,6 +347,7 @@ class MainWindow(QMainWindow):
         False when the outcome is stale (the client was wiped after its call
         began): it was dropped and the caller must show nothing of it.
         """
+        from kiosk.flows.claims import ClaimsOutcome
         from kiosk.flows.login import LoginOutcome
         from kiosk.flows.registration import RegistrationOutcome
 
@@ -296,6 +358,10 @@ class MainWindow(QMainWindow):
             step = self.ctx.registration.apply(outcome)
         elif isinstance(outcome, LoginOutcome):
             step = self.ctx.login.apply(outcome)
+        elif isinstance(outcome, ClaimsOutcome):
+            step = self.ctx.claims.apply(outcome)
+            if step is not None and outcome.ended:
+                self.ctx.login.wipe()  # the central ended the session: nothing to end
         else:
             step = self.ctx.password_reset.apply(outcome)
         if step is None:
@@ -313,7 +379,8 @@ class MainWindow(QMainWindow):
             self.show_screen(target)
 
     def go_home(self) -> None:
-        """Forget the client: wipe every screen and flow, show the welcome screen.
+        """Forget the client: wipe every screen and flow, show the welcome screen
+        (at a kiosk in the terminal's default language).
 
         A client session is ended at the central on a worker thread, best effort:
         an unreachable central never holds the terminal on the client's screen.
@@ -325,12 +392,17 @@ class MainWindow(QMainWindow):
 
             self.ctx.registration.wipe()
             self.ctx.password_reset.wipe()
+            self.ctx.claims.wipe()
             login = self.ctx.login
             ended = login.wipe()
             if ended is not None:
                 Op(login.end_session, ended).run()
         for screen in self._screens.values():
             screen.wipe()
+        config = self.ctx.config
+        if self.ctx.kiosk_mode and config is not None:
+            # the next client at a kiosk must not meet the last one's language
+            i18n.set_language(config.default_locale)
         self.show_screen(HOME_SCREEN)
 
     # -- language ------------------------------------------------------------------
@@ -341,9 +413,45 @@ class MainWindow(QMainWindow):
         self.ctx.registration.locale = lang
         self.ctx.login.locale = lang
         self.ctx.password_reset.locale = lang
+        self.ctx.claims.locale = lang
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Victoria: personal account registration"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """In clerk mode a close asks first: Alt+F4 used to end the shift at once."""
+        if self.confirm_close and self.problem is None and not self._close_confirmed:
+            event.ignore()
+            self._ask_close()
+            return
+        super().closeEvent(event)
+
+    def close_now(self) -> None:
+        """Close without asking (no shift was started, or the terminal did not open)."""
+        self._close_confirmed = True
+        self.close()
+
+    def _ask_close(self) -> None:
+        if self.close_question is not None and self.close_question.isVisible():
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("End of shift"))
+        box.setText(self.tr("End the shift and close the terminal?"))
+        end = box.addButton(self.tr("End shift and close"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        for button in (end, stay):
+            button.setAccessibleName(button.text())
+        box.setDefaultButton(stay)
+        self.close_question = box
+
+        def answered() -> None:
+            if box.clickedButton() is end:
+                self._close_confirmed = True
+                self.close()
+
+        box.finished.connect(answered)
+        box.open()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

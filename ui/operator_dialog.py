@@ -7,6 +7,7 @@ main window before the terminal has opened: the clerk types while it opens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 OPERATOR_MAX_CHARS = 64
@@ -48,6 +49,16 @@ class OperatorDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Centred on the window: opened while the window was still being placed, it
+        came up half off it."""
+        super().showEvent(event)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.adjustSize()
+            centre = parent.mapToGlobal(parent.rect().center())
+            self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
 
     def operator(self) -> str:
         return self.edit.text().strip()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.background import Op
@@ -58,7 +58,7 @@ def open_for(config: KioskConfig, *, start_demo: DemoStarter | None = None) -> O
     is painted without waiting for SQLAlchemy, requests or the embedded central.
     In demo mode without ``start_demo`` it raises ``DemoUnavailable``.
     """
-    from kiosk.credentials import CredentialError
+    from kiosk.credentials import NoAdminPin
     from kiosk.demo import DemoUnavailable
     from kiosk.terminal import open_terminal
 
@@ -72,7 +72,7 @@ def open_for(config: KioskConfig, *, start_demo: DemoStarter | None = None) -> O
     terminal = demo.terminal if demo is not None else open_terminal(config)
     if config.mode == "kiosk" and demo is None and not terminal.credentials.has_admin_pin():
         terminal.close()
-        raise CredentialError(
+        raise NoAdminPin(
             "This kiosk has no admin PIN, so no employee could ever unlock it: "
             "set one with 'python main.py admin-pin' first."
         )
@@ -88,6 +88,36 @@ def startup_failures() -> tuple[type[BaseException], ...]:
     from kiosk.outbox import OutboxError
 
     return (CredentialError, OutboxError, CentralError, OSError)
+
+
+# Failures the window words itself (``TerminalStarter`` emits their key): a sentence
+# made at failure time stayed in English, or in the language of that moment.
+NO_ADMIN_PIN = "problem:no_admin_pin"
+UNEXPECTED = "problem:unexpected"
+KEYED_FAILURES = {"NoAdminPin": NO_ADMIN_PIN}
+
+
+def failure_key(exc: BaseException) -> str | None:
+    """The key of a failure the window translates, or None (its own sentence is shown)."""
+    return next(
+        (key for cls in type(exc).__mro__ if (key := KEYED_FAILURES.get(cls.__name__))), None
+    )
+
+
+def problem_sentence(problem: str) -> str:
+    """A keyed failure's sentence in the current language; any other as given."""
+    if problem == NO_ADMIN_PIN:
+        return QCoreApplication.translate(
+            "ProblemPage",
+            "This kiosk has no administrator PIN, so no employee could unlock it. "
+            "The terminal's administrator sets one on this computer "
+            "(the command main.py admin-pin).",
+        )
+    if problem == UNEXPECTED:
+        return QCoreApplication.translate(
+            "ProblemPage", "An unexpected error; the log file has the details."
+        )
+    return problem
 
 
 class ProblemPage(QWidget):
@@ -121,10 +151,14 @@ class ProblemPage(QWidget):
     def retranslate(self) -> None:
         self.message.setText(self.tr("The terminal could not start"))
         self.message.setAccessibleName(self.message.text())
-        self.detail.setText(self._problem)
-        self.detail.setAccessibleName(self._problem)
+        detail = self.problem_text()
+        self.detail.setText(detail)
+        self.detail.setAccessibleName(detail)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.close_button.text())
+
+    def problem_text(self) -> str:
+        return problem_sentence(self._problem)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -177,7 +211,7 @@ class TerminalStarter(QObject):
     def _failure(self, exc: BaseException) -> None:
         if isinstance(exc, startup_failures()):
             log.error("terminal did not open: %s", exc)
-            self.failed.emit(str(exc))
+            self.failed.emit(failure_key(exc) or str(exc))
         else:
             log.error("terminal did not open", exc_info=exc)
-            self.failed.emit(self.tr("An unexpected error; the log file has the details."))
+            self.failed.emit(UNEXPECTED)

@@ -63,6 +63,8 @@ class FieldCode(StrEnum):
     TOO_SHORT = "too_short"
     INVALID_CHOICE = "invalid_choice"
     INVALID_FORMAT = "invalid_format"
+    # v1.1: NUL or another control character in a text field, path or query value
+    FORBIDDEN_CHARACTER = "forbidden_character"
     # v1.1 claims
     UNKNOWN_CONTRACT = "unknown_contract"
     NOT_ACTIVE_ON_EVENT_DATE = "not_active_on_event_date"

@@ -22,7 +22,14 @@ from pydantic_settings import (
 
 # "dev": every message is only recorded (listed at /dev/messages; demo and tests).
 # "live": email goes by SMTP, SMS by the HTTP gateway (smtp_* and sms_http_*).
+# "live" is the default: "dev" serves every code and temporary password to
+# anyone who asks, so it must be chosen explicitly.
 DeliveryBackend = Literal["dev", "live"]
+# what live delivery cannot work without: (setting, what it is)
+LIVE_DELIVERY_REQUIRED: tuple[tuple[str, str], ...] = (
+    ("smtp_host", "the mail relay"),
+    ("sms_http_url", "the SMS gateway"),
+)
 
 
 class Settings(BaseSettings):
@@ -63,15 +70,16 @@ class Settings(BaseSettings):
     # requests to the phone upload page (GET and POST) per client address
     claim_upload_pages_per_ip_per_hour: int = 60
 
-    # production refuses the dev backend (and so the /dev/messages router)
     # Prometheus /metrics of `serve` on a port of its own; 0: off
     metrics_port: int = Field(default=0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
     # `serve`'s log: "text" lines for a person, or "json" lines (with each
     # request's id) for a log collector
     log_format: Literal["text", "json"] = "text"
+    # production refuses the dev backend (and so the /dev/messages router), an
+    # http:// public_base_url, and serves no /docs, /redoc or /openapi.json
     production: bool = False
-    delivery_backend: DeliveryBackend = "dev"
+    delivery_backend: DeliveryBackend = "live"
     sender_poll_s: float = 0.5
     sender_batch: int = 20
     # a claimed message is retried by another sender only after this lease
@@ -80,7 +88,7 @@ class Settings(BaseSettings):
     sender_backoff_base_s: float = 2.0
     sender_backoff_cap_s: float = 300.0
 
-    smtp_host: str = "127.0.0.1"
+    smtp_host: str = ""
     smtp_port: int = 25
     smtp_username: str = ""
     smtp_password: str = ""
@@ -100,10 +108,23 @@ class Settings(BaseSettings):
     sms_sender_name: str = "VICTORIA"
 
     @model_validator(mode="after")
-    def _no_dev_delivery_in_production(self) -> Settings:
+    def _safe_in_production(self) -> Settings:
         if self.production and self.delivery_backend == "dev":
             raise ValueError("the dev delivery backend is refused when production is set")
+        if self.production and not self.public_base_url.lower().startswith("https://"):
+            raise ValueError("the public_base_url setting must be https:// when production is set")
         return self
+
+    def missing_delivery_settings(self) -> list[str]:
+        """The ``VIC_CENTRAL_*`` variables live delivery still needs (empty with
+        ``dev`` delivery, or when the relay and the gateway are both set)."""
+        if self.delivery_backend != "live":
+            return []
+        return [
+            f"VIC_CENTRAL_{name.upper()} ({what})"
+            for name, what in LIVE_DELIVERY_REQUIRED
+            if not str(getattr(self, name)).strip()
+        ]
 
     @classmethod
     def settings_customise_sources(

@@ -2,20 +2,42 @@
 
 One engine per application; SQLite gets WAL and a busy timeout so the request
 handlers and the message sender can share the file, and ``secure_delete`` so
-text a row no longer holds is gone from the file too. The request dependency in
+text a row no longer holds is gone from the file too. A SQLite file this module
+creates is the owner's alone (0600, in a 0700 folder it creates): it holds
+personal data, and SQLite gives its -wal and -shm files the same mode. The
+request dependency in
 ``central.routes.deps`` owns the commit: repositories only flush.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
+
+
+def create_private_sqlite_file(url: str) -> None:
+    """Create the SQLite file of ``url`` (and its missing folders) readable by
+    the owner only, before SQLite would create it with the umask's mode; an
+    existing file, or an in-memory database, is left alone."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if path.exists():
+        return
+    path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE)
+    os.close(fd)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -26,6 +48,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        create_private_sqlite_file(url)
         kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 15})
         engine = create_engine(url, **kwargs)
 

@@ -71,6 +71,15 @@ class AccountExists(CentralError):
     code = ErrorCode.ACCOUNT_EXISTS
 
 
+class AccountExistsNotified(AccountExists):
+    """A registration captured offline reached the central after the client left
+    and the client already has an account: the notices to the client (SMS and
+    email: how to log in and reset) are committed with the refusal, because
+    nobody is at the terminal to tell them any more."""
+
+    commits = True
+
+
 class AlreadyConfirmed(CentralError):
     status = 409
     code = ErrorCode.ALREADY_CONFIRMED

@@ -194,6 +194,23 @@ PAGES: dict[str, dict[Locale, str]] = {
         "kk": "Жеке кабинет белсендірілді. Хаттағы уақытша құпиясөзбен кіріңіз.",
         "en": "Your account is activated. Log in with the temporary password from the email.",
     },
+    "activate_prompt": {
+        "ru": "Чтобы активировать «Личный кабинет», нажмите кнопку.",
+        "kk": "«Жеке кабинетті» белсендіру үшін батырманы басыңыз.",
+        "en": "Press the button to activate your «Личный кабинет» account.",
+    },
+    "activate_button": {
+        "ru": "Активировать «Личный кабинет»",
+        "kk": "«Жеке кабинетті» белсендіру",
+        "en": "Activate «Личный кабинет»",
+    },
+    "already_active": {
+        "ru": "«Личный кабинет» уже активирован. Войдите в терминале филиала или на vic.kz.",
+        "kk": "«Жеке кабинет» бұрын белсендірілген. Филиал терминалында немесе vic.kz "
+        "сайтында кіріңіз.",
+        "en": "Your «Личный кабинет» account is already active. Log in at a branch kiosk "
+        "or on vic.kz.",
+    },
     "link_used": {
         "ru": "Эта ссылка уже использована.",
         "kk": "Бұл сілтеме бұрын қолданылған.",

@@ -13,6 +13,9 @@ log line written while the request runs (``RequestIdFilter``). With
 ``VIC_CENTRAL_LOG_FORMAT=json`` (``json_logging``) each line is one JSON object;
 what is masked in the text lines is masked there too, since the fields are the
 same values.
+
+Control characters of the (percent-decoded) path and of the client address are
+written escaped (``\x0a``): a request cannot forge a second log line.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from typing import Any, Final
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from central.core.text import escape_controls
 
 log = logging.getLogger("central.requests")
 
@@ -85,7 +90,9 @@ def json_logging(config: dict[str, Any]) -> dict[str, Any]:
 
 def masked_target(path: str, query_string: bytes | str = b"") -> str:
     """``path?query`` for a log: the token of an activation link and every query
-    value replaced by ``***``; only our own parameter names are kept."""
+    value replaced by ``***``; only our own parameter names are kept; control
+    characters of the path escaped."""
+    path = escape_controls(path)
     for prefix in SECRET_SEGMENT_AFTER:
         if path.startswith(prefix):
             rest = path[len(prefix) :]
@@ -135,8 +142,8 @@ class RequestLogMiddleware:
             await self.app(scope, receive, watch)
         finally:
             client = scope.get("client")
-            where = f"{client[0]}:{client[1]}" if client else "-"
-            method = scope.get("method", "-")
+            where = escape_controls(f"{client[0]}:{client[1]}") if client else "-"
+            method = escape_controls(str(scope.get("method", "-")))
             target = masked_target(scope.get("path", ""), scope.get("query_string", b""))
             duration_ms = (time.monotonic() - started) * 1000
             log.info(

@@ -1,9 +1,12 @@
 """Secrets: confirmation codes, passwords and bearer tokens.
 
-Passwords are argon2id (argon2-cffi defaults). Codes and tokens are random and
-short-lived or high-entropy, so a salted or plain SHA-256 is what is stored:
-enough that a copy of the database gives no usable secret, cheap enough that
-a busy branch network is not slowed by hashing.
+Passwords are argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane):
+argon2-cffi's defaults (64 MiB, 3 passes, 4 lanes) cost several times the CPU
+per log-in for no protection OWASP asks for. A hash made at other parameters is
+replaced at the owner's next successful log-in (``verify_and_maybe_rehash``).
+Codes and tokens are random and short-lived or high-entropy, so a salted or
+plain SHA-256 is what is stored: enough that a copy of the database gives no
+usable secret, cheap enough that a busy branch network is not slowed by hashing.
 """
 
 from __future__ import annotations
@@ -11,26 +14,48 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import math
 import os
 import secrets
-import string
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from vic_rules.password import violations
 
 CODE_DIGITS = 6
 TOKEN_BYTES = 32
-TEMP_PASSWORD_LENGTH = 12
-PASSWORD_SPECIALS = "!@$_-"
 
-_hasher = PasswordHasher()
+# OWASP Password Storage Cheat Sheet, argon2id: m = 19 MiB, t = 2, p = 1
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_TIME_COST = 2
+ARGON2_PARALLELISM = 1
 
-# argon2 runs in a few threads of lowered priority (libargon2's lane threads
-# inherit it): a hash takes most of a core for ~0.1 s (its cost is a security
-# figure, not ours to cut), and short requests must not queue behind it. The
-# thread count also bounds the memory of concurrent hashes (64 MiB each).
+# Temporary passwords are read from an email and typed at a kiosk: only
+# characters no font confuses (no 0/O/o, 1/l/I/i, 5/S/s, 2/Z/z, 6/G/b, 8/B,
+# 9/g/q), in groups of four joined by "-" (the policy's special character).
+TEMP_PASSWORD_UPPER = "ACDEFHJKLMNPRTUVWXY"
+TEMP_PASSWORD_LOWER = "acdefhjkmnprtuvwxy"
+TEMP_PASSWORD_DIGITS = "347"
+TEMP_PASSWORD_ALPHABET = TEMP_PASSWORD_UPPER + TEMP_PASSWORD_LOWER + TEMP_PASSWORD_DIGITS
+TEMP_PASSWORD_GROUPS = 3
+TEMP_PASSWORD_GROUP_LENGTH = 4
+TEMP_PASSWORD_SEPARATOR = "-"
+
+_hasher = PasswordHasher(
+    time_cost=ARGON2_TIME_COST,
+    memory_cost=ARGON2_MEMORY_KIB,
+    parallelism=ARGON2_PARALLELISM,
+    type=Type.ID,
+)
+
+# argon2 runs in a few threads of lowered priority: a hash takes a core for a
+# while (its cost is a security figure, not ours to cut below OWASP's), and
+# short requests must not queue behind it. The thread count also bounds the
+# memory of concurrent hashes (ARGON2_MEMORY_KIB each).
 HASH_THREADS = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 HASH_NICE = 10  # added to the process's nice value, Linux threads only
 _pool: ThreadPoolExecutor | None = None
@@ -78,7 +103,7 @@ def hash_token(token: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    """argon2id at argon2-cffi's defaults, in the low-priority hashing threads
+    """argon2id at ``ARGON2_*``, in the low-priority hashing threads
     (argon2-cffi releases the GIL while hashing: the caller's thread just waits)."""
     return _hash_pool().submit(_hasher.hash, password).result()
 
@@ -88,15 +113,46 @@ def hash_password_later(password: str) -> Future[str]:
     return _hash_pool().submit(_hasher.hash, password)
 
 
+@dataclass(frozen=True)
+class PasswordCheck:
+    """The outcome of ``verify_and_maybe_rehash``: whether the password matched,
+    and, when it did against a hash of other parameters, its hash at today's."""
+
+    matches: bool
+    new_hash: str | None = None
+
+
+_no_password_lock = threading.Lock()
 _no_password_hash: str | None = None
 
 
-def _verify(password: str, stored: str | None) -> bool:
+def _stand_in_hash() -> str:
+    """A hash at today's parameters that no password is checked against for real:
+    what a log-in to a missing account (or one without a password) verifies, so
+    it costs what a real check costs."""
     global _no_password_hash
-    if stored is None:  # the same work as a real check, so timing tells nothing
-        _no_password_hash = _no_password_hash or _hasher.hash("not-a-password-1!A")
-        _verify(password, _no_password_hash)
-        return False
+    with _no_password_lock:
+        if _no_password_hash is None:
+            _no_password_hash = _hasher.hash(secrets.token_urlsafe(16))
+        return _no_password_hash
+
+
+def _check(password: str, stored: str | None, rehash: bool = True) -> PasswordCheck:
+    if stored is None:
+        _verify(password, _stand_in_hash())
+        return PasswordCheck(False)
+    if not _verify(password, stored):
+        return PasswordCheck(False)
+    if not rehash:
+        return PasswordCheck(True)
+    try:
+        stale = _hasher.check_needs_rehash(stored)
+    except (InvalidHashError, ValueError):
+        stale = True
+    return PasswordCheck(True, _hasher.hash(password) if stale else None)
+
+
+def _verify(password: str, stored: str) -> bool:
     try:
         return _hasher.verify(stored, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -107,14 +163,48 @@ def password_matches(password: str, stored: str | None) -> bool:
     """Whether ``password`` is the one hashed in ``stored``; ``None`` (no account,
     or a temporary password still waiting for its email) never matches but
     costs the same time."""
-    return _hash_pool().submit(_verify, password, stored).result()
+    return _hash_pool().submit(_check, password, stored, False).result().matches
+
+
+def verify_and_maybe_rehash(password: str, stored: str | None) -> PasswordCheck:
+    """``password_matches``, plus the password's hash at today's parameters when
+    it matched a hash made at other ones (argon2-cffi's defaults, before): the
+    caller stores ``new_hash`` so the next log-in costs today's price. ``None``
+    never matches and costs one verification, as a real account does."""
+    return _hash_pool().submit(_check, password, stored).result()
 
 
 def new_temporary_password() -> str:
-    """A random password that meets the seed's policy (every class present)."""
-    letters = string.ascii_letters + string.digits
-    classes = [string.ascii_uppercase, string.ascii_lowercase, string.digits, PASSWORD_SPECIALS]
-    chars = [secrets.choice(c) for c in classes]
-    chars += [secrets.choice(letters) for _ in range(TEMP_PASSWORD_LENGTH - len(chars))]
-    secrets.SystemRandom().shuffle(chars)
-    return "".join(chars)
+    """A random password meeting the seed's policy, easy to read and retype:
+    three groups of four from ``TEMP_PASSWORD_ALPHABET`` joined by "-" (the
+    special character), e.g. ``Kpx7-Mqr4-Tzn3``; every group set with an upper
+    case letter, a lower case letter and a digit is equally likely (rejection
+    sampling), ``temporary_password_entropy_bits()`` bits in all. A draw the
+    policy forbids anyway (a false hit of the breached-password filter, about
+    one in a few thousand) is drawn again."""
+    length = TEMP_PASSWORD_GROUPS * TEMP_PASSWORD_GROUP_LENGTH
+    step = TEMP_PASSWORD_GROUP_LENGTH
+    while True:
+        chars = "".join(secrets.choice(TEMP_PASSWORD_ALPHABET) for _ in range(length))
+        if not all(any(c in cls for c in chars) for cls in _TEMP_PASSWORD_CLASSES):
+            continue
+        password = TEMP_PASSWORD_SEPARATOR.join(chars[i : i + step] for i in range(0, length, step))
+        if not violations(password):
+            return password
+
+
+_TEMP_PASSWORD_CLASSES = (TEMP_PASSWORD_UPPER, TEMP_PASSWORD_LOWER, TEMP_PASSWORD_DIGITS)
+
+
+def temporary_password_entropy_bits() -> float:
+    """log2 of how many passwords ``new_temporary_password`` picks among, all
+    equally likely: strings over the alphabet holding every class (counted by
+    inclusion and exclusion over the classes left out)."""
+    length = TEMP_PASSWORD_GROUPS * TEMP_PASSWORD_GROUP_LENGTH
+    sizes = [len(c) for c in _TEMP_PASSWORD_CLASSES]
+    total = 0
+    for mask in range(1 << len(sizes)):
+        left_out = [n for i, n in enumerate(sizes) if mask >> i & 1]
+        sign = -1 if len(left_out) % 2 else 1
+        total += sign * (len(TEMP_PASSWORD_ALPHABET) - sum(left_out)) ** length
+    return math.log2(total)

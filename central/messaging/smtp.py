@@ -15,6 +15,7 @@ from email.utils import formatdate, make_msgid, parseaddr
 
 from central.core.config import Settings
 from central.messaging.delivery import PermanentDeliveryError, TemporaryDeliveryError
+from central.messaging.texts import html_body
 from central.repositories.messages import ClaimedMessage
 
 SMTP_TRANSIENT_MIN = 400
@@ -30,6 +31,9 @@ def build_email(message: ClaimedMessage, sender: str) -> EmailMessage:
     domain = parseaddr(sender)[1].partition("@")[2] or "localhost"
     email["Message-ID"] = make_msgid(domain=domain)
     email.set_content(message.body, charset="utf-8")
+    rich = html_body(message.kind, message.body)  # the temporary password in monospace
+    if rich is not None:
+        email.add_alternative(rich, subtype="html", charset="utf-8")
     return email
 
 

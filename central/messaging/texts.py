@@ -8,6 +8,8 @@ the bodies hold codes and passwords.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -80,6 +82,43 @@ TEXTS: Mapping[str, MessageText] = {
             "en": "Victoria: your «Личный кабинет» account is created. "
             "The activation link and a temporary password are in your email.",
         },
+    ),
+    "account_exists_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: у вас уже есть «Личный кабинет». Вход на vic.kz или в терминале "
+            "филиала по телефону или email. Забыли пароль: «Забыли пароль?», код придёт по СМС.",
+            "kk": "Виктория: сізде «Жеке кабинет» бар. vic.kz сайтында не филиал терминалында "
+            "телефон не email арқылы кіріңіз. Құпиясөзді ұмытсаңыз: «Құпиясөзді ұмыттыңыз "
+            "ба?», код СМС-пен келеді.",
+            "en": "Victoria: you already have a «Личный кабинет» account. Log in with your "
+            "phone or email at vic.kz or a branch kiosk. Forgot the password: «Forgot "
+            "password?», a code comes by text.",
+        },
+    ),
+    "account_exists_email": MessageText(
+        channel="email",
+        subject={
+            "ru": "У вас уже есть «Личный кабинет» АО «СК «Виктория»",
+            "kk": "Сізде «Виктория» СК» АҚ «Жеке кабинеті» бар",
+            "en": "You already have a Victoria «Личный кабинет» account",
+        },
+        body=_email(
+            "Здравствуйте!\n\nВ филиале вы оставили заявку на «Личный кабинет», но он у "
+            "вас уже есть, поэтому новый не создан.\n\nКак войти: на vic.kz или в "
+            "терминале филиала, логин — ваш номер телефона или email.\nЕсли вы не "
+            "помните пароль, нажмите «Забыли пароль?»: код для нового пароля придёт по СМС.",
+            "Сәлеметсіз бе!\n\nФилиалда «Жеке кабинетке» өтінім қалдырдыңыз, бірақ ол "
+            "сізде бар, сондықтан жаңасы ашылмады.\n\nҚалай кіруге болады: vic.kz сайтында "
+            "немесе филиал терминалында, логин — телефон нөміріңіз немесе email.\n"
+            "Құпиясөзді ұмытсаңыз, «Құпиясөзді ұмыттыңыз ба?» түймесін басыңыз: жаңа "
+            "құпиясөзге арналған код СМС арқылы келеді.",
+            "Hello,\n\nAt a branch you asked for a «Личный кабинет» account, but you "
+            "already have one, so no new one was created.\n\nHow to log in: at vic.kz or "
+            "a branch kiosk, with your phone number or email as the login.\nIf you do not "
+            "remember the password, tap «Forgot password?»: a code for a new one comes by "
+            "text message.",
+        ),
     ),
     "account_created_email": MessageText(
         channel="email",
@@ -199,6 +238,43 @@ TEXTS: Mapping[str, MessageText] = {
         ),
     ),
 }
+
+
+# kinds whose email carries a temporary password: their HTML part shows it in a
+# monospace block, so a client can tell its characters apart when retyping it
+TEMPORARY_PASSWORD_KINDS = frozenset(
+    {
+        "account_created_email",
+        "activation_email",
+        "password_reset_email",
+        "online_purchase_welcome_email",
+    }
+)
+_PASSWORD_LINE = re.compile(r"^(.*(?:пароль|құпиясөз|password)): (\S+)$", re.IGNORECASE)
+MONOSPACE_STYLE = (
+    "font-family:ui-monospace,Menlo,Consolas,'Courier New',monospace;font-size:22px;"
+    "letter-spacing:2px;padding:8px 12px;background:#f2f2f2;display:inline-block"
+)
+
+
+def html_body(kind: str, body: str) -> str | None:
+    """An HTML version of an email ``body`` of a ``TEMPORARY_PASSWORD_KINDS`` kind,
+    the password line's value in a monospace block (every other line escaped as
+    it is); ``None`` for other kinds, which go as plain text only."""
+    if kind not in TEMPORARY_PASSWORD_KINDS:
+        return None
+    lines = []
+    for line in body.split("\n"):
+        found = _PASSWORD_LINE.match(line)
+        if found:
+            label, secret = html.escape(found.group(1)), html.escape(found.group(2))
+            lines.append(f'{label}:<br><pre style="{MONOSPACE_STYLE}">{secret}</pre>')
+        else:
+            lines.append(html.escape(line) + "<br>")
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"></head>'
+        f"<body>{''.join(lines)}</body></html>"
+    )
 
 
 # --- online claims: the acknowledgement and each status the insurer sets ----------

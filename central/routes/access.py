@@ -20,6 +20,7 @@ from central.core.errors import (
     Unauthorized,
     WeakPassword,
 )
+from central.core.text import SafeLine
 from central.routes.deps import (
     AnySession,
     AppSettings,
@@ -40,7 +41,7 @@ router = APIRouter(prefix="/api/v1", tags=["access"])
 class SessionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    login: StrictStr = Field(max_length=320)
+    login: SafeLine = Field(max_length=320)
     password: StrictStr = Field(max_length=256)
 
 
@@ -53,7 +54,7 @@ class SessionOut(BaseModel):
 class ResetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    login: StrictStr = Field(max_length=320)
+    login: SafeLine = Field(max_length=320)
 
 
 class ResetOut(BaseModel):

@@ -38,6 +38,7 @@ from central.core.errors import (
 )
 from central.core.i18n import Locale, negotiate
 from central.core.security import hash_token
+from central.core.text import parsed_ip
 from central.core.uow import UnitOfWork
 from central.models import ClientSession, IdempotencyRecord
 from central.repositories import idempotency as idem_repo
@@ -100,7 +101,10 @@ async def get_db(uow: Uow) -> Session:
 
 
 async def client_ip(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    """The client's address as a normalised IP, or ``None``: uvicorn copies it
+    from ``X-Forwarded-For`` unchecked (from a trusted proxy), so any text
+    could arrive here and must not be stored or counted as an address."""
+    return parsed_ip(request.client.host) if request.client else None
 
 
 Db = Annotated[Session, Depends(get_db)]

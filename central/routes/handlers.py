@@ -43,6 +43,8 @@ _PYDANTIC_CODES = {
     "datetime_parsing": "invalid_datetime",
     "datetime_from_date_parsing": "invalid_datetime",
     "string_pattern_mismatch": "invalid_format",
+    "forbidden_character": "forbidden_character",  # central.core.text
+    "out_of_range": "out_of_range",  # central.core.clock
 }
 _SECRETS = re.compile(r"\+?\d[\d \-()]{8,}\d|[^\s@'\"]+@[^\s@'\"]+")
 

@@ -76,7 +76,34 @@ def readyz(request: Request) -> dict[str, str]:
     return {"status": "ready"}
 
 
+def _activation_form(token: str, lang: Locale) -> str:
+    tok = html.escape(token, quote=True)
+    return (
+        f"{_p(page_text('activate_prompt', lang))}"
+        f'<form method="post" action="/activate/{tok}?lang={lang}">'
+        f'<button type="submit">{html.escape(page_text("activate_button", lang))}</button>'
+        f"</form>"
+    )
+
+
 @router.get(
+    "/activate/{token}",
+    response_class=HTMLResponse,
+    responses=html_refusals(
+        {404: "the link is not valid", 410: "the link was used or has expired"}, ValidationFailed
+    ),
+)
+def activation_page(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
+    """The activation link's page: one button that POSTs. It changes nothing,
+    so a mail scanner opening the link spends nothing (contract v1.1)."""
+    chosen = _lang(lang, header_lang)
+    state = activation_service.check(db, token, now)
+    if state is not Activation.READY:
+        return page(chosen, _p(page_text(state.value, chosen)), _ACTIVATION_STATUS[state])
+    return page(chosen, _activation_form(token[: activation_service.MAX_TOKEN_CHARS], chosen))
+
+
+@router.post(
     "/activate/{token}",
     response_class=HTMLResponse,
     responses=html_refusals(
@@ -85,17 +112,18 @@ def readyz(request: Request) -> dict[str, str]:
 )
 def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
     """Activates the account of a valid, unused, unexpired link; once. Every
-    other link of the account is spent with it ("already used" after)."""
+    other link of the account is spent with it; a second POST says the account
+    is already active and where to log in."""
     chosen = _lang(lang, header_lang)
     outcome = activation_service.activate(db, token, now)
-    status = _ACTIVATION_STATUS[outcome]
-    return page(chosen, _p(page_text(outcome.value, chosen)), status)
+    return page(chosen, _p(page_text(outcome.value, chosen)), _ACTIVATION_STATUS[outcome])
 
 
 _ACTIVATION_STATUS = {
     Activation.ACTIVATED: 200,
     Activation.INVALID: 404,
     Activation.USED: 410,
+    Activation.ALREADY_ACTIVE: 410,
     Activation.EXPIRED: 410,
 }
 

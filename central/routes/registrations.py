@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from central.core.clock import UtcDatetime
 from central.core.errors import (
     AccountExists,
     AlreadyConfirmed,
@@ -19,6 +20,7 @@ from central.core.errors import (
     RateLimited,
     TooManyAttempts,
 )
+from central.core.text import SafeLine
 from central.routes.deps import (
     AppSettings,
     ClientIp,
@@ -37,18 +39,18 @@ router = APIRouter(prefix="/api/v1/registrations", tags=["registration"])
 class RegistrationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    email: StrictStr = Field(max_length=1000)
-    phone: StrictStr = Field(max_length=100)
+    email: SafeLine = Field(max_length=1000)
+    phone: SafeLine = Field(max_length=100)
     consent: StrictBool = False
     locale: Literal["ru", "kk", "en"] | None = None
-    operator: StrictStr | None = Field(default=None, max_length=64)
-    captured_at: AwareDatetime | None = None
+    operator: SafeLine | None = Field(default=None, max_length=64)
+    captured_at: UtcDatetime | None = None
 
 
 class ConfirmIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    code: StrictStr = Field(max_length=32)
+    code: SafeLine = Field(max_length=32)
 
 
 class RegistrationOut(BaseModel):
@@ -90,7 +92,9 @@ def start_registration(
     lang: Lang,
     ip: ClientIp,
 ) -> Any:
-    contacts = service.check_contacts(body.email, body.phone, body.consent, settings)
+    contacts = service.check_contacts(
+        body.email, body.phone, body.consent, settings, captured_at=body.captured_at, now=now
+    )
     request = service.NewRequest(
         contacts=contacts,
         locale=body.locale or lang,

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Header, Response
 from pydantic import BaseModel, Field
 
 from central.core.errors import Unauthorized
+from central.core.text import SafeLine
 from central.repositories.terminals import Heartbeat
 from central.routes.deps import Bearer, CurrentTerminal, Db, Now
 from central.routes.responses import JSON_BODY, TERMINAL, refusals
@@ -20,8 +21,8 @@ router = APIRouter(prefix="/api/v1/terminals", tags=["terminals"])
 
 
 class EnrollRequest(BaseModel):
-    code: Annotated[str, Field(min_length=1, max_length=64)]
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    code: Annotated[SafeLine, Field(min_length=1, max_length=64)]
+    name: Annotated[SafeLine, Field(min_length=1, max_length=120)]
 
 
 class EnrollResponse(BaseModel):

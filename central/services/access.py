@@ -24,7 +24,7 @@ from central.core.security import (
     hash_token,
     new_temporary_password,
     new_token,
-    password_matches,
+    verify_and_maybe_rehash,
 )
 from central.messaging.outbox import send_temporary_password
 from central.models import Account, ClientSession
@@ -80,10 +80,13 @@ def open_session(
     rates.enforce(db, FAILED_LOGIN_SCOPE, terminal_id, failed_cap, now)
     rates.enforce(db, scope, who, settings.logins_per_login_per_hour, now)
     rates.record(db, scope, who, now)
-    ok = password_matches(password, account.password_hash if account else None)
-    if account is None or not ok:
+    # the same argon2 work whether or not the account exists (a stand-in hash)
+    check = verify_and_maybe_rehash(password, account.password_hash if account else None)
+    if account is None or not check.matches:
         rates.record(db, FAILED_LOGIN_SCOPE, terminal_id, now)
         raise InvalidCredentials()
+    if check.new_hash is not None:  # made at older, costlier parameters
+        account.password_hash = check.new_hash
     if accounts.temporary_password_expired(account, now):
         raise TemporaryPasswordExpired()
     if account.status != "active":

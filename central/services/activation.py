@@ -1,5 +1,8 @@
-"""Activation of an account by the link of its email: once per link, and
-activating spends every link of the account ("already used" after)."""
+"""Activation of an account by the link of its email (contract v1.1): opening
+the link only looks (``check``: a mail scanner that opens it spends nothing);
+the page's button activates (``activate``), once per link, and activating
+spends every link of the account. A link of an account already active says so,
+and where to log in, instead of a bare "already used"."""
 
 from __future__ import annotations
 
@@ -9,32 +12,49 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_token
+from central.models import Account, ActivationToken
 from central.repositories import accounts, audit, tokens
 
 MAX_TOKEN_CHARS = 200
 
 
 class Activation(StrEnum):
-    """What a link did: the page says it (no error type: each is a page)."""
+    """What a link did or would do: the page says it (each is a page, not an error)."""
 
+    READY = "activate_prompt"  # valid and unused: the page shows the button
     ACTIVATED = "activated"
     INVALID = "link_invalid"
     USED = "link_used"
+    ALREADY_ACTIVE = "already_active"
     EXPIRED = "link_expired"
+
+
+def _link(
+    db: Session, token: str, now: datetime
+) -> tuple[Activation, ActivationToken | None, Account | None]:
+    found = tokens.activation_for_update(db, hash_token(token[:MAX_TOKEN_CHARS]))
+    account = accounts.get(db, found.account_id) if found is not None else None
+    if found is None or account is None:
+        return Activation.INVALID, None, None
+    if found.used_at is not None:
+        used = Activation.ALREADY_ACTIVE if account.status == "active" else Activation.USED
+        return used, found, account
+    if found.expires_at <= now:
+        return Activation.EXPIRED, found, account
+    return Activation.READY, found, account
+
+
+def check(db: Session, token: str, now: datetime) -> Activation:
+    """What the link's button would do; changes nothing."""
+    return _link(db, token, now)[0]
 
 
 def activate(db: Session, token: str, now: datetime) -> Activation:
     """Activate the account of a valid, unused, unexpired link."""
-    found = tokens.activation_for_update(db, hash_token(token[:MAX_TOKEN_CHARS]))
-    if found is None:
-        return Activation.INVALID
-    if found.used_at is not None:
-        return Activation.USED
-    if found.expires_at <= now:
-        return Activation.EXPIRED
-    account = accounts.get(db, found.account_id)
-    if account is None:
-        return Activation.INVALID
+    state, found, account = _link(db, token, now)
+    if state is not Activation.READY:
+        return state
+    assert found is not None and account is not None
     tokens.spend_activations(db, account.id, now)  # this link and every older one
     found.used_at = now
     if account.status != "active":

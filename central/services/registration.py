@@ -21,9 +21,11 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from central.core.clock import captured_at_problem
 from central.core.config import Settings
 from central.core.errors import (
     AccountExists,
+    AccountExistsNotified,
     AlreadyConfirmed,
     CodeExpired,
     InvalidCode,
@@ -117,9 +119,20 @@ def view(reg: Registration, settings: Settings, now: datetime) -> RegistrationVi
     )
 
 
-def check_contacts(email: str, phone: str, consent: bool, settings: Settings) -> Contacts:
-    """The normalised contacts, or ``ValidationFailed`` naming every bad field."""
+def check_contacts(
+    email: str,
+    phone: str,
+    consent: bool,
+    settings: Settings,
+    *,
+    captured_at: datetime | None = None,
+    now: datetime | None = None,
+) -> Contacts:
+    """The normalised contacts, or ``ValidationFailed`` naming every bad field
+    (``captured_at`` too, outside now - 30 days .. now + 5 minutes: contract v1.1)."""
     fields: dict[str, list[str]] = {}
+    if now is not None and (problem := captured_at_problem(captured_at, now)):
+        fields["captured_at"] = [problem]
     email_norm = email_key = phone_norm = ""
     try:
         email_norm, email_key = email_with_key(email)
@@ -151,6 +164,16 @@ def plan(request: NewRequest, settings: Settings, now: datetime) -> Planned:
     return Planned(request, answer, code_fields, sms_params, now)
 
 
+def _tell_existing_client(db: Session, phone: str, email: str, locale: str) -> None:
+    """A registration captured offline and delivered after the client left found
+    an account: the screen had promised an SMS, so the client is told by SMS and
+    email that they have a «Личный кабинет», how to log in and how to reset.
+    Online, the client reads the same at the terminal and nothing is sent."""
+    enqueue(db, channel="sms", to=phone, kind="account_exists_sms", locale=locale, params={})
+    enqueue(db, channel="email", to=email, kind="account_exists_email", locale=locale, params={})
+    log.info("late registration for an existing account: %s told", mask_phone(phone))
+
+
 def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView:
     """Write the planned registration and queue its code SMS, unless a cap
     (terminal, IP, phone) or an existing account refuses it."""
@@ -169,6 +192,9 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
     if found.ip is not None:
         rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
     if found.account_exists:
+        if req.captured_at is not None:
+            _tell_existing_client(db, phone, req.contacts.email, req.locale)
+            raise AccountExistsNotified()
         raise AccountExists()
     _check_phone_cap(*found.phone_codes, settings, now)
     events = [(registrations.TERMINAL_SCOPE, req.terminal_id)]

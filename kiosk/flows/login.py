@@ -75,6 +75,9 @@ class LoginFlow(GuardedFlow):
     def _reset(self) -> None:
         self.step = LoginStep.CREDENTIALS
         self.last_error: CentralError | None = None
+        # GUI: a login another screen already knows («У вас уже есть…» → «Войти»),
+        # so the client does not type it twice; the login screen takes it once
+        self.typed_login = ""
         self._forget()
 
     def _forget(self) -> None:
@@ -90,6 +93,17 @@ class LoginFlow(GuardedFlow):
     def locale(self, value: str) -> None:
         self._locale = value
         self._client.locale = value
+
+    @property
+    def session(self) -> ClientSession | None:
+        """The open session, for the flows that act for the logged-in client (claims)."""
+        return self._session
+
+    @property
+    def phone(self) -> str | None:
+        """The account's phone (E.164) when the client logged in with it, else None."""
+        login = self._login
+        return login if login is not None and login.startswith("+") else None
 
     @property
     def logged_in(self) -> bool:

@@ -242,6 +242,37 @@ class RegistrationFlow(GuardedFlow):
             self.step = Step.CHECK_DETAILS
         return problems
 
+    @property
+    def ignored_suggestion(self) -> str | None:
+        """The «Вы имели в виду …» the client went past on the form, while the check
+        screen shows the details: a mistyped domain is easy to confirm there."""
+        with self._state:
+            problems = self.details_problems
+            if self.step is not Step.CHECK_DETAILS or problems is None:
+                return None
+            suggestion = problems.email_suggestion
+            return suggestion if suggestion and suggestion != self.email else None
+
+    def use_suggested_email(self) -> bool:
+        """GUI: the one-tap fix on the check screen. The email becomes the suggestion
+        (a new Idempotency-Key: it is another registration); False when there is none."""
+        suggestion = self.ignored_suggestion
+        if suggestion is None:
+            return False
+        try:
+            fixed = normalize_email(suggestion)
+        except EmailProblem:
+            return False
+        with self._state:
+            if self.step is not Step.CHECK_DETAILS or self.busy:
+                return False
+            self.email = fixed
+            self._key = str(uuid.uuid4())
+            self._request = None
+            if self.details_problems is not None:
+                self.details_problems = replace(self.details_problems, email_suggestion=None)
+        return True
+
     def change_details(self) -> None:
         """Back from the check screen to the form; the typed values stay."""
         with self._state:

@@ -116,15 +116,351 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Change</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Check the email: did you mean %1?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Use %1</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</translation>
         </message>
     </context>
     <context>
+        <name>ClaimFormScreen</name>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Report an insured event</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>Date of the event</source>
+            <translation>Date of the event</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>City, street, road</source>
+            <translation>City, street, road</translation>
+        </message>
+        <message>
+            <source>Describe what happened</source>
+            <translation>Describe what happened</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>Contact phone</translation>
+        </message>
+        <message>
+            <source>Leave it empty to be called on your account's phone.</source>
+            <translation>Leave it empty to be called on your account's phone.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Send the claim</source>
+            <translation>Send the claim</translation>
+        </message>
+        <message>
+            <source>%1 of %2 characters</source>
+            <translation>%1 of %2 characters</translation>
+        </message>
+        <message>
+            <source>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</source>
+            <translation>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</translation>
+        </message>
+        <message>
+            <source>Please check the fields marked above.</source>
+            <translation>Please check the fields marked above.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimListScreen</name>
+        <message>
+            <source>My claims</source>
+            <translation>My claims</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Filed</source>
+            <translation>Filed</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>Open the claim</source>
+            <translation>Open the claim</translation>
+        </message>
+        <message>
+            <source>Loading your claims…</source>
+            <translation>Loading your claims…</translation>
+        </message>
+        <message>
+            <source>You have not filed any claims yet.</source>
+            <translation>You have not filed any claims yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimTexts</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Please fill in this field.</translation>
+        </message>
+        <message>
+            <source>The date cannot be in the future.</source>
+            <translation>The date cannot be in the future.</translation>
+        </message>
+        <message>
+            <source>The contract was not in force on that date.</source>
+            <translation>The contract was not in force on that date.</translation>
+        </message>
+        <message>
+            <source>This contract was not found. Please ask an employee.</source>
+            <translation>This contract was not found. Please ask an employee.</translation>
+        </message>
+        <message>
+            <source>Choose what happened from the list.</source>
+            <translation>Choose what happened from the list.</translation>
+        </message>
+        <message>
+            <source>Please describe what happened in at least 10 characters.</source>
+            <translation>Please describe what happened in at least 10 characters.</translation>
+        </message>
+        <message>
+            <source>This text is too long.</source>
+            <translation>This text is too long.</translation>
+        </message>
+        <message>
+            <source>This text holds characters that cannot be sent.</source>
+            <translation>This text holds characters that cannot be sent.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number, e.g. +7 701 123 45 67.</source>
+            <translation>Enter a mobile number, e.g. +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number.</source>
+            <translation>This is not a mobile number.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator.</source>
+            <translation>Enter a mobile number of a Kazakhstan operator.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Please check this field.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <source>Under review</source>
+            <translation>Under review</translation>
+        </message>
+        <message>
+            <source>Documents requested</source>
+            <translation>Documents requested</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Contract %1, %2, in force %3</source>
+            <translation>Contract %1, %2, in force %3</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message>
+            <source>«%1» is larger than 10 MB and was not added.</source>
+            <translation>«%1» is larger than 10 MB and was not added.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</source>
+            <translation>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a claim holds at most 20 documents.</source>
+            <translation>«%1» was not added: a claim holds at most 20 documents.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a decision on this claim has been made already.</source>
+            <translation>«%1» was not added: a decision on this claim has been made already.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: no connection to the insurer. Please try again.</source>
+            <translation>«%1» was not added: no connection to the insurer. Please try again.</translation>
+        </message>
+        <message>
+            <source>«%1» could not be read. Please choose it again.</source>
+            <translation>«%1» could not be read. Please choose it again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimViewScreen</name>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>No documents yet.</source>
+            <translation>No documents yet.</translation>
+        </message>
+        <message>
+            <source>Add a file</source>
+            <translation>Add a file</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Add documents from your phone</source>
+            <translation>Add documents from your phone</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>My claims</translation>
+        </message>
+        <message>
+            <source>Claim %1</source>
+            <translation>Claim %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</source>
+            <translation>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</translation>
+        </message>
+        <message>
+            <source>Contract %1 · %2 · event on %3</source>
+            <translation>Contract %1 · %2 · event on %3</translation>
+        </message>
+        <message>
+            <source>Documents (%1)</source>
+            <translation>Documents (%1)</translation>
+        </message>
+        <message>
+            <source>A decision has been made on this claim: it takes no more documents.</source>
+            <translation>A decision has been made on this claim: it takes no more documents.</translation>
+        </message>
+        <message>
+            <source>Preparing the link for your phone…</source>
+            <translation>Preparing the link for your phone…</translation>
+        </message>
+        <message>
+            <source>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</source>
+            <translation>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</translation>
+        </message>
+        <message>
+            <source>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+            <translation>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Files added: %1.</source>
+            <translation>Files added: %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPanel</name>
+        <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>sent: the client got the code by text message</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>already registered: told by text message and email</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>not sent: see the outbox</translation>
+        </message>
         <message>
             <source>Operator: %1</source>
             <translation>Operator: %1</translation>
+        </message>
+        <message>
+            <source>Change operator</source>
+            <translation>Change operator</translation>
         </message>
         <message>
             <source>Registrations today: %1</source>
@@ -233,6 +569,14 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Log out</translation>
         </message>
         <message>
+            <source>Report an insured event</source>
+            <translation>Report an insured event</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>My claims</translation>
+        </message>
+        <message>
             <source>active</source>
             <translation>active</translation>
         </message>
@@ -288,16 +632,20 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>The page answered %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Demo: the central does not answer</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Copied: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>The page says: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>The page refused (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
@@ -332,6 +680,17 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Capital letters</source>
             <translation>Capital letters</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
         </message>
     </context>
     <context>
@@ -372,11 +731,11 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</source>
-            <translation>Your «Личный кабинет» is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
+            <translation>Your personal account is not activated yet. Open the link in the email we sent you, then log in with the temporary password from that email.</translation>
         </message>
         <message>
             <source>Log in to «Личный кабинет»</source>
-            <translation>Log in to «Личный кабинет»</translation>
+            <translation>Log in to your personal account</translation>
         </message>
         <message>
             <source>Use your mobile phone number or email, and your password.</source>
@@ -412,6 +771,22 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Victoria: personal account registration</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>End of shift</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>End the shift and close the terminal?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>End shift and close</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Keep working</translation>
         </message>
     </context>
     <context>
@@ -536,7 +911,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Nothing is waiting to be sent.</translation>
+            <translation>Every registration has been sent.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -579,11 +954,15 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Your password has been changed successfully. You can now use «Личный кабинет».</source>
-            <translation>Your password has been changed successfully. You can now use «Личный кабинет».</translation>
+            <translation>Your password has been changed successfully. You can now use your personal account.</translation>
         </message>
         <message>
             <source>My contracts</source>
             <translation>My contracts</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Log out</translation>
         </message>
         <message>
             <source>The server did not accept this password:</source>
@@ -591,7 +970,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used yet:</translation>
+            <translation>This password cannot be used:</translation>
         </message>
     </context>
     <context>
@@ -683,11 +1062,23 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Both entries are the same</translation>
+            <translation>The passwords match</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>The passwords do not match</translation>
         </message>
     </context>
     <context>
         <name>ProblemPage</name>
+        <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>An unexpected error; the log file has the details.</translation>
+        </message>
         <message>
             <source>The terminal could not start</source>
             <translation>The terminal could not start</translation>
@@ -728,8 +1119,16 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>I consent to the processing of my personal data</translation>
         </message>
         <message>
+            <source>The client consents to personal data processing</source>
+            <translation>The client consents to personal data processing</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Read the consent below to the client aloud, or let them read it:</translation>
+        </message>
+        <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-            <translation>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</translation>
+            <translation>JSC “Insurance Company “Victoria” will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V “On personal data and their protection”.</translation>
         </message>
         <message>
             <source>Register</source>
@@ -780,7 +1179,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used yet:</translation>
+            <translation>This password cannot be used:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -877,6 +1276,13 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>
@@ -919,10 +1325,26 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
-        <name>TerminalStarter</name>
+        <name>TextKeyboard</name>
         <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>An unexpected error; the log file has the details.</translation>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Delete last character</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>New line</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Capital letters</translation>
+        </message>
+        <message>
+            <source>Other alphabet</source>
+            <translation>Other alphabet</translation>
         </message>
     </context>
     <context>

@@ -24,11 +24,11 @@
         <name>AdminPinDialog</name>
         <message>
             <source>Employee access</source>
-            <translation>Қызметкерге кіру</translation>
+            <translation>Қызметкер кіруі</translation>
         </message>
         <message>
             <source>Employee access: enter the admin PIN</source>
-            <translation>Қызметкерге кіру: әкімші PIN-кодын енгізіңіз</translation>
+            <translation>Қызметкер кіруі: әкімші PIN-кодын енгізіңіз</translation>
         </message>
         <message>
             <source>Admin PIN</source>
@@ -48,7 +48,7 @@
         </message>
         <message>
             <source>Too many wrong PINs. Try again in %1 min %2 s.</source>
-            <translation>Қате PIN тым көп. %1 мин %2 с кейін қайталаңыз.</translation>
+            <translation>Қате PIN тым көп. %1 мин %2 секундтан кейін қайталаңыз.</translation>
         </message>
         <message>
             <source>The PIN cannot be checked: the keyring is not available.</source>
@@ -116,15 +116,351 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Өзгерту</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Email-ді тексеріңіз: %1 деп жазғыңыз келді ме?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>%1 деп түзету</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>Сервермен байланыс жоқ, ал бұл терминал қазір өтінішіңізді сақтай алмайды. Қызметкерге жүгініңіз.</translation>
         </message>
     </context>
     <context>
+        <name>ClaimFormScreen</name>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Сақтандыру жағдайы туралы өтініш</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Не болды</translation>
+        </message>
+        <message>
+            <source>Date of the event</source>
+            <translation>Оқиға күні</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Орны</translation>
+        </message>
+        <message>
+            <source>City, street, road</source>
+            <translation>Қала, көше, жол</translation>
+        </message>
+        <message>
+            <source>Describe what happened</source>
+            <translation>Не болғанын сипаттаңыз</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>Байланыс телефоны</translation>
+        </message>
+        <message>
+            <source>Leave it empty to be called on your account's phone.</source>
+            <translation>Кабинет телефоны арқылы хабарласу үшін бос қалдырыңыз.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>Send the claim</source>
+            <translation>Өтінішті жіберу</translation>
+        </message>
+        <message>
+            <source>%1 of %2 characters</source>
+            <translation>%2 таңбаның %1</translation>
+        </message>
+        <message>
+            <source>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</source>
+            <translation>Өтініш үшін сақтандыру компаниясымен байланыс керек, ал қазір байланыс жоқ. Енгізгеніңіз сақталды: байланыс қалпына келгенде «Өтінішті жіберу» батырмасын қайта басыңыз.</translation>
+        </message>
+        <message>
+            <source>Please check the fields marked above.</source>
+            <translation>Жоғарыда белгіленген өрістерді тексеріңіз.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Таңдаңыз…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimListScreen</name>
+        <message>
+            <source>My claims</source>
+            <translation>Менің өтініштерім</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Нөмірі</translation>
+        </message>
+        <message>
+            <source>Filed</source>
+            <translation>Берілген күні</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Шарт</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Не болды</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Мәртебесі</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Жаңарту</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Менің шарттарым</translation>
+        </message>
+        <message>
+            <source>Open the claim</source>
+            <translation>Өтінішті ашу</translation>
+        </message>
+        <message>
+            <source>Loading your claims…</source>
+            <translation>Өтініштеріңізді жүктеп жатырмыз…</translation>
+        </message>
+        <message>
+            <source>You have not filed any claims yet.</source>
+            <translation>Сіз әлі өтініш берген жоқсыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimTexts</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Бұл өрісті толтырыңыз.</translation>
+        </message>
+        <message>
+            <source>The date cannot be in the future.</source>
+            <translation>Күн болашақта болмайды.</translation>
+        </message>
+        <message>
+            <source>The contract was not in force on that date.</source>
+            <translation>Бұл күні шарт күшінде болмады.</translation>
+        </message>
+        <message>
+            <source>This contract was not found. Please ask an employee.</source>
+            <translation>Шарт табылмады. Қызметкерге хабарласыңыз.</translation>
+        </message>
+        <message>
+            <source>Choose what happened from the list.</source>
+            <translation>Не болғанын тізімнен таңдаңыз.</translation>
+        </message>
+        <message>
+            <source>Please describe what happened in at least 10 characters.</source>
+            <translation>Не болғанын кемінде 10 таңбамен сипаттаңыз.</translation>
+        </message>
+        <message>
+            <source>This text is too long.</source>
+            <translation>Мәтін тым ұзын.</translation>
+        </message>
+        <message>
+            <source>This text holds characters that cannot be sent.</source>
+            <translation>Мәтінде жіберуге болмайтын таңбалар бар.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number, e.g. +7 701 123 45 67.</source>
+            <translation>Ұялы нөмірді енгізіңіз, мысалы +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number.</source>
+            <translation>Бұл ұялы нөмір емес.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator.</source>
+            <translation>Қазақстан операторының нөмірін енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Бұл өрісті тексеріңіз.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Берілді</translation>
+        </message>
+        <message>
+            <source>Under review</source>
+            <translation>Қаралуда</translation>
+        </message>
+        <message>
+            <source>Documents requested</source>
+            <translation>Құжаттар қажет</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Мақұлданды</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Төленді</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Бас тартылды</translation>
+        </message>
+        <message>
+            <source>Contract %1, %2, in force %3</source>
+            <translation>%1 шарты, %2, күшінде: %3</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 МБ</translation>
+        </message>
+        <message>
+            <source>%1 KB</source>
+            <translation>%1 КБ</translation>
+        </message>
+        <message>
+            <source>«%1» is larger than 10 MB and was not added.</source>
+            <translation>«%1» 10 МБ-тан үлкен, қосылмады.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</source>
+            <translation>«%1» қосылмады: тек фото (JPEG, PNG) және PDF файлдары қабылданады.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a claim holds at most 20 documents.</source>
+            <translation>«%1» қосылмады: өтінішке ең көбі 20 құжат тіркеуге болады.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a decision on this claim has been made already.</source>
+            <translation>«%1» қосылмады: өтініш бойынша шешім қабылданып қойған.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: no connection to the insurer. Please try again.</source>
+            <translation>«%1» қосылмады: сақтандыру компаниясымен байланыс жоқ. Қайталап көріңіз.</translation>
+        </message>
+        <message>
+            <source>«%1» could not be read. Please choose it again.</source>
+            <translation>«%1» оқылмады. Файлды қайта таңдаңыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimViewScreen</name>
+        <message>
+            <source>Documents</source>
+            <translation>Құжаттар</translation>
+        </message>
+        <message>
+            <source>No documents yet.</source>
+            <translation>Әзірге құжат жоқ.</translation>
+        </message>
+        <message>
+            <source>Add a file</source>
+            <translation>Файл қосу</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Тарихы</translation>
+        </message>
+        <message>
+            <source>Add documents from your phone</source>
+            <translation>Құжаттарды телефоннан қосыңыз</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Өлшемі</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Қосылған</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Күні</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Мәртебесі</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ескертпе</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Менің шарттарым</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>Менің өтініштерім</translation>
+        </message>
+        <message>
+            <source>Claim %1</source>
+            <translation>%1 өтініші</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Мәртебесі: %1</translation>
+        </message>
+        <message>
+            <source>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</source>
+            <translation>Өтінішіңізді алдық, оның нөмірін SMS және email арқылы жібердік. Әрі қарай: сақтандыру компаниясы оны қарап, әр қадам туралы SMS және email арқылы хабарлайды; құжаттар жетіспесе, қайсысы екенін айтады. Зақымның фотосын және құжаттарды қазір немесе кейін «Менің өтініштерім» бөлімінде қосыңыз.</translation>
+        </message>
+        <message>
+            <source>Contract %1 · %2 · event on %3</source>
+            <translation>%1 шарты · %2 · оқиға күні %3</translation>
+        </message>
+        <message>
+            <source>Documents (%1)</source>
+            <translation>Құжаттар (%1)</translation>
+        </message>
+        <message>
+            <source>A decision has been made on this claim: it takes no more documents.</source>
+            <translation>Өтініш бойынша шешім қабылданды: құжаттар енді қабылданбайды.</translation>
+        </message>
+        <message>
+            <source>Preparing the link for your phone…</source>
+            <translation>Телефонға сілтеме дайындап жатырмыз…</translation>
+        </message>
+        <message>
+            <source>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</source>
+            <translation>Телефон камерасын кодқа бағыттаңыз: зақым мен құжаттарды суретке түсіруге не таңдауға болатын бет ашылады. Әрқайсысы осында бірнеше секундта пайда болады. Код 15 минут жарамды.</translation>
+        </message>
+        <message>
+            <source>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+            <translation>Фото және PDF (*.jpg *.jpeg *.png *.pdf);;Барлық файлдар (*)</translation>
+        </message>
+        <message>
+            <source>Files added: %1.</source>
+            <translation>Қосылған файлдар: %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPanel</name>
+        <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>жіберілді: клиентке СМС арқылы код келді</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>бұрын тіркелген: СМС және email арқылы хабарланды</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>жіберілмеді: жіберу кезегін қараңыз</translation>
+        </message>
         <message>
             <source>Operator: %1</source>
             <translation>Оператор: %1</translation>
+        </message>
+        <message>
+            <source>Change operator</source>
+            <translation>Операторды ауыстыру</translation>
         </message>
         <message>
             <source>Registrations today: %1</source>
@@ -233,6 +569,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Шығу</translation>
         </message>
         <message>
+            <source>Report an insured event</source>
+            <translation>Сақтандыру жағдайын мәлімдеу</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>Менің өтініштерім</translation>
+        </message>
+        <message>
             <source>active</source>
             <translation>қолданыста</translation>
         </message>
@@ -288,16 +632,20 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>Бет жауап берді %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Демо: орталық сервер жауап бермейді</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Көшірілді: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>Беттегі мәтін: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>Бет бас тартты (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
@@ -332,6 +680,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Capital letters</source>
             <translation>Бас әріптер</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Дайын</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Келесі</translation>
         </message>
     </context>
     <context>
@@ -412,6 +771,22 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Виктория: «Жеке кабинетте» тіркелу</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>Ауысым соңы</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>Ауысымды аяқтап, терминалды жабу керек пе?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>Ауысымды аяқтап, жабу</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Жұмысты жалғастыру</translation>
         </message>
     </context>
     <context>
@@ -536,7 +911,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Жіберуді күтіп тұрған ештеңе жоқ.</translation>
+            <translation>Барлық тіркеулер жіберілді.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -586,12 +961,16 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Менің шарттарым</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Шығу</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
     </context>
     <context>
@@ -683,11 +1062,23 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Екі енгізу бірдей</translation>
+            <translation>Құпиясөздер сәйкес келеді</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>Құпиясөздер сәйкес келмейді</translation>
         </message>
     </context>
     <context>
         <name>ProblemPage</name>
+        <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>Бұл киоскте әкімші PIN-коды орнатылмаған, сондықтан қызметкер оны аша алмайды. Терминал әкімшісі оны осы компьютерде орнатады (main.py admin-pin командасы).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
+        </message>
         <message>
             <source>The terminal could not start</source>
             <translation>Терминалды іске қосу мүмкін болмады</translation>
@@ -728,6 +1119,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Дербес деректерімді өңдеуге келісім беремін</translation>
         </message>
         <message>
+            <source>The client consents to personal data processing</source>
+            <translation>Клиент дербес деректерді өңдеуге келісім береді</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Клиентке келісім мәтінін дауыстап оқыңыз немесе өзіне оқуға беріңіз:</translation>
+        </message>
+        <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
             <translation>«Виктория» сақтандыру компаниясы» АҚ «Жеке кабинетіңізді» ашу және жүргізу, сондай-ақ сақтандыру шарттарыңыз туралы хабарламалар жіберу үшін электрондық пошта мекенжайыңыз бен ұялы телефон нөміріңізді өңдейді. Деректер «Жеке кабинет» бар кезде Қазақстандағы серверлерде сақталады және ол жабылғаннан кейін жойылады; заңда көзделген жағдайлардан басқа кезде үшінші тұлғаларға берілмейді. Компанияға хабарласып, келісімді кез келген уақытта кері қайтарып алуға болады. Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» № 94-V Заңы.</translation>
         </message>
@@ -741,7 +1140,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Did you mean %1?</source>
-            <translation>Мұны меңзедіңіз бе: %1?</translation>
+            <translation>%1 деп жазғыңыз келді ме?</translation>
         </message>
     </context>
     <context>
@@ -780,7 +1179,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді әзірге пайдалануға болмайды:</translation>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -877,6 +1276,13 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>%2 қадамның %1-қадамы</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>
@@ -888,7 +1294,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>For your privacy the screen will be cleared in %1 s.</source>
-            <translation>Деректеріңізді қорғау үшін экран %1 с кейін тазаланады.</translation>
+            <translation>Деректеріңізді қорғау үшін экран %1 секундтан кейін тазаланады.</translation>
         </message>
     </context>
     <context>
@@ -919,10 +1325,26 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
-        <name>TerminalStarter</name>
+        <name>TextKeyboard</name>
         <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>Күтпеген қате; толығырақ журнал файлында.</translation>
+            <source>Space</source>
+            <translation>Бос орын</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Соңғы таңбаны өшіру</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>Жаңа жол</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Бас әріптер</translation>
+        </message>
+        <message>
+            <source>Other alphabet</source>
+            <translation>Басқа әліпби</translation>
         </message>
     </context>
     <context>

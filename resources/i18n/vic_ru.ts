@@ -116,15 +116,351 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Изменить</translation>
         </message>
         <message>
+            <source>Check the email: did you mean %1?</source>
+            <translation>Проверьте email: вы имели в виду %1?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Исправить на %1</translation>
+        </message>
+        <message>
             <source>No connection to the server, and this terminal cannot keep your request just now. Please ask an employee for help.</source>
             <translation>Нет связи с сервером, а этот терминал сейчас не может сохранить ваш запрос. Пожалуйста, обратитесь к сотруднику.</translation>
         </message>
     </context>
     <context>
+        <name>ClaimFormScreen</name>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Заявление о страховом случае</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Что случилось</translation>
+        </message>
+        <message>
+            <source>Date of the event</source>
+            <translation>Дата события</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>City, street, road</source>
+            <translation>Город, улица, трасса</translation>
+        </message>
+        <message>
+            <source>Describe what happened</source>
+            <translation>Опишите, что произошло</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>Контактный телефон</translation>
+        </message>
+        <message>
+            <source>Leave it empty to be called on your account's phone.</source>
+            <translation>Оставьте пустым, чтобы с вами связались по телефону кабинета.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>Send the claim</source>
+            <translation>Отправить заявление</translation>
+        </message>
+        <message>
+            <source>%1 of %2 characters</source>
+            <translation>%1 из %2 символов</translation>
+        </message>
+        <message>
+            <source>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</source>
+            <translation>Для заявления нужна связь со страховой компанией, а её сейчас нет. Всё, что вы ввели, сохранено: нажмите «Отправить заявление» ещё раз, когда связь появится.</translation>
+        </message>
+        <message>
+            <source>Please check the fields marked above.</source>
+            <translation>Проверьте отмеченные выше поля.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Выберите…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimListScreen</name>
+        <message>
+            <source>My claims</source>
+            <translation>Мои заявления</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <source>Filed</source>
+            <translation>Подано</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Договор</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Что случилось</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Мои договоры</translation>
+        </message>
+        <message>
+            <source>Open the claim</source>
+            <translation>Открыть заявление</translation>
+        </message>
+        <message>
+            <source>Loading your claims…</source>
+            <translation>Загружаем ваши заявления…</translation>
+        </message>
+        <message>
+            <source>You have not filed any claims yet.</source>
+            <translation>Вы ещё не подавали заявлений.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimTexts</name>
+        <message>
+            <source>Please fill in this field.</source>
+            <translation>Заполните это поле.</translation>
+        </message>
+        <message>
+            <source>The date cannot be in the future.</source>
+            <translation>Дата не может быть в будущем.</translation>
+        </message>
+        <message>
+            <source>The contract was not in force on that date.</source>
+            <translation>В эту дату договор не действовал.</translation>
+        </message>
+        <message>
+            <source>This contract was not found. Please ask an employee.</source>
+            <translation>Договор не найден. Обратитесь к сотруднику.</translation>
+        </message>
+        <message>
+            <source>Choose what happened from the list.</source>
+            <translation>Выберите из списка, что случилось.</translation>
+        </message>
+        <message>
+            <source>Please describe what happened in at least 10 characters.</source>
+            <translation>Опишите, что произошло, не короче 10 символов.</translation>
+        </message>
+        <message>
+            <source>This text is too long.</source>
+            <translation>Текст слишком длинный.</translation>
+        </message>
+        <message>
+            <source>This text holds characters that cannot be sent.</source>
+            <translation>В тексте есть символы, которые нельзя отправить.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number, e.g. +7 701 123 45 67.</source>
+            <translation>Введите мобильный номер, например +7 701 123 45 67.</translation>
+        </message>
+        <message>
+            <source>This is not a mobile number.</source>
+            <translation>Это не мобильный номер.</translation>
+        </message>
+        <message>
+            <source>Enter a mobile number of a Kazakhstan operator.</source>
+            <translation>Введите номер казахстанского оператора.</translation>
+        </message>
+        <message>
+            <source>Please check this field.</source>
+            <translation>Проверьте это поле.</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Подано</translation>
+        </message>
+        <message>
+            <source>Under review</source>
+            <translation>На рассмотрении</translation>
+        </message>
+        <message>
+            <source>Documents requested</source>
+            <translation>Нужны документы</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Одобрено</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Выплачено</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Отказано</translation>
+        </message>
+        <message>
+            <source>Contract %1, %2, in force %3</source>
+            <translation>Договор %1, %2, действует %3</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 МБ</translation>
+        </message>
+        <message>
+            <source>%1 KB</source>
+            <translation>%1 КБ</translation>
+        </message>
+        <message>
+            <source>«%1» is larger than 10 MB and was not added.</source>
+            <translation>«%1» больше 10 МБ и не добавлен.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</source>
+            <translation>«%1» не добавлен: принимаются только фото (JPEG, PNG) и файлы PDF.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a claim holds at most 20 documents.</source>
+            <translation>«%1» не добавлен: к заявлению можно приложить не больше 20 документов.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: a decision on this claim has been made already.</source>
+            <translation>«%1» не добавлен: по заявлению уже принято решение.</translation>
+        </message>
+        <message>
+            <source>«%1» was not added: no connection to the insurer. Please try again.</source>
+            <translation>«%1» не добавлен: нет связи со страховой компанией. Попробуйте ещё раз.</translation>
+        </message>
+        <message>
+            <source>«%1» could not be read. Please choose it again.</source>
+            <translation>Не удалось прочитать «%1». Выберите файл ещё раз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimViewScreen</name>
+        <message>
+            <source>Documents</source>
+            <translation>Документы</translation>
+        </message>
+        <message>
+            <source>No documents yet.</source>
+            <translation>Документов пока нет.</translation>
+        </message>
+        <message>
+            <source>Add a file</source>
+            <translation>Добавить файл</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>История</translation>
+        </message>
+        <message>
+            <source>Add documents from your phone</source>
+            <translation>Добавьте документы с телефона</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Добавлен</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>My contracts</source>
+            <translation>Мои договоры</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>Мои заявления</translation>
+        </message>
+        <message>
+            <source>Claim %1</source>
+            <translation>Заявление %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Статус: %1</translation>
+        </message>
+        <message>
+            <source>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</source>
+            <translation>Мы получили ваше заявление и отправили его номер по СМС и на email. Что дальше: страховая компания рассмотрит его и сообщит о каждом шаге по СМС и на email; если не хватит документов, вам скажут каких. Добавьте фото повреждений и документы сейчас или позже в разделе «Мои заявления».</translation>
+        </message>
+        <message>
+            <source>Contract %1 · %2 · event on %3</source>
+            <translation>Договор %1 · %2 · дата события %3</translation>
+        </message>
+        <message>
+            <source>Documents (%1)</source>
+            <translation>Документы (%1)</translation>
+        </message>
+        <message>
+            <source>A decision has been made on this claim: it takes no more documents.</source>
+            <translation>По заявлению принято решение: документы больше не принимаются.</translation>
+        </message>
+        <message>
+            <source>Preparing the link for your phone…</source>
+            <translation>Готовим ссылку для телефона…</translation>
+        </message>
+        <message>
+            <source>Point your phone's camera at the code: a page opens where you take or pick photos of the damage and documents. Each one appears here within seconds. The code works for 15 minutes.</source>
+            <translation>Наведите камеру телефона на код: откроется страница, где можно сфотографировать или выбрать фото повреждений и документов. Каждое появится здесь через несколько секунд. Код действует 15 минут.</translation>
+        </message>
+        <message>
+            <source>Photos and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+            <translation>Фото и PDF (*.jpg *.jpeg *.png *.pdf);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Files added: %1.</source>
+            <translation>Добавлено файлов: %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPanel</name>
+        <message>
+            <source>sent: the client got the SMS code</source>
+            <translation>отправлено: клиенту пришёл код по СМС</translation>
+        </message>
+        <message>
+            <source>already registered: told by SMS and email</source>
+            <translation>уже зарегистрирован: сообщили по СМС и email</translation>
+        </message>
+        <message>
+            <source>not sent: see the outbox</source>
+            <translation>не отправлено: см. очередь отправки</translation>
+        </message>
         <message>
             <source>Operator: %1</source>
             <translation>Оператор: %1</translation>
+        </message>
+        <message>
+            <source>Change operator</source>
+            <translation>Сменить оператора</translation>
         </message>
         <message>
             <source>Registrations today: %1</source>
@@ -233,6 +569,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Выйти</translation>
         </message>
         <message>
+            <source>Report an insured event</source>
+            <translation>Заявить о страховом случае</translation>
+        </message>
+        <message>
+            <source>My claims</source>
+            <translation>Мои заявления</translation>
+        </message>
+        <message>
             <source>active</source>
             <translation>действует</translation>
         </message>
@@ -288,16 +632,20 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Email</translation>
         </message>
         <message>
-            <source>The page answered %1: %2</source>
-            <translation>Страница ответила %1: %2</translation>
-        </message>
-        <message>
             <source>Demo: the central does not answer</source>
             <translation>Демо: центральный сервер не отвечает</translation>
         </message>
         <message>
             <source>Copied: %1</source>
             <translation>Скопировано: %1</translation>
+        </message>
+        <message>
+            <source>The page says: %1</source>
+            <translation>На странице: %1</translation>
+        </message>
+        <message>
+            <source>The page refused (%1): %2</source>
+            <translation>Страница отказала (%1): %2</translation>
         </message>
         <message>
             <source>Opening the link…</source>
@@ -332,6 +680,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Capital letters</source>
             <translation>Заглавные буквы</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnterKey</name>
+        <message>
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Далее</translation>
         </message>
     </context>
     <context>
@@ -412,6 +771,22 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Victoria: personal account registration</source>
             <translation>Виктория: регистрация в «Личном кабинете»</translation>
+        </message>
+        <message>
+            <source>End of shift</source>
+            <translation>Конец смены</translation>
+        </message>
+        <message>
+            <source>End the shift and close the terminal?</source>
+            <translation>Завершить смену и закрыть терминал?</translation>
+        </message>
+        <message>
+            <source>End shift and close</source>
+            <translation>Завершить смену и закрыть</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Продолжить работу</translation>
         </message>
     </context>
     <context>
@@ -536,7 +911,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Nothing is waiting to be sent.</source>
-            <translation>Нет ничего в ожидании отправки.</translation>
+            <translation>Все регистрации отправлены.</translation>
         </message>
         <message>
             <source>Dropping deletes this registration for good. Press again to confirm.</source>
@@ -586,12 +961,16 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Мои договоры</translation>
         </message>
         <message>
+            <source>Log out</source>
+            <translation>Выйти</translation>
+        </message>
+        <message>
             <source>The server did not accept this password:</source>
             <translation>Сервер не принял этот пароль:</translation>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Этот пароль пока нельзя использовать:</translation>
+            <translation>Этот пароль нельзя использовать:</translation>
         </message>
     </context>
     <context>
@@ -683,11 +1062,23 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>Both entries are the same</source>
-            <translation>Оба ввода совпадают</translation>
+            <translation>Пароли совпадают</translation>
+        </message>
+        <message>
+            <source>The passwords do not match</source>
+            <translation>Пароли не совпадают</translation>
         </message>
     </context>
     <context>
         <name>ProblemPage</name>
+        <message>
+            <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
+            <translation>У этого киоска не задан PIN-код администратора, поэтому сотрудник не сможет его разблокировать. Администратор терминала задаёт его на этом компьютере (команда main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>An unexpected error; the log file has the details.</source>
+            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
+        </message>
         <message>
             <source>The terminal could not start</source>
             <translation>Терминал не удалось запустить</translation>
@@ -726,6 +1117,14 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>I consent to the processing of my personal data</source>
             <translation>Я даю согласие на обработку моих персональных данных</translation>
+        </message>
+        <message>
+            <source>The client consents to personal data processing</source>
+            <translation>Клиент даёт согласие на обработку персональных данных</translation>
+        </message>
+        <message>
+            <source>Read the consent below to the client aloud, or let them read it:</source>
+            <translation>Прочитайте клиенту текст согласия вслух или дайте его прочитать:</translation>
         </message>
         <message>
             <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan while the account exists and destroyed when it is closed; they are not passed to third parties except where the law requires it. You may withdraw your consent at any time by contacting the company. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
@@ -780,7 +1179,7 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
         <message>
             <source>This password cannot be used yet:</source>
-            <translation>Этот пароль пока нельзя использовать:</translation>
+            <translation>Этот пароль нельзя использовать:</translation>
         </message>
         <message>
             <source>A new code has been sent by SMS.</source>
@@ -877,6 +1276,13 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>StepIndicator</name>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Шаг %1 из %2</translation>
+        </message>
+    </context>
+    <context>
         <name>StillTherePrompt</name>
         <message>
             <source>Are you still there?</source>
@@ -919,10 +1325,26 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
-        <name>TerminalStarter</name>
+        <name>TextKeyboard</name>
         <message>
-            <source>An unexpected error; the log file has the details.</source>
-            <translation>Непредвиденная ошибка; подробности в файле журнала.</translation>
+            <source>Space</source>
+            <translation>Пробел</translation>
+        </message>
+        <message>
+            <source>Delete last character</source>
+            <translation>Удалить последний символ</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>Новая строка</translation>
+        </message>
+        <message>
+            <source>Capital letters</source>
+            <translation>Заглавные буквы</translation>
+        </message>
+        <message>
+            <source>Other alphabet</source>
+            <translation>Другой алфавит</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -24,6 +25,16 @@ from central.server import EmbeddedCentral
 
 TIMEOUT_S = 10
 KZ_PHONE = "+77011234567"
+
+
+def captured_ago(minutes: int = 30) -> str:
+    """A ``captured_at`` inside the contract's range (now - 30 days ... now + 5 min)."""
+    return (datetime.now(UTC) - timedelta(minutes=minutes)).isoformat()
+
+
+def press_activate(link: str, **kwargs: Any) -> requests.Response:
+    """Press the activation page's button: ``POST`` the link (a ``GET`` only shows it)."""
+    return requests.post(link, timeout=TIMEOUT_S, **kwargs)
 
 
 def add_terminal(central: EmbeddedCentral, name: str = "Almaty-1") -> str:
@@ -170,5 +181,5 @@ def create_account(
     link, password = email_secrets(api, email)
     if activate:
         assert link is not None
-        assert requests.get(link, timeout=TIMEOUT_S).status_code == 200
+        assert press_activate(link).status_code == 200
     return password

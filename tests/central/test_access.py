@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from central.core.clock import Clock
 from central.models import Account, Contract
 from central.server import EmbeddedCentral
-from tests.central.conftest import KZ_PHONE, Api, create_account, email_secrets
+from tests.central.conftest import KZ_PHONE, Api, create_account, email_secrets, press_activate
 
 EMAIL = "aigerim@mail.ru"
 NEW_PASSWORD = "Kz7!mountain"
@@ -64,9 +64,9 @@ def test_the_whole_procedure(api: Api, central: EmbeddedCentral) -> None:
     assert link is not None
 
     assert log_in(api, EMAIL, temporary).json()["error"]["code"] == "account_not_activated"
-    page = requests.get(link, params={"lang": "en"}, timeout=5)
+    page = press_activate(link, params={"lang": "en"})
     assert page.status_code == 200 and "activated" in page.text
-    assert requests.get(link, timeout=5).status_code == 410
+    assert press_activate(link).status_code == 410
 
     opened = log_in(api, "+7 701 123 45 67", temporary)
     assert opened.status_code == 200 and opened.json()["password_change_required"] is True
@@ -160,7 +160,7 @@ def test_reset_of_a_pending_account_resends_activation(api: Api) -> None:
     assert latest["kind"] == "activation_email"
     link = re.search(r"(https?://\S+/activate/\S+)", latest["body"])
     assert link is not None
-    assert requests.get(link.group(1), timeout=5).status_code == 200
+    assert press_activate(link.group(1)).status_code == 200
 
 
 def test_reset_of_an_unknown_login_looks_the_same(api: Api) -> None:

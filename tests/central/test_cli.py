@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 import time
@@ -39,7 +40,7 @@ def test_terminal_lifecycle_from_the_command_line(database_url: str) -> None:
     terminal_id, status, branch, name, *_fleet = line.split("\t")
     assert (status, branch, name) == ("awaiting_enrollment", "Шымкент", "Окно 2")
 
-    with EmbeddedCentral(Settings(database_url=database_url)) as central:
+    with EmbeddedCentral(Settings(database_url=database_url, delivery_backend="dev")) as central:
         body = {"code": match.group(1), "name": "k2"}
         enrolled = requests.post(f"{central.url}/api/v1/terminals/enroll", json=body, timeout=5)
         assert enrolled.status_code == 201
@@ -105,8 +106,9 @@ def test_serve_migrates_and_answers_with_settings_from_a_toml_file(tmp_path: Pat
         assert response.status_code == 200 and response.json() == {"messages": []}
     finally:
         proc.terminate()
-        proc.wait(30)
+        stderr = proc.communicate(timeout=30)[1]
     assert (tmp_path / "s.db").exists()
+    assert stderr.count("Warning: dev delivery") == 1  # dev chosen explicitly: said at start
 
 
 def test_serve_with_workers_starts_each_with_the_settings_and_the_db(
@@ -144,3 +146,52 @@ def test_serve_with_workers_starts_each_with_the_settings_and_the_db(
 def test_serve_refuses_zero_workers(tmp_path: Path) -> None:
     done = cli("serve", "--db", str(tmp_path / "z.db"), "--workers", "0")
     assert done.returncode == 2 and "--workers must be 1 or more" in done.stderr
+
+
+def test_serve_refuses_live_delivery_without_its_relay_and_gateway(tmp_path: Path) -> None:
+    """The default delivery is live: a bare ``serve`` must not quietly publish
+    every code at /dev/messages, nor start without a way to send them."""
+    done = cli("serve", "--db", str(tmp_path / "l.db"), "--port", str(free_port()))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "VIC_CENTRAL_SMTP_HOST" in done.stderr and "VIC_CENTRAL_SMS_HTTP_URL" in done.stderr
+    assert "VIC_CENTRAL_DELIVERY_BACKEND=dev" in done.stderr
+    half = cli("serve", "--db", str(tmp_path / "l.db"), env={"VIC_CENTRAL_SMTP_HOST": "mx"})
+    assert half.returncode == 2 and "VIC_CENTRAL_SMTP_HOST" not in half.stderr
+    assert not (tmp_path / "l.db").exists()
+
+
+def test_production_refuses_http_links_and_the_demo_in_one_sentence(tmp_path: Path) -> None:
+    live = {
+        "VIC_CENTRAL_PRODUCTION": "true",
+        "VIC_CENTRAL_SMTP_HOST": "mx.vic.kz",
+        "VIC_CENTRAL_SMS_HTTP_URL": "https://sms.example/send",
+    }
+    http = cli("serve", "--db", str(tmp_path / "p.db"), env=live)
+    assert http.returncode == 2 and http.stderr.count("\n") == 1
+    assert "public_base_url" in http.stderr and "https://" in http.stderr
+    demo = cli("demo", "--data-dir", str(tmp_path / "demo"), "--no-serve", env=live)
+    assert (demo.returncode, demo.stderr.count("\n")) == (2, 1)
+    assert "VIC_CENTRAL_PRODUCTION" in demo.stderr and not (tmp_path / "demo").exists()
+
+
+def test_import_of_a_cell_over_128_kb_is_one_sentence(tmp_path: Path) -> None:
+    csv = tmp_path / "big.csv"
+    csv.write_text(
+        "phone,email,name,contract number,product,start date,end date,premium\n"
+        f"+77011234567,a@mail.ru,{'x' * 140_000},N-1,P,2026-01-01,2026-12-31,1\n",
+        encoding="utf-8",
+    )
+    done = cli("import-policies", "--db", str(tmp_path / "c.db"), str(csv))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "line 2" in done.stderr and "128 KB" in done.stderr
+
+
+def test_the_database_file_and_its_folder_are_the_owners_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "data"
+    assert cli("migrate", "--db", str(folder / "central.db")).returncode == 0
+    assert stat.S_IMODE((folder / "central.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    demo = tmp_path / "demo"
+    assert cli("demo", "--data-dir", str(demo), "--no-serve").returncode == 0
+    assert stat.S_IMODE(demo.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(f.stat().st_mode) for f in demo.iterdir()} == {0o600}

@@ -38,7 +38,7 @@ def test_prepare_demo_twice_seeds_once_and_gives_a_fresh_working_code(tmp_path: 
     assert second.seeded.accounts_created == 0 and second.enrollment_code != first.enrollment_code
     assert "aigerim.demo@mail.ru" in second.client_logins
 
-    with EmbeddedCentral(Settings(database_url=url)) as central:
+    with EmbeddedCentral(Settings(database_url=url, delivery_backend="dev")) as central:
         enroll = f"{central.url}/api/v1/terminals/enroll"
         stale = requests.post(enroll, json={"code": first.enrollment_code, "name": "d"}, timeout=5)
         assert stale.status_code == 401

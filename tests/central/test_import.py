@@ -39,7 +39,7 @@ def test_import_creates_active_accounts_and_twice_changes_nothing(
     engine: Engine, database_url: str
 ) -> None:
     factory = make_session_factory(engine)
-    settings = Settings(database_url=database_url)
+    settings = Settings(database_url=database_url, delivery_backend="dev")
     report = import_text(factory, settings, FIRST)
     assert (report.accounts_created, report.contracts_added, report.errors) == (2, 3, [])
     assert counts(factory) == (2, 3, 2)
@@ -73,7 +73,7 @@ def test_second_contract_is_attached_and_bad_rows_are_reported_by_line(
     engine: Engine, database_url: str
 ) -> None:
     factory = make_session_factory(engine)
-    settings = Settings(database_url=database_url)
+    settings = Settings(database_url=database_url, delivery_backend="dev")
     import_text(factory, settings, FIRST)
     second = HEADER + (
         "+77011234567,aigerim@mail.ru,Айгерим,VIC-4,Туризм,2026-05-01,2026-05-20,5000,\n"

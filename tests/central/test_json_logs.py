@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import requests
 
+from central.cli import DEV_DELIVERY_WARNING
 from central.server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,8 +76,10 @@ def test_json_lines_carry_the_request_id_and_keep_secrets_masked(
         and made != (mailbox.headers["X-Request-ID"])
     )
 
+    # every log line is JSON; the one plain line is the CLI's warning before serving
     lines = [line for line in stderr.splitlines() if line.strip()]
-    records: list[dict[str, Any]] = [json.loads(line) for line in lines]  # every line is JSON
+    assert lines[0] == DEV_DELIVERY_WARNING
+    records: list[dict[str, Any]] = [json.loads(line) for line in lines[1:]]
     assert "Traceback" not in stderr
     assert SECRET not in stderr and PHONE[1:] not in stderr
     by_id = {r.get("request_id"): r for r in records if r.get("logger") == "central.requests"}

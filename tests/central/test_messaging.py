@@ -157,7 +157,7 @@ def test_two_senders_deliver_every_message_exactly_once(
 ) -> None:
     ids = [queue_code(factory, to=f"+7701000{i:04d}") for i in range(40)]
     backend = DevBackend()
-    settings = Settings(database_url=database_url, sender_batch=3)
+    settings = Settings(database_url=database_url, delivery_backend="dev", sender_batch=3)
     engines = [make_engine(database_url) for _ in range(2)]
     senders = [Sender(make_session_factory(e), settings, {"sms": backend}) for e in engines]
     start = threading.Barrier(2)
@@ -210,7 +210,7 @@ def test_claim_abandoned_by_a_crashed_sender_is_retried_after_its_lease(
     database_url: str, factory: sessionmaker[Session]
 ) -> None:
     message_id = queue_code(factory)
-    settings = Settings(database_url=database_url, sender_lease_s=0.5)
+    settings = Settings(database_url=database_url, delivery_backend="dev", sender_lease_s=0.5)
     crashed = DevBackend()
 
     class DiesMidSend(DevBackend):
@@ -293,7 +293,9 @@ def test_rescheduled_message_waits_for_its_backoff(
             raise TemporaryDeliveryError("gateway busy")
 
     message_id = queue_code(factory)
-    settings = Settings(database_url=database_url, sender_backoff_base_s=60.0)
+    settings = Settings(
+        database_url=database_url, delivery_backend="dev", sender_backoff_base_s=60.0
+    )
     sender = Sender(factory, settings, {"sms": Busy()})
     assert sender.run_once() == 1
     assert sender.run_once() == 0

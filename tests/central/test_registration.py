@@ -13,7 +13,7 @@ from central.core.clock import Clock
 from central.core.security import password_matches
 from central.models import Account, Registration
 from central.server import EmbeddedCentral
-from tests.central.conftest import KZ_PHONE, Api, add_terminal, create_account
+from tests.central.conftest import KZ_PHONE, Api, add_terminal, captured_ago, create_account
 
 
 def test_start_sends_one_sms_code_and_masks_the_phone(api: Api, central: EmbeddedCentral) -> None:
@@ -61,6 +61,32 @@ def test_existing_account_by_phone_or_email_is_409_without_sms(api: Api) -> None
     assert same_phone.json()["error"]["code"] == "account_exists"
     assert len(api.messages(KZ_PHONE)) == sent_before
     assert api.messages("+77051234567") == []
+
+
+def test_late_registration_for_an_existing_account_tells_the_client_once(api: Api) -> None:
+    """Captured offline, delivered after the client left: the screen had promised an
+    SMS, so the client gets one (and an email) saying how to log in and reset; the
+    outbox's retry of the same delivery sends nothing more."""
+    create_account(api, "aigerim@mail.ru", KZ_PHONE, activate=False)
+    sms_before, email_before = len(api.messages(KZ_PHONE)), len(api.messages("aigerim@mail.ru"))
+    body = {
+        "email": "aigerim@mail.ru",
+        "phone": KZ_PHONE,
+        "consent": True,
+        "locale": "ru",
+        "captured_at": captured_ago(120),  # an outage two hours ago
+    }
+    key = str(uuid.uuid4())
+    late = api.post("/api/v1/registrations", body, key=key)
+    assert late.status_code == 409 and late.json()["error"]["code"] == "account_exists"
+    sms = api.messages(KZ_PHONE)[sms_before:]
+    assert len(sms) == 1
+    assert "уже есть «Личный кабинет»" in sms[0]["body"] and "Забыли пароль" in sms[0]["body"]
+    assert "SMS" not in sms[0]["body"]
+    email = api.messages("aigerim@mail.ru")[email_before:]
+    assert len(email) == 1 and "Как войти" in email[0]["body"]
+    assert api.post("/api/v1/registrations", body, key=key).status_code == 409
+    assert len(api.messages(KZ_PHONE)) == sms_before + 1
 
 
 def test_wrong_codes_count_down_then_burn_the_code(api: Api) -> None:
@@ -158,7 +184,7 @@ def test_confirmation_creates_a_pending_account_and_sends_notices(
 
 
 def test_late_registration_sms_links_to_a_code_page(api: Api) -> None:
-    started = api.register(captured_at="2026-01-05T09:30:00+05:00")
+    started = api.register(captured_at=captured_ago())
     assert started.status_code == 201
     body = api.messages(KZ_PHONE)[-1]["body"]
     link = re.search(r"(https?://\S+/r/\S+)", body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import re
 import ssl
 from collections.abc import Iterator
 from email import message_from_bytes, policy
@@ -109,7 +110,8 @@ def test_russian_email_arrives_intact_and_is_marked_sent(
     inbox = Inbox()
     server = serve(inbox)
     try:
-        settings = Settings(database_url=sqlite_url, smtp_port=server.port,
+        settings = Settings(database_url=sqlite_url, delivery_backend="dev",
+                            smtp_host="127.0.0.1", smtp_port=server.port,
                             smtp_from="АО «СК «Виктория» <no-reply@vic.kz>")  # fmt: skip
         message_id = queue_reset_email(factory)
         assert Sender(factory, settings, {"email": SmtpBackend(settings)}).run_once() == 1
@@ -123,6 +125,13 @@ def test_russian_email_arrives_intact_and_is_marked_sent(
     body = email.get_body(("plain",))
     assert body is not None and body.get_content_charset() == "utf-8"
     assert "Временный пароль: Qw3!rtyUIOP9" in body.get_content()
+    rich = email.get_body(("html",))  # the temporary password in a monospace block
+    assert rich is not None and rich.get_content_charset() == "utf-8"
+    block = re.search(
+        r'Временный пароль:<br><pre style="([^"]*)">([^<]*)</pre>', rich.get_content()
+    )
+    assert block is not None and "monospace" in block.group(1)
+    assert block.group(2) == "Qw3!rtyUIOP9"
     assert row(factory, message_id).status == "sent"
 
 
@@ -143,7 +152,8 @@ def test_starttls_with_login(factory: sessionmaker[Session], sqlite_url: str,
     server = serve(inbox, tls_context=tls, require_starttls=True, auth_required=True,
                    authenticator=authenticator)  # fmt: skip
     try:
-        settings = Settings(database_url=sqlite_url, smtp_port=server.port, smtp_starttls=True,
+        settings = Settings(database_url=sqlite_url, delivery_backend="dev",
+                            smtp_host="127.0.0.1", smtp_port=server.port, smtp_starttls=True,
                             smtp_ca_file=str(cert), smtp_username="kiosk",
                             smtp_password="s3cret")  # fmt: skip
         good = queue_reset_email(factory)
@@ -166,7 +176,12 @@ def test_refused_mailbox_fails_for_good_and_a_down_server_is_retried(
 ) -> None:
     server = serve(Inbox(refuse={"nobody@mail.ru"}))
     try:
-        settings = Settings(database_url=sqlite_url, smtp_port=server.port)
+        settings = Settings(
+            database_url=sqlite_url,
+            delivery_backend="dev",
+            smtp_host="127.0.0.1",
+            smtp_port=server.port,
+        )
         refused = queue_reset_email(factory, to="nobody@mail.ru")
         Sender(factory, settings, {"email": SmtpBackend(settings)}).run_once()
     finally:

@@ -85,7 +85,9 @@ def works(factory: sessionmaker[Session], account_id: str, password: str) -> boo
 
 
 def sender(factory: sessionmaker[Session], backend: DevBackend, clock: Clock) -> Sender:
-    return Sender(factory, Settings(), {"email": backend, "sms": backend}, clock=clock)
+    return Sender(
+        factory, Settings(delivery_backend="dev"), {"email": backend, "sms": backend}, clock=clock
+    )
 
 
 def test_the_emailed_password_works_once_the_email_goes_and_not_before(

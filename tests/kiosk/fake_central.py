@@ -14,11 +14,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kiosk.api_types import (
+    Claim,
+    ClaimDocument,
+    ClaimKind,
+    ClaimRequest,
     ClientSession,
     Contract,
     RegistrationRequest,
     RegistrationStarted,
     ResetStarted,
+    UploadLink,
 )
 
 HOLD_S = 10.0
@@ -110,3 +115,25 @@ class FakeCentral:
 
     def resend_password_reset(self, reset_id: str) -> ResetStarted:
         return self._answer("resend_password_reset", reset_id)  # type: ignore[no-any-return]
+
+    # -- online claims ----------------------------------------------------------------
+
+    def claim_kinds(self) -> list[ClaimKind]:
+        return self._answer("claim_kinds") or []  # type: ignore[no-any-return]
+
+    def submit_claim(self, client_token: str, req: ClaimRequest, *, idempotency_key: str) -> Claim:
+        return self._answer("submit_claim", client_token, req, idempotency_key)  # type: ignore[no-any-return]
+
+    def claims(self, client_token: str) -> list[Claim]:
+        return self._answer("claims", client_token) or []  # type: ignore[no-any-return]
+
+    def claim(self, client_token: str, claim_id: str) -> Claim:
+        return self._answer("claim", client_token, claim_id)  # type: ignore[no-any-return]
+
+    def claim_upload_link(self, client_token: str, claim_id: str) -> UploadLink:
+        return self._answer("claim_upload_link", client_token, claim_id)  # type: ignore[no-any-return]
+
+    def add_claim_document(
+        self, client_token: str, claim_id: str, path: Any, **kwargs: Any
+    ) -> ClaimDocument:
+        return self._answer("add_claim_document", client_token, claim_id, path)  # type: ignore[no-any-return]

@@ -98,5 +98,5 @@ def create_account(client: CentralClient, phone: str, email: str, *, activate: b
     client.confirm(started.id, sms_code(client, phone))
     password = temporary_password(client, email)
     if activate:
-        assert requests.get(activation_link(client, email), timeout=10).status_code == 200
+        assert requests.post(activation_link(client, email), timeout=10).status_code == 200
     return password

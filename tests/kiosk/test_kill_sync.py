@@ -26,6 +26,9 @@ from tests.kiosk.outbox_helpers import ROOT, central_counts, make_terminal, requ
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 KILL_WINDOW_S = (0.3, 1.6)
+# odd rounds kill at the first delivered entry, however long a loaded machine
+# takes to start the sync process (within this bound)
+FIRST_OUTCOME_WAIT_S = 30.0
 PER_ROUND = 6
 POLL_S = 0.005
 
@@ -52,8 +55,9 @@ def run_kill_rounds(
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            kill_at = time.monotonic() + rng.uniform(*KILL_WINDOW_S)
             at_first_outcome = round_no % 2 == 1
+            wait_s = FIRST_OUTCOME_WAIT_S if at_first_outcome else rng.uniform(*KILL_WINDOW_S)
+            kill_at = time.monotonic() + wait_s
             while proc.poll() is None and time.monotonic() < kill_at:
                 if at_first_outcome and box.counts()["pending"] < waiting:
                     break

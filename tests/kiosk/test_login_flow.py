@@ -71,7 +71,7 @@ def test_the_whole_procedure_through_the_kiosk(
     assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.CREDENTIALS
     assert isinstance(login.last_error, AccountNotActivated)
 
-    page = requests.get(activation_link(client, EMAIL), timeout=10)
+    page = requests.post(activation_link(client, EMAIL), timeout=10)
     assert page.status_code == 200
 
     assert login.apply(login.log_in("8 701 123 45 67", temporary)) is LoginStep.CHANGE_PASSWORD

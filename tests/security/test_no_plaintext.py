@@ -135,6 +135,7 @@ def full_run(
     central.settings.update(
         public_base_url=central.url,
         delivery_backend="live",
+        smtp_host="127.0.0.1",
         smtp_port=smtp.port,
         sms_http_url=f"{gateway.url}/service/message/sendsmsmessage?output=json&apiKey=KEY",
         sms_http_form={"recipient": "{recipient}", "text": "{text}"},
@@ -170,7 +171,7 @@ def full_run(
             secrets.links.append(page.rsplit("t=", 1)[1])
         for req in people:
             link, temporary = wait_for(partial(emailed_secrets, inbox, req.email), "the email")
-            assert requests.get(link, timeout=10).status_code == 200
+            assert requests.post(link, timeout=10).status_code == 200
             session = client.log_in(req.email, temporary)
             client.change_password(session.token, temporary, NEW_PASSWORD)
             assert client.log_in(req.phone, NEW_PASSWORD).token
@@ -206,7 +207,7 @@ def test_central_log_holds_no_activation_token(
     secrets, central, _ = full_run
     assert found_in(central.log_path, secrets.links) == []
     log = central.log_path.read_text("utf-8")
-    assert '"GET /activate/*** HTTP/1.1" 200' in log, "the request is logged, masked"
+    assert '"POST /activate/*** HTTP/1.1" 200' in log, "the request is logged, masked"
     assert "?t=***" in log, "the code page's token is masked too"
 
 

@@ -18,7 +18,7 @@ import requests
 
 from central.core.config import Settings
 from central.server import EmbeddedCentral
-from tests.central.conftest import KZ_PHONE, TIMEOUT_S, Api, add_terminal
+from tests.central.conftest import KZ_PHONE, TIMEOUT_S, Api, add_terminal, captured_ago
 from tests.security.conftest import clock_of
 
 LINK_RE = re.compile(r"/r/([0-9a-f-]+)\?t=(\S+)")
@@ -63,7 +63,7 @@ def wrong(real: str, n: int) -> str:
 def started_late(api: Api) -> tuple[str, str, str]:
     """A late (outbox) registration: its id, its code and its page token."""
     body = {"email": "v@mail.ru", "phone": KZ_PHONE, "consent": True,
-            "captured_at": "2025-01-01T10:00:00Z"}  # fmt: skip
+            "captured_at": captured_ago()}  # fmt: skip
     started = api.post("/api/v1/registrations", body)
     assert started.status_code == 201, started.text
     sms = codes_to(api, KZ_PHONE)[-1]

@@ -106,7 +106,7 @@ def shells() -> Iterator[list[Shell]]:
         if shell.lock is not None:
             shell.lock.exit_allowed = True
         if shell.window is not None:
-            shell.window.close()
+            shell.window.close_now()  # a clerk window would ask first
         shell.shutdown()
         if shell.window is not None:
             shell.window.deleteLater()

@@ -139,6 +139,7 @@ def test_kiosk_registration_form_scrolls_under_a_finger(
     make_window: Any, terminal_client: Any, qtbot: QtBot
 ) -> None:
     window = touch_window(make_window, terminal_client)
+    window.resize(1366, 768)  # the form fits 1280×1024 whole now: a short kiosk scrolls
     tap(qtbot, window, "Регистрация")
     screen = window.current_screen()
     bar = screen.form_scroll.verticalScrollBar()

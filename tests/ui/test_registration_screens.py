@@ -38,7 +38,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 PHONE = "+77011234567"
 EMAIL = "aigerim@mail.ru"
 CODE_TTL_S = 300
-CONSENT_RU = "Я даю согласие на обработку моих персональных данных"
+CONSENT_RU = "Я даю согласие на обработку моих персональных данных"  # the kiosk's client
+CONSENT_CLERK_RU = "Клиент даёт согласие на обработку персональных данных"
 WARNING_RU = (
     "Внимание! Проверьте корректность ввода адреса электронной почты и номера мобильного телефона."
 )
@@ -58,7 +59,8 @@ def fill_details(qtbot: QtBot, window: Any, email: str = EMAIL, phone: str = "87
     screen = window.current_screen()
     qtbot.keyClicks(find_field(screen, "Email"), email)
     qtbot.keyClicks(find_field(screen, "Телефон"), phone)
-    qtbot.mouseClick(find_button(screen, CONSENT_RU), Qt.MouseButton.LeftButton)
+    consent = CONSENT_RU if window.ctx.kiosk_mode else CONSENT_CLERK_RU
+    qtbot.mouseClick(find_button(screen, consent), Qt.MouseButton.LeftButton)
 
 
 def to_code_entry(qtbot: QtBot, window: Any) -> None:
@@ -96,6 +98,31 @@ def test_phone_is_formatted_as_typed_and_problems_are_explained(window: Any, qtb
     assert find_field(screen, "Email").text() == "aigerim@gmail.com"
 
 
+def test_an_ignored_suggestion_is_repeated_on_the_check_screen_with_a_one_tap_fix(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    fill_details(qtbot, window, email="aigerim@gmial.com")
+    click(qtbot, window, "Зарегистрировать")  # past «Вы имели в виду …» without tapping it
+    qtbot.waitUntil(on_screen(window, "check_details"))
+    screen = window.current_screen()
+    assert "Проверьте email: вы имели в виду aigerim@gmail.com?" in visible_text(screen)
+    confirm = find_button(screen, "Всё верно")
+    where = confirm.mapTo(window, confirm.rect().topLeft())
+
+    click(qtbot, window, "Исправить на aigerim@gmail.com")
+
+    assert "aigerim@gmail.com" in visible_text(screen) and "gmial" not in visible_text(screen)
+    assert confirm.mapTo(window, confirm.rect().topLeft()) == where, "«Всё верно» stays put"
+    click(qtbot, window, "Изменить")
+    assert find_field(window.current_screen(), "Email").text() == "aigerim@gmail.com"
+    click(qtbot, window, "Зарегистрировать")
+    qtbot.waitUntil(on_screen(window, "check_details"))
+    assert "вы имели в виду" not in visible_text(window.current_screen())
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "code_entry"), timeout=15_000)
+    sms_code(qtbot, sqlite_central, PHONE)
+
+
 def test_register_confirm_and_success_popup(
     window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
 ) -> None:
@@ -128,6 +155,23 @@ def test_wrong_code_shows_attempts_left(
     qtbot.waitUntil(lambda: "Неверный код" in visible_text(screen), timeout=15_000)
     assert visible_text(screen).count("Осталось попыток: 4") == 1
     assert window.current_screen().name == "code_entry"
+
+
+def test_a_burnt_code_no_longer_shows_how_long_it_is_valid(
+    window: Any, qtbot: QtBot, sqlite_central: EmbeddedCentral
+) -> None:
+    to_code_entry(qtbot, window)
+    screen = window.current_screen()
+    right = sms_code(qtbot, sqlite_central, PHONE)
+    wrong = "000000" if right != "000000" else "111111"
+    field = find_field(screen, "Код подтверждения")
+    for left in (4, 3, 2, 1, 0):
+        field.clear()
+        qtbot.keyClicks(field, wrong)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=left: f"Осталось попыток: {n}" in visible_text(screen))
+    assert "больше не действует" in visible_text(screen)
+    assert "Код действителен" not in visible_text(screen)
 
 
 def test_an_expired_code_is_explained_and_a_new_one_can_be_asked(
@@ -306,3 +350,13 @@ def test_central_down_and_outbox_full_asks_for_an_employee(
         assert full.counts()["pending"] == 0
         runner().wait_for_done()
     client.close()
+
+
+def test_each_registration_screen_says_which_step_of_three(window: Any, qtbot: QtBot) -> None:
+    fill_details(qtbot, window)
+    assert "Шаг 1 из 3" in visible_text(window.current_screen())
+    click(qtbot, window, "Зарегистрировать")
+    assert "Шаг 2 из 3" in visible_text(window.current_screen())
+    click(qtbot, window, "Всё верно")
+    qtbot.waitUntil(on_screen(window, "code_entry"), timeout=15_000)
+    assert "Шаг 3 из 3" in visible_text(window.current_screen())

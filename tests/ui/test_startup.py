@@ -37,6 +37,7 @@ from tests.ui.ui_helpers import (
     sms_to,
     visible_text,
 )
+from ui import i18n
 from ui.app import Shell
 from ui.startup import OpenedTerminal
 
@@ -139,7 +140,7 @@ def test_a_tap_on_registration_while_opening_goes_on_once_open_and_sends_once(
     screen = window.current_screen()
     qtbot.keyClicks(find_field(screen, "Email"), "aigerim@mail.ru")
     qtbot.keyClicks(find_field(screen, "Телефон"), "87011234567")
-    click(qtbot, window, "Я даю согласие на обработку моих персональных данных")
+    click(qtbot, window, "Клиент даёт согласие на обработку персональных данных")
     click(qtbot, window, "Зарегистрировать")
     qtbot.waitUntil(on_screen(window, "check_details"))
     click(qtbot, window, "Всё верно")
@@ -189,9 +190,12 @@ def test_a_kiosk_without_an_admin_pin_refuses_after_its_first_paint(
     window: Any = shell.window
     assert window.isFullScreen() and shell.lock is not None
     qtbot.waitUntil(lambda: window.problem is not None, timeout=START_TIMEOUT_MS)
-    assert "admin-pin" in visible_text(window)
+    assert "У этого киоска не задан PIN-код администратора" in visible_text(window)
+    assert "This kiosk" not in visible_text(window), "said in the window's language"
     assert window.current_screen() is None and not shell.is_open
     assert "Терминал не открылся" in visible_text(window.status_line)
+    i18n.set_language("kk")
+    qtbot.waitUntil(lambda: "әкімші PIN-коды орнатылмаған" in visible_text(window))
 
 
 def _visible_buttons(root: Any) -> list[Any]:

@@ -193,8 +193,7 @@ def test_password_keyboard_types_capitals_and_the_allowed_specials(qtbot: QtBot)
     keyboard.bind(field)
     assert "gmail.com" not in keyboard.keys and "." not in keyboard.keys
     _tap(qtbot, keyboard, "Заглавные буквы")
-    _tap(qtbot, keyboard, "Q")
-    _tap(qtbot, keyboard, "Заглавные буквы")
+    _tap(qtbot, keyboard, "Q")  # one-shot: the next letter is small again
     for key in ("w", "7", "!", "@", "$", "_", "-"):
         _tap(qtbot, keyboard, key)
     assert field.text() == "Qw7!@$_-"

@@ -27,6 +27,9 @@ SCREEN_MODULES: tuple[str, ...] = (
     "password_reset",
     "reset_code",
     "reset_done",
+    "claim_form",
+    "claim_view",
+    "claim_list",
 )
 
 __all__ = [

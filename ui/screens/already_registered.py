@@ -39,7 +39,7 @@ class AlreadyRegisteredScreen(Screen):
         self.touch(self.reset_button, self.back_button, self.login_button)
         self.disable_while_busy(self.back_button, self.login_button)
         self.reset_button.clicked.connect(self._reset_password)
-        self.login_button.clicked.connect(lambda: self.ctx.navigator.show_screen("login"))
+        self.login_button.clicked.connect(self._log_in)
         self.back_button.clicked.connect(self.ctx.navigator.go_home)
         self.set_default_button(self.login_button)
         self.retranslate()
@@ -73,6 +73,12 @@ class AlreadyRegisteredScreen(Screen):
     def show_status(self, text: str) -> None:
         self.set_label(self.status, text)
         self.status.setVisible(bool(text))
+
+    def _log_in(self) -> None:
+        """The login form with the email just typed: the client only adds the password."""
+        registration = self.ctx.registration
+        self.ctx.login.typed_login = registration.email or registration.phone_display
+        self.ctx.navigator.follow(self.ctx.login.step)
 
     def _reset_password(self) -> None:
         login = self.ctx.registration.email or self.ctx.registration.phone

@@ -35,6 +35,7 @@ from ui.background import Op
 if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
+    from kiosk.flows.claims import ClaimsFlow
     from kiosk.flows.login import LoginFlow
     from kiosk.flows.password_reset import PasswordResetFlow
     from kiosk.flows.registration import RegistrationFlow
@@ -136,6 +137,7 @@ class AppContext:
         self.config = config
         self.kiosk_mode = kiosk_mode
         self._password_reset: PasswordResetFlow | None = None
+        self._claims: ClaimsFlow | None = None
 
     @property
     def is_open(self) -> bool:
@@ -183,6 +185,16 @@ class AppContext:
     @password_reset.setter
     def password_reset(self, flow: PasswordResetFlow | None) -> None:
         self._password_reset = flow
+
+    @property
+    def claims(self) -> ClaimsFlow:
+        if self._claims is None:
+            raise TerminalNotOpen("the claims flow exists once the terminal is open")
+        return self._claims
+
+    @claims.setter
+    def claims(self, flow: ClaimsFlow | None) -> None:
+        self._claims = flow
 
 
 class Screen(QWidget):

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import RegistrationOutcome, Step
 from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
-from ui.screens.messages import error_text, minutes_seconds
+from ui.screens.messages import error_text, minutes_seconds, set_good_news
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.step_indicator import StepIndicator
 
 COUNTDOWN_TICK_MS = 250
 CODE_LENGTH = 6
@@ -32,7 +33,9 @@ class CodeEntryScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         column, self.title, self.sent_to = titled_column(self)
-        column.addSpacing(12)
+        column.insertWidget(0, StepIndicator(3))
+        column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768
+        column.addSpacing(8)
         self.code_label = named(QLabel(), "fieldLabel")
         self.code = named(QLineEdit(), "codeField")
         self.code.setMaxLength(CODE_LENGTH)
@@ -56,7 +59,7 @@ class CodeEntryScreen(Screen):
         self.expiry = QLabel()
         column.addWidget(self.attempts)
         column.addWidget(self.expiry)
-        column.addSpacing(12)
+        column.addSpacing(8)
         resend_row = QHBoxLayout()
         self.resend_button = named(BusyButton(), "secondary")
         self.resend_wait = named(QLabel(), "muted")
@@ -70,7 +73,7 @@ class CodeEntryScreen(Screen):
             from ui.widgets.keyboard_dock import KeyboardDock
 
             dock = KeyboardDock()
-            dock.attach(self.code, "digits")
+            dock.attach(self.code, "digits", submit=True)
             column.addWidget(dock)
             self.keyboard = dock
         buttons = QHBoxLayout()
@@ -127,7 +130,9 @@ class CodeEntryScreen(Screen):
             self.attempts, self.tr("Attempts left: %1").replace("%1", str(state.attempts_left))
         )
         expires_in = state.expires_in_s(now)
-        if expires_in > 0:
+        if state.attempts_left <= 0:
+            expiry = ""  # burnt by wrong tries: «valid for 4:44» beside «no longer works» misled
+        elif expires_in > 0:
             expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
         else:
             expiry = self.tr("The code has expired. Ask for a new code.")
@@ -164,7 +169,9 @@ class CodeEntryScreen(Screen):
         if self.dialog is not None:
             self.dialog.done(0)
 
-    def show_status(self, text: str) -> None:
+    def show_status(self, text: str, *, good_news: bool = False) -> None:
+        """A problem in red; ``good_news`` (a new code went out) in the notice colour."""
+        set_good_news(self.problem, good_news)
         self.set_label(self.problem, text)
         self.problem.setVisible(bool(text))
 
@@ -217,7 +224,7 @@ class CodeEntryScreen(Screen):
         if error is not None:
             self.show_status(error_text(error))
         else:
-            self.show_status(self.tr("A new code has been sent by SMS."))
+            self.show_status(self.tr("A new code has been sent by SMS."), good_news=True)
             self.code.clear()
         self.refresh()
         self.code.setFocus()

@@ -76,7 +76,13 @@ class ContractsScreen(Screen):
         self.refresh = QPushButton()
         self.log_out = QPushButton()
         self.log_out.setObjectName("primary")
-        self.touch(self.refresh, self.log_out)
+        self.claim_button = QPushButton()  # for the selected active contract
+        self.my_claims = QPushButton()
+        self.claim_button.setEnabled(False)
+        self.active_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.active_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.active_table.itemSelectionChanged.connect(self._selection_changed)
+        self.touch(self.refresh, self.log_out, self.claim_button, self.my_claims)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.title)
@@ -89,6 +95,8 @@ class ContractsScreen(Screen):
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh)
+        buttons.addWidget(self.my_claims)
+        buttons.addWidget(self.claim_button)
         buttons.addStretch(1)
         buttons.addWidget(self.log_out)
         layout.addLayout(buttons)
@@ -96,6 +104,8 @@ class ContractsScreen(Screen):
         self.set_default_button(self.log_out)
         self.refresh.clicked.connect(self._load)
         self.log_out.clicked.connect(self.ctx.navigator.go_home)
+        self.claim_button.clicked.connect(self._file_claim)
+        self.my_claims.clicked.connect(self._show_claims)
         self.retranslate()
 
     def _make_table(self) -> QTableWidget:
@@ -126,6 +136,8 @@ class ContractsScreen(Screen):
             table.setAccessibleName(name)
         self.set_label(self.refresh, self.tr("Refresh"))
         self.set_label(self.log_out, self.tr("Log out"))
+        self.set_label(self.claim_button, self.tr("Report an insured event"))
+        self.set_label(self.my_claims, self.tr("My claims"))
         self._fill()
 
     def status_text(self, contract: Contract) -> str:
@@ -160,6 +172,9 @@ class ContractsScreen(Screen):
                         )
                     table.setItem(row, column, item)
             fit_height(table)
+        if len(active) == 1:
+            self.active_table.selectRow(0)  # the one active contract: nothing to pick
+        self._selection_changed()
         self.past_title.setVisible(bool(past))
         self.past_table.setVisible(bool(past))
         self.active_table.setVisible(bool(active))
@@ -186,6 +201,24 @@ class ContractsScreen(Screen):
             items = [table.item(r, c) for c in range(table.columnCount())]
             rows.append([item.text() if item is not None else "" for item in items])
         return rows
+
+    # -- claims (kiosk.flows.claims) ---------------------------------------------------
+
+    def _selected_contract(self) -> Contract | None:
+        active = [c for c in self._contracts if c.status == "active"]
+        rows = self.active_table.selectionModel().selectedRows()
+        return active[rows[0].row()] if rows and rows[0].row() < len(active) else None
+
+    def _selection_changed(self) -> None:
+        self.claim_button.setEnabled(self._selected_contract() is not None)
+
+    def _file_claim(self) -> None:
+        contract = self._selected_contract()
+        if contract is not None:
+            self.ctx.navigator.follow(self.ctx.claims.start(contract))
+
+    def _show_claims(self) -> None:
+        self.ctx.navigator.follow(self.ctx.claims.to_list())
 
     # -- life cycle ----------------------------------------------------------------
 

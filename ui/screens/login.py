@@ -87,19 +87,20 @@ class LoginScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.forgot)
         buttons.addWidget(self.submit)
+        form.addStretch(1)  # the action bar at the bottom: a message never pushes it
         form.addSpacing(8)
         form.addLayout(buttons)
         box = QWidget()
         box.setLayout(form)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
-        outer.addLayout(centered(box, FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX))
-        outer.addStretch(1)
+        width_px = FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX
+        outer.addLayout(centered(box, width_px), 1)
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()
             self.keyboard.attach(self.login_edit, "email")
-            self.keyboard.attach(self.password.line_edit, "password")
+            self.keyboard.attach(self.password.line_edit, "password", submit=True)
             outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.setTabOrder(self.login_edit, self.password.line_edit)
@@ -158,7 +159,13 @@ class LoginScreen(Screen):
     # -- life cycle ----------------------------------------------------------------
 
     def on_enter(self) -> None:
-        self.login_edit.setFocus()
+        carried = self.ctx.login.typed_login if self.ctx.is_open else ""
+        if carried:
+            self.ctx.login.typed_login = ""
+            self.login_edit.setText(carried)
+            self.password.setFocus()
+        else:
+            self.login_edit.setFocus()
 
     def wipe(self) -> None:
         super().wipe()

@@ -8,6 +8,7 @@ language. Unknown codes get a generic sentence, never the raw code.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import (
     AccountExists,
@@ -43,6 +44,16 @@ def field_problem_text(code: str) -> str:
         ),
     }
     return texts.get(code, QCoreApplication.translate("Messages", "Please check this field."))
+
+
+def set_good_news(label: QWidget, good: bool) -> None:
+    """Colour a status label as news (``#fieldProblem[goodNews="true"]`` in the style
+    sheet) or as a problem: «Новый код отправлен по СМС.» was shown in error red."""
+    if label.property("goodNews") != good:
+        label.setProperty("goodNews", good)
+        style = label.style()
+        style.unpolish(label)
+        style.polish(label)
 
 
 def minutes_seconds(seconds: float) -> str:

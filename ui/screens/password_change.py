@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import WeakPassword
 from kiosk.flows.login import LoginOutcome, LoginStep
-from ui.screens.base import AppContext, Screen
+from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
@@ -100,15 +100,16 @@ class PasswordChangeScreen(Screen):
             columns.setSpacing(8)
             columns.addLayout(fields)
             columns.addLayout(rules)
-            columns.addSpacing(8)
-            columns.addLayout(buttons)
         form = QVBoxLayout(self.form_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.title)
         form.addWidget(self.hint)
         form.addSpacing(8)
-        form.addLayout(columns)
-        form.addStretch(1)
+        form.addLayout(columns, 1 if self.kiosk_mode else 0)
+        if not self.kiosk_mode:  # the action bar at the bottom: messages never push it
+            form.addStretch(1)
+            form.addSpacing(8)
+            form.addLayout(buttons)
 
         self.done_title = QLabel()
         self.done_title.setObjectName("screenTitle")
@@ -117,13 +118,17 @@ class PasswordChangeScreen(Screen):
         self.done_text.setWordWrap(True)
         self.to_contracts = QPushButton()
         self.to_contracts.setObjectName("primary")
-        self.touch(self.to_contracts)
+        self.log_out = named(QPushButton(), "secondary")  # a client may stop here and leave
+        self.touch(self.to_contracts, self.log_out)
         done = QVBoxLayout(self.done_page)
         done.addWidget(self.done_title)
         done.addWidget(self.done_text)
-        done.addSpacing(16)
-        done.addWidget(self.to_contracts, 0, Qt.AlignmentFlag.AlignLeft)
         done.addStretch(1)
+        done_bar = QHBoxLayout()
+        done_bar.addWidget(self.log_out)
+        done_bar.addStretch(1)
+        done_bar.addWidget(self.to_contracts)
+        done.addLayout(done_bar)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
@@ -134,7 +139,7 @@ class PasswordChangeScreen(Screen):
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()
             self.keyboard.attach(self.new_password.line_edit, "password")
-            self.keyboard.attach(self.repeat_password.line_edit, "password")
+            self.keyboard.attach(self.repeat_password.line_edit, "password", submit=True)
             outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.setTabOrder(self.new_password.line_edit, self.new_password.toggle)
@@ -151,6 +156,7 @@ class PasswordChangeScreen(Screen):
         self.submit.clicked.connect(self._change)
         self.cancel.clicked.connect(self.on_escape)
         self.to_contracts.clicked.connect(self._to_contracts)
+        self.log_out.clicked.connect(self.ctx.navigator.go_home)
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -180,6 +186,7 @@ class PasswordChangeScreen(Screen):
         self.done_text.setText(notice)
         self.done_text.setAccessibleName(notice)
         self.set_label(self.to_contracts, self.tr("My contracts"))
+        self.set_label(self.log_out, self.tr("Log out"))
         self._render_message()
 
     def _render_message(self) -> None:

@@ -63,7 +63,7 @@ class PasswordResetScreen(Screen):
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()
-            self.keyboard.attach(self.login_edit, "email")
+            self.keyboard.attach(self.login_edit, "email", submit=True)
             outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
         self.setTabOrder(self.login_edit, self.submit)
         self.setTabOrder(self.submit, self.back)

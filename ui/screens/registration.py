@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.flows.registration import DetailsProblems, check_email, check_phone
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
+from ui.widgets.step_indicator import StepIndicator
 from vic_rules.phone import format_as_typed
 
 FORM_MAX_WIDTH_PX = 720
@@ -77,6 +78,7 @@ class RegistrationScreen(Screen):
         self.title = named(QLabel(), "screenTitle")
         self.warning = named(QLabel(), "warning")
         self.warning.setWordWrap(True)
+        form.addWidget(StepIndicator(1))
         form.addWidget(self.title)
         form.addWidget(self.warning)
         form.addSpacing(8)
@@ -107,6 +109,12 @@ class RegistrationScreen(Screen):
         form.addSpacing(6)
 
         self.consent = QCheckBox()
+        # clerk mode: the clerk ticks the box, so it speaks of the client, and a line
+        # says to read the text aloud or hand it over; a kiosk's client ticks it himself
+        self.consent_how = named(QLabel(), "fieldLabel")
+        self.consent_how.setWordWrap(True)
+        self.consent_how.setVisible(not self.kiosk_mode)
+        form.addWidget(self.consent_how)
         self.consent_text = named(QLabel(), "consentText")
         self.consent_text.setWordWrap(True)
         self.consent_problem = problem_label()
@@ -139,7 +147,7 @@ class RegistrationScreen(Screen):
 
             dock = KeyboardDock()
             dock.attach(self.email, "email")
-            dock.attach(self.phone, "digits")
+            dock.attach(self.phone, "phone")
             outer.addWidget(dock)
             self.keyboard = dock
 
@@ -180,7 +188,15 @@ class RegistrationScreen(Screen):
         self.set_label(self.phone_label, self.tr("Phone"))
         self.phone.setAccessibleName(self.tr("Phone"))
         self.phone.setPlaceholderText(self.tr("+7 7XX XXX XX XX"))
-        self.set_label(self.consent, self.tr("I consent to the processing of my personal data"))
+        if self.kiosk_mode:
+            consent = self.tr("I consent to the processing of my personal data")
+        else:
+            consent = self.tr("The client consents to personal data processing")
+        self.set_label(self.consent, consent)
+        self.set_label(
+            self.consent_how,
+            self.tr("Read the consent below to the client aloud, or let them read it:"),
+        )
         self.set_label(
             self.consent_text,
             self.tr(
@@ -202,6 +218,9 @@ class RegistrationScreen(Screen):
     # -- screen hooks ----------------------------------------------------------
 
     def on_enter(self) -> None:
+        fixed = self.ctx.registration.email
+        if fixed is not None and check_email(self.email.text())[1] == fixed:
+            self.email.setText(fixed)  # the check screen's one-tap fix: the form shows it too
         refused = self.ctx.registration.details_problems
         if refused is not None and not refused.ok:
             self.show_problems(refused)

@@ -13,12 +13,22 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.errors import NotFound, WeakPassword
 from kiosk.flows.password_reset import CODE_LENGTH, ResetOutcome, ResetStep
 from ui.screens.base import AppContext, Screen, named
-from ui.screens.messages import error_text, minutes_seconds
+from ui.screens.messages import error_text, minutes_seconds, set_good_news
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.layout import centered
@@ -98,6 +108,7 @@ class ResetCodeScreen(Screen):
         columns.setSpacing(24 if self.kiosk_mode else 8)
         columns.addLayout(fields, 1)
         columns.addWidget(self.checklist, 1)
+        width_px = FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX
         box = QWidget()
         form = QVBoxLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
@@ -105,18 +116,31 @@ class ResetCodeScreen(Screen):
         form.addWidget(self.sent_to)  # full width: the sentence is long
         form.addSpacing(4)
         form.addLayout(columns)
-        form.addSpacing(8)
-        form.addLayout(buttons)
+        form.addStretch(1)
+        # the form scrolls on a short screen (a 768 px kiosk with its keyboard); the
+        # action bar and the keyboard below it stay where they are
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setLayout(centered(box, width_px))
+        self.form_scroll.setWidget(page)
+        bar = QWidget()
+        bar.setLayout(buttons)
+        buttons.setContentsMargins(0, 8, 0, 0)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        outer.addLayout(centered(box, FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX))
-        outer.addStretch(1)
+        outer.addWidget(self.form_scroll, 1)
+        outer.addLayout(centered(bar, width_px))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()
             self.keyboard.attach(self.code, "digits")
             self.keyboard.attach(self.new_password.line_edit, "password")
-            self.keyboard.attach(self.repeat_password.line_edit, "password")
+            self.keyboard.attach(self.repeat_password.line_edit, "password", submit=True)
             outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.setTabOrder(self.code, self.new_password.line_edit)
@@ -158,6 +182,7 @@ class ResetCodeScreen(Screen):
 
     def _render_message(self) -> None:
         lines: list[str] = []
+        failing = self._failure is not None or bool(self._problems)
         if isinstance(self._failure, NotFound):
             lines.append(self.tr("This password reset is no longer valid. Please start again."))
         elif self._failure is not None:
@@ -174,8 +199,14 @@ class ResetCodeScreen(Screen):
         elif self._notice == "code_required":
             lines.append(self.tr("Enter all 6 digits of the code from the SMS."))
         text = "\n".join(lines)
+        set_good_news(self.message, lines != [] and self._notice == "resent" and not failing)
         self.set_label(self.message, text)
         self.message.setVisible(bool(text))
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The field the client taps into is scrolled into view above the keyboard."""
+        if new is not None and self.form_scroll.isAncestorOf(new):
+            self.form_scroll.ensureWidgetVisible(new)
 
     def show_status(self, text: str) -> None:
         self.set_label(self.message, text)

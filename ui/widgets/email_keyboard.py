@@ -6,6 +6,12 @@ use most: ``@``, ``.kz``, ``.ru``, ``.com`` and whole mailbox domains
 (``mail.ru``, ``gmail.com``); a whole-domain key completes the address (adds the
 ``@`` when missing, replaces a half-typed domain). Its password layout has a
 Shift key and exactly the specials the insurer's password policy allows.
+
+Shift is one-shot, as on a phone: it capitalises the next letter and goes off,
+and while on it looks pressed (``checked``) and every letter key shows its
+capital. Each letter key is as wide as its widest case, so nothing slides
+sideways under the finger when Shift toggles. «Далее»/«Готово» is the Tab and
+Enter a touch client does not have (``ui.widgets.enter_key``).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.enter_key import label_enter, press_enter
 from vic_rules.password import SPECIALS
 
 KEY_MIN_SIZE_PX = 48  # the touch minimum: five rows must leave the form above them room
@@ -63,6 +70,8 @@ class EmailKeyboard(QWidget):
         self._key_size_px = key_size_px
         self._password = password
         self._shift = False
+        self._submit_on_enter = False
+        self._following: QLineEdit | None = None
         self.keys: dict[str, QPushButton] = {}
         self.shift_button: QPushButton | None = None
         outer = QVBoxLayout(self)
@@ -92,21 +101,28 @@ class EmailKeyboard(QWidget):
             last.addWidget(self._make_key(key, key, wide=len(key) > 1))
         self.clear_button = self._make_key("clear", "", wide=True)
         last.addWidget(self.clear_button)
+        self.enter_button = self._make_key("enter", "", wide=True)
+        self.enter_button.setObjectName("enterKey")
+        last.addWidget(self.enter_button)
         last.addStretch(1)
         outer.addLayout(last)
         self.retranslate()
 
     def _make_key(self, key: str, label: str, *, wide: bool = False) -> QPushButton:
         button = QPushButton(label, self)
+        button.setObjectName("key")  # the style sheet's button padding would hide the letter
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         font = button.font()
         font.setPointSize(KEY_FONT_PT)
         button.setFont(font)
-        text_px = QFontMetrics(font).horizontalAdvance(label) + KEY_PADDING_PX
-        button.setMinimumSize(
-            max(self._key_size_px * (2 if wide else 1), text_px), self._key_size_px
-        )
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance(label.upper()))
+        width_px = max(self._key_size_px * (2 if wide else 1), widest + KEY_PADDING_PX)
+        if len(key) == 1:  # a character key: its width never follows its label (Shift)
+            button.setFixedSize(width_px, self._key_size_px)
+        else:
+            button.setMinimumSize(width_px, self._key_size_px)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.setAccessibleName(label)
         button.clicked.connect(lambda _=False, k=key: self._press(k))
         self.keys[key] = button
@@ -116,6 +132,7 @@ class EmailKeyboard(QWidget):
         """Set the translated labels and accessible names (call on a language change)."""
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear"))
+        label_enter(self.enter_button, self._submit_on_enter)
         self.backspace_button.setAccessibleName(self.tr("Delete last character"))
         self.backspace_button.setToolTip(self.tr("Delete last character"))
         if self.shift_button is not None:
@@ -127,9 +144,23 @@ class EmailKeyboard(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def bind(self, line_edit: QLineEdit | None) -> None:
-        """Type into ``line_edit`` from now on; ``None`` means the focused field."""
+    def bind(
+        self,
+        line_edit: QLineEdit | None,
+        *,
+        submit: bool = False,
+        following: QLineEdit | None = None,
+    ) -> None:
+        """Type into ``line_edit`` from now on; ``None`` means the focused field.
+        ``submit``: the enter key is «Готово» (Enter), else «Далее» (to ``following``)."""
         self._target = line_edit
+        self._submit_on_enter = submit
+        self._following = following
+        label_enter(self.enter_button, submit)
+
+    @property
+    def shift_on(self) -> bool:
+        return self._shift
 
     def target(self) -> QLineEdit | None:
         if self._target is not None:
@@ -158,11 +189,17 @@ class EmailKeyboard(QWidget):
             field.clear()
         elif key == "backspace":
             field.backspace()
+        elif key == "enter":
+            press_enter(field, self._submit_on_enter, self._following)
+            return
         elif key in DOMAIN_KEYS and not self._password:
             field.selectAll()
             field.insert(complete_domain(field.text(), key))
         elif key == "@" and not self._password and "@" in field.text():
             return
         else:
-            field.insert(key.upper() if self._shift and key.isalpha() else key)
+            capital = self._shift and key.isalpha()
+            field.insert(key.upper() if capital else key)
+            if capital:
+                self._set_shift(False)  # one-shot: the next letter is small again
         self.key_pressed.emit(key)

@@ -103,6 +103,9 @@ class PasswordChecklist(QWidget):
         for code, label in self.labels.items():
             label.setVisible(code in shown)
             text = rule_text(code)
+            if code == MISMATCH and self._password and not self.is_met(code):
+                # "✗ Both entries are the same" read as if they were: say what is wrong
+                text = QCoreApplication.translate("PasswordRules", "The passwords do not match")
             if not self._password:
                 mark, colour, state = PENDING_MARK, PENDING_COLOUR, ""
             elif self.is_met(code):

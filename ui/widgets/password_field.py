@@ -3,6 +3,8 @@
 Clients at a kiosk mistype passwords on a touch keyboard; letting them look at
 what they typed avoids a round of "passwords do not match". The text is hidden
 again whenever the field is cleared, so the next client never sees it revealed.
+The toggle is as wide as the wider of «Показать» and «Скрыть» in the current
+language, so the field beside it keeps its width when the client taps it.
 """
 
 from __future__ import annotations
@@ -49,15 +51,21 @@ class PasswordField(QWidget):
 
     def retranslate(self) -> None:
         """Set the translated labels and accessible names (call on a language change)."""
-        text = self.tr("Hide") if self.toggle.isChecked() else self.tr("Show")
+        show, hide = self.tr("Show"), self.tr("Hide")
+        text = hide if self.toggle.isChecked() else show
+        widths = []
+        for label in (show, hide):  # the size hint includes the style sheet's padding
+            self.toggle.setText(label)
+            widths.append(self.toggle.sizeHint().width())
+        self.toggle.setFixedWidth(max(widths))
         self.toggle.setText(text)
         self.toggle.setAccessibleName(text)
         if self._label:
             self.line_edit.setAccessibleName(self._label)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.StyleChange):
+            self.retranslate()  # a style sheet changes the labels' widths too
         super().changeEvent(event)
 
     def set_label(self, label: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-ONLINE_COLOUR = "#1b7f3b"
+ONLINE_COLOUR = "#17692f"  # 5.5:1 on the status line (WCAG AA)
 OFFLINE_COLOUR = "#b3261e"
 UNKNOWN_COLOUR = "#666666"
 

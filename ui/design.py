@@ -1,0 +1,95 @@
+"""The terminal's design tokens and the checks that keep the screens to them.
+
+``docs/design-system.md`` explains the choices; this module holds the numbers
+the style sheets, the screens and the layout check (``tests/ui/test_layout_check.py``)
+share: the brand colours, the 8 px spacing grid, the touch minimum, and the type
+scale that grows with a kiosk's screen. It imports no screen, so both the app and
+the tests may use it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+NAVY: Final = "#12355b"  # the brand's navy: headers, titles, primary buttons
+RED: Final = "#c8102e"  # the brand's red: the demo mark, accents (never body text on navy)
+PAGE: Final = "#f5f7fa"  # the page under every screen
+TEXT: Final = "#1d2733"
+
+GRID_PX: Final = 8  # every margin and gap is a multiple of it
+TOUCH_MIN_PX: Final = 48  # WCAG 2.2 target size, enhanced; every kiosk target
+MIN_CONTRAST: Final = 4.5  # WCAG 2.2 AA for body text
+
+# The kiosk's type scale is designed at 1280×1024 (the smallest kiosk screen); on a
+# larger screen every font size grows with the smaller of the two ratios, so the text
+# gets bigger at 1920×1080 without the form outgrowing the height above the keyboard.
+TYPE_BASE_PX: Final = (1280, 1024)
+TYPE_SCALE_MAX: Final = 1.35
+
+# selectors drawn over the navy header (their own background is unset or transparent)
+ON_NAVY: Final = ("#brand", "#tagline", "#languageButton", "#header")
+
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
+_BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_COLOUR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")
+_BACKGROUND = re.compile(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})")
+
+
+def type_scale(width_px: int, height_px: int) -> float:
+    """How much a kiosk's type grows on a ``width_px`` × ``height_px`` screen (≥ 1)."""
+    base_w, base_h = TYPE_BASE_PX
+    return max(1.0, min(width_px / base_w, height_px / base_h, TYPE_SCALE_MAX))
+
+
+def scale_font_sizes(qss: str, factor: float) -> str:
+    """``qss`` with every ``font-size: Npx`` multiplied by ``factor`` (rounded)."""
+    if factor == 1.0:
+        return qss
+    return _FONT_SIZE.sub(lambda m: f"font-size: {round(int(m.group(1)) * factor)}px", qss)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colours(qss: str, page: str = PAGE) -> list[tuple[str, str, str]]:
+    """Every ``(selector, text colour, background)`` a style sheet draws text with.
+
+    A state (``#primary:disabled``) takes what it does not set from its base
+    (``#primary``); a selector with no background of its own is drawn over the
+    header (``ON_NAVY``) or the page.
+    """
+    colours: dict[str, str] = {}
+    backgrounds: dict[str, str] = {}
+    blocks: list[str] = []
+    for selectors, body in _BLOCK.findall(qss):
+        colour, background = _COLOUR.search(body), _BACKGROUND.search(body)
+        for raw in selectors.split(","):
+            name = " ".join(raw.split())
+            if not name or name.startswith("/*"):
+                continue
+            blocks.append(name)
+            if colour is not None:
+                colours[name] = colour.group(1)
+            if background is not None:
+                backgrounds[name] = background.group(1)
+    found: list[tuple[str, str, str]] = []
+    for name in dict.fromkeys(blocks):
+        base = name.split(":")[0]
+        fg = colours.get(name) or colours.get(base)
+        if fg is None or (name not in colours and name not in backgrounds):
+            continue
+        under = backgrounds.get(name) or backgrounds.get(base)
+        if under is None:
+            under = NAVY if any(part in name for part in ON_NAVY) else page
+        found.append((name, fg, under))
+    return found
