@@ -90,13 +90,16 @@ def migrated_engine(settings: Settings) -> Engine:
     return engine
 
 
-def log_config() -> dict[str, Any]:
-    """uvicorn's logging, plus the ``central`` loggers at INFO on the same handler."""
+def log_config(log_format: str = "text") -> dict[str, Any]:
+    """uvicorn's logging, plus the ``central`` loggers at INFO on the same handler;
+    ``json``: every line one JSON object with its request id (``central.core.request_log``)."""
     from uvicorn.config import LOGGING_CONFIG
+
+    from central.core.request_log import json_logging
 
     config = copy.deepcopy(LOGGING_CONFIG)
     config["loggers"]["central"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
-    return config
+    return json_logging(config) if log_format == "json" else config
 
 
 def serve_app(settings: Settings, engine: Engine, host: str, port: int) -> None:
@@ -108,7 +111,9 @@ def serve_app(settings: Settings, engine: Engine, host: str, port: int) -> None:
     from central.app import served_app
 
     app = served_app(settings, engine)
-    uvicorn.run(app, host=host, port=port, access_log=False, log_config=log_config())
+    uvicorn.run(
+        app, host=host, port=port, access_log=False, log_config=log_config(settings.log_format)
+    )
 
 
 def run_workers(app: str, *, workers: int, host: str, port: int, **options: Any) -> None:
@@ -139,7 +144,7 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int) -> Non
         host=host,
         port=port,
         access_log=False,
-        log_config=log_config(),
+        log_config=log_config(settings.log_format),
     )
 
 
@@ -228,22 +233,6 @@ def cmd_terminals_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_terminals_list(args: argparse.Namespace) -> int:
-    engine = migrated_engine(load_settings(args.db))
-    now = utcnow()
-    with make_session_factory(engine)() as db:
-        rows = [
-            (t.id, terminal_repo.status_of(t, now), t.branch, t.name)
-            for t in terminal_repo.list_all(db)
-        ]
-    engine.dispose()
-    if not rows:
-        print("No terminals.")
-    for row in rows:
-        print("\t".join(row))
-    return EXIT_OK
-
-
 def cmd_terminals_revoke(args: argparse.Namespace) -> int:
     engine = migrated_engine(load_settings(args.db))
     try:
@@ -324,9 +313,13 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--branch", required=True)
     add.set_defaults(run=cmd_terminals_add)
-    terminals.add_parser("list", parents=[db], help="id, status, branch, name").set_defaults(
-        run=cmd_terminals_list
+    from central.terminals_cli import cmd_terminals_list  # it imports this module
+
+    listing = terminals.add_parser(
+        "list", parents=[db], help="status, version, last seen, backlog; flags the silent"
     )
+    listing.add_argument("--json", action="store_true", help="one JSON array, for scripts")
+    listing.set_defaults(run=cmd_terminals_list)
     revoke = terminals.add_parser("revoke", parents=[db], help="refuse a terminal's token")
     revoke.add_argument("id")
     revoke.set_defaults(run=cmd_terminals_revoke)
@@ -348,6 +341,9 @@ def build_parser() -> argparse.ArgumentParser:
     from central.lifecycle_cli import add_commands as add_lifecycle_commands
 
     add_lifecycle_commands(sub, db)
+    from central.messages_cli import add_commands as add_messages_commands
+
+    add_messages_commands(sub, db)
     return parser
 
 

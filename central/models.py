@@ -74,6 +74,19 @@ class Terminal(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # token rotation: when the current token was issued; the token it replaced
+    # stays valid until ``previous_token_expires_at`` (None: the new one has not
+    # been used yet, so its answer may have been lost and the old one must work)
+    token_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    previous_token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the latest heartbeat (``POST /api/v1/terminals/heartbeat``)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    app_version: Mapped[str | None] = mapped_column(String(40))
+    user_agent: Mapped[str | None] = mapped_column(String(200))
+    outbox_pending: Mapped[int | None] = mapped_column(Integer)
+    outbox_needs_attention: Mapped[int | None] = mapped_column(Integer)
+    outbox_oldest_age_s: Mapped[int | None] = mapped_column(Integer)
 
 
 class Account(Base):

@@ -153,3 +153,21 @@ class UploadLink:
 
     url: str = field(repr=False)
     expires_at: datetime
+
+
+@dataclass(frozen=True)
+class HeartbeatReport:
+    """What a running terminal tells the central every few minutes (issue 13 §5)."""
+
+    app_version: str
+    outbox_pending: int
+    outbox_needs_attention: int
+    oldest_pending_age_s: int | None
+
+
+@dataclass(frozen=True)
+class HeartbeatAnswer:
+    """How old the terminal's token is; ``rotate_due`` once it should rotate."""
+
+    token_age_s: int
+    rotate_due: bool

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Final, TextIO
 
+from kiosk.api_types import HeartbeatReport
 from kiosk.client import CentralClient
 from kiosk.config import ConfigError, KioskConfig, check_central_url, load_config
 from kiosk.credentials import CredentialError, Credentials
 from kiosk.errors import CentralError, Unauthorized, Unreachable
+from kiosk.heartbeat import read_record, record_path, report_of
 from kiosk.log import setup_logging
 from kiosk.outbox import (
     DuplicateEntry,
@@ -51,6 +55,7 @@ EXIT_NOT_ENROLLED = 4
 
 SYNC_LOCK_WAIT_S = 30.0
 PROGRESS_BAR_CHARS = 30
+SILENT_AFTER: Final = timedelta(hours=1)  # as the central flags a terminal (terminals list)
 MAX_REPORTED_ROWS = 100  # refused rows of an import printed one by one; the rest counted
 
 
@@ -75,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("code")
     e.add_argument("--central", required=True, metavar="URL")
     e.add_argument("--name", help="terminal name (default: terminal_name of the config)")
-    sub.add_parser("status", help="central reachable, terminal enrolled, outbox counts")
+    st = sub.add_parser("status", help="central reachable, terminal enrolled, outbox counts")
+    st.add_argument("--json", action="store_true", help="one JSON object, for monitoring")
     sub.add_parser("sync", help="deliver the outbox now")
     o = sub.add_parser("outbox", help="look at and act on the offline outbox")
     osub = o.add_subparsers(dest="outbox_command", required=True, parser_class=_Parser)
@@ -220,20 +226,72 @@ def _status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     creds = credentials_for(config)
     token = creds.terminal_token()
     client = _client(config, token)
+    identity: tuple[str, str, str] | None = None
     try:
         reachable = client.is_reachable()
+        if args.json and reachable and token:
+            identity = _identity(client)
     finally:
         client.close()
     with _open_outbox(config, creds) as box:
         counts = box.counts()
+        report = report_of(box) if args.json else None
+    if report is not None:
+        seen = read_record(record_path(config.data_dir))
+        found = fleet_status(config, token, reachable, report, seen)
+        if identity is not None:
+            found.update(terminal_id=identity[0], name=identity[1], branch=identity[2])
+        found["token_accepted"] = identity is not None if reachable and token else None
+        print(json.dumps(found, ensure_ascii=False, indent=2), file=out)
+        return _status_code(token, reachable)
     print(
         f"central: {config.central_url} ({'reachable' if reachable else 'UNREACHABLE'})", file=out
     )
     print(f"terminal: {'enrolled' if token else 'NOT ENROLLED'} ({config.terminal_name})", file=out)
     print("outbox: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=out)
+    return _status_code(token, reachable)
+
+
+def _identity(client: CentralClient) -> tuple[str, str, str] | None:
+    """(id, name, branch) as the central knows this terminal; None if refused."""
+    try:
+        return client.who_am_i()
+    except CentralError:
+        return None
+
+
+def _status_code(token: str | None, reachable: bool) -> int:
     if not token:
         return EXIT_NOT_ENROLLED
     return EXIT_OK if reachable else EXIT_UNREACHABLE
+
+
+def fleet_status(
+    config: KioskConfig,
+    token: str | None,
+    reachable: bool,
+    report: HeartbeatReport,
+    last_heartbeat_at: datetime | None,
+) -> dict[str, object]:
+    """``status --json``: what ``vic-central terminals list --json`` says of this
+    terminal, from its own side (the same flags, the same one-hour silence)."""
+    now = datetime.now(UTC)
+    silent = last_heartbeat_at is None or now - last_heartbeat_at > SILENT_AFTER
+    return {
+        "terminal_id": None,
+        "branch": None,
+        "name": config.terminal_name,
+        "version": report.app_version,
+        "central_url": config.central_url,
+        "central_reachable": reachable,
+        "enrolled": bool(token),
+        "last_heartbeat_at": last_heartbeat_at.isoformat() if last_heartbeat_at else None,
+        "outbox_pending": report.outbox_pending,
+        "outbox_needs_attention": report.outbox_needs_attention,
+        "oldest_pending_age_s": report.oldest_pending_age_s,
+        "silent": silent,
+        "needs_attention": report.outbox_needs_attention > 0,
+    }
 
 
 def _progress(err: TextIO) -> Callable[[int, int], None]:

@@ -10,6 +10,7 @@ only: never a body, a query string, a code, a password or a token.
 from __future__ import annotations
 
 import logging
+import platform
 import time
 import uuid
 from datetime import UTC, date, datetime
@@ -28,6 +29,8 @@ from kiosk.api_types import (
     ClientSession,
     Contract,
     Enrollment,
+    HeartbeatAnswer,
+    HeartbeatReport,
     PasswordPolicy,
     RegistrationRequest,
     RegistrationStarted,
@@ -66,6 +69,7 @@ from kiosk.errors import (
     ValidationFailed,
     WeakPassword,
 )
+from vic_rules.version import VERSION
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,17 @@ POOL_MAXSIZE = 8  # keep-alive connections to the central kept for reuse
 API = "/api/v1"
 
 _CONTRACT_STATUSES = ("active", "expired", "terminated")
+
+
+def user_agent() -> str:
+    """``vic-kiosk/<version> (<os>)`` on every request: the central's operators see
+    which version each terminal runs, and which OS (``Windows-10``, ``Linux-6.1``)."""
+    system = f"{platform.system()}-{platform.release()}".strip("-") or "unknown"
+    shown = "".join(ch for ch in system if ch.isalnum() or ch in ".-_")[:60]
+    return f"vic-kiosk/{VERSION} ({shown})"
+
+
+USER_AGENT = user_agent()
 
 
 def parse_time(value: object) -> datetime:
@@ -497,7 +512,7 @@ class CentralClient:
             response = self._session.request(
                 "POST" if press else "GET",
                 url,
-                headers={"Accept-Language": self.locale},
+                headers={"Accept-Language": self.locale, "User-Agent": USER_AGENT},
                 timeout=(self.connect_timeout_s, self.read_timeout_s),
                 allow_redirects=False,
             )
@@ -510,6 +525,49 @@ class CentralClient:
         except requests.RequestException as exc:
             raise UnexpectedResponse(f"request failed: {type(exc).__name__}") from exc
         return response.status_code, response.text
+
+    # -- fleet: heartbeat and token rotation (kiosk.heartbeat) ----------------
+
+    def heartbeat(self, report: HeartbeatReport) -> HeartbeatAnswer:
+        """Tell the central this terminal runs, its version and outbox backlog."""
+        body = {
+            "app_version": report.app_version,
+            "outbox_pending": report.outbox_pending,
+            "outbox_needs_attention": report.outbox_needs_attention,
+            "oldest_pending_age_s": report.oldest_pending_age_s,
+        }
+        found = _json(self._call("POST", f"{API}/terminals/heartbeat", json=body))
+        age, due = found.get("token_age_s"), found.get("rotate_due")
+        if not isinstance(age, int) or not isinstance(due, bool):
+            raise UnexpectedResponse("unreadable heartbeat answer", status=200)
+        return HeartbeatAnswer(token_age_s=age, rotate_due=due)
+
+    def rotate_token(self) -> str:
+        """A new terminal token from the central (the current one keeps working
+        until the new one is used, and 10 minutes after). Does not switch to it:
+        the caller stores it first (``kiosk.heartbeat.rotate``)."""
+        token = _json(self._call("POST", f"{API}/terminals/token")).get("token")
+        if not isinstance(token, str) or not token:
+            raise UnexpectedResponse("no token in the rotation answer", status=200)
+        return token
+
+    def who_am_i(self) -> tuple[str, str, str]:
+        """This terminal as the central knows it: (id, name, branch); 401 →
+        ``Unauthorized`` (revoked, or the token is not the central's)."""
+        body = _json(self._call("GET", f"{API}/terminals/me"))
+        try:
+            return str(body["terminal_id"]), str(body["name"]), str(body["branch"])
+        except KeyError as exc:
+            raise UnexpectedResponse("incomplete terminal answer", status=200) from exc
+
+    def token_works(self, token: str) -> bool:
+        """Whether the central takes ``token`` (``GET /terminals/me``); False on a
+        401, other failures (unreachable, 5xx) raise as usual: unknown is not no."""
+        try:
+            self._call("GET", f"{API}/terminals/me", token=token)
+        except Unauthorized:
+            return False
+        return True
 
     # -- plumbing -------------------------------------------------------------
 
@@ -530,7 +588,11 @@ class CentralClient:
 
         ``token`` None means the terminal token; an empty string means none.
         """
-        headers = {"Accept": "application/json", "Accept-Language": self.locale}
+        headers = {
+            "Accept": "application/json",
+            "Accept-Language": self.locale,
+            "User-Agent": USER_AGENT,
+        }
         bearer = self.terminal_token if token is None else token
         if bearer:
             headers["Authorization"] = f"Bearer {bearer}"

@@ -49,7 +49,8 @@ _TOKEN: Final = "terminal_token"
 _OUTBOX_KEY: Final = "outbox_key"
 _ADMIN_PIN: Final = "admin_pin_hash"
 _OUTBOX_MARKER: Final = "outbox_marker"
-_ENTRIES: Final = (_TOKEN, _OUTBOX_KEY, _ADMIN_PIN, _OUTBOX_MARKER)
+_NEXT_TOKEN: Final = "terminal_token_next"
+_ENTRIES: Final = (_TOKEN, _OUTBOX_KEY, _ADMIN_PIN, _OUTBOX_MARKER, _NEXT_TOKEN)
 
 _SCRYPT_N: Final = 2**14
 _SCRYPT_R: Final = 8
@@ -196,6 +197,33 @@ class Credentials:
 
     def clear_terminal_token(self) -> None:
         self._delete(_TOKEN)
+        self._delete(_NEXT_TOKEN)
+
+    # Token rotation is a swap in three keyring writes, each safe to be the last
+    # one before a crash: the new token is kept beside the current one
+    # (``set_next_terminal_token``) until the central has taken it, then it
+    # becomes the current one (``promote_next_terminal_token``). The central keeps
+    # the old token working until the new one has been used (``kiosk.heartbeat``).
+
+    def next_terminal_token(self) -> str | None:
+        """A rotated token not yet confirmed to work, or None."""
+        return self._get(_NEXT_TOKEN) or None
+
+    def set_next_terminal_token(self, token: str) -> None:
+        if not token:
+            raise ValueError("an empty terminal token cannot be stored")
+        self._set(_NEXT_TOKEN, token)
+
+    def promote_next_terminal_token(self) -> None:
+        """The next token (confirmed to work) becomes the terminal token."""
+        found = self.next_terminal_token()
+        if found is not None:
+            self._set(_TOKEN, found)
+            self._delete(_NEXT_TOKEN)
+
+    def drop_next_terminal_token(self) -> None:
+        """Forget a next token the central refused (its rotation was replaced)."""
+        self._delete(_NEXT_TOKEN)
 
     def outbox_key(self) -> bytes:
         """The 32-byte key that encrypts the outbox; created (randomly) on first use.

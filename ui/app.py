@@ -40,6 +40,7 @@ from ui.widgets.status_line import NOT_OPEN, OPEN, OPENING
 
 if TYPE_CHECKING:
     from kiosk.admin_pin import AdminPin
+    from kiosk.heartbeat import HeartbeatWorker
     from ui.clerk_panel import ClerkPanel
     from ui.demo_panel import DemoPanel
     from ui.idle import IdleWatcher
@@ -118,6 +119,7 @@ class Shell(QObject):
         self.starter.failed.connect(self._fail)
         self._opening_started = False
         self._admin_pin: AdminPin | None = None
+        self.heartbeat: HeartbeatWorker | None = None
 
     @property
     def is_open(self) -> bool:
@@ -170,6 +172,7 @@ class Shell(QObject):
         monitor.waiting_changed.connect(window.status_line.set_outbox_count)
         monitor.start()
         self._pollers.append(monitor)
+        self._start_heartbeat(opened)
         if opened.demo is not None:
             self._add_demo_panel(window, opened)
         if not self.kiosk_mode:
@@ -181,6 +184,19 @@ class Shell(QObject):
         )
         deps.registration.operator = self.operator
         window.attach(deps)  # last: a kept tap on «Registration» proceeds here
+
+    def _start_heartbeat(self, opened: OpenedTerminal) -> None:
+        """The fleet's heartbeat and daily token rotation: a thread of its own
+        (``kiosk.heartbeat``), so a slow central never reaches the window."""
+        from kiosk.heartbeat import HeartbeatWorker, record_path
+
+        terminal = opened.terminal
+        self.heartbeat = HeartbeatWorker(
+            terminal.client,
+            terminal.outbox,
+            terminal.credentials,
+            record=record_path(terminal.config.data_dir),
+        ).start()
 
     def _fail(self, sentence: str) -> None:
         """Say why in the window; nothing else works, and Close (even in a kiosk) ends it."""
@@ -284,6 +300,8 @@ class Shell(QObject):
         """After the event loop: stop polling, let running work finish, then close the terminal."""
         for poller in self._pollers:
             poller.stop()
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         runner().wait_for_done()
         opened = self.opened or self.starter.result
         if opened is not None:

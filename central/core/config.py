@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     # Prometheus /metrics of `serve` on a port of its own; 0: off
     metrics_port: int = Field(default=0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
+    # `serve`'s log: "text" lines for a person, or "json" lines (with each
+    # request's id) for a log collector
+    log_format: Literal["text", "json"] = "text"
     # production refuses the dev backend (and so the /dev/messages router), an
     # http:// public_base_url, and serves no /docs, /redoc or /openapi.json
     production: bool = False

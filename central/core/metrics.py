@@ -184,7 +184,7 @@ class DatabaseCollector:
         )
         yield GaugeMetricFamily(
             "vic_terminals_seen_last_hour",
-            "Terminals that sent a request in the last hour",
+            "Terminals whose heartbeat came in the last hour",
             value=found.terminals_seen,
         )
 

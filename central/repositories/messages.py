@@ -188,3 +188,22 @@ def list_messages(
 
 def get(session: Session, message_id: str) -> Message | None:
     return session.get(Message, message_id)
+
+
+def failed(session: Session, *, limit: int = 500) -> list[Message]:
+    """Messages the sender gave up on, oldest first (``messages failed``)."""
+    query = select(Message).where(Message.status == "failed")
+    return list(session.scalars(query.order_by(Message.created_at, Message.id).limit(limit)))
+
+
+def requeue_failed(session: Session, message_id: str, *, now: datetime) -> bool:
+    """A failed message pending again, due now with its attempts counted afresh;
+    False if it is not failed (any more). One conditional UPDATE: two operators
+    retrying at once queue it once."""
+    result = session.execute(
+        update(Message)
+        .where(Message.id == message_id, Message.status == "failed")
+        .values(status="pending", attempts=0, next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))

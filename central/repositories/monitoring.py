@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from central.models import IdempotencyRecord, Message
+from central.models import Message, Terminal
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class Backlog:
     pending: dict[str, int]  # by channel
     failed: dict[str, int]  # by channel
     oldest_due_at: datetime | None  # the oldest pending message already due
-    terminals_seen: int  # terminals that made a keyed request since ``seen_since``
+    terminals_seen: int  # unrevoked terminals whose heartbeat came within ``seen_window``
 
 
 def backlog(conn: Connection, *, now: datetime, seen_window: timedelta) -> Backlog:
@@ -30,8 +30,8 @@ def backlog(conn: Connection, *, now: datetime, seen_window: timedelta) -> Backl
         )
     ).scalar()
     seen = conn.execute(
-        select(func.count(func.distinct(IdempotencyRecord.terminal_id))).where(
-            IdempotencyRecord.created_at >= now - seen_window
+        select(func.count()).where(
+            Terminal.last_seen_at >= now - seen_window, Terminal.revoked_at.is_(None)
         )
     ).scalar()
     pending = {ch: n for ch, status, n in by_status if status == "pending"}

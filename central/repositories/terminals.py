@@ -82,7 +82,13 @@ def spend_enrollment_code(
             Terminal.revoked_at.is_(None),
             Terminal.enrollment_expires_at > now,
         )
-        .values(enrollment_code_hash=None, token_hash=token_hash, enrolled_at=now, name=name)
+        .values(
+            enrollment_code_hash=None,
+            token_hash=token_hash,
+            token_issued_at=now,
+            enrolled_at=now,
+            name=name,
+        )
         .returning(Terminal.id, Terminal.branch)
         .execution_options(synchronize_session=False)
     )
@@ -91,24 +97,124 @@ def spend_enrollment_code(
 
 
 _terminals = table_of(Terminal).c
-_BY_TOKEN_HASH = select(
-    _terminals.id, _terminals.name, _terminals.branch, _terminals.revoked_at
-).where(_terminals.token_hash == bindparam("token_hash"))
+_IDENTITY = (
+    _terminals.id,
+    _terminals.name,
+    _terminals.branch,
+    _terminals.revoked_at,
+    _terminals.previous_token_hash.is_not(None) & _terminals.previous_token_expires_at.is_(None),
+)
+_BY_TOKEN_HASH = select(*_IDENTITY).where(_terminals.token_hash == bindparam("token_hash"))
+_BY_PREVIOUS_HASH = select(*_IDENTITY, _terminals.previous_token_expires_at).where(
+    _terminals.previous_token_hash == bindparam("token_hash")
+)
 
 
 @dataclass(frozen=True, slots=True)
 class TerminalIdentity:
-    """The terminal a request comes from, as read when it arrived."""
+    """The terminal a request comes from, as read when it arrived.
+
+    ``unconfirmed``: the token was rotated and the new one never used yet.
+    ``previous``: the request presented the token a rotation replaced."""
 
     id: str
     name: str
     branch: str
     revoked_at: datetime | None
+    unconfirmed: bool = False
+    previous: bool = False
 
 
-def by_token_hash(db: Session, token_hash: str) -> TerminalIdentity | None:
-    row = db.connection().execute(_BY_TOKEN_HASH, {"token_hash": token_hash}).first()
-    return TerminalIdentity(*row) if row is not None else None
+def by_token_hash(
+    db: Session, token_hash: str, now: datetime | None = None
+) -> TerminalIdentity | None:
+    """The terminal of a current token; else (with ``now``) of a previous token
+    still within its grace period, or whose replacement was never used."""
+    conn = db.connection()
+    row = conn.execute(_BY_TOKEN_HASH, {"token_hash": token_hash}).first()
+    if row is not None:
+        return TerminalIdentity(row[0], row[1], row[2], row[3], bool(row[4]))
+    if now is None:
+        return None
+    old = conn.execute(_BY_PREVIOUS_HASH, {"token_hash": token_hash}).first()
+    if old is None or (old[5] is not None and old[5] <= now):
+        return None
+    return TerminalIdentity(old[0], old[1], old[2], old[3], bool(old[4]), previous=True)
+
+
+def confirm_rotation(db: Session, terminal_id: str, *, now: datetime, grace: timedelta) -> None:
+    """The new token has been used: the previous one works for ``grace`` more."""
+    db.execute(
+        update(Terminal)
+        .where(Terminal.id == terminal_id, Terminal.previous_token_expires_at.is_(None))
+        .values(previous_token_expires_at=now + grace)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def rotate_token(
+    db: Session, identity: TerminalIdentity, *, presented_hash: str, new_hash: str, now: datetime
+) -> bool:
+    """Give the terminal ``new_hash`` as its token; False if the presented token
+    is no longer the one to rotate from (a concurrent rotation won).
+
+    From the current token: it becomes the previous one, valid until the new one
+    is used (and ``grace`` after). From the previous token (the new one's answer
+    was lost, never used): the lost token is replaced, the previous one kept."""
+    query = update(Terminal).where(Terminal.id == identity.id, Terminal.revoked_at.is_(None))
+    if identity.previous:
+        query = query.where(
+            Terminal.previous_token_hash == presented_hash,
+            Terminal.previous_token_expires_at.is_(None),
+        ).values(token_hash=new_hash, token_issued_at=now)
+    else:
+        query = query.where(Terminal.token_hash == presented_hash).values(
+            token_hash=new_hash,
+            token_issued_at=now,
+            previous_token_hash=presented_hash,
+            previous_token_expires_at=None,
+        )
+    result = db.execute(query.execution_options(synchronize_session=False))
+    return bool(getattr(result, "rowcount", 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Heartbeat:
+    """What a terminal reports about itself every few minutes."""
+
+    app_version: str
+    user_agent: str | None
+    outbox_pending: int
+    outbox_needs_attention: int
+    outbox_oldest_age_s: int | None
+
+
+def record_heartbeat(db: Session, terminal_id: str, beat: Heartbeat, *, now: datetime) -> None:
+    db.execute(
+        update(Terminal)
+        .where(Terminal.id == terminal_id)
+        .values(
+            last_seen_at=now,
+            app_version=beat.app_version,
+            user_agent=beat.user_agent,
+            outbox_pending=beat.outbox_pending,
+            outbox_needs_attention=beat.outbox_needs_attention,
+            outbox_oldest_age_s=beat.outbox_oldest_age_s,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def token_issued_at(db: Session, terminal_id: str) -> datetime | None:
+    """When the terminal's current token was issued (enrollment or rotation)."""
+    row = db.execute(
+        select(Terminal.token_issued_at, Terminal.enrolled_at, Terminal.created_at).where(
+            Terminal.id == terminal_id
+        )
+    ).first()
+    if row is None:
+        return None
+    return row[0] or row[1] or row[2]
 
 
 def list_all(db: Session) -> Sequence[Terminal]:

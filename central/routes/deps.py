@@ -42,9 +42,10 @@ from central.core.text import parsed_ip
 from central.core.uow import UnitOfWork
 from central.models import ClientSession, IdempotencyRecord
 from central.repositories import idempotency as idem_repo
-from central.repositories import terminals, tokens
+from central.repositories import tokens
 from central.repositories.terminals import TerminalIdentity
 from central.routes.handlers import error_body
+from central.services import fleet
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -114,14 +115,12 @@ ClientIp = Annotated[str | None, Depends(client_ip)]
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def current_terminal(db: Db, credentials: Bearer) -> TerminalIdentity:
-    """The enrolled, unrevoked terminal whose token is presented, else 401."""
+def current_terminal(db: Db, credentials: Bearer, now: Now) -> TerminalIdentity:
+    """The enrolled, unrevoked terminal whose token is presented (a rotated-out
+    one within its grace period too: ``central.services.fleet``), else 401."""
     if credentials is None:
         raise Unauthorized()
-    terminal = terminals.by_token_hash(db, hash_token(credentials.credentials))
-    if terminal is None or terminal.revoked_at is not None:
-        raise Unauthorized()
-    return terminal
+    return fleet.authenticate(db, credentials.credentials, now)
 
 
 CurrentTerminal = Annotated[TerminalIdentity, Depends(current_terminal)]

@@ -37,7 +37,7 @@ def test_terminal_lifecycle_from_the_command_line(database_url: str) -> None:
     assert match
     listed = cli("terminals", "list", "--db", database_url)
     [line] = listed.stdout.splitlines()
-    terminal_id, status, branch, name = line.split("\t")
+    terminal_id, status, branch, name, *_fleet = line.split("\t")
     assert (status, branch, name) == ("awaiting_enrollment", "Шымкент", "Окно 2")
 
     with EmbeddedCentral(Settings(database_url=database_url, delivery_backend="dev")) as central:

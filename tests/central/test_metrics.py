@@ -93,6 +93,9 @@ def test_metrics_count_every_worker_by_route_and_stay_off_the_api_port(
     confirm = f"{api}/api/v1/registrations/{rid}/confirm"
     headers["Idempotency-Key"] = str(uuid.uuid4())
     requests.post(confirm, json={"code": "000000"}, headers=headers, timeout=5)
+    beat = {"app_version": "1.0.0", "outbox_pending": 0, "outbox_needs_attention": 0}
+    seen = requests.post(f"{api}/api/v1/terminals/heartbeat", json=beat, headers=headers, timeout=5)
+    assert seen.status_code == 200, seen.text  # terminals seen = heartbeats, not requests
 
     deadline = time.monotonic() + 10
     while True:

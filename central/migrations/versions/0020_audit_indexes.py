@@ -1,7 +1,7 @@
 """audit trail indexes: by account and time, by terminal and time, by time; email corrections
 
 Revision ID: 0020
-Revises: 0011
+Revises: 0030
 Create Date: 2026-12-01 19:00:00
 
 ``python -m central audit`` answers "what happened to this account" and "whose
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision: str = '0020'
-down_revision: str | None = '0011'
+down_revision: str | None = '0030'  # after the fleet's 0030, already in main
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
