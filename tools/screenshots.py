@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,6 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.errors import CentralError
 from ui import i18n
 from ui.app import DEMO_WINDOW_SIZE_PX, make_dependencies, style_sheet
 from ui.background import runner
@@ -44,7 +43,7 @@ VOWELS = str.maketrans({v: v + v for v in "aeiouyAEIOUаеёиоуыэюяәіө
 DIM = QColor(0, 0, 0, 110)
 WAIT_S = 30.0
 UNREACHABLE_URL = "http://127.0.0.1:9"  # the discard port: refused at once
-DEMO_CLIENT = "aigerim.demo@mail.ru"  # active and expired contracts
+ONLINE_CSV_HEADER = "phone,email,name,contract number,product,start date,end date,premium,currency"
 TEMP_PASSWORD_RE = re.compile(r"(?:пароль|құпиясөз|password):\s*(\S+)", re.IGNORECASE)
 PARTLY_TYPED_PASSWORD = "Aqzhibekk"  # long enough, both cases; no digit, no special yet
 
@@ -159,25 +158,43 @@ def set_language(lang: str, pseudo_translator: QTranslator) -> None:
 MAILBOX_WAIT_S = 5.0
 
 
+def online_client(central: Any, number: int) -> str:
+    """A client who bought policies online (the seed's point 5), imported as the
+    insurer's CSV is: an active account with an active and an expired contract,
+    emailed a temporary password. One per run: a temporary password works once,
+    and a reset by SMS code (contract v1.1) emails none."""
+    from central.core.db import make_session_factory
+    from central.importer import import_text
+
+    email = f"aigerim.online{number}@mail.ru"
+    phone = f"+7 701 555 {number // 100 % 100:02d} {number % 100:02d}"
+    text = "\n".join(
+        [
+            ONLINE_CSV_HEADER,
+            f"{phone},{email},Айгерим,VIC-{number}-1,КАСКО,2026-03-01,2031-02-28,185000.00,KZT",
+            f"{phone},{email},Айгерим,VIC-{number}-2,ОГПО ВТС,2023-01-10,2024-01-09,14500.00,KZT",
+        ]
+    )
+    report = import_text(make_session_factory(central.engine), central.settings, text + "\n")
+    if report.errors:
+        raise SystemExit(f"the online client was not imported: {report.errors}")
+    return email
+
+
 def temporary_password(client: Any, email: str, used: set[str]) -> str:
     """The newest temporary password emailed to ``email`` (read from the dev mailbox).
 
-    Each one works once: after a change the next is asked for by "Forgot password?".
-    The email shows a moment after the request: the central's sender hashes its
+    The email shows a moment after the import: the central's sender hashes its
     password first.
     """
-    for _ in range(2):
-        deadline = time.monotonic() + MAILBOX_WAIT_S
-        while time.monotonic() < deadline:
-            for message in reversed(client.dev_messages(to=email)):
-                match = TEMP_PASSWORD_RE.search(str(message.get("body", "")))
-                if match and match.group(1) not in used:
-                    used.add(match.group(1))
-                    return match.group(1)
-            time.sleep(0.1)
-        # a v1 central answers 202 without a reset id: the email is on its way all the same
-        with suppress(CentralError):
-            client.request_password_reset(email)
+    deadline = time.monotonic() + MAILBOX_WAIT_S
+    while time.monotonic() < deadline:
+        for message in reversed(client.dev_messages(to=email)):
+            match = TEMP_PASSWORD_RE.search(str(message.get("body", "")))
+            if match and match.group(1) not in used:
+                used.add(match.group(1))
+                return match.group(1)
+        time.sleep(0.1)
     raise SystemExit(f"no temporary password was emailed to {email}")
 
 
@@ -218,6 +235,7 @@ class Run:
     outbox: Any
     number: int
     used_passwords: set[str]
+    online_email: str  # this run's client who bought policies online (``online_client``)
 
     @property
     def kiosk(self) -> bool:
@@ -300,14 +318,14 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
     window.show_screen("login")
     login = window.screen_named("login")
-    login.login_edit.setText(DEMO_CLIENT)  # type: ignore[attr-defined]
+    login.login_edit.setText(run.online_email)  # type: ignore[attr-defined]
     login.password.setText("Viktoriya2025")  # type: ignore[attr-defined]
     login.submit.click()  # type: ignore[attr-defined]
     wait_for_background()
     shots.shot(window, 8, "login")
 
     login.password.setText(  # type: ignore[attr-defined]
-        temporary_password(run.client, DEMO_CLIENT, run.used_passwords)
+        temporary_password(run.client, run.online_email, run.used_passwords)
     )
     login.submit.click()  # type: ignore[attr-defined]
     wait_for_background()
@@ -344,7 +362,7 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
     window.show_screen("login")
     login = window.screen_named("login")
-    login.login_edit.setText(DEMO_CLIENT)  # type: ignore[attr-defined]
+    login.login_edit.setText(run.online_email)  # type: ignore[attr-defined]
     login.password.setText(f"Aqzhibek-{run.number}")  # type: ignore[attr-defined]  # 09's
     login.submit.click()  # type: ignore[attr-defined]
     wait_for_background()
@@ -538,7 +556,9 @@ def main(argv: list[str] | None = None) -> int:
                 set_language(lang, pseudo_translator)
                 client = CentralClient(central.url, terminal_token=token, locale="ru")
                 outbox = Outbox(Path(tmp) / f"{mode}-{lang}.db", os.urandom(32))
-                run = Run(mode, client, token, outbox, 1000 + count, used_passwords)
+                number = 1000 + count
+                email = online_client(central, number)
+                run = Run(mode, client, token, outbox, number, used_passwords, email)
                 window = MainWindow(make_dependencies(client, outbox, kiosk_mode=run.kiosk))
                 window.resize(*run.size)
                 window.status_line.set_online(True)
