@@ -5,8 +5,10 @@ refused them, or every retry failed) and sends one again once the cause is
 fixed. What is printed never holds a message's text (it may carry a code, a
 temporary password or an activation link) and the recipient is masked
 (``+7 701 *** ** 67``, ``a***@mail.ru``), in the error text too. A message
-whose text was removed when it gave up (a live central removes it: it held a
-secret) cannot be sent again: the client asks for a new code or link instead.
+whose text was removed when it gave up (a live central removes it when it held
+a secret: a code, a temporary password, a link) cannot be sent again: the client
+asks for a new code or password instead. Notices (a claim's status, "your
+password was changed", ...) keep their text until the retention purge and can.
 """
 
 from __future__ import annotations

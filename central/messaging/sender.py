@@ -38,6 +38,7 @@ from central.messaging.delivery import (
     mask_recipient,
 )
 from central.messaging.dev import DevBackend
+from central.messaging.texts import holds_secret
 from central.models import utcnow
 from central.repositories import accounts
 from central.repositories import messages as repo
@@ -151,7 +152,9 @@ class Sender:
                     isinstance(exc, PermanentDeliveryError)
                     or claim.attempts >= s.sender_max_attempts
                 ):
-                    repo.mark_failed(session, claim, error=exc.reason, scrub=self._scrub)
+                    # a notice's text stays for `messages retry` (until the purge)
+                    scrub = self._scrub and holds_secret(claim.kind)
+                    repo.mark_failed(session, claim, error=exc.reason, scrub=scrub)
                     count_delivery(claim.channel, claim.kind, delivered=False)
                     log.error(
                         "message %s (%s to %s) failed: %s", claim.id, claim.kind, who, exc.reason

@@ -509,3 +509,33 @@ def render(kind: str, locale: str, params: Mapping[str, object]) -> RenderedText
             body += _format(lines[loc], values, kind)
     subject = _format(text.subject[loc], values, kind) if text.subject else ""
     return RenderedText(subject=subject, body=body)
+
+
+# Parameters that are only facts about the client's own case. Any other
+# parameter (a code, a temporary password, a link) opens an account or proves
+# possession of a phone: a message holding one must not outlive its delivery.
+NOTICE_PARAMS = frozenset(
+    {"ttl_min", "number", "contract_number", "contract_numbers", "note", "note_block", "amount"}
+)
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _params_of(text: MessageText) -> set[str]:
+    found = set(text.optional_lines)
+    for texts in (text.body, text.subject, *text.optional_lines.values()):
+        for template in texts.values():
+            found.update(_PLACEHOLDER.findall(template))
+    return found
+
+
+def holds_secret(kind: str) -> bool:
+    """Whether a message of ``kind`` can carry a secret: a parameter that is not a
+    plain fact of the client's case (``NOTICE_PARAMS``). A new kind with a new
+    parameter counts as secret until that parameter is listed there.
+
+    A live central scrubs a secret-holding message the moment it gives up (the
+    client asks for a new code or password instead); a notice keeps its text
+    until the retention purge, so ``messages retry`` can send it once the
+    gateway is fixed. An unknown kind counts as secret."""
+    text = TEXTS.get(kind)
+    return text is None or not _params_of(text) <= NOTICE_PARAMS

@@ -125,3 +125,42 @@ def test_a_live_failure_whose_text_was_removed_is_not_sent_again(
     with factory() as session:
         found = session.get(Message, message_id)
         assert found is not None and found.status == "failed"
+
+
+def test_a_live_failed_notice_keeps_its_text_and_is_sent_again(
+    gateway: Gateway,
+    factory: sessionmaker[Session],
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A notice holds no secret: a live central keeps it when the gateway refuses
+    it, so the operator can send it once the gateway is fixed (before, its text
+    was removed like a code's and `messages retry` could never send it)."""
+    settings: Any = mobizon(gateway, database_url)  # live delivery
+    gateway.script = [(200, {"code": 1, "message": "Bad sender name"}), (200, {"code": 0})]
+    with transaction(factory) as session:
+        notice = enqueue(session, channel="sms", to=PHONE, kind="claim_in_review_sms",
+                         locale="ru", params={"number": "УБ-2026-000007"})  # fmt: skip
+        session.flush()
+        notice_id = notice.id
+    assert send_until_settled(factory, settings, notice_id) == "failed"
+
+    code, out, _ = run(capsys, "messages", "failed", "--json", "--db", database_url)
+    [listed] = json.loads(out)
+    assert (listed["id"], listed["can_retry"]) == (notice_id, True)
+    code, out, _ = run(capsys, "messages", "retry", notice_id, "--db", database_url)
+    assert code == 0 and "will be sent again" in out
+    assert send_until_settled(factory, settings, notice_id) == "sent"
+    assert "УБ-2026-000007" in gateway.requests[-1]["form"]["text"][0]
+
+
+def test_only_notices_count_as_holding_no_secret() -> None:
+    from central.messaging.texts import TEXTS, holds_secret
+
+    secret = {k for k in TEXTS if holds_secret(k)}
+    assert {
+        "registration_code", "password_reset_code", "account_created_email",
+        "activation_email", "password_reset_email", "online_purchase_welcome_email",
+    } <= secret  # fmt: skip
+    assert not holds_secret("claim_approved_email") and not holds_secret("account_closed_sms")
+    assert holds_secret("a_kind_nobody_wrote"), "unknown: treated as secret"
