@@ -17,3 +17,20 @@ def centered(widget: QWidget, width_px: int) -> QHBoxLayout:
     row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def procedure_host(screen: QWidget, width_px: int) -> QWidget:
+    """A column host at most ``width_px`` wide, centred in ``screen``.
+
+    The registration's screens share one width (``ui.design.PROCEDURE_WIDTH_*``):
+    a narrow centred form followed by full-width screens with buttons in far
+    corners made the procedure jump about on a wide kiosk (issue 14, finding 20).
+    """
+    row = QHBoxLayout(screen)
+    row.setContentsMargins(0, 0, 0, 0)
+    host = QWidget()
+    host.setMaximumWidth(width_px)
+    row.addStretch(1)
+    row.addWidget(host, 100)
+    row.addStretch(1)
+    return host
