@@ -273,8 +273,8 @@ class Shell(QObject):
             at_home=lambda: window.current_screen() is window.screen_named("welcome"),
             timeout_s=self.config.idle_timeout_s,
             prompt_s=self.config.idle_prompt_s,
+            activity=window.client_active,
         )
-        window.client_active.connect(self.idle.restart)
 
     def _lock(self, window: MainWindow) -> None:
         from ui.kiosk_mode import KioskLock

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from ui.design import DIM_STRONG_ALPHA
@@ -104,7 +104,10 @@ class IdleWatcher(QObject):
         at_home: Callable[[], bool],
         timeout_s: float = IDLE_TIMEOUT_S,
         prompt_s: float = IDLE_PROMPT_S,
+        activity: SignalInstance | None = None,
     ) -> None:
+        """``activity`` fires when the client did something away from the screen (a
+        document from the phone arrived on the claim page): it counts as input."""
         super().__init__(window)
         self._navigator = navigator
         self._at_home = at_home
@@ -112,6 +115,8 @@ class IdleWatcher(QObject):
         self.prompt = StillTherePrompt(window)
         self.prompt.accepted.connect(self.restart)
         self.prompt.rejected.connect(self.restart)
+        if activity is not None:
+            activity.connect(self.restart)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(max(1, int(timeout_s * 1000)))

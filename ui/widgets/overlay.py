@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -160,7 +161,7 @@ class Overlay(QWidget):
         below = self._top_below()
         if below is not None:
             below._take_focus()
-        elif restore is not None and restore.isVisible():
+        elif restore is not None and shiboken6.isValid(restore) and restore.isVisible():
             restore.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _top_below(self) -> Overlay | None:
@@ -233,7 +234,8 @@ class Overlay(QWidget):
     # -- geometry and paint ----------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._host and event.type() == QEvent.Type.Resize:
+        # (called for the host only; getattr: a filter may run while Python tears down)
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "_host", None):
             self._fit()
         return False
 
