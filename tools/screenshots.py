@@ -202,7 +202,6 @@ class Shots:
         save(widget, self.path(index, name))
 
 
-
 @dataclass
 class Run:
     """One mode and language: the central, a fresh phone and email, used passwords."""

@@ -31,7 +31,7 @@ DIGITS_COLUMN_PX: Final = 480  # the digit keypad's width, and the code field's 
 # white card. DIM_ALPHA lets the screen show through as context; DIM_STRONG_ALPHA leaves
 # nothing under it readable (the idle prompt: the client's data must not stay on show).
 DIM_ALPHA: Final = 0.6  # opacity of the layer, 0..1
-DIM_STRONG_ALPHA: Final = 0.96
+DIM_STRONG_ALPHA: Final = 0.985
 OVERLAY_CARD_WIDTH_PX: Final = 640  # a card's width when the window has the room
 OVERLAY_WIDE_CARD_WIDTH_PX: Final = 960  # lists (the outbox)
 OVERLAY_EDGE_PX: Final = 3 * GRID_PX  # the least layer left visible around a card

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin_pin import PinLocked
 from ui.background import Op
-from ui.widgets.busy_button import BusyButton
 from ui.design import OVERLAY_WIDE_CARD_WIDTH_PX
+from ui.widgets.busy_button import BusyButton
 from ui.widgets.keypad import DigitKeypad
 from ui.widgets.overlay import Overlay
 
@@ -62,7 +62,7 @@ class AdminPinDialog(Overlay):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMinimumHeight(TOUCH_MIN_PX)
         self.keypad = DigitKeypad(self)
-        self.keypad.bind(self.pin)
+        self.keypad.bind(self.pin, submit=True)  # «Готово» is «Разблокировать»
         self.message = QLabel()
         self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
         self.message.setWordWrap(True)
@@ -168,8 +168,6 @@ class OutboxOverlay(Overlay):
         from ui.clerk_panel import OutboxPanel  # the kiosk stack: imported after opening
 
         super().__init__(parent, card_width_px=OVERLAY_WIDE_CARD_WIDTH_PX)
-        self.title = QLabel()
-        self.title.setObjectName("dialogTitle")
         self.panel = OutboxPanel(outbox, self.card)
         self.panel.setMinimumHeight(OUTBOX_LIST_MIN_PX)
         for button in (self.panel.retry, self.panel.drop, self.panel.refresh):
@@ -181,13 +179,11 @@ class OutboxOverlay(Overlay):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.close_button)
-        for w in (self.title, self.panel):
-            self.card_layout.addWidget(w)
+        self.card_layout.addWidget(self.panel)  # the panel heads itself «Очередь отправки»
         self.card_layout.addLayout(row)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Outbox"))
         self.setAccessibleName(self.tr("Outbox"))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))

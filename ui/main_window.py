@@ -377,9 +377,9 @@ class MainWindow(QMainWindow):
             before = _documents_on_show(self.ctx.claims, outcome)
             step = self.ctx.claims.apply(outcome)
             after = self.ctx.claims.claim
-            if step is not None and before is not None and after is not None:
-                if len(after.documents) > before:
-                    self.client_active.emit()  # a document came from the phone
+            arrived = before is not None and after is not None and len(after.documents) > before
+            if step is not None and arrived:
+                self.client_active.emit()  # a document came from the phone
             if step is not None and outcome.ended:
                 self.ctx.login.wipe()  # the central ended the session: nothing to end
         else:

@@ -29,7 +29,9 @@ class CheckDetailsScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        host = procedure_host(self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX)
+        host = procedure_host(
+            self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX
+        )
         column, self.title, self.hint = titled_column(host)
         column.insertWidget(0, StepIndicator(2))
         column.addSpacing(12)

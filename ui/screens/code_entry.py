@@ -35,7 +35,9 @@ class CodeEntryScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        host = procedure_host(self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX)
+        host = procedure_host(
+            self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX
+        )
         column, self.title, self.sent_to = titled_column(host)
         column.insertWidget(0, StepIndicator(3))
         column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768

@@ -180,9 +180,11 @@ class Overlay(QWidget):
         )
 
     def _take_focus(self) -> None:
-        start: QWidget = self.card
+        start: QWidget | None = self.card
         for _ in range(FOCUS_CHAIN_MAX):
-            start = start.nextInFocusChain()
+            start = start.nextInFocusChain() if start is not None else None
+            if start is None:
+                break
             if self._focusable(start):
                 start.setFocus(Qt.FocusReason.PopupFocusReason)
                 return
@@ -197,13 +199,15 @@ class Overlay(QWidget):
             return
         self._take_focus()
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab cycles inside the card: the window's chain would lead under the layer."""
         current = QApplication.focusWidget() or self.card
-        widget = current
+        widget: QWidget | None = current
         for _ in range(FOCUS_CHAIN_MAX):
+            if widget is None:
+                break
             widget = widget.nextInFocusChain() if next else widget.previousInFocusChain()
-            if self._focusable(widget):
+            if widget is not None and self._focusable(widget):
                 widget.setFocus(
                     Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
                 )
