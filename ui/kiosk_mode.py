@@ -41,7 +41,7 @@ SECRET_TAPS = 5
 SECRET_TAPS_WINDOW_MS = 3000
 TOUCH_MIN_PX = 64
 ERROR_COLOUR = "#b3261e"
-PIN_CARD_WIDTH_PX = 480  # the keypad's three columns and two buttons, no wider
+PIN_CARD_WIDTH_PX = 560  # the keypad and «Отмена» beside «Разблокировать» at 1920×1080
 OUTBOX_LIST_MIN_PX = 360
 
 
