@@ -197,3 +197,34 @@ def test_clerk_mode_success_popup_is_centred_on_the_window(
     ok: QWidget = find_button(dialog, "Понятно")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.findChildren(SuccessDialog))
+
+
+def test_the_clerks_start_of_shift_dialog_opens_centred_and_fully_on_screen(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.operator_dialog import OperatorDialog
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    window.resize(600, 400)
+    window.show()
+    window.move(free.right() - 200, free.top() + 50)  # mostly off the right edge
+    qtbot.waitUntil(lambda: window.geometry().left() > free.right() - 300)
+    dialog = OperatorDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    assert free.contains(dialog.frameGeometry().topLeft())
+    assert dialog.geometry().right() <= free.right()
+    dialog.reject()
+
+    window.move(free.left() + 40, free.top() + 40)
+    qtbot.waitUntil(lambda: window.geometry().left() < free.left() + 100)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    centre = window.mapToGlobal(window.rect().center())
+    assert abs(dialog.geometry().center().x() - centre.x()) <= 1
+    dialog.reject()

@@ -34,3 +34,20 @@ def procedure_host(screen: QWidget, width_px: int) -> QWidget:
     row.addWidget(host, 100)
     row.addStretch(1)
     return host
+
+
+def centre_on(dialog: QWidget, parent: QWidget) -> None:
+    """Move ``dialog`` (a window of its own) to the centre of ``parent``, then into
+    the screen's free area: the clerk's «Начало смены» came up half off the window
+    while the window was still being placed (issue 14, finding 17)."""
+    dialog.adjustSize()
+    frame = dialog.frameGeometry()  # move() places the frame, title bar included
+    width, height = max(frame.width(), dialog.width()), max(frame.height(), dialog.height())
+    centre = parent.mapToGlobal(parent.rect().center())
+    x, y = centre.x() - width // 2, centre.y() - height // 2
+    screen = parent.screen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        x = max(free.left(), min(x, free.right() + 1 - width))
+        y = max(free.top(), min(y, free.bottom() + 1 - height))
+    dialog.move(x, y)
