@@ -4,6 +4,7 @@ under it, closes on Escape or «Отмена», and keeps its targets touch-size
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,20 +33,16 @@ FIT_SLACK_PX = 1
 UNREADABLE_CONTRAST = 1.15
 
 
-def qtbot_wait_active(window: Any) -> None:
-    QApplication.setActiveWindow(window) if hasattr(QApplication, "setActiveWindow") else None
-    for _ in range(100):
-        if window.isActiveWindow():
-            return
-        QApplication.processEvents()
-
-
-def kiosk(make_window: Any, terminal_client: Any) -> Any:
+def kiosk(make_window: Any, terminal_client: Any, qtbot: QtBot) -> Any:
+    """A kiosk window at 1366×768 on «Вход», active (the focus follows only there)."""
     window = make_window(terminal_client, kiosk_mode=True)
     window.resize(1366, 768)
     window.show_screen("login")
     window.activateWindow()
-    qtbot_wait_active(window)
+    with warnings.catch_warnings():  # the offscreen platform activates only this way
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(window)
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
@@ -66,7 +63,7 @@ def hex_of(image: Any, x: int, y: int) -> str:
 def test_a_kiosk_dialog_is_an_overlay_that_dims_the_window_and_blocks_taps_below(
     name: str, make_window: Any, terminal_client: Any, ui_outbox: Any, qtbot: QtBot
 ) -> None:
-    window = kiosk(make_window, terminal_client)
+    window = kiosk(make_window, terminal_client, qtbot)
     screen = window.current_screen()
     login_field = find_field(screen, "Телефон или Email")
     overlay = OVERLAYS[name](window, ui_outbox)
@@ -123,7 +120,7 @@ def test_cancel_closes_the_pin_overlay_and_the_kiosk_is_usable_again(
 ) -> None:
     credentials = demo_credentials(tmp_path)
     credentials.set_admin_pin(ADMIN_PIN)
-    window = kiosk(make_window, terminal_client)
+    window = kiosk(make_window, terminal_client, qtbot)
     lock = KioskLock(window, credentials.check_admin_pin, quit_app=lambda: None)
     lock.request_admin()
     dialog = lock.pin_dialog
@@ -155,7 +152,7 @@ def test_cancel_closes_the_pin_overlay_and_the_kiosk_is_usable_again(
 def test_the_idle_prompt_leaves_the_clients_data_unreadable(
     make_window: Any, terminal_client: Any, qtbot: QtBot
 ) -> None:
-    window = kiosk(make_window, terminal_client)
+    window = kiosk(make_window, terminal_client, qtbot)
     qtbot.keyClicks(find_field(window.current_screen(), "Телефон или Email"), "dana@mail.ru")
     watcher = IdleWatcher(
         window,

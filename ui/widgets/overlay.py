@@ -103,7 +103,7 @@ class Overlay(QWidget):
         self._fit()
         self.raise_()
         self.show()
-        if self not in Overlay._open_now:
+        if not any(o is self for o in _live()):
             Overlay._open_now.append(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -151,8 +151,7 @@ class Overlay(QWidget):
     # -- modality ------------------------------------------------------------------------
 
     def _close(self) -> None:
-        if self in Overlay._open_now:
-            Overlay._open_now.remove(self)
+        Overlay._open_now[:] = [o for o in _live() if o is not self]
         app = QApplication.instance()
         if isinstance(app, QApplication) and self.isVisible():
             app.focusChanged.disconnect(self._focus_moved)
@@ -165,7 +164,7 @@ class Overlay(QWidget):
             restore.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _top_below(self) -> Overlay | None:
-        mine = [o for o in Overlay._open_now if o._host is self._host and o.isVisible()]
+        mine = [o for o in _live() if o._host is self._host and o.isVisible()]
         return mine[-1] if mine else None
 
     def _is_top(self) -> bool:
@@ -253,6 +252,12 @@ class Overlay(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self._dim)
         painter.end()
+
+
+def _live() -> list[Overlay]:
+    """The open overlays, less any deleted while open (its window closed)."""
+    Overlay._open_now[:] = [o for o in Overlay._open_now if shiboken6.isValid(o)]
+    return Overlay._open_now
 
 
 BLOCKED_INPUT = frozenset(
