@@ -319,6 +319,19 @@ CLAIM_TEXTS: dict[str, MessageText] = {
             "We will tell you of every change of its status by SMS and email.",
         ),
     ),
+    # on the client's request at the terminal: the claim's one-time upload link
+    # ("url" is a secret: the message is scrubbed once delivered or given up)
+    "claim_upload_link_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: добавьте фото к заявлению {number}: {url} "
+            "Ссылка одноразовая, действует {ttl_min} мин.",
+            "kk": "Виктория: {number} өтінішіне фото қосыңыз: {url} "
+            "Сілтеме бір реттік, {ttl_min} мин жарамды.",
+            "en": "Victoria: add photos to claim {number}: {url} "
+            "The link works once, for {ttl_min} min.",
+        },
+    ),
     "claim_in_review_sms": MessageText(
         channel="sms",
         body={
