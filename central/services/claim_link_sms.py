@@ -99,7 +99,12 @@ def send_upload_link(
         "ttl_min": max(1, settings.claim_upload_link_ttl_s // SECONDS_PER_MINUTE),
     }
     enqueue(
-        db, channel="sms", to=phone, kind="claim_upload_link_sms", locale=claim.locale, params=params
+        db,
+        channel="sms",
+        to=phone,
+        kind="claim_upload_link_sms",
+        locale=claim.locale,
+        params=params,
     )
     audit.record(
         db,

@@ -8,8 +8,8 @@ unreachable central leaves the form as typed, with the same Idempotency-Key for
 the same details, so a retry once the connection is back files one claim.
 
 The blocking calls (``load_kinds``, ``send``, ``load_claims``, ``refresh_claim``,
-``new_upload_link``, ``send_link_by_sms``, ``upload``) run on a worker thread, read the flow once and
-return a frozen ``ClaimsOutcome``; ``apply`` on the GUI thread makes it the
+``new_upload_link``, ``send_link_by_sms``, ``upload``) run on a worker thread,
+read the flow once and return a frozen ``ClaimsOutcome``; ``apply`` on the GUI thread makes it the
 flow's state unless a ``wipe`` came first. An outcome with ``stay`` (a poll, a
 new link) changes what the flow knows, never the screen shown.
 """

@@ -6,6 +6,8 @@ lost connection are each one sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,22 +17,28 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from central.server import EmbeddedCentral
-from tests.central.claims_support import Client, png
-from tests.ui.test_claim_screens import (  # noqa: F401  (fixtures)
-    PHONE,
-    POLL_TIMEOUT_MS,
-    REPLY_TIMEOUT_MS,
-    file_claim,
-    holder,
-    sqlite_central,
-)
+from tests.central.claims_support import Client, claims_settings, make_client, png
+from tests.central.conftest import Api
+from tests.ui.test_claim_screens import EMAIL, PHONE, POLL_TIMEOUT_MS, REPLY_TIMEOUT_MS, file_claim
 from tests.ui.test_login_screens import click
-from tests.ui.ui_helpers import find_button, visible_text
+from tests.ui.ui_helpers import add_terminal, find_button, visible_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 SEND = "Отправить ссылку по СМС"
 SENT = "Ссылка отправлена по СМС на +7 701 *** ** 67."
+
+
+@pytest.fixture
+def sqlite_central(sqlite_url: str, tmp_path: Path) -> Iterator[EmbeddedCentral]:
+    with EmbeddedCentral(claims_settings(sqlite_url, tmp_path)) as running:
+        yield running
+
+
+@pytest.fixture
+def holder(sqlite_central: EmbeddedCentral) -> Client:
+    api = Api(sqlite_central.url, add_terminal(sqlite_central))
+    return make_client(sqlite_central, api, PHONE, EMAIL)
 
 
 def link_smses(central: EmbeddedCentral) -> list[dict[str, Any]]:
