@@ -26,7 +26,7 @@ from tests.ui.ui_helpers import add_terminal, find_button, visible_text
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 SEND = "Отправить ссылку по СМС"
-SENT = "Ссылка отправлена по СМС на +7 701 *** ** 67."
+SENT = "Ссылка отправлена по СМС на +7\u00a0701\u00a0***\u00a0**\u00a067."  # on one line
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ from ui.screens.messages import error_text
 BYTES_PER_KIB = 1024
 BYTES_PER_MIB = 1024 * 1024
 SECONDS_PER_MINUTE = 60
+# a masked phone stays on one line: «+7 701» above «*** ** 67» was hard to read
+NO_BREAK_SPACE = "\u00a0"
 
 
 def claim_problem_text(code: str) -> str:
@@ -138,7 +140,7 @@ def link_sms_text(sent_to: str | None, error: CentralError | None) -> str:
     if sent_to is not None:
         return QCoreApplication.translate(
             "ClaimTexts", "The link has been sent by SMS to %1."
-        ).replace("%1", sent_to)
+        ).replace("%1", sent_to.replace(" ", NO_BREAK_SPACE))
     if isinstance(error, LinkSmsLimited):
         minutes = max(1, -(-int(error.retry_after_s) // SECONDS_PER_MINUTE))
         return QCoreApplication.translate(
