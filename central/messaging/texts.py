@@ -311,9 +311,9 @@ CLAIM_TEXTS: dict[str, MessageText] = {
         },
         body=_claim_email(
             "Здравствуйте!\n\nВаше заявление о страховом случае {number} по договору "
-            "{contract_number} принято. Мы сообщим по SMS и email о каждом изменении статуса.",
+            "{contract_number} принято. Мы сообщим по СМС и email о каждом изменении статуса.",
             "Сәлеметсіз бе!\n\n{contract_number} шарты бойынша {number} сақтандыру жағдайы "
-            "туралы өтінішіңіз қабылданды. Мәртебенің әр өзгерісі туралы SMS және email "
+            "туралы өтінішіңіз қабылданды. Мәртебенің әр өзгерісі туралы СМС және email "
             "арқылы хабарлаймыз.",
             "Hello,\n\nYour claim {number} on contract {contract_number} has been received. "
             "We will tell you of every change of its status by SMS and email.",
