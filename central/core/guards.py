@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from central.core.asgi import WatchedSend
 from central.core.errors import ValidationFailed
 from central.core.i18n import message, negotiate
 from central.core.text import FORBIDDEN_CHARACTER, has_control_character
@@ -43,18 +44,18 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
-        async def with_headers(msg: Message) -> None:
-            if msg["type"] == "http.response.start":
-                headers = MutableHeaders(scope=msg)
-                if headers.get("content-type", "").lower().startswith("text/html"):
-                    for name, value in HTML_SECURITY_HEADERS.items():
-                        headers.setdefault(name, value)
-                    policy = headers["Content-Security-Policy"]
-                    if "frame-ancestors" not in policy:
-                        headers["Content-Security-Policy"] = f"{policy}; frame-ancestors 'none'"
-            await send(msg)
+        await self.app(scope, receive, WatchedSend(send, on_start=_with_security_headers))
 
-        await self.app(scope, receive, with_headers)
+
+def _with_security_headers(msg: Message) -> Message:
+    headers = MutableHeaders(scope=msg)
+    if headers.get("content-type", "").lower().startswith("text/html"):
+        for name, value in HTML_SECURITY_HEADERS.items():
+            headers.setdefault(name, value)
+        policy = headers["Content-Security-Policy"]
+        if "frame-ancestors" not in policy:
+            headers["Content-Security-Policy"] = f"{policy}; frame-ancestors 'none'"
+    return msg
 
 
 def _bad_parts(scope: Scope) -> dict[str, list[str]]:

@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from central.core.asgi import WatchedSend
 from central.models import utcnow
 from central.repositories.monitoring import backlog
 
@@ -130,17 +131,11 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500
-
-        async def watch(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            await send(message)
-
+        watch = WatchedSend(send)
         try:
             await self.app(scope, receive, watch)
         finally:
+            status = watch.status
             route, method = _route_of(scope), str(scope.get("method", "-"))
             self.found.requests.labels(route, method, str(status)).inc()
             self.found.latency.labels(route, method).observe(time.perf_counter() - started)

@@ -30,6 +30,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from central.core.asgi import WatchedSend
 from central.core.text import escape_controls
 
 log = logging.getLogger("central.requests")
@@ -123,24 +124,21 @@ class RequestLogMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.monotonic()
-        status = 500
         request_id = request_id_from(_header(scope, b"x-request-id"))
         reset = request_id_var.set(request_id)
 
-        async def watch(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                headers = [
-                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
-                ]
-                headers.append((b"x-request-id", request_id.encode("latin-1")))
-                message = {**message, "headers": headers}
-            await send(message)
+        def with_id(message: Message) -> Message:
+            headers = [
+                (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
+            ]
+            headers.append((b"x-request-id", request_id.encode("latin-1")))
+            return {**message, "headers": headers}
 
+        watch = WatchedSend(send, on_start=with_id)
         try:
             await self.app(scope, receive, watch)
         finally:
+            status = watch.status
             client = scope.get("client")
             where = escape_controls(f"{client[0]}:{client[1]}") if client else "-"
             method = escape_controls(str(scope.get("method", "-")))

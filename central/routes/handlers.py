@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from central.core.asgi import WatchedSend
 from central.core.errors import (
     CentralError,
     InternalError,
@@ -148,14 +149,7 @@ class CatchAllMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def watch(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watch = WatchedSend(send)
         try:
             await self.app(scope, receive, watch)
         except Exception as exc:
@@ -166,7 +160,7 @@ class CatchAllMiddleware:
                 scope.get("path"),
                 mask_secrets(trace),
             )
-            if started:
+            if watch.started:
                 return
             request = Request(scope)
             await render(request, InternalError())(scope, receive, send)
