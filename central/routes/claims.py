@@ -27,7 +27,7 @@ from central.core.errors import (
     TooManyDocuments,
     UnsupportedDocumentType,
 )
-from central.routes.deps import AppSettings, ClientIdem, CurrentClient, Db, Lang, Now
+from central.routes.deps import AppSettings, ClientIdem, CurrentClient, Db, Lang, Now, Uow
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
 from central.services import claim_documents, claims
 from central.storage.documents import DocumentStore
@@ -237,13 +237,14 @@ def upload_link(
 async def add_document(
     claim_id: ClaimId,
     request: Request,
-    db: Db,
+    uow: Uow,
     session: CurrentClient,
     idem: ClientIdem,
     settings: AppSettings,
     now: Now,
 ) -> Response:
     """One JPEG, PNG or PDF (multipart field ``file``), judged by its content."""
+    db = uow.session
     # read now: the room check ends the transaction, which expires loaded rows
     account_id, terminal_id = session.account_id, session.terminal_id
     declared = request.headers.get("content-length", "")
@@ -252,7 +253,12 @@ async def add_document(
         and int(declared) > claim_documents.MAX_DOCUMENT_BYTES + UPLOAD_OVERHEAD_BYTES
     ):
         raise DocumentTooLarge()
-    await run_in_threadpool(claim_documents.room_for_client, db, account_id, claim_id)
+
+    def check_room() -> None:
+        claim_documents.room_for_client(db, account_id, claim_id)
+        uow.end_reads()  # no connection held while the body streams in
+
+    await run_in_threadpool(check_room)
     store = DocumentStore.from_settings(settings)
     [incoming] = await receive_files(
         request.headers.get("content-type", ""),
