@@ -1,18 +1,37 @@
-"""Watching an answer go out, for the middlewares that need its status or headers.
+"""What the central's ASGI middlewares share: HTTP only, and watching the answer.
 
-Four middlewares (metrics, the request log, the HTML security headers, the
-last-resort error page) each need to see the ``http.response.start`` message
-an app sends; they share this one wrapper of ASGI's ``send`` instead of four
-hand-written closures.
+``HttpMiddleware`` passes anything but HTTP (lifespan) straight through, so each
+middleware writes only its ``handle``. Four of them (metrics, the request log,
+the HTML security headers, the last-resort error page) need to see the
+``http.response.start`` message an app sends; they share ``WatchedSend``, one
+wrapper of ASGI's ``send``, instead of four hand-written closures.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 
-from starlette.types import Message, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 NO_ANSWER_STATUS = 500  # what a request counts as when the app never started an answer
+
+
+class HttpMiddleware(ABC):
+    """An ASGI middleware for HTTP requests; any other scope passes through."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        await self.handle(scope, receive, send)
+
+    @abstractmethod
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """One HTTP request."""
 
 
 class WatchedSend:

@@ -28,9 +28,9 @@ from contextvars import ContextVar
 from typing import Any, Final
 from urllib.parse import parse_qsl
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
-from central.core.asgi import WatchedSend
+from central.core.asgi import HttpMiddleware, WatchedSend
 from central.core.text import escape_controls
 
 log = logging.getLogger("central.requests")
@@ -111,18 +111,12 @@ def masked_target(path: str, query_string: bytes | str = b"") -> str:
     return f"{path}?" + "&".join(f"{name}={MASK}" for name in names[:20])
 
 
-class RequestLogMiddleware:
+class RequestLogMiddleware(HttpMiddleware):
     """Logs ``client - "METHOD target HTTP/v" status duration`` at INFO on
     ``central.requests`` once the answer has started (or failed to), with the
     same values as fields (for JSON lines); gives each request its id."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.monotonic()
         request_id = request_id_from(_header(scope, b"x-request-id"))
         reset = request_id_var.set(request_id)
