@@ -33,7 +33,7 @@ from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.layout import centered
 from ui.widgets.new_password import NewPasswordFields
-from ui.widgets.sms_code import CodeField, CodeStatus
+from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CodeField, CodeStatus
 
 
 class ResetCodeScreen(Screen):
@@ -49,6 +49,7 @@ class ResetCodeScreen(Screen):
         self.sent_to = QLabel()
         self.code_label = named(QLabel(), "fieldLabel")
         self.code = CodeField()
+        self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
         self.code_label.setBuddy(self.code)
         self.status = CodeStatus()
         self.resend_button = self.status.resend_button

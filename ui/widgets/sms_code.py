@@ -24,7 +24,8 @@ def minutes_seconds(seconds: float) -> str:
 
 
 class CodeField(QLineEdit):
-    """Six digits and nothing else, as wide as a code needs."""
+    """Six digits and nothing else; its width is the screen's (``CODE_FIELD_WIDTH_PX``
+    beside other fields, the keypad's column at a kiosk's registration)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +33,6 @@ class CodeField(QLineEdit):
         self.setMaxLength(CODE_LENGTH)
         pattern = QRegularExpression(rf"\d{{0,{CODE_LENGTH}}}")
         self.setValidator(QRegularExpressionValidator(pattern, self))
-        self.setMaximumWidth(CODE_FIELD_WIDTH_PX)
 
 
 def _set(widget: QLabel | BusyButton, text: str) -> None:
