@@ -54,7 +54,7 @@ def backoff_s(
 ) -> float:
     """Delay before the next try after ``attempts`` tries: half fixed, half random,
     doubling per attempt and capped, so a gateway outage is not hammered in step."""
-    ceiling = min(cap_s, base_s * 2 ** max(attempts - 1, 0))
+    ceiling = min(cap_s, base_s * 2.0 ** max(attempts - 1, 0))
     return ceiling / 2 + (rng or random).uniform(0, ceiling / 2)
 
 
