@@ -133,7 +133,7 @@ class Outbox:
         pages do not check out: opening it anyway could lose entries silently.
         ``integrity_check`` (not ``quick_check``): it also finds an index that no
         longer matches its table, which would hide an entry from the sync's
-        lookups by id (about 10 ms for 10,000 entries)."""
+        lookups by id (its cost: docs/performance.md §3)."""
         if not self.path.exists() or self.path.stat().st_size == 0:
             return
         reason: str | None = None
