@@ -171,3 +171,14 @@ class HeartbeatAnswer:
 
     token_age_s: int
     rotate_due: bool
+
+
+@dataclass(frozen=True)
+class CorrectionStarted:
+    """An email correction of an account pending activation (issue 11 §1): a code
+    went by SMS to the account's phone (``phone_masked``)."""
+
+    id: str
+    phone_masked: str
+    code_expires_at: datetime
+    attempts_left: int

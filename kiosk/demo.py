@@ -35,6 +35,8 @@ class DemoUnavailable(RuntimeError):
     Not a ``CentralError``: that means a call to the central was refused or
     failed, and here there is no central to call."""
 
+    problem_key = "demo_unavailable"
+
 
 @dataclass
 class DemoTerminal:

@@ -199,9 +199,9 @@ class Shell(QObject):
             record=record_path(terminal.config.data_dir),
         ).start()
 
-    def _fail(self, sentence: str) -> None:
+    def _fail(self, problem: str) -> None:
         """Say why in the window; nothing else works, and Close (even in a kiosk) ends it."""
-        self.problem = sentence
+        self.problem = problem
         window = self.window
         assert window is not None
         window.status_line.set_terminal_state(NOT_OPEN)
@@ -212,7 +212,7 @@ class Shell(QObject):
             self.idle.stop()
         if self.lock is not None:
             self.lock.exit_allowed = True
-        window.show_problem(sentence)
+        window.show_problem(problem)
 
     def _add_demo_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.demo_panel import DemoPanel
@@ -261,6 +261,7 @@ class Shell(QObject):
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
         panel.change_operator.connect(lambda: self._change_operator(window))
+        panel.correct_email.connect(window.open_email_correction)
         window.confirm_close = True
         panel.start()
         self._pollers.append(panel)
@@ -274,6 +275,7 @@ class Shell(QObject):
             at_home=lambda: window.current_screen() is window.screen_named("welcome"),
             timeout_s=self.config.idle_timeout_s,
             prompt_s=self.config.idle_prompt_s,
+            activity=window.client_active,
         )
 
     def _lock(self, window: MainWindow) -> None:
