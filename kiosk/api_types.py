@@ -156,6 +156,14 @@ class UploadLink:
 
 
 @dataclass(frozen=True)
+class LinkSent:
+    """A claim's new upload link, sent by SMS to ``phone_masked`` (the account's)."""
+
+    link: UploadLink
+    phone_masked: str
+
+
+@dataclass(frozen=True)
 class HeartbeatReport:
     """What a running terminal tells the central every few minutes (issue 13 §5)."""
 

@@ -32,6 +32,7 @@ from kiosk.api_types import (
     Enrollment,
     HeartbeatAnswer,
     HeartbeatReport,
+    LinkSent,
     PasswordPolicy,
     RegistrationRequest,
     RegistrationStarted,
@@ -45,6 +46,7 @@ from kiosk.claims_api import (
     parse_claims,
     parse_document,
     parse_kinds,
+    parse_link_sent,
     parse_upload_link,
 )
 from kiosk.errors import (
@@ -57,6 +59,7 @@ from kiosk.errors import (
     IdempotencyConflict,
     InvalidCode,
     InvalidCredentials,
+    LinkSmsLimited,
     NotFound,
     RateLimited,
     ServerError,
@@ -138,6 +141,8 @@ def error_for(response: requests.Response, *, on_401: type[CentralError]) -> Cen
     if status == 429:
         if code == TooManyAttempts.code:
             return TooManyAttempts(message)
+        if code == LinkSmsLimited.code:
+            return LinkSmsLimited(message, retry_after_s=_retry_after_s(response))
         return RateLimited(message, retry_after_s=_retry_after_s(response))
     if status == 413 and code == TooLarge.code:
         return TooLarge(message)
@@ -482,6 +487,16 @@ class CentralClient:
         """A new one-time link for the phone (it ends the claim's older ones)."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link"
         return parse_upload_link(_json(self._call("POST", path, json={}, token=client_token)))
+
+    def send_claim_upload_link(
+        self, client_token: str, claim_id: str, *, idempotency_key: str
+    ) -> LinkSent:
+        """A new one-time link sent by SMS to the account's phone (it ends the
+        claim's older links); a repeat with the same key sends nothing twice and
+        answers the same link. ``LinkSmsLimited`` past the claim's hourly cap."""
+        path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link/sms"
+        answer = self._call("POST", path, token=client_token, idempotency_key=idempotency_key)
+        return parse_link_sent(_json(answer))
 
     def add_claim_document(
         self,
