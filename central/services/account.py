@@ -49,7 +49,7 @@ def send_temporary_password(
     account's (temporary) password when the email goes (a reset). The account's
     state changes here, in the service that owns accounts; the outbox only queues.
 
-    argon2 costs ~0.1 s of a core, so the request that makes a temporary password
+    argon2 is costly (docs/performance.md §8), so the request that makes a temporary password
     does not hash it: the sender does, just before it delivers this email (see
     ``central.messaging.sender``). Until then the account has no password (any
     earlier one stops working now, as a reset must) and only this email may set

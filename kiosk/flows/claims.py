@@ -153,7 +153,6 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
         self.problems: DraftProblems | None = None
         self.contract: Contract | None = None
         self.kinds: tuple[ClaimKind, ...] = ()
-        self._kinds_locale = ""
         self.claim: Claim | None = None
         self.just_filed = False  # the claim on show was filed a moment ago
         self.claims: tuple[Claim, ...] = ()
