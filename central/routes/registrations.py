@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from central.core.clock import UtcDatetime
@@ -29,6 +29,7 @@ from central.routes.deps import (
     Lang,
     Now,
     TerminalIdem,
+    Uow,
 )
 from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
 from central.services import registration as service
@@ -84,6 +85,7 @@ class ConfirmedOut(BaseModel):
 )
 def start_registration(
     body: RegistrationIn,
+    uow: Uow,
     db: Db,
     terminal: CurrentTerminal,
     idem: TerminalIdem,
@@ -92,25 +94,28 @@ def start_registration(
     lang: Lang,
     ip: ClientIp,
 ) -> Any:
-    contacts = service.check_contacts(
-        body.email, body.phone, body.consent, settings, captured_at=body.captured_at, now=now
-    )
-    request = service.NewRequest(
-        contacts=contacts,
-        locale=body.locale or lang,
-        operator=body.operator,
-        captured_at=body.captured_at,
-        terminal_id=terminal.id,
-        client_ip=ip,
-    )
-    # decided before any statement, so the idempotency claim stores the answer
-    planned = service.plan(request, settings, now)
-    answer = _out(planned.view)
+    def handle() -> Response:
+        contacts = service.check_contacts(
+            body.email, body.phone, body.consent, settings, captured_at=body.captured_at, now=now
+        )
+        request = service.NewRequest(
+            contacts=contacts,
+            locale=body.locale or lang,
+            operator=body.operator,
+            captured_at=body.captured_at,
+            terminal_id=terminal.id,
+            client_ip=ip,
+        )
+        # decided before any statement, so the idempotency claim stores the answer
+        planned = service.plan(request, settings, now)
+        answer = _out(planned.view)
 
-    def work() -> tuple[int, dict[str, Any]]:
-        return 201, _out(service.start(db, planned, settings))
+        def work() -> tuple[int, dict[str, Any]]:
+            return 201, _out(service.start(db, planned, settings))
 
-    return idem.run(body, work, expected=(201, answer))
+        return idem.run(body, work, expected=(201, answer))
+
+    return uow.run_to_end(handle)  # committed in this thread: one hand-off less
 
 
 @router.post(
@@ -124,6 +129,7 @@ def start_registration(
 def confirm(
     registration_id: str,
     body: ConfirmIn,
+    uow: Uow,
     db: Db,
     terminal: CurrentTerminal,
     idem: TerminalIdem,
@@ -135,7 +141,8 @@ def confirm(
         service.confirm(db, reg, body.code, settings, now)
         return 200, ConfirmedOut(id=reg.id, status="confirmed").model_dump(mode="json")
 
-    return idem.run(body, work, secrets=frozenset({"code"}))  # a code's hash is guessed at once
+    # a code's hash is guessed at once: not in the stored fingerprint
+    return uow.run_to_end(lambda: idem.run(body, work, secrets=frozenset({"code"})))
 
 
 @router.post(
@@ -147,6 +154,7 @@ def confirm(
 )
 def resend(
     registration_id: str,
+    uow: Uow,
     db: Db,
     terminal: CurrentTerminal,
     idem: TerminalIdem,
@@ -157,7 +165,7 @@ def resend(
         reg = service.own(db, registration_id, terminal.id, lock=True)
         return 200, _out(service.resend(db, reg, settings, now))
 
-    return idem.run(None, work)
+    return uow.run_to_end(lambda: idem.run(None, work))
 
 
 @router.get(
