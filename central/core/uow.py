@@ -7,6 +7,11 @@ the handler returned, or raised a ``CentralError`` whose ``commits`` is set (a
 wrong code's spent attempt, a failed login's count); rolled back otherwise.
 Repositories and services only flush; nothing else commits or rolls back.
 
+A handler that runs in the threadpool may end it there, in its own thread
+(``run_to_end``): the dependency's exit then finds nothing left to do, which
+saves a hand-off to the threadpool per request, the costliest step of a
+registration's Python time on a busy machine (docs/performance.md, 4).
+
 Three ways a handler speaks to it, for the cases an exception cannot carry:
 ``refused(err)`` when the handler answers a refusal itself instead of raising
 it (an HTML page), ``start_over()`` when a statement failed in a way that
@@ -17,9 +22,14 @@ client (an upload's body): no connection is held meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlalchemy.orm import Session
 
 from central.core.errors import CentralError
+
+T = TypeVar("T")
 
 
 class UnitOfWork:
@@ -59,6 +69,19 @@ class UnitOfWork:
     def has_work(self) -> bool:
         """Whether ending needs the database (a transaction is open)."""
         return self.session.in_transaction()
+
+    def run_to_end(self, work: Callable[[], T]) -> T:
+        """``work()``, then the transaction ended as its outcome says, in the
+        calling thread (a handler's, never the event loop's): committed before
+        the answer leaves, exactly as at the dependency's exit, one hand-off
+        sooner. A failed commit raises instead of the answer."""
+        try:
+            result = work()
+        except BaseException as err:
+            self.end(self.commits(err))
+            raise
+        self.end(self.commits(None))
+        return result
 
     def end(self, commit: bool) -> None:
         """Commit or roll back, then give the connection back. A failed commit

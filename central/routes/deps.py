@@ -3,8 +3,9 @@ caller's identity, locale, clock, and idempotent replay of terminal POSTs.
 
 The unit of work (``central.core.uow``) runs with ``scope="function"``:
 FastAPI 0.163 then ends it after the handler returns and before the response is
-sent, so a client never sees a success for a change that failed to commit. It
-is the only owner of the transaction: repositories and services only flush.
+sent, so a client never sees a success for a change that failed to commit
+(unless the handler already ended it in its own thread, ``UnitOfWork.run_to_end``).
+It is the only owner of the transaction: repositories and services only flush.
 
 Dependencies that do no I/O are ``async def``: FastAPI runs every plain ``def``
 dependency in its threadpool, and each such hand-off (thread wake-up, result

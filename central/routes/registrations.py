@@ -13,7 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from central.core.clock import UtcDatetime
 from central.core.errors import AccountExists, AlreadyConfirmed, NotFound, RateLimited
 from central.core.text import SafeLine
-from central.routes.deps import AppSettings, ClientIp, CurrentTerminal, Db, Lang, Now, TerminalPost
+from central.routes.deps import (
+    AppSettings,
+    ClientIp,
+    CurrentTerminal,
+    Db,
+    Lang,
+    Now,
+    TerminalPost,
+    Uow,
+)
 from central.routes.responses import CODE, IDEMPOTENT, TERMINAL, TERMINAL_POST, refusals
 from central.services import registration as service
 
@@ -66,27 +75,33 @@ class ConfirmedOut(BaseModel):
     response_model=RegistrationOut,
     responses=refusals(*TERMINAL_POST, AccountExists, RateLimited),
 )
-def start_registration(body: RegistrationIn, call: TerminalPost, lang: Lang, ip: ClientIp) -> Any:
+def start_registration(
+    body: RegistrationIn, call: TerminalPost, uow: Uow, lang: Lang, ip: ClientIp
+) -> Any:
     db, settings, now = call.db, call.settings, call.now
-    contacts = service.check_contacts(
-        body.email, body.phone, body.consent, settings, captured_at=body.captured_at, now=now
-    )
-    request = service.NewRequest(
-        contacts=contacts,
-        locale=body.locale or lang,
-        operator=body.operator,
-        captured_at=body.captured_at,
-        terminal_id=call.terminal.id,
-        client_ip=ip,
-    )
-    # decided before any statement, so the idempotency claim stores the answer
-    planned = service.plan(request, settings, now)
-    answer = _out(planned.view)
 
-    def work() -> tuple[int, dict[str, Any]]:
-        return 201, _out(service.start(db, planned, settings))
+    def handle() -> Any:
+        contacts = service.check_contacts(
+            body.email, body.phone, body.consent, settings, captured_at=body.captured_at, now=now
+        )
+        request = service.NewRequest(
+            contacts=contacts,
+            locale=body.locale or lang,
+            operator=body.operator,
+            captured_at=body.captured_at,
+            terminal_id=call.terminal.id,
+            client_ip=ip,
+        )
+        # decided before any statement, so the idempotency claim stores the answer
+        planned = service.plan(request, settings, now)
+        answer = _out(planned.view)
 
-    return call.idem.run(body, work, expected=(201, answer))
+        def work() -> tuple[int, dict[str, Any]]:
+            return 201, _out(service.start(db, planned, settings))
+
+        return call.idem.run(body, work, expected=(201, answer))
+
+    return uow.run_to_end(handle)  # committed in this thread: one hand-off less
 
 
 @router.post(
@@ -94,14 +109,14 @@ def start_registration(body: RegistrationIn, call: TerminalPost, lang: Lang, ip:
     response_model=ConfirmedOut,
     responses=refusals(*TERMINAL_POST, *CODE, AccountExists, AlreadyConfirmed),
 )
-def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost) -> Any:
+def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost, uow: Uow) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
         reg = service.own(call.db, registration_id, call.terminal.id, lock=True)
         service.confirm(call.db, reg, body.code, call.settings, call.now)
         return 200, ConfirmedOut(id=reg.id, status="confirmed").model_dump(mode="json")
 
     # the code stays out of the record: a code's hash is guessed at once
-    return call.idem.run(body, work, secrets=frozenset({"code"}))
+    return uow.run_to_end(lambda: call.idem.run(body, work, secrets=frozenset({"code"})))
 
 
 @router.post(
@@ -111,12 +126,12 @@ def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost) -> Any:
         *TERMINAL, *IDEMPOTENT, NotFound, AccountExists, AlreadyConfirmed, RateLimited
     ),
 )
-def resend(registration_id: str, call: TerminalPost) -> Any:
+def resend(registration_id: str, call: TerminalPost, uow: Uow) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
         reg = service.own(call.db, registration_id, call.terminal.id, lock=True)
         return 200, _out(service.resend(call.db, reg, call.settings, call.now))
 
-    return call.idem.run(None, work)
+    return uow.run_to_end(lambda: call.idem.run(None, work))
 
 
 @router.get(
