@@ -13,7 +13,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QTranslator
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kiosk.api_types import Claim, ClaimKind, Contract
 from kiosk.client import CentralClient
 from kiosk.flows.login import LoginFlow
 from kiosk.flows.registration import RegistrationFlow
@@ -276,3 +280,75 @@ def test_the_text_check_catches_a_cut_label(qtbot: QtBot) -> None:
     label.resize(40, 20)
     host.show()
     assert text_problems(host, host) != []
+
+
+def sample_contracts() -> list[Contract]:
+    today = date.today()
+    year = timedelta(days=365)
+    return [
+        Contract(
+            "OGPO-2026-000123", "ОГПО ВТС", "active", today, today + year,
+            Decimal("1219250.50"), "KZT",
+        ),
+        Contract(
+            "IMU-2022-0417", "Имущество: квартира, Алматы", "terminated", today - 2 * year,
+            today - year, Decimal("42000"), "KZT",
+        ),
+    ]  # fmt: skip
+
+
+def sample_claims() -> tuple[Claim, ...]:
+    now = datetime.now(UTC)
+    return tuple(
+        Claim(
+            str(i),
+            f"УБ-2026-00000{i}",
+            "OGPO-2026-000123",
+            "road_accident",
+            now.date(),
+            None,
+            "—",
+            status,
+            now,
+        )
+        for i, status in enumerate(("documents_requested", "in_review", "paid", "rejected"))
+    )
+
+
+def test_cards_and_empty_states_fit_and_are_touchable(windows: dict[str, MainWindow]) -> None:
+    """«Мои договоры» and «Мои заявления» with cards and empty, every mode, size and
+    language (the screens of the check above show them before anything loaded)."""
+    stretched = Stretched()
+    problems: list[str] = []
+    try:
+        for mode, window in windows.items():
+            kiosk = mode == "kiosk"
+            window.ctx.claims.kinds = (ClaimKind("road_accident", "Дорожно-транспортное"),)
+            for width, height in SIZES:
+                window.setStyleSheet(style_sheet(kiosk, (width, height)))
+                window.resize(width, height)
+                for locale in LOCALES:
+                    use_locale(locale, stretched)
+                    for filled in (True, False):
+                        contracts: Any = window.screen_named("contracts")
+                        contracts.show_contracts(sample_contracts() if filled else [])
+                        window.ctx.claims.claims = sample_claims() if filled else ()
+                        claims: Any = window.screen_named("claim_list")
+                        claims.show_claims()
+                        for screen in (contracts, claims):
+                            window.stack.setCurrentWidget(screen)  # no load: the data above
+                            settle()
+                            where = f"{mode} {width}×{height} {locale} {screen.name} {filled}:"
+                            assert (screen.empty.isVisible()) is not filled, where
+                            found = [
+                                *size_problems(window, width, height),
+                                *text_problems(window, window),
+                                *placement_problems(screen, window),
+                                *(touch_problems(window, window) if kiosk else []),
+                            ]
+                            problems += [f"{where} {p}" for p in found]
+                    window.go_home()
+    finally:
+        QCoreApplication.removeTranslator(stretched)
+        i18n.set_language("ru")
+    assert problems == [], "\n" + "\n".join(dict.fromkeys(problems))
