@@ -15,11 +15,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from kiosk.api_types import Claim
 from kiosk.flows.claims import ClaimsOutcome, ClaimStep
 from ui import i18n
-from ui.design import ATTENTION, GOOD, MUTED, NAVY, PROBLEM
+from ui.design import (
+    ATTENTION,
+    GOOD,
+    MUTED,
+    NAVY,
+    ON_RED,
+    PROBLEM,
+    STATE_ICON_KIOSK_PX,
+    STATE_ICON_PX,
+)
 from ui.screens.base import SCREEN_MARGINS_PX, AppContext, Screen, named
 from ui.screens.claim_texts import local_time, status_text
 from ui.screens.messages import error_text
 from ui.widgets.cards import CardButton, CardColumn, EmptyState, centred_column, scrolling_cards
+from ui.widgets.icons import set_button_icon
 
 # a claim's status as an icon and its colour (the status is always in words too)
 STATUS_ICONS: dict[str, tuple[str, str]] = {
@@ -50,6 +60,9 @@ class ClaimListScreen(Screen):
         self.refresh = named(QPushButton(), "secondary")
         self.back = named(QPushButton(), "primary")
         self.touch(self.refresh, self.back, self.report)
+        icon_px = STATE_ICON_KIOSK_PX if self.kiosk_mode else STATE_ICON_PX
+        set_button_icon(self.refresh, "refresh-cw", NAVY, icon_px)
+        set_button_icon(self.back, "arrow-left", ON_RED, icon_px)
         scroll, column = scrolling_cards(self.kiosk_mode)
         self.cards_scroll = scroll
         column.addWidget(self.cards)

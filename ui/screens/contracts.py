@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QV
 from kiosk.api_types import Contract
 from kiosk.flows.login import LoginOutcome, LoginStep
 from ui import i18n
-from ui.design import GOOD, MUTED, NAVY
+from ui.design import GOOD, MUTED, NAVY, ON_RED, STATE_ICON_KIOSK_PX, STATE_ICON_PX
 from ui.screens.base import SCREEN_MARGINS_PX, AppContext, Screen, named
 from ui.screens.messages import error_text
 from ui.widgets.cards import Card, CardColumn, EmptyState, centred_column, scrolling_cards
+from ui.widgets.icons import set_button_icon
 
 CURRENCY_SIGNS: dict[str, str] = {"KZT": "₸"}
 NBSP = "\u00a0"
@@ -74,6 +75,10 @@ class ContractsScreen(Screen):
         self.my_claims = named(QPushButton(), "secondary")
         self.log_out = named(QPushButton(), "primary")
         self.touch(self.refresh, self.log_out, self.my_claims)
+        icon_px = STATE_ICON_KIOSK_PX if self.kiosk_mode else STATE_ICON_PX
+        set_button_icon(self.refresh, "refresh-cw", NAVY, icon_px)
+        set_button_icon(self.my_claims, "clipboard-list", NAVY, icon_px)
+        set_button_icon(self.log_out, "log-out", ON_RED, icon_px)
         scroll, cards = scrolling_cards(self.kiosk_mode)
         self.cards_scroll = scroll
         for widget in (

@@ -17,9 +17,9 @@ from typing import Final
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
-from ui.design import NAVY
+from ui.design import MUTED, NAVY, TEXT
 
 # the names the screens use, each one file of ui/icons/ (Lucide's own names)
 ICONS: Final = frozenset(
@@ -91,6 +91,22 @@ def icon(name: str, colour: str = NAVY, size_px: int = 24) -> QIcon:
 def set_button_icon(button: QAbstractButton, name: str, colour: str, size_px: int) -> None:
     """Give ``button`` the icon ``name`` at ``size_px`` (beside its text)."""
     button.setIcon(icon(name, colour, size_px))
+    button.setIconSize(QSize(size_px, size_px))
+
+
+KEY_ICON_ON: Final = "#ffffff"  # on a pressed (checked) key, navy: Shift while it is on
+
+
+def key_icon(button: QPushButton, name: str, size_px: int) -> None:
+    """A keyboard key shows ``name`` instead of a glyph: the text colour normally,
+    white while the key is on (Shift), muted while disabled (its accessible name,
+    set by the keyboard, says what it does)."""
+    both = QIcon()
+    both.addPixmap(icon_pixmap(name, TEXT, size_px), QIcon.Mode.Normal, QIcon.State.Off)
+    both.addPixmap(icon_pixmap(name, KEY_ICON_ON, size_px), QIcon.Mode.Normal, QIcon.State.On)
+    both.addPixmap(icon_pixmap(name, MUTED, size_px), QIcon.Mode.Disabled, QIcon.State.Off)
+    button.setText("")
+    button.setIcon(both)
     button.setIconSize(QSize(size_px, size_px))
 
 
