@@ -154,8 +154,8 @@ class ContractsScreen(Screen):
             self.set_label(button, self.tr("Report an insured event"))
             self.touch(button)
             button.clicked.connect(lambda _=False, c=contract: self._file_claim(c))
-            face.actions.addWidget(button)
-            face.actions.addStretch(1)
+            face.action_row.addWidget(button)
+            face.action_row.addStretch(1)
             self.claim_buttons.append(button)
         return card
 

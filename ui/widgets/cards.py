@@ -73,8 +73,8 @@ class CardFace(QWidget):
         self.facts_row.setSpacing(FACT_GAP_PX)
         self.facts_row.addStretch(1)
         self.facts: list[tuple[QLabel, QLabel]] = []
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(GRID_PX)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(GRID_PX)
         head = QHBoxLayout()
         head.setSpacing(GRID_PX)
         head.addWidget(self.title, 1)
@@ -85,7 +85,7 @@ class CardFace(QWidget):
         column.addLayout(head)
         column.addWidget(self.line)
         column.addLayout(self.facts_row)
-        column.addLayout(self.actions)
+        column.addLayout(self.action_row)
         row = QHBoxLayout(self)
         row.setContentsMargins(*CARD_PADDING_PX)
         row.setSpacing(2 * GRID_PX)
@@ -264,14 +264,14 @@ class EmptyState(QFrame):
         self.icon = IconLabel(icon_name, MUTED, CARD_ICON_KIOSK_PX if kiosk else CARD_ICON_PX)
         self.sentence = _label("emptyTitle")
         self.hint = _label("emptyHint")
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(GRID_PX)
-        self.actions.addStretch(1)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(GRID_PX)
+        self.action_row.addStretch(1)
         text = QVBoxLayout()
         text.setSpacing(GRID_PX)
         text.addWidget(self.sentence)
         text.addWidget(self.hint)
-        text.addLayout(self.actions)
+        text.addLayout(self.action_row)
         row = QHBoxLayout(self)
         row.setContentsMargins(*CARD_PADDING_PX)
         row.setSpacing(2 * GRID_PX)
@@ -280,7 +280,7 @@ class EmptyState(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
     def add_action(self, button: QAbstractButton) -> None:
-        self.actions.insertWidget(self.actions.count() - 1, button)
+        self.action_row.insertWidget(self.action_row.count() - 1, button)
 
     def set_texts(self, sentence: str, hint: str) -> None:
         self.sentence.setText(sentence)
