@@ -73,12 +73,12 @@ class PasswordChecklist(QWidget):
         self.rows: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(2)  # a row is a line of text: the rules read as one list
         for code in (*RULES, MISMATCH):
             row = QWidget(self)
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(8)
+            line.setSpacing(6)
             mark = IconLabel(PENDING_ICON, PENDING_COLOUR, RULE_ICON_PX, row)
             label = QLabel(row)
             label.setWordWrap(True)
