@@ -19,7 +19,7 @@ TEXT: Final = "#1d2733"
 MUTED: Final = "#5f6b7a"  # hints, past contracts' icons; 5.1:1 on the page, 5.4:1 on a card
 GOOD: Final = "#1b5e20"  # good news: an active contract, a paid claim
 PROBLEM: Final = "#b3261e"  # a problem: a rejected claim, a field's problem
-ATTENTION: Final = "#8a4b00"  # asks for something: documents requested; 6.0:1 on a card
+ATTENTION: Final = "#8a4b00"  # asks for something: documents requested; 6.8:1 on a card
 ON_RED: Final = "#ffffff"  # text and icons on the red primary button (5.9:1)
 CARD: Final = "#ffffff"  # a card's face (contracts, claims, empty states)
 

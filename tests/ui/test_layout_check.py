@@ -36,7 +36,7 @@ from kiosk.client import CentralClient
 from kiosk.flows.login import LoginFlow
 from kiosk.flows.registration import RegistrationFlow
 from kiosk.outbox import Outbox
-from ui import i18n
+from ui import design, i18n
 from ui.app import style_sheet
 from ui.clerk_panel import ClerkPanel
 from ui.design import MIN_CONTRAST, PAGE, TOUCH_MIN_PX, contrast_ratio, text_colours
@@ -247,17 +247,24 @@ def test_every_screen_fits_holds_still_and_is_touchable(windows: dict[str, MainW
 def test_every_text_colour_has_contrast() -> None:
     pairs = text_colours(style_sheet(kiosk_mode=True))
     assert len(pairs) > 20, "the style sheet's colours were read"
-    inline = [
-        ("checklist", c, PAGE)
-        for c in (
-            password_checklist.MET_COLOUR,
-            password_checklist.UNMET_COLOUR,
-            password_checklist.PENDING_COLOUR,
-        )
-    ] + [
-        ("status line", c, "#e8edf3")
-        for c in (status_line.ONLINE_COLOUR, status_line.OFFLINE_COLOUR)
-    ]
+    inline = (
+        [
+            ("checklist", c, PAGE)
+            for c in (
+                password_checklist.MET_COLOUR,
+                password_checklist.UNMET_COLOUR,
+                password_checklist.PENDING_COLOUR,
+            )
+        ]
+        + [
+            ("status line", c, "#e8edf3")
+            for c in (status_line.ONLINE_COLOUR, status_line.OFFLINE_COLOUR)
+        ]
+        + [
+            ("a card's state icon", c, design.CARD)  # beside its words; held to text's 4.5:1
+            for c in (design.NAVY, design.GOOD, design.ATTENTION, design.PROBLEM, design.MUTED)
+        ]
+    )
     low = [
         f"{selector}: {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1"
         for selector, fg, bg in [*pairs, *inline]

@@ -42,7 +42,6 @@ from ui.design import (
 from ui.widgets.icons import IconLabel
 
 CARD_PADDING_PX = (2 * GRID_PX, 2 * GRID_PX, 2 * GRID_PX, 2 * GRID_PX)
-CARD_SPACING_PX = GRID_PX
 FACT_GAP_PX = 3 * GRID_PX
 SCROLL_BAR_ROOM_PX = 3 * GRID_PX  # the kiosk's 20 px scroll bar beside the cards
 
