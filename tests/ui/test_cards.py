@@ -120,3 +120,10 @@ def test_cards_show_every_contract_and_a_claim_card_opens_its_claim(
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=spot)
     qtbot.waitUntil(on_screen(window, "claim_view"), timeout=REPLY_TIMEOUT_MS)
     assert number in window.current_screen().title.text()
+
+    click(qtbot, window, "Мои заявления")  # and from the keyboard: Enter on the card
+    qtbot.waitUntil(lambda: listing.claims_shown() != [], timeout=REPLY_TIMEOUT_MS)
+    card = find_button(listing, number)
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert on_screen(window, "claim_view")(), "Enter opened the card, not «Мои договоры»"
