@@ -32,6 +32,8 @@ class RunningCentral(Protocol):
 class DemoUnavailable(CentralError):
     """Demo mode was asked for, but this program was started without a central."""
 
+    problem_key = "demo_unavailable"
+
 
 @dataclass
 class DemoTerminal:

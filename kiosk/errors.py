@@ -19,6 +19,9 @@ class CentralError(Exception):
 
     temporary: ClassVar[bool] = False
     code: ClassVar[str] = "error"
+    # what the terminal's window says when opening fails so (``ui.startup``
+    # translates the key; the message, for the operator, goes to the log only)
+    problem_key: ClassVar[str] = "central"
 
     def __init__(self, message: str = "") -> None:
         super().__init__(message or self.code)
@@ -30,6 +33,7 @@ class Unreachable(CentralError):
 
     temporary = True
     code = "unreachable"
+    problem_key = "unreachable"
 
 
 class ServerError(Unreachable):

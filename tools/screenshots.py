@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
@@ -40,7 +40,6 @@ from ui.main_window import MainWindow
 WINDOW_SIZES_PX: dict[str, tuple[int, int]] = {"clerk": (1024, 768), "kiosk": (1280, 1024)}
 PSEUDO_STRETCH = 0.4
 VOWELS = str.maketrans({v: v + v for v in "aeiouyAEIOUаеёиоуыэюяәіөүұ"})
-DIM = QColor(0, 0, 0, 110)
 WAIT_S = 30.0
 UNREACHABLE_URL = "http://127.0.0.1:9"  # the discard port: refused at once
 ONLINE_CSV_HEADER = "phone,email,name,contract number,product,start date,end date,premium,currency"
@@ -127,25 +126,6 @@ def save(widget: QWidget, path: Path) -> None:
         raise SystemExit(f"could not write {path}")
 
 
-def save_over(window: QWidget, dialog: QWidget, path: Path) -> None:
-    """``dialog`` centred over its dimmed ``window``, the way a modal dialog looks."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    dialog.adjustSize()
-    settle()
-    picture = window.grab()
-    on_top = dialog.grab()
-    painter = QPainter(picture)
-    painter.fillRect(picture.rect(), DIM)
-    painter.drawPixmap(
-        (picture.width() - on_top.width()) // 2,
-        (picture.height() - on_top.height()) // 2,
-        on_top,
-    )
-    painter.end()
-    if not picture.save(str(path)):
-        raise SystemExit(f"could not write {path}")
-
-
 def set_language(lang: str, pseudo_translator: QTranslator) -> None:
     QCoreApplication.removeTranslator(pseudo_translator)
     if lang == "pseudo":
@@ -221,9 +201,6 @@ class Shots:
     def shot(self, widget: QWidget, index: int, name: str) -> None:
         save(widget, self.path(index, name))
 
-    def over(self, window: QWidget, dialog: QWidget, index: int, name: str) -> None:
-        save_over(window, dialog, self.path(index, name))
-
 
 @dataclass
 class Run:
@@ -286,9 +263,10 @@ def render_registration(window: MainWindow, shots: Shots, run: Run, record: Call
         record(flow.confirm_code(sms_code(run.client, flow.phone)))
 
     dialog = SuccessDialog(window)
-    dialog.show()
-    shots.over(window, dialog, 5, "success_popup")
-    dialog.close()
+    dialog.open()
+    settle()
+    shots.shot(window, 5, "success_popup")  # an overlay: part of the window
+    dialog.dismiss()
     dialog.deleteLater()
 
     window.go_home()
@@ -415,7 +393,6 @@ def _write_png(path: Path) -> None:
 def render_opening(shots: Shots, run: Run) -> None:
     """12–13: the welcome screen while the terminal opens, «Registration» tapped and
     kept; then the same window saying why the terminal could not open."""
-    from kiosk.credentials import HOW_TO_CONFIGURE
     from ui.widgets.status_line import NOT_OPEN, OPENING
 
     window = MainWindow(kiosk_mode=run.kiosk)
@@ -425,10 +402,7 @@ def render_opening(shots: Shots, run: Run) -> None:
     window.screen_named("welcome").register_button.click()  # type: ignore[attr-defined]
     shots.shot(window, 12, "opening")
     window.status_line.set_terminal_state(NOT_OPEN)
-    window.show_problem(
-        "The terminal cannot keep its secrets because no keyring backend is available: "
-        f"{HOW_TO_CONFIGURE}."
-    )
+    window.show_problem("problem:no_keyring")
     shots.shot(window, 13, "starting_failed")
     window.close()
     window.deleteLater()
@@ -446,25 +420,28 @@ def render_kiosk_dialogs(window: MainWindow, shots: Shots, run: Run) -> None:
     reg.email.setText(run.email(2))  # type: ignore[attr-defined]
     prompt = StillTherePrompt(window)
     prompt.set_seconds_left(14)
-    prompt.show()
-    shots.over(window, prompt, 15, "idle_prompt")
-    prompt.close()
+    prompt.open()
+    settle()
+    shots.shot(window, 15, "idle_prompt")  # an overlay: part of the window
+    prompt.dismiss()
     prompt.deleteLater()
 
     window.go_home()
     pin = AdminPinDialog(lambda _pin: False, window)
-    pin.show()
+    pin.open()
     pin.pin.setText("1234")
     pin._checked(False)  # a wrong PIN, as after a real check
     pin.pin.setText("12")
-    shots.over(window, pin, 16, "admin_pin")
-    pin.close()
+    settle()
+    shots.shot(window, 16, "admin_pin")  # an overlay: part of the window
+    pin.dismiss()
     pin.deleteLater()
 
     menu = AdminMenu(window)
-    menu.show()
-    shots.over(window, menu, 17, "admin_menu")
-    menu.close()
+    menu.open()
+    settle()
+    shots.shot(window, 17, "admin_menu")  # an overlay: part of the window
+    menu.dismiss()
     menu.deleteLater()
 
 

@@ -198,9 +198,9 @@ class Shell(QObject):
             record=record_path(terminal.config.data_dir),
         ).start()
 
-    def _fail(self, sentence: str) -> None:
+    def _fail(self, problem: str) -> None:
         """Say why in the window; nothing else works, and Close (even in a kiosk) ends it."""
-        self.problem = sentence
+        self.problem = problem
         window = self.window
         assert window is not None
         window.status_line.set_terminal_state(NOT_OPEN)
@@ -211,7 +211,7 @@ class Shell(QObject):
             self.idle.stop()
         if self.lock is not None:
             self.lock.exit_allowed = True
-        window.show_problem(sentence)
+        window.show_problem(problem)
 
     def _add_demo_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.demo_panel import DemoPanel
@@ -273,6 +273,7 @@ class Shell(QObject):
             at_home=lambda: window.current_screen() is window.screen_named("welcome"),
             timeout_s=self.config.idle_timeout_s,
             prompt_s=self.config.idle_prompt_s,
+            activity=window.client_active,
         )
 
     def _lock(self, window: MainWindow) -> None:

@@ -117,6 +117,15 @@ def show_fitted(window: QWidget, size_px: tuple[int, int], available: QRect | No
     window.show()
 
 
+def _documents_on_show(claims: ClaimsFlow, outcome: ClaimsOutcome) -> int | None:
+    """How many documents the claim on show has when ``outcome`` brings that same
+    claim again (a poll); None otherwise (a claim opened anew brings no arrival)."""
+    shown, brought = claims.claim, outcome.claim
+    if shown is None or brought is None or shown.id != brought.id:
+        return None
+    return len(shown.documents)
+
+
 class ScreenStack(QStackedWidget):
     """The screens, sized by the one shown: a plain stack asks for the largest
     screen ever built, so one tall screen pushed every other one off a 768 px
@@ -187,12 +196,17 @@ class MainWindow(QMainWindow):
     ``outcome_applied(outcome)`` carries every flow outcome that was applied
     (never a stale one): the clerk panel records registrations from it.
 
+    ``client_active`` fires when something the client did away from the screen
+    arrived: a document uploaded from the phone to the claim on show. The idle
+    watcher counts it as input (the client is busy with the phone, not gone).
+
     ``first_painted`` fires once, from the event loop right after the first paint:
     the moment to start work that would compete with painting for the GIL.
     """
 
     screen_changed = Signal(str)
     outcome_applied = Signal(object)
+    client_active = Signal()
     first_painted = Signal()
 
     def __init__(
@@ -268,22 +282,23 @@ class MainWindow(QMainWindow):
         for screen in list(self._screens.values()):
             screen.on_terminal_open()
 
-    def show_problem(self, sentence: str) -> None:
-        """The terminal could not open: say why in place of the screens; nothing else works."""
+    def show_problem(self, problem: str) -> None:
+        """The terminal could not open: say why (``problem``, a key of
+        ``ui.startup.problem_sentence``) in place of the screens; nothing else works."""
         from ui.startup import ProblemPage
 
         if self.problem is None:
             current = self.current_screen()
             if current is not None:
                 current.on_leave()
-            self.problem = ProblemPage(sentence)
+            self.problem = ProblemPage(problem)
             self.problem.close_button.clicked.connect(self.close)
             self.stack.addWidget(self.problem)
             self.stack.setCurrentWidget(self.problem)
             for button in self.header.language_buttons.values():
                 button.setVisible(True)
         else:
-            self.problem.show_problem(sentence)
+            self.problem.show_problem(problem)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.centralWidget():
@@ -359,7 +374,12 @@ class MainWindow(QMainWindow):
         elif isinstance(outcome, LoginOutcome):
             step = self.ctx.login.apply(outcome)
         elif isinstance(outcome, ClaimsOutcome):
+            before = _documents_on_show(self.ctx.claims, outcome)
             step = self.ctx.claims.apply(outcome)
+            after = self.ctx.claims.claim
+            arrived = before is not None and after is not None and len(after.documents) > before
+            if step is not None and arrived:
+                self.client_active.emit()  # a document came from the phone
             if step is not None and outcome.ended:
                 self.ctx.login.wipe()  # the central ended the session: nothing to end
         else:

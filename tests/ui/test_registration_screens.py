@@ -315,8 +315,17 @@ def test_gui_stays_responsive_while_the_central_does_not_answer(
     client.close()
 
 
-def _dialog() -> QDialog | None:
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+def _dialog() -> SuccessDialog | None:
+    """The success popup: an overlay inside the window, never a window of its own."""
+    found = [
+        w
+        for top in QApplication.topLevelWidgets()
+        for w in top.findChildren(SuccessDialog)
+        if w.isVisible()
+    ]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+    ]
     return found[0] if found else None
 
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QRegularExpression, QTimer
+from PySide6.QtCore import QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import RegistrationOutcome, Step
+from ui.design import DIGITS_COLUMN_PX, PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
 from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text, minutes_seconds, set_good_news
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.layout import centered as centered_row
+from ui.widgets.layout import procedure_host
 from ui.widgets.step_indicator import StepIndicator
 
 COUNTDOWN_TICK_MS = 250
@@ -32,7 +35,10 @@ class CodeEntryScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        column, self.title, self.sent_to = titled_column(self)
+        host = procedure_host(
+            self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX
+        )
+        column, self.title, self.sent_to = titled_column(host)
         column.insertWidget(0, StepIndicator(3))
         column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768
         column.addSpacing(8)
@@ -42,15 +48,17 @@ class CodeEntryScreen(Screen):
         self.code.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self.code)
         )
-        self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
         self.code_label.setBuddy(self.code)
-        column.addWidget(self.code_label)
-        entry = QHBoxLayout()
-        entry.addWidget(self.code)
         self.confirm_button = named(BusyButton(), "primary")
-        entry.addWidget(self.confirm_button)
-        entry.addStretch(1)
-        column.addLayout(entry)
+        if self.kiosk_mode:
+            # the field, its label and the keypad below: one centred column of one width
+            self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addLayout(centered_row(self.code_label, DIGITS_COLUMN_PX))
+            column.addLayout(centered_row(self.code, DIGITS_COLUMN_PX))
+        else:
+            self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
+            column.addWidget(self.code_label)
+            column.addWidget(self.code)
         self.problem = named(QLabel(), "fieldProblem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
@@ -76,10 +84,11 @@ class CodeEntryScreen(Screen):
             dock.attach(self.code, "digits", submit=True)
             column.addWidget(dock)
             self.keyboard = dock
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # the action bar: back left, the primary right
         self.cancel_button = named(QPushButton(), "secondary")
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
         column.addLayout(buttons)
         self.touch(self.code, self.confirm_button, self.resend_button, self.cancel_button)
         self.code.setMinimumHeight(KIOSK_TOUCH_MIN_PX)

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flows.registration import DetailsProblems, check_email, check_phone
+from ui.design import PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
 from ui.widgets.step_indicator import StepIndicator
 from vic_rules.phone import format_as_typed
 
-FORM_MAX_WIDTH_PX = 720
+FORM_MAX_WIDTH_PX = PROCEDURE_WIDTH_PX
 # as wide as the on-screen keyboard below it: fewer wrapped lines, so the whole form
 # (consent text included) fits above the keyboard on a 1280×1024 kiosk
-FORM_MAX_WIDTH_KIOSK_PX = 900
+FORM_MAX_WIDTH_KIOSK_PX = PROCEDURE_WIDTH_KIOSK_PX
 EMAIL_MAX_CHARS = 254
 PHONE_MAX_CHARS = 20
 
