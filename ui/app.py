@@ -260,6 +260,7 @@ class Shell(QObject):
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
         panel.change_operator.connect(lambda: self._change_operator(window))
+        panel.correct_email.connect(window.open_email_correction)
         window.confirm_close = True
         panel.start()
         self._pollers.append(panel)

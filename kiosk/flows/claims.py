@@ -8,8 +8,8 @@ unreachable central leaves the form as typed, with the same Idempotency-Key for
 the same details, so a retry once the connection is back files one claim.
 
 The blocking calls (``load_kinds``, ``send``, ``load_claims``, ``refresh_claim``,
-``new_upload_link``, ``upload``) run on a worker thread, read the flow once and
-return a frozen ``ClaimsOutcome``; ``apply`` on the GUI thread makes it the
+``new_upload_link``, ``send_link_by_sms``, ``upload``) run on a worker thread,
+read the flow once and return a frozen ``ClaimsOutcome``; ``apply`` on the GUI thread makes it the
 flow's state unless a ``wipe`` came first. An outcome with ``stay`` (a poll, a
 new link) changes what the flow knows, never the screen shown.
 """
@@ -108,6 +108,7 @@ class ClaimsOutcome:
     claims: tuple[Claim, ...] | None = None
     link: UploadLink | None = field(default=None, repr=False)
     uploads: tuple[UploadResult, ...] = ()
+    sms_to: str | None = None  # the link went by SMS to this (masked) phone
     ended: bool = False
 
 
@@ -153,6 +154,7 @@ class ClaimsFlow(GuardedFlow):
         self.uploads: tuple[UploadResult, ...] = ()
         self._request: ClaimRequest | None = None
         self._key: str | None = None
+        self._sms_key: tuple[str, str] | None = None  # (claim id, Idempotency-Key)
 
     @property
     def locale(self) -> str:
@@ -243,6 +245,8 @@ class ClaimsFlow(GuardedFlow):
                 self.problems = outcome.problems
             if outcome.link is not None:
                 self.link = outcome.link
+            if outcome.sms_to is not None:
+                self._sms_key = None  # sent: the next request is another SMS
             if outcome.uploads:
                 self.uploads = outcome.uploads
             claim = outcome.claim
@@ -374,6 +378,39 @@ class ClaimsFlow(GuardedFlow):
         except CentralError as exc:
             return ClaimsOutcome(step, generation, stay=True, error=exc)
         return ClaimsOutcome(step, generation, stay=True, link=link)
+
+    def prepare_sms(self) -> None:
+        """Fix the Idempotency-Key of the next ``send_link_by_sms`` (GUI thread).
+        A request whose answer was lost keeps its key until one is answered, so
+        asking again sends one SMS and gets that SMS's link back."""
+        with self._state:
+            claim = self.claim
+            if claim is not None and (self._sms_key is None or self._sms_key[0] != claim.id):
+                self._sms_key = (claim.id, str(uuid.uuid4()))
+
+    def send_link_by_sms(self) -> ClaimsOutcome:
+        """A new upload link sent by SMS to the account's phone; stays, with the
+        new ``link`` (the old one no longer works) and ``sms_to``, or the error
+        (``LinkSmsLimited`` with the wait, ``Unreachable``...)."""
+        with self._one_call() as go:
+            with self._state:
+                generation, session, claim = self._generation, self._session(), self.claim
+                key = self._sms_key[1] if self._sms_key and claim else None
+                ready = go and self.step is ClaimStep.CLAIM and claim is not None
+            if not ready or claim is None or session is None or key is None:
+                return self._unsent()
+            step = ClaimStep.CLAIM
+            try:
+                sent = self._client.send_claim_upload_link(
+                    session.token, claim.id, idempotency_key=key
+                )
+            except Unauthorized as exc:
+                return self._ended(generation, exc)
+            except CentralError as exc:
+                return ClaimsOutcome(step, generation, stay=True, error=exc)
+            return ClaimsOutcome(
+                step, generation, stay=True, link=sent.link, sms_to=sent.phone_masked
+            )
 
     def upload(
         self, paths: Sequence[Path], progress: UploadProgress | None = None

@@ -20,6 +20,7 @@ from kiosk.api_types import (
     ClaimRequest,
     ClientSession,
     Contract,
+    LinkSent,
     RegistrationRequest,
     RegistrationStarted,
     ResetStarted,
@@ -132,6 +133,11 @@ class FakeCentral:
 
     def claim_upload_link(self, client_token: str, claim_id: str) -> UploadLink:
         return self._answer("claim_upload_link", client_token, claim_id)  # type: ignore[no-any-return]
+
+    def send_claim_upload_link(
+        self, client_token: str, claim_id: str, *, idempotency_key: str
+    ) -> LinkSent:
+        return self._answer("send_claim_upload_link", client_token, claim_id, idempotency_key)  # type: ignore[no-any-return]
 
     def add_claim_document(
         self, client_token: str, claim_id: str, path: Any, **kwargs: Any

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QV
 from kiosk.api_types import Contract
 from kiosk.flows.login import LoginOutcome, LoginStep
 from ui import i18n
-from ui.design import GOOD, MUTED, NAVY, ON_RED, STATE_ICON_KIOSK_PX, STATE_ICON_PX
+from ui.design import GOOD, GRID_PX, MUTED, NAVY, ON_RED, STATE_ICON_KIOSK_PX, STATE_ICON_PX
 from ui.screens.base import SCREEN_MARGINS_PX, AppContext, Screen, named
 from ui.screens.messages import error_text
 from ui.widgets.cards import Card, CardColumn, EmptyState, centred_column, scrolling_cards
@@ -74,7 +74,8 @@ class ContractsScreen(Screen):
         self.refresh = named(QPushButton(), "secondary")
         self.my_claims = named(QPushButton(), "secondary")
         self.log_out = named(QPushButton(), "primary")
-        self.touch(self.refresh, self.log_out, self.my_claims)
+        self.close_account = named(QPushButton(), "secondary")  # issue 11: the client's choice
+        self.touch(self.refresh, self.log_out, self.my_claims, self.close_account)
         icon_px = STATE_ICON_KIOSK_PX if self.kiosk_mode else STATE_ICON_PX
         set_button_icon(self.refresh, "refresh-cw", NAVY, icon_px)
         set_button_icon(self.my_claims, "clipboard-list", NAVY, icon_px)
@@ -91,6 +92,8 @@ class ContractsScreen(Screen):
             cards.addWidget(widget)
         # actions about the account itself (not a contract) go here, under the cards
         self.account_actions = QVBoxLayout()
+        self.account_actions.setContentsMargins(0, 2 * GRID_PX, 0, 0)
+        self.account_actions.addWidget(self.close_account, 0, Qt.AlignmentFlag.AlignLeft)
         cards.addLayout(self.account_actions)
         cards.addStretch(1)
         layout = centred_column(self, SCREEN_MARGINS_PX)
@@ -108,6 +111,7 @@ class ContractsScreen(Screen):
         self.refresh.clicked.connect(self._load)
         self.log_out.clicked.connect(self.ctx.navigator.go_home)
         self.my_claims.clicked.connect(self._show_claims)
+        self.close_account.clicked.connect(self._close_account)
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -126,6 +130,7 @@ class ContractsScreen(Screen):
         self.set_label(self.refresh, self.tr("Refresh"))
         self.set_label(self.log_out, self.tr("Log out"))
         self.set_label(self.my_claims, self.tr("My claims"))
+        self.set_label(self.close_account, self.tr("Close «Личный кабинет»"))
         self._fill()
 
     def status_text(self, contract: Contract) -> str:
@@ -199,6 +204,10 @@ class ContractsScreen(Screen):
 
     def _show_claims(self) -> None:
         self.ctx.navigator.follow(self.ctx.claims.to_list())
+
+    def _close_account(self) -> None:
+        """What closing means and the password again (``account_closure``)."""
+        self.ctx.navigator.follow(self.ctx.closure.begin())
 
     # -- life cycle ----------------------------------------------------------------
 
