@@ -14,7 +14,7 @@ opened (``ui.app.Shell``): built without dependencies it shows the welcome
 screen at once and gets its flows later through ``attach``, or a sentence
 saying why the terminal could not open through ``show_problem``. Only the
 welcome screen is built up front; every other screen is built on first use,
-because building them all costs the first paint about 0.1 s.
+because building them all delays the first paint (docs/performance.md §1).
 """
 
 from __future__ import annotations

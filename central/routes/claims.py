@@ -32,7 +32,7 @@ from central.core.errors import (
     Unauthorized,
     UnsupportedDocumentType,
 )
-from central.routes.deps import AppSettings, Bearer, ClientIdem, CurrentClient, Db, Lang, Now
+from central.routes.deps import AppSettings, Bearer, ClientIdem, CurrentClient, Db, Lang, Now, Uow
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
 from central.services import claim_documents, claim_link_sms, claims
 from central.storage.documents import DocumentStore
@@ -300,13 +300,14 @@ def upload_link_by_sms(
 async def add_document(
     claim_id: ClaimId,
     request: Request,
-    db: Db,
+    uow: Uow,
     session: CurrentClient,
     idem: ClientIdem,
     settings: AppSettings,
     now: Now,
 ) -> Response:
     """One JPEG, PNG or PDF (multipart field ``file``), judged by its content."""
+    db = uow.session
     # read now: the room check ends the transaction, which expires loaded rows
     account_id, terminal_id = session.account_id, session.terminal_id
     declared = request.headers.get("content-length", "")
@@ -315,7 +316,12 @@ async def add_document(
         and int(declared) > claim_documents.MAX_DOCUMENT_BYTES + UPLOAD_OVERHEAD_BYTES
     ):
         raise DocumentTooLarge()
-    await run_in_threadpool(claim_documents.room_for_client, db, account_id, claim_id)
+
+    def check_room() -> None:
+        claim_documents.room_for_client(db, account_id, claim_id)
+        uow.end_reads()  # no connection held while the body streams in
+
+    await run_in_threadpool(check_room)
     store = DocumentStore.from_settings(settings)
     [incoming] = await receive_files(
         request.headers.get("content-type", ""),

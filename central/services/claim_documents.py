@@ -71,15 +71,13 @@ def room(db: Session, claim: Claim) -> int:
 
 def room_for_client(db: Session, account_id: str, claim_id: str) -> int:
     """Checked before an upload's body is read: the claim is the account's, not
-    decided, not full. Ends its read transaction, so no connection is held
-    while the body streams (the add checks again, under the claim's lock)."""
-    try:
-        claim = repo.of_account_by_id(db, account_id, claim_id)
-        if claim is None:
-            raise NotFound()
-        return room(db, claim)
-    finally:
-        db.rollback()
+    decided, not full (the add checks again, under the claim's lock). Only
+    reads: the route then ends the transaction through its unit of work
+    (``end_reads``), so no connection is held while the body streams."""
+    claim = repo.of_account_by_id(db, account_id, claim_id)
+    if claim is None:
+        raise NotFound()
+    return room(db, claim)
 
 
 def _store(

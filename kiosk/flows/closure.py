@@ -54,7 +54,13 @@ class ClosureOutcome:
     ended: bool = False
 
 
-class ClosureFlow(GuardedFlow):
+@dataclass(frozen=True)
+class _Snap:
+    generation: int
+    session: ClientSession | None
+
+
+class ClosureFlow(GuardedFlow[ClosureStep, ClosureOutcome, _Snap]):
     """One client's closure of their account; only the GUI thread changes it.
 
     ``session`` reads the login flow's open session when called: the closure
@@ -68,74 +74,43 @@ class ClosureFlow(GuardedFlow):
         *,
         locale: str = "ru",
     ) -> None:
-        super().__init__()
-        self._client = client
         self._session = session
-        self.locale = locale
-        self._reset()
+        super().__init__(client, ClosureOutcome, locale)
 
     def _reset(self) -> None:
         self.step = ClosureStep.CONFIRM
-        self.last_error: CentralError | None = None
+        self.last_error = None
 
-    @property
-    def locale(self) -> str:
-        return self._locale
+    def _snapshot(self) -> _Snap | None:
+        return _Snap(self._generation, self._session())
 
-    @locale.setter
-    def locale(self, value: str) -> None:
-        self._locale = value
-        self._client.locale = value
+    def _take(self, outcome: ClosureOutcome) -> ClosureStep:
+        return outcome.step
 
     # -- GUI thread ------------------------------------------------------------------
 
     def begin(self) -> ClosureStep:
-        """The client asked to close the account: CONFIRM, nothing sent yet."""
-        with self._state:
-            self._drop_in_flight()
-            self._reset()
-            return self.step
-
-    def apply(self, outcome: ClosureOutcome) -> ClosureStep | None:
-        """Make ``outcome`` the flow's state; the new step, or None when a wipe
-        came after its call began and it was dropped."""
-        with self._state:
-            if not self.fresh(outcome.generation):
-                return None
-            if not outcome.sent:
-                return self.step
-            self.last_error = outcome.error
-            self.step = outcome.step
-            return self.step
-
-    def wipe(self) -> None:
-        """Forget the closure; back to CONFIRM."""
-        with self._state:
-            self._drop_in_flight()
-            self._reset()
+        """The client asked to close the account: CONFIRM, nothing sent yet (a call
+        still in flight from before is dropped)."""
+        self.wipe()
+        return self.step
 
     # -- blocking calls (worker thread; they change nothing) ---------------------------
-
-    def _unsent(self) -> ClosureOutcome:
-        with self._state:
-            return ClosureOutcome(step=self.step, generation=self._generation, sent=False)
 
     def close(self, password: str) -> ClosureOutcome:
         """Close the account with its ``password``: CLOSED (the session is over);
         a wrong password (``InvalidCredentials``), the hourly cap (``RateLimited``)
         or no connection (``Unreachable``) stay at CONFIRM with the error; a
         session the central ended goes to SESSION_ENDED."""
-        with self._one_call() as go:
-            with self._state:
-                generation, session = self._generation, self._session()
-                ready = go and self.step is ClosureStep.CONFIRM and bool(password)
-            if not ready or session is None:
+        with self._turn(ClosureStep.CONFIRM) as snap:
+            if snap is None or snap.session is None or not password:
                 return self._unsent()
+            generation = snap.generation
             try:
                 # a new Idempotency-Key each time: the central keeps a wrong password's
                 # refusal for its key (without the password), so a retry under the same
                 # key with the right one would only be refused again
-                self._client.close_account(session.token, password)
+                self._client.close_account(snap.session.token, password)
             except Unauthorized as exc:
                 return ClosureOutcome(
                     step=ClosureStep.SESSION_ENDED, generation=generation, error=exc, ended=True

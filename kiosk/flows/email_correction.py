@@ -104,7 +104,14 @@ class CorrectionOutcome:
     details: tuple[str, str] | None = field(default=None, repr=False)  # personal data
 
 
-class EmailCorrectionFlow(GuardedFlow):
+@dataclass(frozen=True)
+class _Snap:
+    generation: int
+    correction_id: str | None
+    code: CorrectionCode | None
+
+
+class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap]):
     """One email correction; only the GUI thread changes it.
 
     ``id_required`` (clerk mode): the clerk must confirm the client's ID, and
@@ -122,17 +129,14 @@ class EmailCorrectionFlow(GuardedFlow):
         locale: str = "ru",
         regions: Iterable[str] = ("KZ",),
     ) -> None:
-        super().__init__()
-        self._client = client
         self.id_required = id_required
         self._operator = operator
         self.regions = tuple(regions)
-        self.locale = locale
-        self._reset()
+        super().__init__(client, CorrectionOutcome, locale)
 
     def _reset(self) -> None:
         self.step = CorrectionStep.DETAILS
-        self.last_error: CentralError | None = None
+        self.last_error = None
         self.problems = CorrectionProblems()
         self.code: CorrectionCode | None = None
         self.email_masked = ""
@@ -142,14 +146,19 @@ class EmailCorrectionFlow(GuardedFlow):
         self._details: tuple[str, str] | None = None  # (phone E.164, email) of the code
         self._correction_id: str | None = None
 
-    @property
-    def locale(self) -> str:
-        return self._locale
+    def _snapshot(self) -> _Snap | None:
+        return _Snap(self._generation, self._correction_id, self.code)
 
-    @locale.setter
-    def locale(self, value: str) -> None:
-        self._locale = value
-        self._client.locale = value
+    def _take(self, outcome: CorrectionOutcome) -> CorrectionStep:
+        if outcome.correction_id is not None:
+            self._correction_id = outcome.correction_id
+        if outcome.details is not None:
+            self._details = outcome.details
+        if outcome.code is not None:
+            self.code = outcome.code
+        if outcome.email_masked is not None:
+            self.email_masked = outcome.email_masked
+        return outcome.step
 
     # -- GUI thread ------------------------------------------------------------------
 
@@ -163,26 +172,12 @@ class EmailCorrectionFlow(GuardedFlow):
         )
 
     def apply(self, outcome: CorrectionOutcome) -> CorrectionStep | None:
-        """Make ``outcome`` the flow's state; the new step, or None when a wipe
-        came after its call began and it was dropped."""
+        """As every flow's ``apply``; the typed details' ``problems`` are taken even
+        from an outcome that sent nothing (they are why nothing was sent)."""
         with self._state:
-            if not self.fresh(outcome.generation):
-                return None
-            if outcome.problems is not None:
+            if self.fresh(outcome.generation) and outcome.problems is not None:
                 self.problems = outcome.problems
-            if not outcome.sent:
-                return self.step
-            self.last_error = outcome.error
-            if outcome.correction_id is not None:
-                self._correction_id = outcome.correction_id
-            if outcome.details is not None:
-                self._details = outcome.details
-            if outcome.code is not None:
-                self.code = outcome.code
-            if outcome.email_masked is not None:
-                self.email_masked = outcome.email_masked
-            self.step = outcome.step
-            return self.step
+            return super().apply(outcome)
 
     def back_to_details(self) -> CorrectionStep:
         """From the code back to the form (another phone or email): DETAILS."""
@@ -191,12 +186,6 @@ class EmailCorrectionFlow(GuardedFlow):
                 self.step = CorrectionStep.DETAILS
                 self.last_error = None
             return self.step
-
-    def wipe(self) -> None:
-        """Forget the details, the correction and the code; back to DETAILS."""
-        with self._state:
-            self._drop_in_flight()
-            self._reset()
 
     # -- blocking calls (worker thread; they change nothing) ---------------------------
 
@@ -231,13 +220,10 @@ class EmailCorrectionFlow(GuardedFlow):
         id_checked: bool,
         stay: CorrectionStep = CorrectionStep.DETAILS,
     ) -> CorrectionOutcome:
-        with self._one_call() as go:
-            with self._state:
-                generation = self._generation
-                ready = go and self.step in (CorrectionStep.DETAILS, CorrectionStep.CODE)
-            if not ready:
+        with self._turn(CorrectionStep.DETAILS, CorrectionStep.CODE) as snap:
+            if snap is None:
                 return self._unsent()
-            done = partial(CorrectionOutcome, generation=generation)
+            done = partial(CorrectionOutcome, generation=snap.generation)
             operator = (self._operator() or None) if self.id_required else None
             try:
                 started = self._client.start_email_correction(
@@ -268,17 +254,11 @@ class EmailCorrectionFlow(GuardedFlow):
     def confirm(self, code: str) -> CorrectionOutcome:
         """Move the account to the new email with the SMS ``code``: DONE; else CODE
         with the error (``InvalidCode`` with the attempts left)."""
-        with self._one_call() as go:
-            with self._state:
-                generation, correction_id, state = (
-                    self._generation,
-                    self._correction_id,
-                    self.code,
-                )
-                ready = go and self.step is CorrectionStep.CODE
-            if not ready or correction_id is None:
+        with self._turn(CorrectionStep.CODE) as snap:
+            if snap is None or snap.correction_id is None:
                 return self._unsent()
-            done = partial(CorrectionOutcome, generation=generation)
+            correction_id, state = snap.correction_id, snap.code
+            done = partial(CorrectionOutcome, generation=snap.generation)
             try:
                 masked = self._client.confirm_email_correction(correction_id, code.strip())
             except InvalidCode as exc:

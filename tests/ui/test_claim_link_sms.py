@@ -85,7 +85,11 @@ def test_the_cap_and_a_lost_connection_are_each_one_sentence(
     for n in range(1, 4):  # the central's default cap: 3 an hour
         qtbot.waitUntil(button.isEnabled, timeout=REPLY_TIMEOUT_MS)
         click(qtbot, window, SEND)
-        qtbot.waitUntil(lambda n=n: len(link_smses(sqlite_central)) == n, timeout=REPLY_TIMEOUT_MS)
+
+        def sent(n: int = n) -> bool:
+            return len(link_smses(sqlite_central)) == n
+
+        qtbot.waitUntil(sent, timeout=REPLY_TIMEOUT_MS)
     qtbot.waitUntil(button.isEnabled, timeout=REPLY_TIMEOUT_MS)
     click(qtbot, window, SEND)
     qtbot.waitUntil(lambda: "несколько раз" in page.sms_note.text(), timeout=REPLY_TIMEOUT_MS)

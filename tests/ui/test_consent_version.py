@@ -44,4 +44,5 @@ def test_the_consent_text_has_the_version_the_central_records(window: Any) -> No
     assert CONSENT_TEXTS_SHA256.get(CONSENT_TEXT_VERSION) == digest, (
         f"the consent text changed: give it a new CONSENT_TEXT_VERSION and add {digest}"
     )
-    assert central_registration.CONSENT_TEXT_VERSION == CONSENT_TEXT_VERSION
+    # the version the central records with a registration: the name its module holds
+    assert vars(central_registration)["CONSENT_TEXT_VERSION"] == CONSENT_TEXT_VERSION

@@ -48,8 +48,8 @@ T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
 
 # The few values of Qt's namespace the first screen needs, by value: the first
-# ``from PySide6.QtCore import Qt`` builds all of its ~120 enum classes (≈ 14 ms),
-# which the first paint need not wait for; later code imports ``Qt`` as usual.
+# ``from PySide6.QtCore import Qt`` builds all of its enum classes (docs/performance.md
+# §1), which the first paint need not wait for; later code imports ``Qt`` as usual.
 # tests/ui/test_widgets.py checks that they equal Qt's.
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus

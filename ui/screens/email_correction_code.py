@@ -1,7 +1,7 @@
 """«Код из СМС» of an email correction: the phone proves itself, the email moves.
 
 The code field, the attempts and countdown lines and the digit keypad are the
-ones of the registration's code screen (``ui.widgets.code_field``); the central
+ones of the registration's code screen (``ui.widgets.sms_code``); the central
 has no resend for this code, so «Отправить код повторно» asks for a new
 correction with the same details once ``RESEND_AFTER_S`` have passed (the
 phone's hourly cap of codes still holds). The right code opens «Письмо для
@@ -21,7 +21,7 @@ from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.screens.email_correction import correction_error_text
 from ui.screens.messages import minutes_seconds, set_good_news
 from ui.widgets.busy_button import BusyButton
-from ui.widgets.code_field import CODE_LENGTH, code_field
+from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CODE_LENGTH, CodeField
 
 COUNTDOWN_TICK_MS = 250
 
@@ -37,7 +37,8 @@ class EmailCorrectionCodeScreen(Screen):
         column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768
         column.addSpacing(8)
         self.code_label = named(QLabel(), "fieldLabel")
-        self.code = code_field()
+        self.code = CodeField()
+        self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)  # the confirm button sits beside it
         self.code_label.setBuddy(self.code)
         column.addWidget(self.code_label)
         entry = QHBoxLayout()
