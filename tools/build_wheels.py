@@ -2,8 +2,8 @@
 
 - ``vic-rules``: ``vic_rules``, the rules both sides share (no Qt, no server);
 - ``vic-kiosk``: the terminal (``kiosk``, ``ui``, ``main``; ``vic_demo`` for the
-  demo), its stylesheets and its ``.qm`` translations compiled here from
-  ``resources/i18n``; ``vic-kiosk[demo]`` adds ``vic-central``;
+  demo), its stylesheets, its icons (Lucide, with their licence) and its ``.qm``
+  translations compiled here from ``resources/i18n``; ``vic-kiosk[demo]`` adds ``vic-central``;
 - ``vic-central``: the central service with its migrations, page templates and
   demo data.
 
@@ -61,7 +61,9 @@ DISTRIBUTIONS = (
         "terminal",
         ("kiosk", "ui", "vic_demo"),
         modules=("main",),
-        package_data={"ui": ["styles/*.qss", "i18n/*.qm"]},
+        package_data={
+            "ui": ["styles/*.qss", "i18n/*.qm", "icons/*.svg", "icons/LICENSE", "icons/SOURCE.txt"]
+        },
         scripts={"vic-kiosk": "main:main"},
         extras={"demo": ["vic-central=={VERSION}"]},
     ),

@@ -345,7 +345,7 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     login.submit.click()  # type: ignore[attr-defined]
     wait_for_background()
     contracts = window.screen_named("contracts")
-    contracts.claim_button.click()  # type: ignore[attr-defined]
+    contracts.claim_buttons[0].click()  # type: ignore[attr-defined]  # the active contract's
     wait_for_background()
     form: Any = window.screen_named("claim_form")
     current = window.current_screen()

@@ -7,7 +7,9 @@ keep by hand, so a new dependency cannot slip in unlisted. Each file there is
 traced back to the installed distribution that owns it; files of Python's
 standard library are one entry; shared libraries taken from the build machine's
 operating system are listed by file (and by Debian package where ``dpkg`` can
-say).
+say). Assets of our own tree that come from elsewhere (the Lucide icons in
+``ui/icons``, described by its ``SOURCE.txt``) are listed when the bundle holds
+them, with the licence file beside them.
 
 Usage: ``python tools/third_party_notices.py --work build/pyinstaller/vic-kiosk
 --out dist/vic-kiosk/THIRD-PARTY-NOTICES.txt``
@@ -39,6 +41,11 @@ LGPL_NOTE = (
     "your own build of the same version; the program will use it. The source of Qt and\n"
     "Qt for Python is at https://download.qt.io/official_releases/ (QtForPython)."
 )
+
+
+ROOT = Path(__file__).resolve().parents[1]
+# folders of our tree holding third-party assets: each has SOURCE.txt (key=value) and LICENSE
+ASSET_FOLDERS = (ROOT / "ui" / "icons",)
 
 
 @dataclass
@@ -125,6 +132,26 @@ def components(files: set[Path]) -> tuple[list[Component], bool, list[Path]]:
     return sorted(found.values(), key=lambda c: c.name.lower()), uses_stdlib, others
 
 
+def bundled_assets(files: set[Path]) -> list[Component]:
+    """The third-party asset sets of our tree (``ASSET_FOLDERS``) the bundle holds."""
+    found: list[Component] = []
+    for folder in ASSET_FOLDERS:
+        if not any(path.is_relative_to(folder.resolve()) for path in files):
+            continue
+        source = dict(
+            line.split("=", 1)
+            for line in (folder / "SOURCE.txt").read_text(encoding="utf-8").splitlines()
+            if "=" in line
+        )
+        licence = (folder / "LICENSE").read_text(encoding="utf-8")
+        name = f"{source['name']} ({source['package']})"
+        where = f"{folder.relative_to(ROOT)}/LICENSE"
+        found.append(
+            Component(name, source["version"], source["licence"], source["url"], {where: licence})
+        )
+    return found
+
+
 def _is_own(path: Path) -> bool:
     root = Path(__file__).resolve().parents[1]
     return path.is_relative_to(root)
@@ -187,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, required=True, help="PyInstaller's work folder")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    found, uses_stdlib, others = components(bundled_files(args.work))
+    files = bundled_files(args.work)
+    found, uses_stdlib, others = components(files)
+    found += bundled_assets(files)
     args.out.write_text(render(found, uses_stdlib, others), encoding="utf-8")
     print(f"{args.out}: {len(found)} Python components, {len(others)} system libraries")
     return 0

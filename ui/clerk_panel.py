@@ -50,6 +50,14 @@ POLL_INTERVAL_MS = 3_000  # how stale the outbox and the day's list may look to 
 PANEL_MIN_WIDTH_PX = 360  # masked phone and email on one line; 1024 px still fit every screen
 
 
+def empty_note() -> QLabel:
+    """What an empty list of the panel shows instead of an empty white box."""
+    note = QLabel()
+    note.setObjectName("emptyNote")
+    note.setWordWrap(True)
+    return note
+
+
 def one_entry_per_row(lst: QListWidget) -> None:
     """Long entries wrap inside the narrow panel instead of scrolling sideways."""
     lst.setWordWrap(True)
@@ -70,10 +78,10 @@ class OutboxPanel(QWidget):
         self._outbox = outbox
         self._busy = False
         self._armed_drop: str | None = None
-        self._all_sent = False  # a state, not a sentence: it follows a language switch
         self.title = QLabel()
         self.title.setObjectName("fieldLabel")
         self.list = QListWidget()
+        self.empty = empty_note()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.retry = QPushButton()
@@ -91,6 +99,8 @@ class OutboxPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.retry.clicked.connect(self._retry)
@@ -101,8 +111,10 @@ class OutboxPanel(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Outbox"))
-        if self._all_sent and not self._armed_drop:
-            self.message.setText(self.tr("Nothing is waiting to be sent."))
+        self.empty.setText(self.tr("Nothing is waiting to be sent."))
+        self.empty.setAccessibleName(self.empty.text())
+        self.list.setVisible(self.list.count() > 0)
+        self.empty.setVisible(self.list.count() == 0)
         self.list.setAccessibleName(self.tr("Outbox"))
         for button, text in (
             (self.retry, self.tr("Retry")),
@@ -188,8 +200,10 @@ class OutboxPanel(QWidget):
             self.list.addItem(item)
             if e.id == keep:
                 self.list.setCurrentItem(item)
-        self._all_sent = not waiting
-        self.message.setText(self.tr("Nothing is waiting to be sent.") if self._all_sent else "")
+        if self._armed_drop is None:
+            self.message.clear()
+        self.list.setVisible(bool(waiting))
+        self.empty.setVisible(not waiting)
         self.count_changed.emit(len(waiting))
 
     def _retry(self) -> None:
@@ -253,6 +267,7 @@ class ClerkPanel(QWidget):
         self.today_title.setObjectName("fieldLabel")
         self.today_list = QListWidget()
         one_entry_per_row(self.today_list)
+        self.today_empty = empty_note()
         self.outbox_panel = OutboxPanel(outbox)
         layout = QVBoxLayout(self)
         operator_row = QHBoxLayout()
@@ -262,6 +277,7 @@ class ClerkPanel(QWidget):
         layout.addWidget(self.correct_email_button)
         layout.addWidget(self.today_title)
         layout.addWidget(self.today_list, 1)
+        layout.addWidget(self.today_empty)
         layout.addWidget(self.outbox_panel, 1)
         self.setMinimumWidth(PANEL_MIN_WIDTH_PX)
         self._timer = QTimer(self)
@@ -300,6 +316,12 @@ class ClerkPanel(QWidget):
             self.tr("Registrations today: %1").replace("%1", str(len(self._today)))
         )
         self.today_list.setAccessibleName(self.tr("Registrations today"))
+        self.today_empty.setText(
+            self.tr("No registrations yet today. Each one appears here with its outcome.")
+        )
+        self.today_empty.setAccessibleName(self.today_empty.text())
+        self.today_list.setVisible(bool(self._today))
+        self.today_empty.setVisible(not self._today)
         self.today_list.clear()
         for e in reversed(self._today):
             who = f"{e.phone_masked} · {e.email_masked}"

@@ -16,6 +16,12 @@ NAVY: Final = "#12355b"  # the brand's navy: headers, titles, primary buttons
 RED: Final = "#c8102e"  # the brand's red: the demo mark, accents (never body text on navy)
 PAGE: Final = "#f5f7fa"  # the page under every screen
 TEXT: Final = "#1d2733"
+MUTED: Final = "#5f6b7a"  # hints, past contracts' icons; 5.1:1 on the page, 5.4:1 on a card
+GOOD: Final = "#1b5e20"  # good news: an active contract, a paid claim
+PROBLEM: Final = "#b3261e"  # a problem: a rejected claim, a field's problem
+ATTENTION: Final = "#8a4b00"  # asks for something: documents requested; 6.8:1 on a card
+ON_RED: Final = "#ffffff"  # text and icons on the red primary button (5.9:1)
+CARD: Final = "#ffffff"  # a card's face (contracts, claims, empty states)
 
 GRID_PX: Final = 8  # every margin and gap is a multiple of it
 TOUCH_MIN_PX: Final = 48  # WCAG 2.2 target size, enhanced; every kiosk target
@@ -42,6 +48,14 @@ OVERLAY_PADDING_PX: Final = 4 * GRID_PX  # inside a card
 # gets bigger at 1920×1080 without the form outgrowing the height above the keyboard.
 TYPE_BASE_PX: Final = (1280, 1024)
 TYPE_SCALE_MAX: Final = 1.35
+
+# Cards (contracts, claims): one column as wide as the reading width allows, the same
+# width for every card of a screen; icons from ui/icons (Lucide), sized with the text.
+CARD_MAX_WIDTH_PX: Final = 1040
+CARD_ICON_PX: Final = 28
+CARD_ICON_KIOSK_PX: Final = 40
+STATE_ICON_PX: Final = 18
+STATE_ICON_KIOSK_PX: Final = 24
 
 # selectors drawn over the navy header (their own background is unset or transparent)
 ON_NAVY: Final = ("#brand", "#tagline", "#languageButton", "#header")

@@ -72,8 +72,8 @@ def open_form(qtbot: QtBot, window: Any, login: str) -> Any:
     log_in(qtbot, window, login, PASSWORD)
     qtbot.waitUntil(on_screen(window, "contracts"), timeout=REPLY_TIMEOUT_MS)
     contracts = window.current_screen()
-    qtbot.waitUntil(lambda: contracts.claim_button.isEnabled(), timeout=REPLY_TIMEOUT_MS)
-    click(qtbot, window, "Заявить о страховом случае")
+    qtbot.waitUntil(lambda: contracts.claim_buttons != [], timeout=REPLY_TIMEOUT_MS)
+    click(qtbot, window, "Заявить о страховом случае")  # on the active contract's card
     assert on_screen(window, "claim_form")()
     form = window.current_screen()
     qtbot.waitUntil(lambda: form.kind.count() > 0, timeout=REPLY_TIMEOUT_MS)
@@ -261,9 +261,9 @@ def test_my_claims_lists_them_with_status_and_opens_the_history(
     qtbot.waitUntil(on_screen(window, "claim_list"), timeout=REPLY_TIMEOUT_MS)
     listing = window.current_screen()
     qtbot.waitUntil(lambda: listing.claims_shown() != [], timeout=REPLY_TIMEOUT_MS)
-    [row] = listing.claims_shown()
-    assert row[0] == number and row[3] == "Кража" and row[4] == "На рассмотрении"
-    click(qtbot, window, number)
+    [card] = listing.claims_shown()
+    assert card[:3] == [number, "На рассмотрении", "Кража"]
+    click(qtbot, window, number)  # the whole card is the button
     qtbot.waitUntil(on_screen(window, "claim_view"), timeout=REPLY_TIMEOUT_MS)
     statuses = [page.history.item(r, 1).text() for r in range(page.history.rowCount())]
     assert statuses == ["На рассмотрении", "Подано"]

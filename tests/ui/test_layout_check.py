@@ -13,7 +13,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QTranslator
@@ -28,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kiosk.api_types import Claim, ClaimKind, Contract
 from kiosk.client import CentralClient
 from kiosk.flows.login import LoginFlow
 from kiosk.flows.registration import RegistrationFlow
 from kiosk.outbox import Outbox
-from ui import i18n
+from ui import design, i18n
 from ui.app import style_sheet
 from ui.clerk_panel import ClerkPanel
 from ui.design import MIN_CONTRAST, PAGE, TOUCH_MIN_PX, contrast_ratio, text_colours
@@ -290,17 +294,24 @@ def test_every_kiosk_overlay_fits_and_is_touchable(windows: dict[str, MainWindow
 def test_every_text_colour_has_contrast() -> None:
     pairs = text_colours(style_sheet(kiosk_mode=True))
     assert len(pairs) > 20, "the style sheet's colours were read"
-    inline = [
-        ("checklist", c, PAGE)
-        for c in (
-            password_checklist.MET_COLOUR,
-            password_checklist.UNMET_COLOUR,
-            password_checklist.PENDING_COLOUR,
-        )
-    ] + [
-        ("status line", c, "#e8edf3")
-        for c in (status_line.ONLINE_COLOUR, status_line.OFFLINE_COLOUR)
-    ]
+    inline = (
+        [
+            ("checklist", c, PAGE)
+            for c in (
+                password_checklist.MET_COLOUR,
+                password_checklist.UNMET_COLOUR,
+                password_checklist.PENDING_COLOUR,
+            )
+        ]
+        + [
+            ("status line", c, "#e8edf3")
+            for c in (status_line.ONLINE_COLOUR, status_line.OFFLINE_COLOUR)
+        ]
+        + [
+            ("a card's state icon", c, design.CARD)  # beside its words; held to text's 4.5:1
+            for c in (design.NAVY, design.GOOD, design.ATTENTION, design.PROBLEM, design.MUTED)
+        ]
+    )
     low = [
         f"{selector}: {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1"
         for selector, fg, bg in [*pairs, *inline]
@@ -323,3 +334,75 @@ def test_the_text_check_catches_a_cut_label(qtbot: QtBot) -> None:
     label.resize(40, 20)
     host.show()
     assert text_problems(host, host) != []
+
+
+def sample_contracts() -> list[Contract]:
+    today = date.today()
+    year = timedelta(days=365)
+    return [
+        Contract(
+            "OGPO-2026-000123", "ОГПО ВТС", "active", today, today + year,
+            Decimal("1219250.50"), "KZT",
+        ),
+        Contract(
+            "IMU-2022-0417", "Имущество: квартира, Алматы", "terminated", today - 2 * year,
+            today - year, Decimal("42000"), "KZT",
+        ),
+    ]  # fmt: skip
+
+
+def sample_claims() -> tuple[Claim, ...]:
+    now = datetime.now(UTC)
+    return tuple(
+        Claim(
+            str(i),
+            f"УБ-2026-00000{i}",
+            "OGPO-2026-000123",
+            "road_accident",
+            now.date(),
+            None,
+            "—",
+            status,
+            now,
+        )
+        for i, status in enumerate(("documents_requested", "in_review", "paid", "rejected"))
+    )
+
+
+def test_cards_and_empty_states_fit_and_are_touchable(windows: dict[str, MainWindow]) -> None:
+    """«Мои договоры» and «Мои заявления» with cards and empty, every mode, size and
+    language (the screens of the check above show them before anything loaded)."""
+    stretched = Stretched()
+    problems: list[str] = []
+    try:
+        for mode, window in windows.items():
+            kiosk = mode == "kiosk"
+            window.ctx.claims.kinds = (ClaimKind("road_accident", "Дорожно-транспортное"),)
+            for width, height in SIZES:
+                window.setStyleSheet(style_sheet(kiosk, (width, height)))
+                window.resize(width, height)
+                for locale in LOCALES:
+                    use_locale(locale, stretched)
+                    for filled in (True, False):
+                        contracts: Any = window.screen_named("contracts")
+                        contracts.show_contracts(sample_contracts() if filled else [])
+                        window.ctx.claims.claims = sample_claims() if filled else ()
+                        claims: Any = window.screen_named("claim_list")
+                        claims.show_claims()
+                        for screen in (contracts, claims):
+                            window.stack.setCurrentWidget(screen)  # no load: the data above
+                            settle()
+                            where = f"{mode} {width}×{height} {locale} {screen.name} {filled}:"
+                            assert (screen.empty.isVisible()) is not filled, where
+                            found = [
+                                *size_problems(window, width, height),
+                                *text_problems(window, window),
+                                *placement_problems(screen, window),
+                                *(touch_problems(window, window) if kiosk else []),
+                            ]
+                            problems += [f"{where} {p}" for p in found]
+                    window.go_home()
+    finally:
+        QCoreApplication.removeTranslator(stretched)
+        i18n.set_language("ru")
+    assert problems == [], "\n" + "\n".join(dict.fromkeys(problems))

@@ -124,16 +124,18 @@ def test_temporary_password_forces_a_change_then_shows_the_contracts(
     click(qtbot, window, "Мои договоры")
     qtbot.waitUntil(on_screen(window, "contracts"))
     contracts = window.current_screen()
-    qtbot.waitUntil(lambda: contracts.active_table.rowCount() == 1, timeout=REPLY_TIMEOUT_MS)
-    [active] = contracts.contracts_shown(contracts.active_table)
-    assert active[0] == "OGPO-2024-0002" and active[1] == "ОГПО ВТС"
-    assert active[3] == "1\u00a0219\u00a0250,50\u00a0₸"
-    [past] = contracts.contracts_shown(contracts.past_table)
-    assert past[0] == "OGPO-2023-0001" and "истёк" in past[2]
+    qtbot.waitUntil(lambda: contracts.contracts_shown("active") != [], timeout=REPLY_TIMEOUT_MS)
+    [active] = contracts.contracts_shown("active")  # one card per contract
+    assert active[:3] == ["OGPO-2024-0002", "Действует", "ОГПО ВТС"]
+    assert "Страховая премия" in active and "1\u00a0219\u00a0250,50\u00a0₸" in active
+    [past] = contracts.contracts_shown("past")
+    assert past[:3] == ["OGPO-2023-0001", "Истёк", "ОГПО ВТС"]
+    assert "Действующие договоры" in visible_text(contracts)
+    find_button(contracts, "Заявить о страховом случае")  # on the active card only
 
     click(qtbot, window, "Выйти")
     assert on_screen(window, "welcome")()
-    assert contracts.active_table.rowCount() == 0
+    assert contracts.contracts_shown("active") == [] and contracts.contracts_shown("past") == []
 
 
 def test_a_wrong_password_is_explained_and_the_form_stays(

@@ -73,10 +73,12 @@ def test_kazakh_asks_did_you_mean_as_people_say_it(window: Any, qtbot: QtBot) ->
 def test_the_empty_outbox_sentence_follows_the_language(qtbot: QtBot, ui_outbox: Outbox) -> None:
     panel = OutboxPanel(ui_outbox)
     qtbot.addWidget(panel)
+    panel.show()
     panel.reload()
-    qtbot.waitUntil(lambda: panel.message.text() == "Все регистрации отправлены.")
+    qtbot.waitUntil(lambda: panel.empty.text() == "Все регистрации отправлены.")
+    assert panel.empty.isVisible() and not panel.list.isVisible()  # a sentence, not a box
     i18n.set_language("en")
-    qtbot.waitUntil(lambda: panel.message.text() == "Every registration has been sent.")
+    qtbot.waitUntil(lambda: panel.empty.text() == "Every registration has been sent.")
 
 
 def labelled(window: Any, label: str) -> bool:

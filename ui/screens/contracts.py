@@ -1,37 +1,35 @@
-"""The logged-in client's insurance contracts: active ones, then past ones.
+"""The logged-in client's insurance contracts: active ones, then past ones, as cards.
 
 Loaded off the GUI thread each time the screen opens; premiums are shown in
 tenge the way the current language writes money (``125 000,00 ₸`` in ru/kk,
-``₸125,000.00`` in en). "Log out" forgets the session and every value.
+``₸125,000.00`` in en). One card per contract (``ui.widgets.cards``): its
+number, state, product, period and premium; an active one carries «Заявить о
+страховом случае» for itself, so nothing has to be selected first. The cards
+scroll (with a finger at a kiosk) between the title and the action bar, which
+stays put; no contracts is a sentence with what to do, not an empty heading.
+"Log out" forgets the session and every value.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
 from kiosk.api_types import Contract
 from kiosk.flows.login import LoginOutcome, LoginStep
 from ui import i18n
-from ui.screens.base import AppContext, Screen
+from ui.design import GOOD, GRID_PX, MUTED, NAVY, ON_RED, STATE_ICON_KIOSK_PX, STATE_ICON_PX
+from ui.screens.base import SCREEN_MARGINS_PX, AppContext, Screen, named
 from ui.screens.messages import error_text
+from ui.widgets.cards import Card, CardColumn, EmptyState, centred_column, scrolling_cards
+from ui.widgets.icons import set_button_icon
 
 CURRENCY_SIGNS: dict[str, str] = {"KZT": "₸"}
 NBSP = "\u00a0"
-ROW_HEIGHT_KIOSK_PX = 48
 
 
 def format_money(amount: Decimal, currency: str, language: str) -> str:
@@ -48,7 +46,7 @@ def format_date(day: date) -> str:
 
 
 def fit_height(table: QTableWidget) -> None:
-    """Size ``table`` to its rows, so a short list leaves no empty box."""
+    """Size ``table`` to its rows, so a short list leaves no empty box (the claim page's)."""
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     frame = 2 * table.frameWidth()
     table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + frame)
@@ -63,45 +61,48 @@ class ContractsScreen(Screen):
         self._contracts: list[Contract] = []
         self._loaded = False
         self._error: BaseException | None = None
-        self.title = QLabel()
-        self.title.setObjectName("screenTitle")
-        self.active_title = QLabel()
-        self.active_title.setObjectName("fieldLabel")
-        self.past_title = QLabel()
-        self.past_title.setObjectName("fieldLabel")
-        self.active_table = self._make_table()
-        self.past_table = self._make_table()
+        self._shown: tuple[object, ...] = ()
+        self.title = named(QLabel(), "screenTitle")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.refresh = QPushButton()
-        self.log_out = QPushButton()
-        self.log_out.setObjectName("primary")
-        self.claim_button = QPushButton()  # for the selected active contract
-        self.my_claims = QPushButton()
-        self.claim_button.setEnabled(False)
-        self.close_account = QPushButton()  # issue 11: closing is the client's own choice
-        self.close_account.setObjectName("secondary")
-        self.active_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.active_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.active_table.itemSelectionChanged.connect(self._selection_changed)
-        self.touch(self.refresh, self.log_out, self.claim_button, self.my_claims)
-        self.touch(self.close_account)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
+        self.active_title = named(QLabel(), "sectionTitle")
+        self.past_title = named(QLabel(), "sectionTitle")
+        self.active_cards = CardColumn()
+        self.past_cards = CardColumn()
+        self.empty = EmptyState("file-text", self.kiosk_mode)
+        self.claim_buttons: list[QPushButton] = []
+        self.refresh = named(QPushButton(), "secondary")
+        self.my_claims = named(QPushButton(), "secondary")
+        self.log_out = named(QPushButton(), "primary")
+        self.close_account = named(QPushButton(), "secondary")  # issue 11: the client's choice
+        self.touch(self.refresh, self.log_out, self.my_claims, self.close_account)
+        icon_px = STATE_ICON_KIOSK_PX if self.kiosk_mode else STATE_ICON_PX
+        set_button_icon(self.refresh, "refresh-cw", NAVY, icon_px)
+        set_button_icon(self.my_claims, "clipboard-list", NAVY, icon_px)
+        set_button_icon(self.log_out, "log-out", ON_RED, icon_px)
+        scroll, cards = scrolling_cards(self.kiosk_mode)
+        self.cards_scroll = scroll
+        for widget in (
+            self.active_title,
+            self.active_cards,
+            self.past_title,
+            self.past_cards,
+            self.empty,
+        ):
+            cards.addWidget(widget)
+        # actions about the account itself (not a contract) go here, under the cards
+        self.account_actions = QVBoxLayout()
+        self.account_actions.setContentsMargins(0, 2 * GRID_PX, 0, 0)
+        self.account_actions.addWidget(self.close_account, 0, Qt.AlignmentFlag.AlignLeft)
+        cards.addLayout(self.account_actions)
+        cards.addStretch(1)
+        layout = centred_column(self, SCREEN_MARGINS_PX)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
-        layout.addWidget(self.active_title)
-        layout.addWidget(self.active_table)
-        layout.addSpacing(12)
-        layout.addWidget(self.past_title)
-        layout.addWidget(self.past_table)
-        layout.addSpacing(12)
-        layout.addWidget(self.close_account, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh)
         buttons.addWidget(self.my_claims)
-        buttons.addWidget(self.claim_button)
         buttons.addStretch(1)
         buttons.addWidget(self.log_out)
         layout.addLayout(buttons)
@@ -109,89 +110,79 @@ class ContractsScreen(Screen):
         self.set_default_button(self.log_out)
         self.refresh.clicked.connect(self._load)
         self.log_out.clicked.connect(self.ctx.navigator.go_home)
-        self.claim_button.clicked.connect(self._file_claim)
         self.my_claims.clicked.connect(self._show_claims)
         self.close_account.clicked.connect(self._close_account)
         self.retranslate()
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 4)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        if self.kiosk_mode:
-            table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_KIOSK_PX)
-        return table
-
     # -- texts -----------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("My contracts"))
-        self.active_title.setText(self.tr("Active contracts"))
-        self.past_title.setText(self.tr("Past contracts"))
-        headers = [self.tr("Number"), self.tr("Product"), self.tr("Period"), self.tr("Premium")]
-        for table, name in (
-            (self.active_table, self.tr("Active contracts")),
-            (self.past_table, self.tr("Past contracts")),
-        ):
-            table.setHorizontalHeaderLabels(headers)
-            table.setAccessibleName(name)
+        self.set_label(self.title, self.tr("My contracts"))
+        self.set_label(self.active_title, self.tr("Active contracts"))
+        self.set_label(self.past_title, self.tr("Past contracts"))
+        self.empty.set_texts(
+            self.tr("You have no insurance contracts with us yet."),
+            self.tr(
+                "Buy a policy on vic.kz or at any Victoria branch: it appears here "
+                "as soon as the insurer registers it."
+            ),
+        )
         self.set_label(self.refresh, self.tr("Refresh"))
         self.set_label(self.log_out, self.tr("Log out"))
-        self.set_label(self.claim_button, self.tr("Report an insured event"))
         self.set_label(self.my_claims, self.tr("My claims"))
         self.set_label(self.close_account, self.tr("Close «Личный кабинет»"))
         self._fill()
 
     def status_text(self, contract: Contract) -> str:
         texts = {
-            "active": self.tr("active"),
-            "expired": self.tr("expired"),
-            "terminated": self.tr("terminated"),
+            "active": self.tr("In force"),
+            "expired": self.tr("Expired"),
+            "terminated": self.tr("Terminated"),
         }
         return texts.get(contract.status, contract.status)
+
+    def _card(self, contract: Contract, language: str) -> Card:
+        active = contract.status == "active"
+        card = Card("shield-check", self.kiosk_mode)
+        face = card.face
+        face.icon.show_icon("shield-check", NAVY if active else MUTED)
+        face.title.setText(contract.number)
+        icon = {"active": "circle-check", "expired": "calendar-x"}.get(contract.status, "circle-x")
+        face.set_state(icon, GOOD if active else MUTED, self.status_text(contract))
+        face.set_line(contract.product)
+        period = f"{format_date(contract.starts_on)} – {format_date(contract.ends_on)}"
+        premium = format_money(contract.premium_amount, contract.currency, language)
+        face.set_facts([(self.tr("Period"), period), (self.tr("Premium"), premium)])
+        card.setAccessibleName(contract.number)
+        if active:
+            button = named(QPushButton(), "secondary")
+            self.set_label(button, self.tr("Report an insured event"))
+            self.touch(button)
+            button.clicked.connect(lambda _=False, c=contract: self._file_claim(c))
+            face.action_row.addWidget(button)
+            face.action_row.addStretch(1)
+            self.claim_buttons.append(button)
+        return card
 
     def _fill(self) -> None:
         language = i18n.current_language()
         active = [c for c in self._contracts if c.status == "active"]
         past = [c for c in self._contracts if c.status != "active"]
-        for table, rows in ((self.active_table, active), (self.past_table, past)):
-            table.setRowCount(len(rows))
-            for row, c in enumerate(rows):
-                period = f"{format_date(c.starts_on)} – {format_date(c.ends_on)}"
-                if c.status != "active":
-                    period += f" ({self.status_text(c)})"
-                cells = [
-                    c.number,
-                    c.product,
-                    period,
-                    format_money(c.premium_amount, c.currency, language),
-                ]
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if column == 3:
-                        item.setTextAlignment(
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                        )
-                    table.setItem(row, column, item)
-            fit_height(table)
-        if len(active) == 1:
-            self.active_table.selectRow(0)  # the one active contract: nothing to pick
-        self._selection_changed()
+        shown = (tuple(self._contracts), language)
+        if shown != self._shown:  # a card is never rebuilt under a finger for nothing
+            self._shown = shown
+            self.claim_buttons = []
+            self.active_cards.set_cards([self._card(c, language) for c in active])
+            self.past_cards.set_cards([self._card(c, language) for c in past])
+        self.active_title.setVisible(bool(active))
+        self.active_cards.setVisible(bool(active))
         self.past_title.setVisible(bool(past))
-        self.past_table.setVisible(bool(past))
-        self.active_table.setVisible(bool(active))
-        self.active_title.setVisible(bool(active) or not past)
+        self.past_cards.setVisible(bool(past))
+        self.empty.setVisible(self._loaded and not self._contracts and self._error is None)
         if self._error is not None:
             text = error_text(self._error)
         elif self.busy and not self._loaded:
             text = self.tr("Loading your contracts…")
-        elif self._loaded and not self._contracts:
-            text = self.tr("You have no insurance contracts with us yet.")
         else:
             text = ""
         self.message.setText(text)
@@ -201,28 +192,15 @@ class ContractsScreen(Screen):
         self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
 
-    def contracts_shown(self, table: QTableWidget) -> list[list[str]]:
-        """The visible rows of ``table``, cell texts left to right."""
-        rows: list[list[str]] = []
-        for r in range(table.rowCount()):
-            items = [table.item(r, c) for c in range(table.columnCount())]
-            rows.append([item.text() if item is not None else "" for item in items])
-        return rows
+    def contracts_shown(self, which: str = "active") -> list[list[str]]:
+        """The texts of each card of the ``active`` or ``past`` contracts, as shown."""
+        column = self.active_cards if which == "active" else self.past_cards
+        return column.texts() if column.isVisibleTo(self) else []
 
     # -- claims (kiosk.flows.claims) ---------------------------------------------------
 
-    def _selected_contract(self) -> Contract | None:
-        active = [c for c in self._contracts if c.status == "active"]
-        rows = self.active_table.selectionModel().selectedRows()
-        return active[rows[0].row()] if rows and rows[0].row() < len(active) else None
-
-    def _selection_changed(self) -> None:
-        self.claim_button.setEnabled(self._selected_contract() is not None)
-
-    def _file_claim(self) -> None:
-        contract = self._selected_contract()
-        if contract is not None:
-            self.ctx.navigator.follow(self.ctx.claims.start(contract))
+    def _file_claim(self, contract: Contract) -> None:
+        self.ctx.navigator.follow(self.ctx.claims.start(contract))
 
     def _show_claims(self) -> None:
         self.ctx.navigator.follow(self.ctx.claims.to_list())
@@ -255,6 +233,11 @@ class ContractsScreen(Screen):
             return  # the session ended: the navigator shows the login again
         if outcome.error is not None:
             self._error = outcome.error
+            self._fill()
         else:
-            self._contracts, self._loaded = list(outcome.contracts), True
+            self.show_contracts(outcome.contracts)
+
+    def show_contracts(self, contracts: Sequence[Contract]) -> None:
+        """Show ``contracts`` as the client's, loaded (an empty one: the empty state)."""
+        self._contracts, self._loaded, self._error = list(contracts), True, None
         self._fill()

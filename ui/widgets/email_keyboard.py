@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.enter_key import label_enter, press_enter
+from ui.widgets.icons import key_icon
 from vic_rules.password import SPECIALS
 
 KEY_MIN_SIZE_PX = 48  # the touch minimum: five rows must leave the form above them room
 KEY_SPACING_PX = 4
 KEY_FONT_PT = 16
+KEY_ICON_PX = 22  # ⌫, Shift, new line: an icon of ui/icons as tall as a capital
 KEY_PADDING_PX = 28
 ROWS: tuple[str, ...] = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 EMAIL_EXTRAS: tuple[tuple[str, ...], ...] = ((), (), ("_",), (".", "-"))
@@ -84,12 +86,14 @@ class EmailKeyboard(QWidget):
             row.addStretch(1)
             if password and letters == ROWS[3]:
                 self.shift_button = self._make_key("shift", "⇧", wide=True)
+                key_icon(self.shift_button, "arrow-big-up", KEY_ICON_PX)
                 self.shift_button.setCheckable(True)
                 row.addWidget(self.shift_button)
             for char in (*letters, *more):
                 row.addWidget(self._make_key(char, char))
             if letters == ROWS[0]:
                 self.backspace_button = self._make_key("backspace", "⌫")
+                key_icon(self.backspace_button, "delete", KEY_ICON_PX)
                 row.addWidget(self.backspace_button)
             row.addStretch(1)
             outer.addLayout(row)

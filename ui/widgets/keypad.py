@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.enter_key import label_enter, press_enter
+from ui.widgets.icons import key_icon
 
 KEY_MIN_SIZE_PX = 56  # above the 48 px touch minimum; 64 pushed forms off a 768 px kiosk
 KEY_FONT_PT = 20
+KEY_ICON_PX = 28  # ⌫, Shift, new line: an icon of ui/icons as tall as a capital
 
 
 class DigitKeypad(QWidget):
@@ -58,6 +60,7 @@ class DigitKeypad(QWidget):
         self.clear_button = self._make_key("")
         self.digit_buttons["0"] = self._make_key("0")
         self.backspace_button = self._make_key("⌫")
+        key_icon(self.backspace_button, "delete", KEY_ICON_PX)
         self.enter_button = self._make_key("")
         self.enter_button.setObjectName("enterKey")
         self.plus_button: QPushButton | None = self._make_key("+") if plus else None

@@ -2,22 +2,27 @@
 
 The rules and their check come from ``vic_rules.password`` (the same codes
 the central answers with), so the list can never disagree with what the central
-will refuse. Each rule is a label: ``✓`` met, ``✗`` not met, ``○`` nothing typed
-yet. ``same_as_current`` is listed only when a current password is known, and
+will refuse. Each rule is a row: an icon of the set (``ui/icons``: a ticked
+circle met, a crossed one not met, an empty one nothing typed yet) and the
+rule's text, whose accessible description says "met" or "not met".
+``same_as_current`` is listed only when a current password is known, and
 "both entries match" only when a repeat field is checked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.widgets.icons import IconLabel
 from vic_rules.password import MAX_LENGTH, RULES, violations
 
 MISMATCH = "mismatch"
-MET_MARK = "✓"
-UNMET_MARK = "✗"
-PENDING_MARK = "○"
+UNMET_MARK = "✗"  # in a sentence that lists refused rules (a screen's message)
+MET_ICON = "circle-check"
+UNMET_ICON = "circle-x"
+PENDING_ICON = "circle"
+RULE_ICON_PX = 18
 MET_COLOUR = "#1b7f3b"
 UNMET_COLOUR = "#b3261e"
 PENDING_COLOUR = "#666666"
@@ -64,14 +69,24 @@ class PasswordChecklist(QWidget):
         self._current: str | None = None
         self._met: dict[str, bool] = {}
         self.labels: dict[str, QLabel] = {}
+        self.icons: dict[str, IconLabel] = {}
+        self.rows: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(2)  # a row is a line of text: the rules read as one list
         for code in (*RULES, MISMATCH):
-            label = QLabel(self)
+            row = QWidget(self)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(6)
+            mark = IconLabel(PENDING_ICON, PENDING_COLOUR, RULE_ICON_PX, row)
+            label = QLabel(row)
             label.setWordWrap(True)
-            self.labels[code] = label
-            layout.addWidget(label)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            line.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
+            line.addWidget(label, 1)
+            self.labels[code], self.icons[code], self.rows[code] = label, mark, row
+            layout.addWidget(row)
         self.update_for("")
 
     def shown_rules(self) -> tuple[str, ...]:
@@ -101,18 +116,19 @@ class PasswordChecklist(QWidget):
     def retranslate(self) -> None:
         shown = set(self.shown_rules())
         for code, label in self.labels.items():
-            label.setVisible(code in shown)
+            self.rows[code].setVisible(code in shown)
             text = rule_text(code)
             if code == MISMATCH and self._password and not self.is_met(code):
                 # "✗ Both entries are the same" read as if they were: say what is wrong
                 text = QCoreApplication.translate("PasswordRules", "The passwords do not match")
             if not self._password:
-                mark, colour, state = PENDING_MARK, PENDING_COLOUR, ""
+                mark, colour, state = PENDING_ICON, PENDING_COLOUR, ""
             elif self.is_met(code):
-                mark, colour, state = MET_MARK, MET_COLOUR, self.tr("met")
+                mark, colour, state = MET_ICON, MET_COLOUR, self.tr("met")
             else:
-                mark, colour, state = UNMET_MARK, UNMET_COLOUR, self.tr("not met")
-            label.setText(f"<span style='color:{colour}'><b>{mark}</b></span> {text}")
+                mark, colour, state = UNMET_ICON, UNMET_COLOUR, self.tr("not met")
+            self.icons[code].show_icon(mark, colour)
+            label.setText(text)
             label.setAccessibleName(text)
             label.setAccessibleDescription(state)
 

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.icons import key_icon
 from ui.widgets.keypad import DigitKeypad
 
 KEY_SIZE_PX = 48  # the touch minimum
 KEY_SPACING_PX = 4
 KEY_FONT_PT = 15
+KEY_ICON_PX = 22  # ⌫, Shift, new line: an icon of ui/icons as tall as a capital
 KEY_PADDING_PX = 24
 DIGITS_WIDTH_PX = 480
 SPACE_WIDTH_KEYS = 6
@@ -63,6 +65,7 @@ class TextKeyboard(QWidget):
         for char in DIGITS:
             digits.addWidget(self._key(char, char))
         self.backspace_button = self._key("backspace", "⌫", wide=True)
+        key_icon(self.backspace_button, "delete", KEY_ICON_PX)
         digits.addWidget(self.backspace_button)
         digits.addStretch(1)
         width = max(len(r) for r in CYRILLIC_ROWS)
@@ -70,6 +73,7 @@ class TextKeyboard(QWidget):
             row = self._row(outer)
             if row_index == len(CYRILLIC_ROWS) - 1:
                 self.shift_button = self._key("shift", "⇧", wide=True)
+                key_icon(self.shift_button, "arrow-big-up", KEY_ICON_PX)
                 self.shift_button.setCheckable(True)
                 row.addWidget(self.shift_button)
             for column in range(width):
@@ -88,6 +92,7 @@ class TextKeyboard(QWidget):
         for mark in PUNCTUATION[5:]:
             last.addWidget(self._key(mark, mark))
         self.newline_button = self._key("newline", "↵", wide=True)
+        key_icon(self.newline_button, "corner-down-left", KEY_ICON_PX)
         last.addWidget(self.newline_button)
         last.addStretch(1)
         self._relabel()

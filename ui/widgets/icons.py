@@ -1,0 +1,130 @@
+"""The terminal's one icon set: a few Lucide icons (ISC licence), tinted to the palette.
+
+The SVGs sit in ``ui/icons/`` beside their licence, package data like the style
+sheets (a checkout, a wheel and the bundle read them through ``importlib.resources``).
+Lucide draws with ``stroke="currentColor"``; an icon is rendered by QtSvg with that
+colour replaced by one of the design system's colours (``ui.design``), at the
+screen's device pixel ratio, and kept: the same icon in the same colour and size is
+drawn once. An icon is never the only carrier of a meaning: a text always says it too.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Final
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
+
+from ui.design import MUTED, NAVY, TEXT
+
+# the names the screens use, each one file of ui/icons/ (Lucide's own names)
+ICONS: Final = frozenset(
+    {
+        "arrow-big-up",
+        "arrow-left",
+        "banknote",
+        "calendar-x",
+        "chevron-right",
+        "circle",
+        "circle-alert",
+        "circle-check",
+        "circle-x",
+        "clipboard-list",
+        "corner-down-left",
+        "delete",
+        "file-text",
+        "file-warning",
+        "hourglass",
+        "inbox",
+        "log-out",
+        "refresh-cw",
+        "send",
+        "shield-check",
+        "smartphone",
+        "triangle-alert",
+    }
+)
+
+
+class UnknownIcon(KeyError):
+    """A screen asked for an icon that is not in ``ui/icons/``: a bug in the caller."""
+
+
+def svg_text(name: str) -> str:
+    """The Lucide SVG of ``name`` as shipped."""
+    if name not in ICONS:
+        raise UnknownIcon(name)
+    return files("ui").joinpath("icons", f"{name}.svg").read_text(encoding="utf-8")
+
+
+@cache
+def _pixmap(name: str, colour: str, size_px: int, ratio: float) -> QPixmap:
+    data = svg_text(name).replace("currentColor", colour)
+    renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
+    side = max(1, round(size_px * ratio))
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, side, side))
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def icon_pixmap(name: str, colour: str = NAVY, size_px: int = 24) -> QPixmap:
+    """``name`` drawn ``size_px`` logical pixels square in ``colour`` (``#rrggbb``)."""
+    screen = QGuiApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    return _pixmap(name, colour, size_px, ratio)
+
+
+def icon(name: str, colour: str = NAVY, size_px: int = 24) -> QIcon:
+    """``name`` as a button's icon (the button's text says the same)."""
+    return QIcon(icon_pixmap(name, colour, size_px))
+
+
+def set_button_icon(button: QAbstractButton, name: str, colour: str, size_px: int) -> None:
+    """Give ``button`` the icon ``name`` at ``size_px`` (beside its text)."""
+    button.setIcon(icon(name, colour, size_px))
+    button.setIconSize(QSize(size_px, size_px))
+
+
+KEY_ICON_ON: Final = "#ffffff"  # on a pressed (checked) key, navy: Shift while it is on
+
+
+def key_icon(button: QPushButton, name: str, size_px: int) -> None:
+    """A keyboard key shows ``name`` instead of a glyph: the text colour normally,
+    white while the key is on (Shift), muted while disabled (its accessible name,
+    set by the keyboard, says what it does)."""
+    both = QIcon()
+    both.addPixmap(icon_pixmap(name, TEXT, size_px), QIcon.Mode.Normal, QIcon.State.Off)
+    both.addPixmap(icon_pixmap(name, KEY_ICON_ON, size_px), QIcon.Mode.Normal, QIcon.State.On)
+    both.addPixmap(icon_pixmap(name, MUTED, size_px), QIcon.Mode.Disabled, QIcon.State.Off)
+    button.setText("")
+    button.setIcon(both)
+    button.setIconSize(QSize(size_px, size_px))
+
+
+class IconLabel(QLabel):
+    """A fixed-size label showing one icon; ``show_icon`` changes it (state icons)."""
+
+    def __init__(
+        self, name: str, colour: str = NAVY, size_px: int = 24, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("icon")
+        self.setFixedSize(size_px, size_px)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("")  # decorative: the text beside it says the same
+        self.name = ""
+        self.size_px = size_px
+        self.show_icon(name, colour)
+
+    def show_icon(self, name: str, colour: str = NAVY) -> None:
+        self.name, self.colour = name, colour
+        self.setPixmap(icon_pixmap(name, colour, self.size_px))
