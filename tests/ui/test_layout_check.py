@@ -217,31 +217,37 @@ def use_locale(locale: str, stretched: QTranslator) -> None:
     settle()
 
 
-def test_every_screen_fits_holds_still_and_is_touchable(windows: dict[str, MainWindow]) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("mode", ["kiosk", "clerk"])
+def test_every_screen_fits_holds_still_and_is_touchable(
+    windows: dict[str, MainWindow], mode: str, size: tuple[int, int]
+) -> None:
+    """One mode at one screen size per test (every locale, every screen), so each
+    stays well inside the per-test timeout on a slow machine."""
     stretched = Stretched()
     problems: list[str] = []
+    window = windows[mode]
+    kiosk = mode == "kiosk"
+    width, height = size
     try:
-        for mode, window in windows.items():
-            kiosk = mode == "kiosk"
-            for width, height in SIZES:
-                window.setStyleSheet(style_sheet(kiosk, (width, height)))
-                window.resize(width, height)
-                for locale in LOCALES:
-                    use_locale(locale, stretched)
-                    for name in SCREEN_MODULES:
-                        window.show_screen(name)
-                        settle()
-                        screen = window.current_screen()
-                        assert screen is not None
-                        where = f"{mode} {width}×{height} {locale} {name}:"
-                        found = [
-                            *size_problems(window, width, height),
-                            *text_problems(window, window),
-                            *placement_problems(screen, window),
-                            *(touch_problems(window, window) if kiosk else []),
-                        ]
-                        problems += [f"{where} {p}" for p in found]
-                        window.go_home()
+        window.setStyleSheet(style_sheet(kiosk, (width, height)))
+        window.resize(width, height)
+        for locale in LOCALES:
+            use_locale(locale, stretched)
+            for name in SCREEN_MODULES:
+                window.show_screen(name)
+                settle()
+                screen = window.current_screen()
+                assert screen is not None
+                where = f"{mode} {width}×{height} {locale} {name}:"
+                found = [
+                    *size_problems(window, width, height),
+                    *text_problems(window, window),
+                    *placement_problems(screen, window),
+                    *(touch_problems(window, window) if kiosk else []),
+                ]
+                problems += [f"{where} {p}" for p in found]
+                window.go_home()
     finally:
         QCoreApplication.removeTranslator(stretched)
         i18n.set_language("ru")
