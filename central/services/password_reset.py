@@ -6,9 +6,9 @@ code (the code rules and the phone's one hourly budget of codes apply:
 registrations', resets' and email corrections' together); an account pending
 activation gets its activation email again, as in v1; a login nobody has gets
 nothing. Every case does the same database work and answers the same, so
-neither the answer nor its time tells whether an account exists (``request``). The new password
-is set only with the right code: then every session of the account ends, and
-an SMS and an email say so. Nothing here commits.
+neither the answer nor its time tells whether an account exists (``request``).
+The new password is set only with the right code: then every session of the
+account ends, and an SMS and an email say so. Nothing here commits.
 """
 
 from __future__ import annotations
