@@ -24,7 +24,7 @@ import hmac
 import os
 import secrets
 from pathlib import Path
-from typing import Final
+from typing import ClassVar, Final
 
 import keyring
 from keyring.backend import KeyringBackend
@@ -68,14 +68,22 @@ HOW_TO_CONFIGURE: Final = (
 class CredentialError(RuntimeError):
     """The keyring could not be used, or holds a damaged value."""
 
+    # what the terminal's window says when opening fails so (``ui.startup``
+    # translates the key; the message, for the operator, goes to the log only)
+    problem_key: ClassVar[str] = "credentials"
+
 
 class NoKeyringBackend(CredentialError):
     """No usable keyring: the message names the backend and how to configure one."""
+
+    problem_key = "no_keyring"
 
 
 class NoAdminPin(CredentialError):
     """A kiosk without an admin PIN: no employee could ever unlock it. The message
     (logs, commands) names the command; the window says it in the client's language."""
+
+    problem_key = "no_admin_pin"
 
 
 def _unusable_reason(backend: KeyringBackend, chosen_explicitly: bool) -> str | None:

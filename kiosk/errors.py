@@ -19,6 +19,9 @@ class CentralError(Exception):
 
     temporary: ClassVar[bool] = False
     code: ClassVar[str] = "error"
+    # what the terminal's window says when opening fails so (``ui.startup``
+    # translates the key; the message, for the operator, goes to the log only)
+    problem_key: ClassVar[str] = "central"
 
     def __init__(self, message: str = "") -> None:
         super().__init__(message or self.code)
@@ -30,6 +33,7 @@ class Unreachable(CentralError):
 
     temporary = True
     code = "unreachable"
+    problem_key = "unreachable"
 
 
 class ServerError(Unreachable):
@@ -51,6 +55,12 @@ class RateLimited(CentralError):
     def __init__(self, message: str = "", retry_after_s: float = 60.0) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
+
+
+class LinkSmsLimited(RateLimited):
+    """The claim's upload link went by SMS as often as an hour allows."""
+
+    code = ErrorCode.LINK_SMS_LIMITED
 
 
 class AccountExists(CentralError):

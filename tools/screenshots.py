@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
@@ -40,7 +40,6 @@ from ui.main_window import MainWindow
 WINDOW_SIZES_PX: dict[str, tuple[int, int]] = {"clerk": (1024, 768), "kiosk": (1280, 1024)}
 PSEUDO_STRETCH = 0.4
 VOWELS = str.maketrans({v: v + v for v in "aeiouyAEIOUаеёиоуыэюяәіөүұ"})
-DIM = QColor(0, 0, 0, 110)
 WAIT_S = 30.0
 UNREACHABLE_URL = "http://127.0.0.1:9"  # the discard port: refused at once
 ONLINE_CSV_HEADER = "phone,email,name,contract number,product,start date,end date,premium,currency"
@@ -127,25 +126,6 @@ def save(widget: QWidget, path: Path) -> None:
         raise SystemExit(f"could not write {path}")
 
 
-def save_over(window: QWidget, dialog: QWidget, path: Path) -> None:
-    """``dialog`` centred over its dimmed ``window``, the way a modal dialog looks."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    dialog.adjustSize()
-    settle()
-    picture = window.grab()
-    on_top = dialog.grab()
-    painter = QPainter(picture)
-    painter.fillRect(picture.rect(), DIM)
-    painter.drawPixmap(
-        (picture.width() - on_top.width()) // 2,
-        (picture.height() - on_top.height()) // 2,
-        on_top,
-    )
-    painter.end()
-    if not picture.save(str(path)):
-        raise SystemExit(f"could not write {path}")
-
-
 def set_language(lang: str, pseudo_translator: QTranslator) -> None:
     QCoreApplication.removeTranslator(pseudo_translator)
     if lang == "pseudo":
@@ -221,9 +201,6 @@ class Shots:
     def shot(self, widget: QWidget, index: int, name: str) -> None:
         save(widget, self.path(index, name))
 
-    def over(self, window: QWidget, dialog: QWidget, index: int, name: str) -> None:
-        save_over(window, dialog, self.path(index, name))
-
 
 @dataclass
 class Run:
@@ -286,9 +263,10 @@ def render_registration(window: MainWindow, shots: Shots, run: Run, record: Call
         record(flow.confirm_code(sms_code(run.client, flow.phone)))
 
     dialog = SuccessDialog(window)
-    dialog.show()
-    shots.over(window, dialog, 5, "success_popup")
-    dialog.close()
+    dialog.open()
+    settle()
+    shots.shot(window, 5, "success_popup")  # an overlay: part of the window
+    dialog.dismiss()
     dialog.deleteLater()
 
     window.go_home()
@@ -402,6 +380,80 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
 
 
+def render_lifecycle(window: MainWindow, shots: Shots, run: Run) -> None:
+    """23–27 (issue 11): closing the account (a wrong password said), «Личный кабинет
+    закрыт»; the email correction of an account pending activation with a typo (in clerk
+    mode the ID box not yet ticked), its code, the activation email sent to the new address."""
+    import uuid
+
+    from kiosk.api_types import RegistrationRequest
+
+    # the correction: a client registered with a typo in the email, never activated
+    typo_phone = run.phone(5)
+    started = run.client.register(
+        RegistrationRequest(
+            email=f"aigerim{run.number}@gmial.com", phone=typo_phone, consent=True, locale="ru"
+        ),
+        idempotency_key=str(uuid.uuid4()),
+    )
+    phone_e164 = "+7" + re.sub(r"\D", "", typo_phone)[1:]
+    run.client.confirm(started.id, _wait_for_code(run.client, phone_e164))
+    window.go_home()
+    if not run.kiosk:
+        window.ctx.registration.operator = "A.Nurlanova"  # the shift's clerk
+    flow = window.ctx.email_correction
+    window.follow(flow.step)
+    form: Any = window.screen_named("email_correction")
+    form.phone.setText(typo_phone)
+    form.email.setText(run.email(5))
+    window.activateWindow()
+    form.email.setFocus()  # in kiosk mode: its keyboard
+    if not run.kiosk:
+        form._start()  # the ID box not ticked yet: the form says so, nothing is sent
+    shots.shot(window, 25, "email_correction")
+    window.apply(flow.start(form.phone.text(), form.email.text(), True))
+    code: Any = window.screen_named("email_correction_code")
+    code.code.setText("12")
+    shots.shot(window, 26, "email_correction_code")
+    window.apply(flow.confirm(_wait_for_code(run.client, phone_e164, newest=True)))
+    shots.shot(window, 27, "email_correction_done")
+
+    # the closure, last: the online client's account is gone after it
+    window.go_home()
+    window.show_screen("login")
+    login = window.screen_named("login")
+    login.login_edit.setText(run.online_email)  # type: ignore[attr-defined]
+    login.password.setText(f"Aqzhibek-{run.number}")  # type: ignore[attr-defined]  # 09's
+    login.submit.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    contracts: Any = window.screen_named("contracts")
+    contracts.close_account.click()
+    closure: Any = window.screen_named("account_closure")
+    closure.password.setText("Aqzhibek-0")
+    closure.close_button.click()
+    wait_for_background()
+    window.activateWindow()
+    closure.password.setFocus()
+    shots.shot(window, 23, "account_closure")
+    closure.password.setText(f"Aqzhibek-{run.number}")
+    closure.close_button.click()
+    wait_for_background()
+    shots.shot(window, 24, "account_closed")
+    window.go_home()
+
+
+def _wait_for_code(client: Any, phone: str, *, newest: bool = False) -> str:
+    """The code of the newest SMS to ``phone`` once one arrived (``newest``: once a
+    second one did, for a code after the first)."""
+    deadline = time.monotonic() + MAILBOX_WAIT_S
+    while time.monotonic() < deadline:
+        codes = [m for m in client.dev_messages(to=phone) if re.search(r"\b\d{6}\b", m["body"])]
+        if len(codes) >= (2 if newest else 1):
+            return sms_code(client, phone)
+        time.sleep(0.1)
+    raise SystemExit(f"no code was sent to {phone}")
+
+
 def _write_png(path: Path) -> None:
     """A small real photo-like PNG, drawn by Qt (the tool needs no PIL)."""
     from PySide6.QtGui import QImage
@@ -415,7 +467,6 @@ def _write_png(path: Path) -> None:
 def render_opening(shots: Shots, run: Run) -> None:
     """12–13: the welcome screen while the terminal opens, «Registration» tapped and
     kept; then the same window saying why the terminal could not open."""
-    from kiosk.credentials import HOW_TO_CONFIGURE
     from ui.widgets.status_line import NOT_OPEN, OPENING
 
     window = MainWindow(kiosk_mode=run.kiosk)
@@ -425,10 +476,7 @@ def render_opening(shots: Shots, run: Run) -> None:
     window.screen_named("welcome").register_button.click()  # type: ignore[attr-defined]
     shots.shot(window, 12, "opening")
     window.status_line.set_terminal_state(NOT_OPEN)
-    window.show_problem(
-        "The terminal cannot keep its secrets because no keyring backend is available: "
-        f"{HOW_TO_CONFIGURE}."
-    )
+    window.show_problem("problem:no_keyring")
     shots.shot(window, 13, "starting_failed")
     window.close()
     window.deleteLater()
@@ -446,25 +494,28 @@ def render_kiosk_dialogs(window: MainWindow, shots: Shots, run: Run) -> None:
     reg.email.setText(run.email(2))  # type: ignore[attr-defined]
     prompt = StillTherePrompt(window)
     prompt.set_seconds_left(14)
-    prompt.show()
-    shots.over(window, prompt, 15, "idle_prompt")
-    prompt.close()
+    prompt.open()
+    settle()
+    shots.shot(window, 15, "idle_prompt")  # an overlay: part of the window
+    prompt.dismiss()
     prompt.deleteLater()
 
     window.go_home()
     pin = AdminPinDialog(lambda _pin: False, window)
-    pin.show()
+    pin.open()
     pin.pin.setText("1234")
     pin._checked(False)  # a wrong PIN, as after a real check
     pin.pin.setText("12")
-    shots.over(window, pin, 16, "admin_pin")
-    pin.close()
+    settle()
+    shots.shot(window, 16, "admin_pin")  # an overlay: part of the window
+    pin.dismiss()
     pin.deleteLater()
 
     menu = AdminMenu(window)
-    menu.show()
-    shots.over(window, menu, 17, "admin_menu")
-    menu.close()
+    menu.open()
+    settle()
+    shots.shot(window, 17, "admin_menu")  # an overlay: part of the window
+    menu.dismiss()
     menu.deleteLater()
 
 
@@ -522,6 +573,7 @@ def render_mode(window: MainWindow, out: Path, run: Run) -> list[Path]:
     render_registration(window, shots, run, record=panel.record)
     render_login(window, shots, run)
     render_claims(window, shots, run)
+    render_lifecycle(window, shots, run)
     render_opening(shots, run)
     if run.kiosk:
         render_kiosk_dialogs(window, shots, run)

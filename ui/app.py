@@ -16,7 +16,8 @@ attaches the flows and the mode-specific parts that need the open terminal:
   central is up.
 
 Why this order: opening needs SQLAlchemy, requests, keyring and, in demo mode,
-the embedded central (0.3–2 s); a client can read the welcome screen meanwhile.
+the embedded central (docs/performance.md §1 says how long); a client can read
+the welcome screen meanwhile.
 """
 
 from __future__ import annotations
@@ -151,8 +152,8 @@ class Shell(QObject):
 
         Called one event-loop turn after the first paint (so a tap that arrived by
         then is handled first), or after ``OPEN_WITHOUT_PAINT_MS`` at the latest:
-        opening imports for ~0.3 s off the GUI thread, and those imports hold the
-        GIL the painting would need.
+        opening imports a lot off the GUI thread (docs/performance.md §1), and those
+        imports hold the GIL the painting would need.
         """
         if not self._opening_started:
             self._opening_started = True
@@ -198,9 +199,9 @@ class Shell(QObject):
             record=record_path(terminal.config.data_dir),
         ).start()
 
-    def _fail(self, sentence: str) -> None:
+    def _fail(self, problem: str) -> None:
         """Say why in the window; nothing else works, and Close (even in a kiosk) ends it."""
-        self.problem = sentence
+        self.problem = problem
         window = self.window
         assert window is not None
         window.status_line.set_terminal_state(NOT_OPEN)
@@ -211,7 +212,7 @@ class Shell(QObject):
             self.idle.stop()
         if self.lock is not None:
             self.lock.exit_allowed = True
-        window.show_problem(sentence)
+        window.show_problem(problem)
 
     def _add_demo_panel(self, window: MainWindow, opened: OpenedTerminal) -> None:
         from ui.demo_panel import DemoPanel
@@ -260,6 +261,7 @@ class Shell(QObject):
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
         panel.change_operator.connect(lambda: self._change_operator(window))
+        panel.correct_email.connect(window.open_email_correction)
         window.confirm_close = True
         panel.start()
         self._pollers.append(panel)
@@ -273,6 +275,7 @@ class Shell(QObject):
             at_home=lambda: window.current_screen() is window.screen_named("welcome"),
             timeout_s=self.config.idle_timeout_s,
             prompt_s=self.config.idle_prompt_s,
+            activity=window.client_active,
         )
 
     def _lock(self, window: MainWindow) -> None:

@@ -21,6 +21,22 @@ GRID_PX: Final = 8  # every margin and gap is a multiple of it
 TOUCH_MIN_PX: Final = 48  # WCAG 2.2 target size, enhanced; every kiosk target
 MIN_CONTRAST: Final = 4.5  # WCAG 2.2 AA for body text
 
+# The registration procedure's screens (the form, the check, the code) share one width,
+# centred: the kiosk's and the clerk's (whose window also holds the side panel).
+PROCEDURE_WIDTH_KIOSK_PX: Final = 900
+PROCEDURE_WIDTH_PX: Final = 720
+DIGITS_COLUMN_PX: Final = 480  # the digit keypad's width, and the code field's above it
+
+# In-window dialogs (``ui.widgets.overlay``): a navy layer over the whole window and a
+# white card. DIM_ALPHA lets the screen show through as context; DIM_STRONG_ALPHA leaves
+# nothing under it readable (the idle prompt: the client's data must not stay on show).
+DIM_ALPHA: Final = 0.6  # opacity of the layer, 0..1
+DIM_STRONG_ALPHA: Final = 0.985
+OVERLAY_CARD_WIDTH_PX: Final = 640  # a card's width when the window has the room
+OVERLAY_WIDE_CARD_WIDTH_PX: Final = 960  # lists (the outbox)
+OVERLAY_EDGE_PX: Final = 3 * GRID_PX  # the least layer left visible around a card
+OVERLAY_PADDING_PX: Final = 4 * GRID_PX  # inside a card
+
 # The kiosk's type scale is designed at 1280×1024 (the smallest kiosk screen); on a
 # larger screen every font size grows with the smaller of the two ratios, so the text
 # gets bigger at 1920×1080 without the form outgrowing the height above the keyboard.

@@ -12,10 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from ui.design import DIM_STRONG_ALPHA
 from ui.screens.base import Navigator
+from ui.widgets.overlay import Overlay
 
 IDLE_TIMEOUT_S = 90.0
 IDLE_PROMPT_S = 20.0
@@ -34,38 +36,41 @@ INPUT_EVENTS = frozenset(
 )
 
 
-class StillTherePrompt(QDialog):
-    """The question with a visible countdown; ``accepted`` when the client answers."""
+class StillTherePrompt(Overlay):
+    """The question with a visible countdown; ``accepted`` when the client answers.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModal(True)
-        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    An in-window overlay that dims strongly (``DIM_STRONG_ALPHA``): a borderless box
+    left the client's data readable around it for anyone passing by. Escape is
+    «Да, продолжить»: someone pressing a key is there."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, dim_alpha=DIM_STRONG_ALPHA)
         self.question = QLabel()
         self.question.setObjectName("dialogTitle")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question.setWordWrap(True)
         self.countdown = QLabel()
         self.countdown.setWordWrap(True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stay = QPushButton()
         self.stay.setObjectName("primary")
         self.stay.setMinimumHeight(PROMPT_BUTTON_MIN_PX)
-        self.stay.setDefault(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(16)
+        layout = self.card_layout
         layout.addWidget(self.question)
         layout.addWidget(self.countdown)
         layout.addWidget(self.stay)
         self.stay.clicked.connect(self.accept)
+        self.set_default_button(self.stay)
         self._seconds_left = 0
         self.retranslate()
+
+    def escape(self) -> None:
+        self.accept()
 
     def retranslate(self) -> None:
         question = self.tr("Are you still there?")
         self.question.setText(question)
         self.setAccessibleName(question)
-        self.setWindowTitle(question)
         self.stay.setText(self.tr("Yes, continue"))
         self.stay.setAccessibleName(self.tr("Yes, continue"))
         self.set_seconds_left(self._seconds_left)
@@ -77,11 +82,6 @@ class StillTherePrompt(QDialog):
         )
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class IdleWatcher(QObject):
@@ -104,7 +104,10 @@ class IdleWatcher(QObject):
         at_home: Callable[[], bool],
         timeout_s: float = IDLE_TIMEOUT_S,
         prompt_s: float = IDLE_PROMPT_S,
+        activity: SignalInstance | None = None,
     ) -> None:
+        """``activity`` fires when the client did something away from the screen (a
+        document from the phone arrived on the claim page): it counts as input."""
         super().__init__(window)
         self._navigator = navigator
         self._at_home = at_home
@@ -112,6 +115,8 @@ class IdleWatcher(QObject):
         self.prompt = StillTherePrompt(window)
         self.prompt.accepted.connect(self.restart)
         self.prompt.rejected.connect(self.restart)
+        if activity is not None:
+            activity.connect(self.restart)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(max(1, int(timeout_s * 1000)))
@@ -131,7 +136,7 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
         self._idle.stop()
         self._tick.stop()
-        self.prompt.hide()
+        self.prompt.dismiss()
 
     def is_prompting(self) -> bool:
         return self.prompt.isVisible()
@@ -140,7 +145,7 @@ class IdleWatcher(QObject):
         """Input seen (or "Yes, continue"): hide the prompt and wait again."""
         self._tick.stop()
         if self.prompt.isVisible():
-            self.prompt.hide()
+            self.prompt.dismiss()
         self._idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -155,8 +160,7 @@ class IdleWatcher(QObject):
             return
         self._prompt_clock.start()
         self.prompt.set_seconds_left(math.ceil(self._prompt_s))
-        self.prompt.adjustSize()
-        self.prompt.show()
+        self.prompt.open()
         self._tick.start()
         self.prompted.emit()
 
@@ -166,7 +170,7 @@ class IdleWatcher(QObject):
             self.prompt.set_seconds_left(math.ceil(left_s))
             return
         self._tick.stop()
-        self.prompt.hide()
+        self.prompt.dismiss()
         self._navigator.go_home()
         self.wiped.emit()
         self._idle.start()

@@ -20,19 +20,19 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk.admin_pin import PinLocked
 from ui.background import Op
+from ui.design import OVERLAY_WIDE_CARD_WIDTH_PX
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keypad import DigitKeypad
+from ui.widgets.overlay import Overlay
 
 if TYPE_CHECKING:
     from kiosk.outbox import Outbox
@@ -41,26 +41,28 @@ SECRET_TAPS = 5
 SECRET_TAPS_WINDOW_MS = 3000
 TOUCH_MIN_PX = 64
 ERROR_COLOUR = "#b3261e"
-DIALOG_MARGINS_PX = (32, 24, 32, 24)
+PIN_CARD_WIDTH_PX = 560  # the keypad and «Отмена» beside «Разблокировать» at 1920×1080
+OUTBOX_LIST_MIN_PX = 360
 
 
-class AdminPinDialog(QDialog):
+class AdminPinDialog(Overlay):
     """Asks the admin PIN; ``accepted`` only after ``check_pin`` said yes.
 
     ``check_pin`` runs off the GUI thread; it may raise ``PinLocked``, which the
-    dialog shows as the wait left. The dialog keeps no count of its own."""
+    dialog shows as the wait left. The dialog keeps no count of its own. An
+    in-window overlay over the kiosk; Escape is «Отмена»."""
 
-    def __init__(self, check_pin: Callable[[str], bool], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, check_pin: Callable[[str], bool], parent: QWidget) -> None:
+        super().__init__(parent, card_width_px=PIN_CARD_WIDTH_PX)
         self._check_pin = check_pin
-        self.setModal(True)
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.title.setObjectName("dialogTitle")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMinimumHeight(TOUCH_MIN_PX)
         self.keypad = DigitKeypad(self)
-        self.keypad.bind(self.pin)
+        self.keypad.bind(self.pin, submit=True)  # «Готово» is «Разблокировать»
         self.message = QLabel()
         self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
         self.message.setWordWrap(True)
@@ -68,13 +70,14 @@ class AdminPinDialog(QDialog):
         self.cancel = QPushButton()
         for b in (self.unlock, self.cancel):
             b.setMinimumHeight(TOUCH_MIN_PX)
-        self.unlock.setDefault(True)
+        self.unlock.setObjectName("primary")
+        self.cancel.setObjectName("secondary")
+        self.set_default_button(self.unlock)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
         buttons.addWidget(self.unlock)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*DIALOG_MARGINS_PX)
-        layout.setSpacing(12)
+        layout = self.card_layout
         for w in (self.title, self.pin, self.keypad, self.message):
             layout.addWidget(w)
         layout.addLayout(buttons)
@@ -84,7 +87,7 @@ class AdminPinDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Employee access"))
+        self.setAccessibleName(self.tr("Employee access"))
         self.title.setText(self.tr("Employee access: enter the admin PIN"))
         self.pin.setAccessibleName(self.tr("Admin PIN"))
         self.pin.setPlaceholderText(self.tr("Admin PIN"))
@@ -128,20 +131,17 @@ class AdminPinDialog(QDialog):
         self._say(self.tr("The PIN cannot be checked: the keyring is not available."))
 
 
-class AdminMenu(QDialog):
-    """What an employee may do once the PIN was right."""
+class AdminMenu(Overlay):
+    """What an employee may do once the PIN was right; Escape is «Вернуться к киоску»."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModal(True)
-        self.title = QLabel()  # the kiosk is frameless: the window title is never seen
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, card_width_px=PIN_CARD_WIDTH_PX)
+        self.title = QLabel()
         self.title.setObjectName("dialogTitle")
         self.outbox = QPushButton()
         self.exit = QPushButton()
         self.back = QPushButton()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*DIALOG_MARGINS_PX)
-        layout.setSpacing(12)
+        layout = self.card_layout
         layout.addWidget(self.title)
         for b in (self.outbox, self.exit, self.back):
             b.setMinimumHeight(TOUCH_MIN_PX)
@@ -150,7 +150,7 @@ class AdminMenu(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Employee menu"))
+        self.setAccessibleName(self.tr("Employee menu"))
         self.title.setText(self.tr("Employee menu"))
         for b, text in (
             (self.outbox, self.tr("Outbox")),
@@ -159,6 +159,34 @@ class AdminMenu(QDialog):
         ):
             b.setText(text)
             b.setAccessibleName(text)
+
+
+class OutboxOverlay(Overlay):
+    """The outbox panel for an employee, over the kiosk; «Закрыть» or Escape closes it."""
+
+    def __init__(self, outbox: Outbox | None, parent: QWidget) -> None:
+        from ui.clerk_panel import OutboxPanel  # the kiosk stack: imported after opening
+
+        super().__init__(parent, card_width_px=OVERLAY_WIDE_CARD_WIDTH_PX)
+        self.panel = OutboxPanel(outbox, self.card)
+        self.panel.setMinimumHeight(OUTBOX_LIST_MIN_PX)
+        for button in (self.panel.retry, self.panel.drop, self.panel.refresh):
+            button.setMinimumHeight(TOUCH_MIN_PX)  # the clerk's 34 px are no kiosk targets
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("secondary")
+        self.close_button.setMinimumHeight(TOUCH_MIN_PX)
+        self.close_button.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        self.card_layout.addWidget(self.panel)  # the panel heads itself «Очередь отправки»
+        self.card_layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Outbox"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
 
 
 class KioskLock(QObject):
@@ -187,7 +215,7 @@ class KioskLock(QObject):
         self.exit_allowed = False
         self.pin_dialog: AdminPinDialog | None = None
         self.menu: AdminMenu | None = None
-        self.outbox_dialog: QDialog | None = None
+        self.outbox_dialog: OutboxOverlay | None = None
         self._taps: list[int] = []
         self._tap_clock = QElapsedTimer()
         self._tap_clock.start()
@@ -242,13 +270,17 @@ class KioskLock(QObject):
 
     def request_admin(self) -> None:
         """Open the PIN dialog (does nothing while one is open)."""
-        if self.pin_dialog is not None and self.pin_dialog.isVisible():
-            return
+        if self.pin_dialog is not None:
+            if self.pin_dialog.isVisible():
+                return
+            self.pin_dialog.deleteLater()
         self.pin_dialog = AdminPinDialog(self._check_pin, self._window)
         self.pin_dialog.accepted.connect(self._open_menu)
         self.pin_dialog.open()
 
     def _open_menu(self) -> None:
+        if self.menu is not None:
+            self.menu.deleteLater()
         self.menu = AdminMenu(self._window)
         self.menu.exit.clicked.connect(self.exit_application)
         self.menu.outbox.clicked.connect(self.show_outbox)
@@ -259,24 +291,14 @@ class KioskLock(QObject):
         self._outbox = outbox
 
     def show_outbox(self) -> None:
-        from ui.clerk_panel import OutboxPanel  # the kiosk stack: imported after opening
-
         if self.menu is not None:
             self.menu.accept()
-        dialog = QDialog(self._window)
-        dialog.setWindowTitle(self.tr("Outbox"))
-        panel = OutboxPanel(self._outbox, dialog)
-        close = QPushButton(self.tr("Close"), dialog)
-        close.setAccessibleName(close.text())
-        close.setMinimumHeight(TOUCH_MIN_PX)
-        close.clicked.connect(dialog.accept)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(panel)
-        layout.addWidget(close)
-        dialog.resize(720, 520)
+        if self.outbox_dialog is not None:
+            self.outbox_dialog.deleteLater()
+        dialog = OutboxOverlay(self._outbox, self._window)
         self.outbox_dialog = dialog
         dialog.open()
-        panel.reload()
+        dialog.panel.reload()
 
     def exit_application(self) -> None:
         """Let the window close, close it, and quit."""

@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ui.widgets.layout import centre_on
+
 OPERATOR_MAX_CHARS = 64
 ERROR_COLOUR = "#b3261e"
 
@@ -51,14 +53,12 @@ class OperatorDialog(QDialog):
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Centred on the window: opened while the window was still being placed, it
-        came up half off it."""
+        """Centred on the window and fully on the screen: opened while the window was
+        still being placed, it came up half off it."""
         super().showEvent(event)
         parent = self.parentWidget()
         if parent is not None:
-            self.adjustSize()
-            centre = parent.mapToGlobal(parent.rect().center())
-            self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
+            centre_on(self, parent)
 
     def operator(self) -> str:
         return self.edit.text().strip()

@@ -84,51 +84,117 @@ def open_for(config: KioskConfig, *, start_demo: DemoStarter | None = None) -> O
 def startup_failures() -> tuple[type[BaseException], ...]:
     """What a terminal that cannot open raises, each with a sentence for a person."""
     from kiosk.credentials import CredentialError
+    from kiosk.demo import DemoUnavailable
     from kiosk.errors import CentralError
     from kiosk.outbox import OutboxError
 
-    return (CredentialError, OutboxError, CentralError, OSError)
+    return (CredentialError, OutboxError, CentralError, DemoUnavailable, OSError)
 
 
-# Failures the window words itself (``TerminalStarter`` emits their key): a sentence
-# made at failure time stayed in English, or in the language of that moment.
+# The window says why opening failed from a key, in the language of the moment (and
+# again after a switch): a sentence made at failure time stayed in English, with
+# paths and shell commands meant for the operator. A failure's type carries its key
+# (``problem_key`` on the kiosk's errors); its message goes to the log only.
+PROBLEM_PREFIX = "problem:"
 NO_ADMIN_PIN = "problem:no_admin_pin"
 UNEXPECTED = "problem:unexpected"
-KEYED_FAILURES = {"NoAdminPin": NO_ADMIN_PIN}
+DISK = "problem:disk"  # an OSError: the data folder cannot be read or written
 
 
-def failure_key(exc: BaseException) -> str | None:
-    """The key of a failure the window translates, or None (its own sentence is shown)."""
-    return next(
-        (key for cls in type(exc).__mro__ if (key := KEYED_FAILURES.get(cls.__name__))), None
+def failure_key(exc: BaseException) -> str:
+    """The key of the sentence the window shows for ``exc``."""
+    key = getattr(exc, "problem_key", None)
+    if isinstance(key, str) and key:
+        return PROBLEM_PREFIX + key
+    return DISK if isinstance(exc, OSError) else UNEXPECTED
+
+
+def _sentences() -> dict[str, str]:
+    """Every key's sentence in the current language (made at each call: translated)."""
+
+    call_support = QCoreApplication.translate(
+        "ProblemPage", "Call support; the log file has the details."
     )
-
-
-def problem_sentence(problem: str) -> str:
-    """A keyed failure's sentence in the current language; any other as given."""
-    if problem == NO_ADMIN_PIN:
-        return QCoreApplication.translate(
+    return {
+        NO_ADMIN_PIN: QCoreApplication.translate(
             "ProblemPage",
             "This kiosk has no administrator PIN, so no employee could unlock it. "
             "The terminal's administrator sets one on this computer "
             "(the command main.py admin-pin).",
+        ),
+        "problem:no_keyring": QCoreApplication.translate(
+            "ProblemPage", "This computer has no usable keyring to keep the terminal's secrets in."
         )
-    if problem == UNEXPECTED:
-        return QCoreApplication.translate(
+        + " "
+        + call_support,
+        "problem:credentials": QCoreApplication.translate(
+            "ProblemPage", "The terminal's secrets in the keyring cannot be read."
+        )
+        + " "
+        + call_support,
+        "problem:outbox": QCoreApplication.translate(
+            "ProblemPage", "The offline outbox cannot be opened."
+        )
+        + " "
+        + call_support,
+        "problem:outbox_damaged": QCoreApplication.translate(
+            "ProblemPage",
+            "The offline outbox is damaged; a copy of it was kept. Its registrations "
+            "must be recovered before the terminal saves new ones.",
+        )
+        + " "
+        + call_support,
+        "problem:outbox_lost": QCoreApplication.translate(
+            "ProblemPage",
+            "The offline outbox was deleted or emptied. Its registrations must be "
+            "accounted for before the terminal opens.",
+        )
+        + " "
+        + call_support,
+        "problem:disk_full": QCoreApplication.translate(
+            "ProblemPage", "The terminal's disk is full. The registrations already saved are safe."
+        )
+        + " "
+        + call_support,
+        DISK: QCoreApplication.translate(
+            "ProblemPage", "The terminal's data folder cannot be used."
+        )
+        + " "
+        + call_support,
+        "problem:unreachable": QCoreApplication.translate(
+            "ProblemPage",
+            "The central cannot be reached. Check the network, then start the terminal again.",
+        ),
+        "problem:central": QCoreApplication.translate(
+            "ProblemPage", "The central did not accept this terminal."
+        )
+        + " "
+        + call_support,
+        "problem:demo_unavailable": QCoreApplication.translate(
+            "ProblemPage",
+            "Demo mode is not available: this program was installed without its demo part.",
+        ),
+        UNEXPECTED: QCoreApplication.translate(
             "ProblemPage", "An unexpected error; the log file has the details."
-        )
-    return problem
+        ),
+    }
+
+
+def problem_sentence(problem: str) -> str:
+    """A failure key's sentence in the current language; an unknown key says "unexpected"."""
+    sentences = _sentences()
+    return sentences.get(problem) or sentences[UNEXPECTED]
 
 
 class ProblemPage(QWidget):
     """Why the terminal could not open, in place of the screens; a Close button."""
 
-    def __init__(self, sentence: str, parent: QWidget | None = None) -> None:
+    def __init__(self, problem: str, parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt  # not at import: see ui.screens.base.ALIGN_CENTER
 
         super().__init__(parent)
         self.setObjectName("problemPage")
-        self._problem = sentence
+        self._problem = problem
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addStretch(1)
@@ -144,8 +210,8 @@ class ProblemPage(QWidget):
         layout.addStretch(1)
         self.retranslate()
 
-    def show_problem(self, sentence: str) -> None:
-        self._problem = sentence
+    def show_problem(self, problem: str) -> None:
+        self._problem = problem
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -167,7 +233,8 @@ class ProblemPage(QWidget):
 
 
 class TerminalStarter(QObject):
-    """Runs ``open_for(config)`` off the GUI thread; ``opened`` or ``failed(sentence)``.
+    """Runs ``open_for(config)`` off the GUI thread; ``opened`` or ``failed(key)``
+    (``problem_sentence`` words the key).
 
     ``result`` is set by the worker itself as soon as the terminal is open, so a
     terminal opened after the event loop has ended (the app closed while it was
@@ -209,9 +276,10 @@ class TerminalStarter(QObject):
         return self.result
 
     def _failure(self, exc: BaseException) -> None:
+        """Log the operator's detail; tell the window only the failure's key."""
         if isinstance(exc, startup_failures()):
-            log.error("terminal did not open: %s", exc)
-            self.failed.emit(failure_key(exc) or str(exc))
+            log.error("terminal did not open (%s): %s", type(exc).__name__, exc)
+            self.failed.emit(failure_key(exc))
         else:
             log.error("terminal did not open", exc_info=exc)
             self.failed.emit(UNEXPECTED)

@@ -7,10 +7,15 @@ registration flow, the app's start-up) does not load SQLAlchemy to do so.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 
 class OutboxError(Exception):
     """Base of the outbox's refusals."""
+
+    # what the terminal's window says when opening fails so (``ui.startup``
+    # translates the key; the message, for the operator, goes to the log only)
+    problem_key: ClassVar[str] = "outbox"
 
 
 class OutboxFull(OutboxError):
@@ -27,6 +32,8 @@ class OutboxNoSpace(OutboxFull):
     in the outbox was harmed. A kind of ``OutboxFull`` (the capture is refused for
     want of room) that the screen can tell apart."""
 
+    problem_key = "disk_full"
+
     def __init__(self, path: Path) -> None:
         OutboxError.__init__(
             self,
@@ -41,6 +48,8 @@ class OutboxDamaged(OutboxError):
     """The outbox file is not a readable outbox (overwritten, truncated). It is
     left where it is, untouched, and a copy is kept beside it (``copy``) so no
     entry is lost by a repair; the outbox is not opened."""
+
+    problem_key = "outbox_damaged"
 
     def __init__(self, path: Path, copy: Path | None, reason: str) -> None:
         kept = f"a copy is kept at {copy}" if copy else "no copy could be made"
@@ -57,6 +66,8 @@ class OutboxLost(OutboxError):
     """The outbox file is gone or empty although this terminal had one (its
     marker in the keyring says so): entries may have vanished. Nothing is
     recreated until an operator says the loss is accounted for."""
+
+    problem_key = "outbox_lost"
 
     def __init__(self, path: Path, waiting: int | None, seen_at: str | None) -> None:
         last = (

@@ -80,7 +80,7 @@ def open_form(qtbot: QtBot, window: Any, login: str) -> Any:
     return form
 
 
-def description_field(form: Any) -> QPlainTextEdit:
+def description_field(form: QWidget) -> QPlainTextEdit:
     [found] = [
         t
         for t in form.findChildren(QPlainTextEdit)
@@ -282,3 +282,32 @@ def test_the_form_follows_the_language_and_keeps_the_chosen_kind(
     click(qtbot, window, "English")
     qtbot.waitUntil(lambda: form.submit.text() == "Send the claim")
     qtbot.waitUntil(lambda: form.kind.currentText() == "Road accident", timeout=REPLY_TIMEOUT_MS)
+
+
+def test_a_document_arriving_from_the_phone_keeps_the_idle_prompt_away(
+    window: Any, holder: Client, sqlite_central: EmbeddedCentral, qtbot: QtBot
+) -> None:
+    """The client is busy with the phone, not gone: an arrival counts as input."""
+    from ui.idle import IdleWatcher
+
+    page = file_claim(qtbot, window)
+    qtbot.waitUntil(lambda: page.qr.text() != "", timeout=REPLY_TIMEOUT_MS)
+    watcher = IdleWatcher(
+        window,
+        window,
+        at_home=lambda: window.current_screen().name == "welcome",
+        timeout_s=0.5,
+        prompt_s=600,
+        activity=window.client_active,
+    )
+    qtbot.waitUntil(watcher.is_prompting, timeout=5_000)  # nobody touched the screen
+
+    sent = requests.post(
+        page.qr.text(), files=[("file", ("damage.png", png(), "image/png"))], timeout=10
+    )
+    assert sent.status_code in (200, 201, 303), sent.text
+    with qtbot.waitSignal(window.client_active, timeout=POLL_TIMEOUT_MS):
+        pass
+    assert not watcher.is_prompting(), "the arrival answered «Вы ещё здесь?»"
+    assert window.current_screen() is page and page.documents.rowCount() == 1
+    watcher.stop()

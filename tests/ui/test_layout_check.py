@@ -36,10 +36,14 @@ from ui import i18n
 from ui.app import style_sheet
 from ui.clerk_panel import ClerkPanel
 from ui.design import MIN_CONTRAST, PAGE, TOUCH_MIN_PX, contrast_ratio, text_colours
+from ui.idle import StillTherePrompt
+from ui.kiosk_mode import AdminMenu, AdminPinDialog, OutboxOverlay
 from ui.main_window import Dependencies, MainWindow
 from ui.screens import SCREEN_MODULES
+from ui.screens.success import SuccessDialog
 from ui.widgets import password_checklist, status_line
 from ui.widgets.keyboard_dock import KeyboardDock
+from ui.widgets.overlay import Overlay
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -237,6 +241,49 @@ def test_every_screen_fits_holds_still_and_is_touchable(windows: dict[str, MainW
     finally:
         QCoreApplication.removeTranslator(stretched)
         i18n.set_language("ru")
+    assert problems == [], "\n" + "\n".join(dict.fromkeys(problems))
+
+
+def kiosk_overlays(window: MainWindow, outbox: Outbox | None) -> dict[str, Overlay]:
+    """Every kiosk dialog: each an overlay inside the window (issue 14, finding 20)."""
+    return {
+        "success": SuccessDialog(window),
+        "idle": StillTherePrompt(window),
+        "admin_pin": AdminPinDialog(lambda _pin: False, window),
+        "admin_menu": AdminMenu(window),
+        "outbox": OutboxOverlay(outbox, window),
+    }
+
+
+def test_every_kiosk_overlay_fits_and_is_touchable(windows: dict[str, MainWindow]) -> None:
+    window = windows["kiosk"]
+    overlays = kiosk_overlays(window, window.deps.outbox if window.deps else None)
+    stretched = Stretched()
+    problems: list[str] = []
+    try:
+        for width, height in SIZES:
+            window.setStyleSheet(style_sheet(True, (width, height)))
+            window.resize(width, height)
+            window.show_screen("login")
+            for locale in LOCALES:
+                use_locale(locale, stretched)
+                for name, overlay in overlays.items():
+                    overlay.open()
+                    settle()
+                    where = f"kiosk {width}×{height} {locale} overlay {name}:"
+                    card = QRect(overlay.card.mapTo(window, QPoint(0, 0)), overlay.card.size())
+                    found = [
+                        *text_problems(overlay, window),
+                        *touch_problems(overlay, window),
+                        *([] if window.rect().contains(card) else [f"card {card} off the window"]),
+                        *([] if overlay.geometry() == window.rect() else ["does not cover"]),
+                    ]
+                    problems += [f"{where} {p}" for p in found]
+                    overlay.dismiss()
+    finally:
+        QCoreApplication.removeTranslator(stretched)
+        i18n.set_language("ru")
+        window.go_home()
     assert problems == [], "\n" + "\n".join(dict.fromkeys(problems))
 
 

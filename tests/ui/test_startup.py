@@ -40,6 +40,7 @@ from tests.ui.ui_helpers import (
 from ui import i18n
 from ui.app import Shell
 from ui.startup import OpenedTerminal
+from ui.widgets.busy_button import BusyButton
 
 HELD_MS = 300  # long enough for a tap to be lost, were it lost
 PHONE = "+77011234567"
@@ -125,6 +126,7 @@ def test_a_tap_on_registration_while_opening_goes_on_once_open_and_sends_once(
     window.screen_changed.connect(shown.append)
     welcome = window.screen_named("welcome")
     register = find_button(window, "Регистрация")
+    assert isinstance(register, BusyButton)
     qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find_button(window, "Вход в личный кабинет"), Qt.MouseButton.LeftButton)
@@ -172,7 +174,9 @@ def test_a_failed_opening_drops_a_kept_tap_and_leaves_nothing_usable(
     qtbot.waitUntil(lambda: window.problem is not None, timeout=START_TIMEOUT_MS)
     qtbot.wait(50)
     assert window.current_screen() is None
-    assert "The central cannot be reached: check the network cable." in visible_text(window)
+    # the window says it in its language; the operator's English detail is in the log only
+    assert "Нет связи с центральным сервером." in visible_text(window)
+    assert "network cable" not in visible_text(window)
     assert "Регистрация" not in [w.accessibleName() for w in _visible_buttons(window)]
     assert shell.lock is not None and shell.lock.exit_allowed, "Close can end it"
 
@@ -202,3 +206,42 @@ def _visible_buttons(root: Any) -> list[Any]:
     from PySide6.QtWidgets import QAbstractButton
 
     return [b for b in root.findChildren(QAbstractButton) if b.isVisible()]
+
+
+@pytest.mark.parametrize(
+    ("failure", "ru", "kk"),
+    [
+        ("outbox_lost", "Очередь отправки удалена или очищена.", "Жіберу кезегі жойылған"),
+        ("no_keyring", "нет рабочего хранилища ключей", "кілттер қоймасы жоқ"),
+        ("os", "Папка данных терминала недоступна.", "деректер қалтасын пайдалану"),
+    ],
+)
+def test_start_up_failures_are_said_in_the_windows_language_and_logged_for_the_operator(
+    failure: str, ru: str, kk: str, qtbot: QtBot, tmp_path: Path, shells: list[Shell],
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    from kiosk.credentials import NoKeyringBackend
+    from kiosk.outbox.errors import OutboxLost
+
+    raised: dict[str, BaseException] = {
+        "outbox_lost": OutboxLost(tmp_path / "outbox.db", 3, "2026-12-01"),
+        "no_keyring": NoKeyringBackend("no keyring backend is available: install one"),
+        "os": PermissionError(13, "Permission denied", str(tmp_path / "data")),
+    }
+
+    def opener(_cfg: KioskConfig) -> OpenedTerminal:
+        raise raised[failure]
+
+    config = replace(no_config(tmp_path), demo=False, mode="kiosk")
+    shell = Shell(config, opener=opener)
+    shells.append(shell)
+    shell.start()
+    window: Any = shell.window
+    qtbot.waitUntil(lambda: window.problem is not None, timeout=START_TIMEOUT_MS)
+    shown = visible_text(window)
+    assert ru in shown
+    assert str(raised[failure]) not in shown and str(tmp_path) not in shown
+    assert str(raised[failure]) in caplog.text, "the operator's detail is in the log"
+    i18n.set_language("kk")
+    qtbot.waitUntil(lambda: kk in visible_text(window))
+    assert ru not in visible_text(window)

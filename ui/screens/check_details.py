@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.flows.registration import RegistrationOutcome, Step
+from ui.design import PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
 from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.layout import procedure_host
 from ui.widgets.step_indicator import StepIndicator
 
 VALUE_MIN_WIDTH_PX = 420
@@ -27,7 +29,10 @@ class CheckDetailsScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        column, self.title, self.hint = titled_column(self)
+        host = procedure_host(
+            self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX
+        )
+        column, self.title, self.hint = titled_column(host)
         column.insertWidget(0, StepIndicator(2))
         column.addSpacing(12)
         self.email_caption = named(QLabel(), "fieldLabel")

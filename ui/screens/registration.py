@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flows.registration import DetailsProblems, check_email, check_phone
+from ui.design import PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
 from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import field_problem_text
 from ui.widgets.step_indicator import StepIndicator
 from vic_rules.phone import format_as_typed
 
-FORM_MAX_WIDTH_PX = 720
+FORM_MAX_WIDTH_PX = PROCEDURE_WIDTH_PX
 # as wide as the on-screen keyboard below it: fewer wrapped lines, so the whole form
 # (consent text included) fits above the keyboard on a 1280×1024 kiosk
-FORM_MAX_WIDTH_KIOSK_PX = 900
+FORM_MAX_WIDTH_KIOSK_PX = PROCEDURE_WIDTH_KIOSK_PX
 EMAIL_MAX_CHARS = 254
 PHONE_MAX_CHARS = 20
 
@@ -209,8 +210,9 @@ class RegistrationScreen(Screen):
                 "stay with the company as insurance law requires, and a record of actions on "
                 "the account, without your full phone and email, is kept for 3 years. The data "
                 "are not passed to third parties except where the law requires it. You may "
-                "withdraw your consent at any time by a written request to the company: the "
-                "account is then closed. Law of the Republic of "
+                "withdraw your consent at any time with «Close «Личный кабинет»» under «My "
+                "contracts» at a terminal, or by a written request to the company: the account "
+                "is then closed. Law of the Republic of "
                 "Kazakhstan No. 94-V «On personal data and their protection»."
             ),
         )

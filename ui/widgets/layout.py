@@ -17,3 +17,37 @@ def centered(widget: QWidget, width_px: int) -> QHBoxLayout:
     row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def procedure_host(screen: QWidget, width_px: int) -> QWidget:
+    """A column host at most ``width_px`` wide, centred in ``screen``.
+
+    The registration's screens share one width (``ui.design.PROCEDURE_WIDTH_*``):
+    a narrow centred form followed by full-width screens with buttons in far
+    corners made the procedure jump about on a wide kiosk (issue 14, finding 20).
+    """
+    row = QHBoxLayout(screen)
+    row.setContentsMargins(0, 0, 0, 0)
+    host = QWidget()
+    host.setMaximumWidth(width_px)
+    row.addStretch(1)
+    row.addWidget(host, 100)
+    row.addStretch(1)
+    return host
+
+
+def centre_on(dialog: QWidget, parent: QWidget) -> None:
+    """Move ``dialog`` (a window of its own) to the centre of ``parent``, then into
+    the screen's free area: the clerk's «Начало смены» came up half off the window
+    while the window was still being placed (issue 14, finding 17)."""
+    dialog.adjustSize()
+    frame = dialog.frameGeometry()  # move() places the frame, title bar included
+    width, height = max(frame.width(), dialog.width()), max(frame.height(), dialog.height())
+    centre = parent.mapToGlobal(parent.rect().center())
+    x, y = centre.x() - width // 2, centre.y() - height // 2
+    screen = parent.screen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        x = max(free.left(), min(x, free.right() + 1 - width))
+        y = max(free.top(), min(y, free.bottom() + 1 - height))
+    dialog.move(x, y)
