@@ -42,7 +42,7 @@ from central.messaging.texts import holds_secret
 from central.models import utcnow
 from central.repositories import accounts
 from central.repositories import messages as repo
-from central.services import purge
+from central.services import password_reset, purge
 from central.services.purge import PurgeReport
 
 log = logging.getLogger("central.sender")
@@ -139,7 +139,24 @@ class Sender:
             return False
         return True
 
+    def _run_task(self, claim: repo.ClaimedMessage) -> None:
+        """A row that asks for work instead of a delivery (``repo.INTERNAL_KINDS``):
+        a pending account's reset, whose activation email is made here rather
+        than in the request, so the request's work tells nothing. A failure
+        leaves the row claimed: the lease brings it back."""
+        try:
+            with transaction(self._factory) as session:
+                password_reset.send_activation_again(
+                    session, claim.body, self._settings, self._clock()
+                )
+                repo.mark_done(session, claim)
+        except Exception:
+            log.exception("task %s (%s) failed; retrying after its lease", claim.id, claim.kind)
+
     def _deliver(self, claim: repo.ClaimedMessage) -> None:
+        if claim.kind in repo.INTERNAL_KINDS:
+            self._run_task(claim)
+            return
         s = self._settings
         who = mask_recipient(claim.to)
         backend = self.backends.get(claim.channel)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import and_, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from central.models import Message
@@ -137,6 +137,33 @@ def _scrubbed(scrub: bool) -> dict[str, object]:
     return {"body": SCRUBBED_BODY} if scrub else {}
 
 
+# A row nobody is ever sent: the stand-in a request writes where another case
+# queues a message, so the work is the same (a password reset for a login
+# without an active account). Never claimed, never listed; the purge removes it.
+VOID = "void"
+# The kind of a pending row that is a task for the sender, not a message: a
+# pending account's reset asks it to send the activation email again (the
+# reset's id in ``body``). Done, it becomes ``VOID``.
+ACTIVATION_AGAIN = "activation_again"
+INTERNAL_KINDS = (ACTIVATION_AGAIN,)
+
+
+def make_void(message: Message) -> None:
+    """``message`` (queued, not yet written) becomes a row nobody is sent."""
+    message.status, message.body, message.subject = VOID, SCRUBBED_BODY, ""
+
+
+def make_task(message: Message, kind: str, argument: str) -> None:
+    """``message`` (queued, not yet written) becomes the sender's task ``kind``
+    with ``argument`` instead of a text to deliver."""
+    message.kind, message.body, message.subject = kind, argument, ""
+
+
+def mark_done(session: Session, claim: ClaimedMessage) -> bool:
+    """A task the sender has done: a row nobody is sent, removed by the purge."""
+    return _finish(session, claim, status=VOID, body=SCRUBBED_BODY)
+
+
 def mark_sent(
     session: Session, claim: ClaimedMessage, *, now: datetime, scrub: bool = False
 ) -> bool:
@@ -176,7 +203,9 @@ def list_messages(
     """Messages oldest first: all to ``to``, or the ``limit`` most recent ones.
     An email whose temporary password is not hashed yet is left out: it could
     not have been delivered, and its password would not work yet."""
-    ready = Message.password.is_(None)
+    ready = and_(
+        Message.password.is_(None), Message.status != VOID, Message.kind.not_in(INTERNAL_KINDS)
+    )
     if to is not None:
         match = func.lower(Message.to) == to.lower() if "@" in to else Message.to == to
         query = select(Message).where(match, ready).order_by(Message.created_at, Message.id)

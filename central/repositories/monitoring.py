@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, func, select
 
 from central.models import Message, Terminal
+from central.repositories.messages import INTERNAL_KINDS
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Backlog:
 def backlog(conn: Connection, *, now: datetime, seen_window: timedelta) -> Backlog:
     by_status = conn.execute(
         select(Message.channel, Message.status, func.count())
-        .where(Message.status.in_(("pending", "failed")))
+        .where(Message.status.in_(("pending", "failed")), Message.kind.not_in(INTERNAL_KINDS))
         .group_by(Message.channel, Message.status)
     ).all()
     oldest_due = conn.execute(

@@ -13,11 +13,11 @@ docs/performance.md §4, run H).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, insert, literal, select
+from sqlalchemy import BindParameter, ColumnElement, bindparam, case, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
@@ -42,10 +42,10 @@ def _id_span() -> ColumnElement[Any]:
     return func.coalesce(largest - smallest + 1, 0)
 
 
-def window_columns(scope: str, key: Any, since: Any, limit: Any) -> tuple[ColumnElement[Any], ...]:
+def window_columns(scope: Any, key: Any, since: Any, limit: Any) -> tuple[ColumnElement[Any], ...]:
     """(count, oldest) of ``key``'s actions after ``since``, as columns, so a
-    route can check several windows (and more) in one statement. ``scope`` is a
-    value; ``key``, ``since`` and ``limit`` values or bind parameters.
+    route can check several windows (and more) in one statement. Each of
+    ``scope``, ``key``, ``since`` and ``limit`` a value or a bind parameter.
 
     The count is exact below ``limit`` and ``limit`` at or above it, so
     ``check`` decides as with a full count, at the cost of at most ``limit``
@@ -85,6 +85,40 @@ def enforce(db: Session, scope: str, key: str, limit: int, now: datetime) -> Non
     """Raise ``RateLimited`` (with the wait until a slot frees) when ``key`` has
     used ``limit`` actions in the last hour."""
     check(*window(db, scope, key, now), limit, now)
+
+
+def _windows_query(count: int) -> Any:
+    """``count`` bounded windows (``window_columns``) in one SELECT, with bind
+    parameters ``s<n>``, ``k<n>``, ``l<n>`` and ``since``; built once per count."""
+    since: BindParameter[datetime] = bindparam("since")
+    columns: list[ColumnElement[Any]] = []
+    for n in range(count):
+        counted, oldest = window_columns(
+            bindparam(f"s{n}"), bindparam(f"k{n}"), since, bindparam(f"l{n}")
+        )
+        columns += [counted, oldest]
+    return select(*columns)
+
+
+_WINDOWS: dict[int, Any] = {}
+
+
+def enforce_all(db: Session, limits: Sequence[tuple[str, str, int]], now: datetime) -> None:
+    """``enforce`` for each ``(scope, key, limit)``, in order, read in one
+    statement: a log-in checks two windows, and a round trip each cost more
+    than the reads."""
+    query = _WINDOWS.get(len(limits))
+    if query is None:
+        query = _WINDOWS[len(limits)] = _windows_query(len(limits))
+    params: dict[str, Any] = {"since": window_start(now)}
+    for n, (scope, key, limit) in enumerate(limits):
+        params.update({f"s{n}": scope, f"k{n}": key, f"l{n}": limit})
+    found = db.connection().execute(query, params).one()
+    for n, (_, _, limit) in enumerate(limits):
+        oldest = found[2 * n + 1]
+        if isinstance(oldest, datetime) and oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=now.tzinfo)
+        check(int(found[2 * n]), oldest, limit, now)
 
 
 def record(db: Session, scope: str, key: str, now: datetime) -> None:

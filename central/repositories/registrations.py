@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     BindParameter,
-    ScalarSelect,
+    ColumnElement,
     Select,
     bindparam,
     exists,
@@ -24,18 +24,23 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session
 
-from central.models import Account, CodeIssue, Registration
+from central.models import Account, CodeIssue, RateEvent, Registration
 from central.repositories import rates
 from central.repositories.tables import table_of
 
 TERMINAL_SCOPE = "registration_terminal"
 IP_SCOPE = "registration_ip"
+# a code sent to a phone for a reset or an email correction; with the
+# registrations' code issues, the phone's one budget of codes per hour
+PHONE_CODE_SCOPE = "phone_code"
 
 _codes = table_of(CodeIssue).c
+_events = table_of(RateEvent).c
 _accounts = table_of(Account).c
 _INSERT = insert(table_of(Registration))
 _INSERT_CODE_ISSUE = insert(table_of(CodeIssue))
@@ -121,21 +126,36 @@ def _aware(value: Any, like: datetime) -> datetime | None:
     return value.replace(tzinfo=like.tzinfo) if value.tzinfo is None else value
 
 
-def _codes_columns(phone: Any, since: Any) -> tuple[ScalarSelect[Any], ...]:
-    where = (_codes.phone == phone, _codes.issued_at > since)
+def _codes_columns(phone: Any, since: Any) -> tuple[ColumnElement[Any], ...]:
+    """(count, oldest) of every code sent to ``phone`` after ``since``: the
+    registrations' (``code_issues``) and the others' (``PHONE_CODE_SCOPE``
+    events: resets, email corrections), one budget."""
+    issued = (_codes.phone == phone, _codes.issued_at > since)
+    other = (_events.scope == PHONE_CODE_SCOPE, _events.key == phone, _events.at > since)
+    both = union_all(
+        select(_codes.issued_at.label("at")).where(*issued), select(_events.at).where(*other)
+    ).subquery()
     return (
-        select(func.count()).where(*where).scalar_subquery(),
-        select(func.min(_codes.issued_at)).where(*where).scalar_subquery(),
+        select(func.count()).where(*issued).scalar_subquery()
+        + select(func.count()).where(*other).scalar_subquery(),
+        select(func.min(both.c.at)).scalar_subquery(),
     )
+
+
+_CODES_SINCE = select(*_codes_columns(bindparam("phone"), bindparam("since")))
 
 
 def codes_issued_since(db: Session, phone: str, since: datetime) -> tuple[int, datetime | None]:
-    """How many codes went to ``phone`` since ``since``, and when the oldest did."""
-    query = select(func.count(), func.min(CodeIssue.issued_at)).where(
-        CodeIssue.phone == phone, CodeIssue.issued_at > since
-    )
-    count, oldest = db.execute(query).one()
+    """How many codes went to ``phone`` since ``since`` (registrations', resets',
+    email corrections'), and when the oldest did. Call under ``lock_phone``."""
+    count, oldest = db.connection().execute(_CODES_SINCE, {"phone": phone, "since": since}).one()
     return int(count), _aware(oldest, since)
+
+
+def record_other_code(db: Session, phone: str, now: datetime) -> None:
+    """Count a code sent to ``phone`` for something else than a registration
+    (a reset, an email correction) in the phone's one hourly budget."""
+    rates.record(db, PHONE_CODE_SCOPE, phone, now)
 
 
 Window = tuple[int, datetime | None]  # (actions in the last hour, the oldest's time)

@@ -27,7 +27,7 @@ from central.models import (
     Registration,
     Terminal,
 )
-from central.repositories.messages import SCRUBBED_BODY
+from central.repositories.messages import SCRUBBED_BODY, VOID
 from central.repositories.rates import WINDOW_S
 
 # PostgreSQL advisory lock key of the purge (any constant; "vicpurge" in ASCII)
@@ -114,6 +114,8 @@ def rules(now: datetime, limits: Limits) -> list[Rule]:
             ),
             {"body": SCRUBBED_BODY, "password": None},
         ),
+        # a reset's stand-in rows (``messages.VOID``): never sent, nothing to keep
+        Rule("messages (void)", Message, Message.status == VOID),
         Rule("audit_events", AuditEvent, AuditEvent.at < ago(limits.audit_s)),
     ]
 

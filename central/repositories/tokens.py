@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from central.models import ActivationToken, ClientSession
+from central.repositories.tables import table_of
 
 
 def add_activation(
@@ -19,6 +20,12 @@ def add_activation(
         )
     )
     db.flush()
+
+
+def activation(db: Session, token_hash: str) -> ActivationToken | None:
+    """The activation token, read without a lock (the link's page only looks)."""
+    query = select(ActivationToken).where(ActivationToken.token_hash == token_hash)
+    return db.scalars(query).first()
 
 
 def activation_for_update(db: Session, token_hash: str) -> ActivationToken | None:
@@ -37,6 +44,9 @@ def spend_activations(db: Session, account_id: str, now: datetime) -> None:
     )
 
 
+_INSERT_SESSION = insert(table_of(ClientSession))
+
+
 def add_session(
     db: Session,
     *,
@@ -46,18 +56,21 @@ def add_session(
     now: datetime,
     expires_at: datetime,
     password_change_only: bool,
-) -> ClientSession:
-    found = ClientSession(
-        token_hash=token_hash,
-        account_id=account_id,
-        terminal_id=terminal_id,
-        created_at=now,
-        expires_at=expires_at,
-        password_change_only=password_change_only,
+) -> None:
+    """A new client session, inserted at once (prebuilt Core INSERT): every
+    log-in writes one, and the ORM's unit of work cost more than the row."""
+    db.connection().execute(
+        _INSERT_SESSION,
+        {
+            "token_hash": token_hash,
+            "account_id": account_id,
+            "terminal_id": terminal_id,
+            "created_at": now,
+            "expires_at": expires_at,
+            "password_change_only": password_change_only,
+            "revoked_at": None,
+        },
     )
-    db.add(found)
-    db.flush()
-    return found
 
 
 def revoke_session(db: Session, token_hash: str, now: datetime) -> None:

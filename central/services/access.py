@@ -88,8 +88,14 @@ def open_session(
     account = find_account(db, key)
     scope, who = (ACCOUNT_LOGIN_SCOPE, account.id) if account else (LOGIN_SCOPE, key)
     failed_cap = settings.failed_logins_per_terminal_per_hour
-    rates.enforce(db, FAILED_LOGIN_SCOPE, terminal_id, failed_cap, now)
-    rates.enforce(db, scope, who, settings.logins_per_login_per_hour, now)
+    rates.enforce_all(
+        db,
+        [
+            (FAILED_LOGIN_SCOPE, terminal_id, failed_cap),
+            (scope, who, settings.logins_per_login_per_hour),
+        ],
+        now,
+    )
     rates.record(db, scope, who, now)
     # the same argon2 work whether or not the account exists (a stand-in hash)
     check = verify_and_maybe_rehash(password, account.password_hash if account else None)

@@ -30,9 +30,13 @@ class Activation(StrEnum):
 
 
 def _link(
-    db: Session, token: str, now: datetime
+    db: Session, token: str, now: datetime, *, lock: bool
 ) -> tuple[Activation, ActivationToken | None, Account | None]:
-    found = tokens.activation_for_update(db, hash_token(token[:MAX_TOKEN_CHARS]))
+    """The link's state; ``lock``: its row locked until the transaction ends
+    (PostgreSQL), for the POST that activates. A GET only looks: a row lock
+    there would make a page view wait on (and block) an activation."""
+    read = tokens.activation_for_update if lock else tokens.activation
+    found = read(db, hash_token(token[:MAX_TOKEN_CHARS]))
     account = accounts.get(db, found.account_id) if found is not None else None
     if found is None or account is None:
         return Activation.INVALID, None, None
@@ -46,12 +50,12 @@ def _link(
 
 def check(db: Session, token: str, now: datetime) -> Activation:
     """What the link's button would do; changes nothing."""
-    return _link(db, token, now)[0]
+    return _link(db, token, now, lock=False)[0]
 
 
 def activate(db: Session, token: str, now: datetime) -> Activation:
     """Activate the account of a valid, unused, unexpired link."""
-    state, found, account = _link(db, token, now)
+    state, found, account = _link(db, token, now, lock=True)
     if state is not Activation.READY:
         return state
     assert found is not None and account is not None

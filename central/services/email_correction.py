@@ -37,14 +37,13 @@ from central.core.security import (
 )
 from central.messaging.outbox import enqueue
 from central.models import EmailCorrection
-from central.repositories import accounts, audit, rates, tokens
+from central.repositories import accounts, audit, rates, registrations, tokens
 from central.repositories import email_corrections as repo
 from central.services.access import activation_link
 from central.services.account import send_temporary_password
 from vic_rules.email import EmailProblem, email_with_key, mask_email
 from vic_rules.phone import PhoneProblem, mask_phone, normalize_phone
 
-CODE_SCOPE = "email_correction_code"  # codes sent per phone and hour
 PENDING = "pending_activation"
 
 
@@ -88,8 +87,12 @@ def start(
     holder = accounts.by_email_key(db, new_key)
     if holder is not None and holder.id != account.id:
         raise AccountExists()
-    rates.enforce(db, CODE_SCOPE, e164, settings.codes_per_phone_per_hour, now)
-    rates.record(db, CODE_SCOPE, e164, now)
+    # the phone's one budget of codes (registrations', resets' and these), counted
+    # under the phone's lock so parallel requests cannot all pass the check
+    registrations.lock_phone(db, e164)
+    sent, oldest = registrations.codes_issued_since(db, e164, registrations.hour_ago(now))
+    rates.check(sent, oldest, settings.codes_per_phone_per_hour, now)
+    registrations.record_other_code(db, e164, now)
     code = new_code()
     correction = repo.add(
         db,

@@ -2,13 +2,13 @@
 owner out").
 
 Asking changes nothing about the account: an active account's phone gets a
-code (the code rules and the per-phone hourly cap apply; the cap counts the
-phone's registration codes and reset codes together); an account pending
+code (the code rules and the phone's one hourly budget of codes apply:
+registrations', resets' and email corrections' together); an account pending
 activation gets its activation email again, as in v1; a login nobody has gets
-nothing. Every case writes a reset row with a code's hash and answers the same
-shape, so the answer tells nobody whether an account exists. The new password
-is set only with the right code: then every session of the account ends, and
-an SMS and an email say so. Nothing here commits.
+nothing. Every case does the same database work and answers the same, so
+neither the answer nor its time tells whether an account exists (``request``).
+The new password is set only with the right code: then every session of the
+account ends, and an SMS and an email say so. Nothing here commits.
 """
 
 from __future__ import annotations
@@ -29,13 +29,22 @@ from central.core.errors import (
 )
 from central.core.security import code_matches, hash_code, hash_password, new_code
 from central.messaging.outbox import enqueue
-from central.models import Account, PasswordReset, new_id
-from central.repositories import accounts, audit, password_resets, rates, registrations, tokens
+from central.models import PasswordReset, new_id
+from central.repositories import (
+    accounts,
+    audit,
+    messages,
+    password_resets,
+    rates,
+    registrations,
+    tokens,
+)
 from central.services import access
 from vic_rules.password import violations
 
 RESET_SCOPE = access.RESET_SCOPE  # requests per login text
-RESET_CODE_SCOPE = "reset_code"  # reset codes sent per phone
+PENDING = "pending_activation"
+NO_PHONE = ""  # the recipient and code-budget key of a reset that sends no code
 
 
 @dataclass(frozen=True)
@@ -60,14 +69,30 @@ def request(
 ) -> ResetView:
     """A reset for ``login``: a code by SMS for an active account (within the
     login's and the phone's hourly caps), the activation email again for a
-    pending one, nothing for an unknown login; the same answer in every case."""
+    pending one, nothing for an unknown login; the same answer in every case.
+
+    And the same database work in every case (issue 10 item 10: neither the
+    time taken nor the rows written may tell whether the login has an
+    account): the same reads (the account, the login's window, a phone's code
+    budget under its lock: for another login than an active account's, the
+    login's own, which is empty), and the same rows: the reset, one message,
+    one code-budget event, one audit event (and the login's event within its
+    cap). The message is the code's SMS, or a row nobody is ever sent
+    (``messages.VOID``, the purge removes it), or for a pending account a
+    request to the sender to send the activation email again: that email's
+    work (a new link and temporary password) is done off the request."""
     key = access.login_key(login, settings)
     account = access.find_account(db, key)
     count, _ = rates.window(db, RESET_SCOPE, key, now)
     within_cap = count < settings.password_resets_per_login_per_hour
+    active = account is not None and account.status == "active"
+    phone = account.phone if account is not None and active else key
+    registrations.lock_phone(db, phone)
+    sent, _ = registrations.codes_issued_since(db, phone, registrations.hour_ago(now))
+    sends_code = within_cap and active and sent < settings.codes_per_phone_per_hour
     if within_cap:
         rates.record(db, RESET_SCOPE, key, now)
-    code = new_code()  # for a login nobody has, a code nobody receives
+    code = new_code()  # for anything but a code sent, a code nobody receives
     reset = password_resets.add(
         db,
         PasswordReset(
@@ -84,11 +109,16 @@ def request(
             created_at=now,
         ),
     )
-    if account is not None and within_cap:
-        if account.status == "active":
-            _send_code(db, account, code, settings, now, refuse=False)
+    registrations.record_other_code(db, phone if sends_code else NO_PHONE, now)
+    params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60)}
+    message = enqueue(db, channel="sms", to=phone if sends_code else NO_PHONE,
+                      kind="password_reset_code", locale=reset.locale, params=params)  # fmt: skip
+    if not sends_code:
+        again = within_cap and account is not None and account.status == PENDING
+        if again:
+            messages.make_task(message, messages.ACTIVATION_AGAIN, reset.id)
         else:
-            access.reset(db, account, settings, now, terminal_id)  # v1: the activation email
+            messages.make_void(message)
     audit.record(
         db,
         "password_reset_requested",
@@ -98,6 +128,15 @@ def request(
         detail=f"reset {reset.id}",
     )
     return view(reset, settings)
+
+
+def send_activation_again(db: Session, reset_id: str, settings: Settings, now: datetime) -> None:
+    """The sender's half of a pending account's reset (``request``): the
+    activation email again, with a new link and temporary password, as in v1."""
+    reset = password_resets.get(db, reset_id)
+    account = accounts.get(db, reset.account_id) if reset and reset.account_id else None
+    if reset is not None and account is not None and account.status == PENDING:
+        access.reset(db, account, settings, now, reset.terminal_id)
 
 
 def own(db: Session, reset_id: str, terminal_id: str) -> PasswordReset:
@@ -144,7 +183,7 @@ def confirm(
 
 def resend(db: Session, reset: PasswordReset, settings: Settings, now: datetime) -> ResetView:
     """A fresh code after the cool-down (for a login nobody has, a fresh code
-    nobody receives)."""
+    nobody receives); audited."""
     wait_s = _resend_wait(reset, settings, now)
     if wait_s > 0:
         raise RateLimited(wait_s)
@@ -162,35 +201,21 @@ def resend(db: Session, reset: PasswordReset, settings: Settings, now: datetime)
     reset.code_expires_at = now + timedelta(seconds=settings.code_ttl_s)
     reset.attempts_left = settings.code_max_attempts
     if account is not None:
-        _send_code(db, account, code, settings, now, refuse=True)
+        registrations.record_other_code(db, account.phone, now)
+        params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60)}
+        enqueue(db, channel="sms", to=account.phone, kind="password_reset_code",
+                locale=account.locale, params=params)  # fmt: skip
+    audit.record(db, "password_reset_code_resent", now, account_id=reset.account_id,
+                 terminal_id=reset.terminal_id, detail=f"reset {reset.id}")  # fmt: skip
     db.flush()
     return view(reset, settings)
 
 
-def _send_code(
-    db: Session, account: Account, code: str, settings: Settings, now: datetime, *, refuse: bool
-) -> None:
-    """The code by SMS, within the phone's hourly cap: past it, ``refuse`` raises
-    ``RateLimited`` (a resend), else nothing is sent (a request looks the same)."""
-    registrations.lock_phone(db, account.phone)
-    try:
-        _check_phone_cap(db, account.phone, settings, now)
-    except RateLimited:
-        if refuse:
-            raise
-        return
-    rates.record(db, RESET_CODE_SCOPE, account.phone, now)
-    params = {"code": code, "ttl_min": max(1, settings.code_ttl_s // 60)}
-    enqueue(db, channel="sms", to=account.phone, kind="password_reset_code",
-            locale=account.locale, params=params)  # fmt: skip
-
-
 def _check_phone_cap(db: Session, phone: str, settings: Settings, now: datetime) -> None:
-    since = registrations.hour_ago(now)
-    reg_count, reg_oldest = registrations.codes_issued_since(db, phone, since)
-    reset_count, reset_oldest = rates.window(db, RESET_CODE_SCOPE, phone, now)
-    oldest = min((t for t in (reg_oldest, reset_oldest) if t is not None), default=None)
-    rates.check(reg_count + reset_count, oldest, settings.codes_per_phone_per_hour, now)
+    """Refuse past the phone's hourly budget of codes (registrations', resets',
+    email corrections' together); under ``registrations.lock_phone``."""
+    count, oldest = registrations.codes_issued_since(db, phone, registrations.hour_ago(now))
+    rates.check(count, oldest, settings.codes_per_phone_per_hour, now)
 
 
 def _resend_wait(reset: PasswordReset, settings: Settings, now: datetime) -> float:

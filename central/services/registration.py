@@ -295,6 +295,10 @@ def resend(db: Session, reg: Registration, settings: Settings, now: datetime) ->
     enqueue(
         db, channel="sms", to=reg.phone, kind="registration_code", locale=reg.locale, params=params
     )
+    audit.record(
+        db, "registration_code_resent", now, terminal_id=reg.terminal_id, operator=reg.operator,
+        detail=f"registration {reg.id}",
+    )  # fmt: skip
     return view(reg, settings, now)
 
 

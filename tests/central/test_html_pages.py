@@ -4,18 +4,27 @@ every page carries the contract's security headers."""
 
 from __future__ import annotations
 
-import requests
+from collections.abc import Iterator
 
+import pytest
+import requests
+from sqlalchemy import select
+
+from central.core.config import Settings
+from central.core.security import hash_token
+from central.models import ActivationToken
 from central.server import EmbeddedCentral
 from tests.central.conftest import (
     TIMEOUT_S,
     Api,
+    add_terminal,
     create_account,
     email_secrets,
     press_activate,
 )
 
 EMAIL = "aigerim@mail.ru"
+LOCK_WAIT_S = 5  # a page view waiting this long on a row lock has waited on it
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -75,3 +84,29 @@ def test_every_html_page_carries_the_security_headers(
         assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"], page.url
         for name, value in HEADERS.items():
             assert page.headers.get(name) == value, (page.url, name)
+
+
+@pytest.fixture
+def postgres_central(postgres_url: str) -> Iterator[EmbeddedCentral]:
+    """Row locks exist on PostgreSQL only (SQLite locks the whole file for writes)."""
+    with EmbeddedCentral(Settings(database_url=postgres_url, delivery_backend="dev")) as running:
+        yield running
+
+
+def test_opening_the_link_waits_on_no_lock(postgres_central: EmbeddedCentral) -> None:
+    """The page only looks: while another transaction holds the link's row (an
+    activation in progress), opening the link still answers at once."""
+    api = Api(postgres_central.url, add_terminal(postgres_central))
+    create_account(api, activate=False)
+    link, _ = email_secrets(api, EMAIL)
+    assert link is not None
+    token = link.rsplit("/", 1)[1].split("?")[0]
+    with postgres_central.engine.connect() as other, other.begin():
+        held = other.execute(
+            select(ActivationToken.token_hash)
+            .where(ActivationToken.token_hash == hash_token(token))
+            .with_for_update()
+        ).all()
+        assert len(held) == 1
+        shown = requests.get(link, headers={"Accept-Language": "en"}, timeout=LOCK_WAIT_S)
+        assert shown.status_code == 200 and '<form method="post"' in shown.text
