@@ -57,12 +57,9 @@ def test_every_row_of_a_registration_once(api: Api, central: EmbeddedCentral) ->
         scopes = {e.scope: e.key for e in db.scalars(select(RateEvent))}
         assert scopes == {repo.TERMINAL_SCOPE: reg.terminal_id, repo.IP_SCOPE: "127.0.0.1"}
         sms = db.scalars(select(Message)).one()
-        assert (sms.channel, sms.to, sms.kind, sms.status) == (
-            "sms",
-            KZ_PHONE,
-            "registration_code",
-            "pending",
-        )
+        assert (sms.channel, sms.to, sms.kind) == ("sms", KZ_PHONE, "registration_code")
+        # the running sender may have sent it already: written once either way
+        assert sms.status in ("pending", "sent")
         event = db.scalars(select(AuditEvent)).one()
         assert (event.action, event.terminal_id, event.operator, event.detail) == (
             "registration_started",
