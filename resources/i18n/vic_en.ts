@@ -268,10 +268,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>My claims</translation>
         </message>
         <message>
-            <source>Number</source>
-            <translation>Number</translation>
-        </message>
-        <message>
             <source>Filed</source>
             <translation>Filed</translation>
         </message>
@@ -280,12 +276,16 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Contract</translation>
         </message>
         <message>
-            <source>What happened</source>
-            <translation>What happened</translation>
+            <source>You have no claims.</source>
+            <translation>You have no claims.</translation>
         </message>
         <message>
-            <source>Status</source>
-            <translation>Status</translation>
+            <source>If something has happened to what you insured, report it: choose the contract and describe what happened. It takes a few minutes.</source>
+            <translation>If something has happened to what you insured, report it: choose the contract and describe what happened. It takes a few minutes.</translation>
+        </message>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Report an insured event</translation>
         </message>
         <message>
             <source>Refresh</source>
@@ -302,10 +302,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Loading your claims…</source>
             <translation>Loading your claims…</translation>
-        </message>
-        <message>
-            <source>You have not filed any claims yet.</source>
-            <translation>You have not filed any claims yet.</translation>
         </message>
     </context>
     <context>
@@ -573,6 +569,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Registrations today</translation>
         </message>
         <message>
+            <source>No registrations yet today. Each one appears here with its outcome.</source>
+            <translation>No registrations yet today. Each one appears here with its outcome.</translation>
+        </message>
+        <message>
             <source>registered</source>
             <translation>registered</translation>
         </message>
@@ -650,14 +650,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Past contracts</translation>
         </message>
         <message>
-            <source>Number</source>
-            <translation>Number</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Product</translation>
-        </message>
-        <message>
             <source>Period</source>
             <translation>Period</translation>
         </message>
@@ -670,8 +662,24 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Refresh</translation>
         </message>
         <message>
+            <source>Buy a policy on vic.kz or at any Victoria branch: it appears here as soon as the insurer registers it.</source>
+            <translation>Buy a policy on vic.kz or at any Victoria branch: it appears here as soon as the insurer registers it.</translation>
+        </message>
+        <message>
             <source>Log out</source>
             <translation>Log out</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <source>Terminated</source>
+            <translation>Terminated</translation>
         </message>
         <message>
             <source>Report an insured event</source>
@@ -684,18 +692,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Close «Личный кабинет»</source>
             <translation>Close the personal account</translation>
-        </message>
-        <message>
-            <source>active</source>
-            <translation>active</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>expired</translation>
-        </message>
-        <message>
-            <source>terminated</source>
-            <translation>terminated</translation>
         </message>
         <message>
             <source>Loading your contracts…</source>

@@ -268,10 +268,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Менің өтініштерім</translation>
         </message>
         <message>
-            <source>Number</source>
-            <translation>Нөмірі</translation>
-        </message>
-        <message>
             <source>Filed</source>
             <translation>Берілген күні</translation>
         </message>
@@ -280,12 +276,16 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Шарт</translation>
         </message>
         <message>
-            <source>What happened</source>
-            <translation>Не болды</translation>
+            <source>You have no claims.</source>
+            <translation>Өтініштер жоқ.</translation>
         </message>
         <message>
-            <source>Status</source>
-            <translation>Мәртебесі</translation>
+            <source>If something has happened to what you insured, report it: choose the contract and describe what happened. It takes a few minutes.</source>
+            <translation>Сақтандырылған мүлікке бірдеңе болса, хабарлаңыз: шартты таңдап, не болғанын сипаттаңыз. Бұл бірнеше минутты алады.</translation>
+        </message>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Сақтандыру жағдайын мәлімдеу</translation>
         </message>
         <message>
             <source>Refresh</source>
@@ -302,10 +302,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Loading your claims…</source>
             <translation>Өтініштеріңізді жүктеп жатырмыз…</translation>
-        </message>
-        <message>
-            <source>You have not filed any claims yet.</source>
-            <translation>Сіз әлі өтініш берген жоқсыз.</translation>
         </message>
     </context>
     <context>
@@ -573,6 +569,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Бүгінгі тіркеулер</translation>
         </message>
         <message>
+            <source>No registrations yet today. Each one appears here with its outcome.</source>
+            <translation>Бүгін әлі тіркеу болған жоқ. Әрқайсысы нәтижесімен осында көрсетіледі.</translation>
+        </message>
+        <message>
             <source>registered</source>
             <translation>тіркелді</translation>
         </message>
@@ -650,14 +650,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Бұрын жасалған шарттар</translation>
         </message>
         <message>
-            <source>Number</source>
-            <translation>Нөмірі</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Өнім</translation>
-        </message>
-        <message>
             <source>Period</source>
             <translation>Қолданылу мерзімі</translation>
         </message>
@@ -670,8 +662,24 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Жаңарту</translation>
         </message>
         <message>
+            <source>Buy a policy on vic.kz or at any Victoria branch: it appears here as soon as the insurer registers it.</source>
+            <translation>Полисті vic.kz сайтынан немесе «Виктория» компаниясының кез келген бөлімшесінен сатып алыңыз: сақтандырушы оны тіркеген бойда ол осында көрінеді.</translation>
+        </message>
+        <message>
             <source>Log out</source>
             <translation>Шығу</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>Күшінде</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Мерзімі өтті</translation>
+        </message>
+        <message>
+            <source>Terminated</source>
+            <translation>Бұзылған</translation>
         </message>
         <message>
             <source>Report an insured event</source>
@@ -684,18 +692,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Close «Личный кабинет»</source>
             <translation>«Жеке кабинетті» жабу</translation>
-        </message>
-        <message>
-            <source>active</source>
-            <translation>қолданыста</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>мерзімі өтті</translation>
-        </message>
-        <message>
-            <source>terminated</source>
-            <translation>бұзылды</translation>
         </message>
         <message>
             <source>Loading your contracts…</source>

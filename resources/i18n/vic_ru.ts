@@ -268,10 +268,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Мои заявления</translation>
         </message>
         <message>
-            <source>Number</source>
-            <translation>Номер</translation>
-        </message>
-        <message>
             <source>Filed</source>
             <translation>Подано</translation>
         </message>
@@ -280,12 +276,16 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Договор</translation>
         </message>
         <message>
-            <source>What happened</source>
-            <translation>Что случилось</translation>
+            <source>You have no claims.</source>
+            <translation>Заявлений нет.</translation>
         </message>
         <message>
-            <source>Status</source>
-            <translation>Статус</translation>
+            <source>If something has happened to what you insured, report it: choose the contract and describe what happened. It takes a few minutes.</source>
+            <translation>Если с застрахованным имуществом что-то случилось, сообщите об этом: выберите договор и опишите, что произошло. Это займёт несколько минут.</translation>
+        </message>
+        <message>
+            <source>Report an insured event</source>
+            <translation>Заявить о страховом случае</translation>
         </message>
         <message>
             <source>Refresh</source>
@@ -302,10 +302,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Loading your claims…</source>
             <translation>Загружаем ваши заявления…</translation>
-        </message>
-        <message>
-            <source>You have not filed any claims yet.</source>
-            <translation>Вы ещё не подавали заявлений.</translation>
         </message>
     </context>
     <context>
@@ -573,6 +569,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Регистрации за сегодня</translation>
         </message>
         <message>
+            <source>No registrations yet today. Each one appears here with its outcome.</source>
+            <translation>Сегодня регистраций ещё не было. Каждая появится здесь со своим результатом.</translation>
+        </message>
+        <message>
             <source>registered</source>
             <translation>зарегистрирован</translation>
         </message>
@@ -650,14 +650,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Ранее заключенные договоры</translation>
         </message>
         <message>
-            <source>Number</source>
-            <translation>Номер</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Продукт</translation>
-        </message>
-        <message>
             <source>Period</source>
             <translation>Срок действия</translation>
         </message>
@@ -670,8 +662,24 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Обновить</translation>
         </message>
         <message>
+            <source>Buy a policy on vic.kz or at any Victoria branch: it appears here as soon as the insurer registers it.</source>
+            <translation>Купите полис на vic.kz или в любом отделении «Виктории»: он появится здесь, как только страховая компания его зарегистрирует.</translation>
+        </message>
+        <message>
             <source>Log out</source>
             <translation>Выйти</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>Действует</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Истёк</translation>
+        </message>
+        <message>
+            <source>Terminated</source>
+            <translation>Расторгнут</translation>
         </message>
         <message>
             <source>Report an insured event</source>
@@ -684,18 +692,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Close «Личный кабинет»</source>
             <translation>Закрыть «Личный кабинет»</translation>
-        </message>
-        <message>
-            <source>active</source>
-            <translation>действует</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>истёк</translation>
-        </message>
-        <message>
-            <source>terminated</source>
-            <translation>расторгнут</translation>
         </message>
         <message>
             <source>Loading your contracts…</source>
