@@ -1,11 +1,12 @@
 """The phone page of a claim's one-time upload link: ``/claims/upload?t=TOKEN``.
 
-Drawn in the shell of ``central.web.page`` (no script), in ru/kk/en (``?lang=``
-wins over Accept-Language); the form takes photos from the camera (``capture="environment" multiple``) and posts
-them as multipart, read while it streams. Showing the page spends nothing; a
-successful upload spends the link. Every request counts towards
-``claim_upload_pages_per_ip_per_hour``. Every answer carries the security
-headers of the central's pages (no framing, no sniffing, no referrer, no store).
+Drawn in the shell of ``central.web.page`` (no script), in ru/kk/en
+(``?lang=`` wins over Accept-Language); the form takes photos from the camera
+(``capture="environment" multiple``) and posts them as multipart, read while
+it streams. Showing the page spends nothing; a successful upload spends the
+link. Every request counts towards ``claim_upload_pages_per_ip_per_hour``.
+Every answer carries the security headers of the central's pages (no framing,
+no sniffing, no referrer, no store) and the shell's style hash.
 """
 
 from __future__ import annotations

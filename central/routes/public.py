@@ -23,10 +23,10 @@ from central.models import Registration
 from central.repositories import registrations
 from central.routes.deps import AppSettings, Db, Lang, Now, Uow
 from central.routes.responses import html_refusals, refusals
-from central.web.page import Tone, choose_lang, escape, paragraph, render
 from central.services import activation as activation_service
 from central.services import registration as registration_service
 from central.services.activation import Activation
+from central.web.page import Tone, choose_lang, escape, paragraph, render
 from vic_rules.password import POLICY
 
 log = logging.getLogger("central.public")

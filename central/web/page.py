@@ -35,33 +35,46 @@ BUTTON_HEIGHT_PX: Final = 56
 CARD_WIDTH_PX: Final = 640
 WIDE_SCREEN_PX: Final = 720  # above it: desktop spacing and the larger title
 
-STYLESHEET: Final = f"""
+_CSS: Final = f"""
 *{{box-sizing:border-box}}
 html{{-webkit-text-size-adjust:100%}}
-body{{margin:0;background:{PAGE};color:{TEXT};font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;font-size:{BODY_PX}px;line-height:1.5}}
+body{{margin:0;background:{PAGE};color:{TEXT};font-size:{BODY_PX}px;line-height:1.5;
+ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}}
 .wrap{{max-width:{CARD_WIDTH_PX}px;margin:0 auto;padding:0 16px}}
 header{{background:{NAVY};color:{WHITE}}}
-header .wrap{{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px;min-height:64px;padding-top:8px;padding-bottom:8px}}
+header .wrap{{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;
+ gap:8px;min-height:64px;padding-top:8px;padding-bottom:8px}}
 .brand{{display:flex;align-items:center;gap:8px;color:{WHITE};font-weight:700;font-size:18px}}
 .langs{{display:flex;gap:8px}}
-.langs a{{display:inline-flex;align-items:center;justify-content:center;min-width:{TOUCH_MIN_PX}px;min-height:{TOUCH_MIN_PX}px;padding:0 8px;border-radius:8px;color:{WHITE};font-weight:600;text-decoration:none}}
+.langs a{{display:inline-flex;align-items:center;justify-content:center;
+ min-width:{TOUCH_MIN_PX}px;min-height:{TOUCH_MIN_PX}px;padding:0 8px;border-radius:8px;
+ color:{WHITE};font-weight:600;text-decoration:none}}
 .langs a[aria-current]{{background:{WHITE};color:{NAVY}}}
-a:focus-visible,button:focus-visible,input:focus-visible{{outline:3px solid {RED};outline-offset:2px}}
+a:focus-visible,button:focus-visible,input:focus-visible{{outline:3px solid {RED};
+ outline-offset:2px}}
 main{{padding-top:24px;padding-bottom:24px}}
-.card{{background:{WHITE};color:{TEXT};border-radius:16px;border-top:8px solid {NAVY};padding:24px;box-shadow:0 2px 8px rgba(18,53,91,.12)}}
+.card{{background:{WHITE};color:{TEXT};border-radius:16px;border-top:8px solid {NAVY};
+ padding:24px;box-shadow:0 2px 8px rgba(18,53,91,.12)}}
 .card.done{{border-top-color:{NEWS}}}
 .card.problem{{border-top-color:{PROBLEM}}}
 h1{{margin:0 0 16px;color:{NAVY};font-size:{TITLE_PX}px;line-height:1.25}}
 p{{margin:0 0 16px}}
 .note{{color:{PROBLEM};font-weight:600}}
 label{{display:block;margin:0 0 8px;color:{TEXT};font-weight:600}}
-input{{display:block;width:100%;min-height:{BUTTON_HEIGHT_PX}px;margin:8px 0 0;padding:8px 16px;border:2px solid {MUTED};border-radius:8px;background:{WHITE};color:{TEXT};font:inherit}}
+input{{display:block;width:100%;min-height:{BUTTON_HEIGHT_PX}px;margin:8px 0 0;
+ padding:8px 16px;border:2px solid {MUTED};border-radius:8px;background:{WHITE};
+ color:{TEXT};font:inherit}}
 input.code{{font-size:28px;letter-spacing:.3em;text-align:center;max-width:320px}}
 input[type=file]{{font-size:16px;padding:12px 8px}}
-button{{display:block;width:100%;min-height:{BUTTON_HEIGHT_PX}px;margin:24px 0 0;padding:12px 24px;border:0;border-radius:12px;background:{RED};color:{WHITE};font:inherit;font-size:20px;font-weight:600;cursor:pointer}}
+button{{display:block;width:100%;min-height:{BUTTON_HEIGHT_PX}px;margin:24px 0 0;
+ padding:12px 24px;border:0;border-radius:12px;background:{RED};color:{WHITE};
+ font:inherit;font-size:20px;font-weight:600;cursor:pointer}}
 footer{{color:{MUTED};font-size:15px;padding-bottom:32px}}
-@media (min-width:{WIDE_SCREEN_PX}px){{main{{padding-top:48px}}.card{{padding:40px}}h1{{font-size:{TITLE_WIDE_PX}px}}button{{width:auto;min-width:280px}}}}
-""".strip()
+@media (min-width:{WIDE_SCREEN_PX}px){{main{{padding-top:48px}}.card{{padding:40px}}
+ h1{{font-size:{TITLE_WIDE_PX}px}}button{{width:auto;min-width:280px}}}}
+"""
+# served as one line: the CSP hash is of exactly these bytes
+STYLESHEET: Final = "".join(line.strip() for line in _CSS.splitlines())
 
 STYLE_HASH: Final = base64.b64encode(hashlib.sha256(STYLESHEET.encode()).digest()).decode()
 # The central's strict policy, plus exactly this stylesheet: nothing else may style,

@@ -65,10 +65,10 @@ def test_every_text_colour_of_the_stylesheet_meets_4_5_to_1() -> None:
     rules = re.findall(r"([^{}]+)\{([^{}]*)\}", STYLESHEET)
     measured = 0
     for selector, body in rules:
-        colour = re.search(r"(?<![-\w])color:(#[0-9a-fA-F]{6})", body)
+        colour = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", body)
         if colour is None:
             continue
-        own = re.search(r"background(?:-color)?:(#[0-9a-fA-F]{6})", body)
+        own = re.search(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})", body)
         if own:
             under = [own.group(1)]
         elif selector.strip().startswith(("header", ".brand", ".langs")):
