@@ -271,7 +271,7 @@ PAGES.update(
 # the shell of every page (central/web/page.py): its headings and its frame
 PAGES.update(
     {
-        "brand": {"ru": "СК «Виктория»", "kk": "«Виктория» СК", "en": "Victoria Insurance"},
+        "brand": {"ru": "Виктория", "kk": "Виктория", "en": "Victoria"},
         "languages": {"ru": "Язык", "kk": "Тіл", "en": "Language"},
         "help": {
             "ru": "Есть вопросы? Обратитесь в любой филиал «Виктории» или на vic.kz.",

@@ -45,18 +45,17 @@ header{{background:{NAVY};color:{WHITE}}}
 header .wrap{{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;
  gap:8px;min-height:64px;padding-top:8px;padding-bottom:8px}}
 .brand{{display:flex;align-items:center;gap:8px;color:{WHITE};font-weight:700;font-size:18px}}
-.langs{{display:flex;gap:8px}}
+.langs{{display:flex;gap:4px}}
 .langs a{{display:inline-flex;align-items:center;justify-content:center;
- min-width:{TOUCH_MIN_PX}px;min-height:{TOUCH_MIN_PX}px;padding:0 8px;border-radius:8px;
+ min-width:{TOUCH_MIN_PX}px;min-height:{TOUCH_MIN_PX}px;padding:0 4px;border-radius:8px;
  color:{WHITE};font-weight:600;text-decoration:none}}
 .langs a[aria-current]{{background:{WHITE};color:{NAVY}}}
 a:focus-visible,button:focus-visible,input:focus-visible{{outline:3px solid {RED};
  outline-offset:2px}}
-main{{padding-top:24px;padding-bottom:24px}}
-.card{{background:{WHITE};color:{TEXT};border-radius:16px;border-top:8px solid {NAVY};
- padding:24px;box-shadow:0 2px 8px rgba(18,53,91,.12)}}
-.card.done{{border-top-color:{NEWS}}}
-.card.problem{{border-top-color:{PROBLEM}}}
+main.wrap{{padding-top:24px;padding-bottom:16px}}
+.card{{background:{WHITE};color:{TEXT};border-radius:16px;padding:24px;
+ box-shadow:0 2px 8px rgba(18,53,91,.12)}}
+.icon{{display:block;margin:0 0 16px}}
 h1{{margin:0 0 16px;color:{NAVY};font-size:{TITLE_PX}px;line-height:1.25}}
 p{{margin:0 0 16px}}
 .note{{color:{PROBLEM};font-weight:600}}
@@ -69,8 +68,8 @@ input[type=file]{{font-size:16px;padding:12px 8px}}
 button{{display:block;width:100%;min-height:{BUTTON_HEIGHT_PX}px;margin:24px 0 0;
  padding:12px 24px;border:0;border-radius:12px;background:{RED};color:{WHITE};
  font:inherit;font-size:20px;font-weight:600;cursor:pointer}}
-footer{{color:{MUTED};font-size:15px;padding-bottom:32px}}
-@media (min-width:{WIDE_SCREEN_PX}px){{main{{padding-top:48px}}.card{{padding:40px}}
+footer.wrap{{color:{MUTED};font-size:15px;padding-bottom:32px}}
+@media (min-width:{WIDE_SCREEN_PX}px){{main.wrap{{padding-top:48px}}.card{{padding:40px}}
  h1{{font-size:{TITLE_WIDE_PX}px}}button{{width:auto;min-width:280px}}}}
 """
 # served as one line: the CSP hash is of exactly these bytes
@@ -90,6 +89,21 @@ _MARK: Final = (
     f'<path d="M10 10 L16 22 L22 10" fill="none" stroke="{WHITE}" stroke-width="3" '
     'stroke-linecap="round" stroke-linejoin="round"/></svg>'
 )
+# The card's sign of how things went: a check on green, an exclamation on red.
+_ICONS: Final[dict[str, str]] = {
+    "done": (
+        '<svg class="icon" width="48" height="48" viewBox="0 0 48 48" aria-hidden="true" '
+        f'focusable="false"><circle cx="24" cy="24" r="24" fill="{NEWS}"/>'
+        f'<path d="M14 25 L21 32 L34 17" fill="none" stroke="{WHITE}" stroke-width="4" '
+        'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+    ),
+    "problem": (
+        '<svg class="icon" width="48" height="48" viewBox="0 0 48 48" aria-hidden="true" '
+        f'focusable="false"><circle cx="24" cy="24" r="24" fill="{PROBLEM}"/>'
+        f'<path d="M24 12 V28" stroke="{WHITE}" stroke-width="5" stroke-linecap="round"/>'
+        f'<circle cx="24" cy="36" r="3" fill="{WHITE}"/></svg>'
+    ),
+}
 _LANGUAGE_NAMES: Final[dict[str, str]] = {"ru": "Рус", "kk": "Қаз", "en": "Eng"}
 
 
@@ -138,7 +152,6 @@ def render(
     in a card; ``here`` (the page's path) and ``keep`` (its query) make the
     language links, which reopen this very page."""
     title = f"{heading} — {page_text('title', lang)}"
-    card_class = f"card {tone}".strip()
     doc = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -147,7 +160,8 @@ def render(
         f'<header><div class="wrap"><span class="brand">{_MARK}'
         f"<span>{escape(page_text('brand', lang))}</span></span>"
         f"{_language_links(lang, here, keep or {})}</div></header>"
-        f'<main class="wrap"><section class="{card_class}"><h1>{escape(heading)}</h1>'
+        f'<main class="wrap"><section class="card">{_ICONS.get(tone, "")}'
+        f"<h1>{escape(heading)}</h1>"
         f"{body_html}</section></main>"
         f'<footer class="wrap"><p>{escape(page_text("help", lang))}</p></footer>'
         "</body></html>"
