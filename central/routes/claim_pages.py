@@ -137,4 +137,5 @@ async def upload_files(
         return _refused(err, t, chosen)
     body = paragraph(page_text("upload_done", chosen).format(count=added))
     heading = page_text("h_uploaded", chosen)
-    return render(chosen, heading, body, **_place(t), tone="done")
+    # the link is spent: reopened in another language it would say it was used
+    return render(chosen, heading, body, here=None, tone="done")

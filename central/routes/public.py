@@ -239,5 +239,5 @@ def late_code_submit(
         return _code_refusal(registration_id, token, chosen, note, err.status)
     body = paragraph(page_text("confirmed", chosen))
     heading = page_text("h_confirmed", chosen)
-    place = _code_place(registration_id, token)
-    return render(chosen, heading, body, **place, tone="done")
+    # the link is spent: reopened in another language it would say it does not work
+    return render(chosen, heading, body, here=None, tone="done")

@@ -142,7 +142,7 @@ def render(
     heading: str,
     body_html: str,
     *,
-    here: str,
+    here: str | None,
     keep: Mapping[str, str] | None = None,
     tone: Tone = "",
     status: int = 200,
@@ -150,7 +150,10 @@ def render(
 ) -> HTMLResponse:
     """A whole page: ``heading`` (plain text) over ``body_html`` (already escaped)
     in a card; ``here`` (the page's path) and ``keep`` (its query) make the
-    language links, which reopen this very page."""
+    language links, which reopen this very page. An outcome that reopening
+    would not show again (a spent link's success) passes ``here=None``: no links
+    rather than links to a page saying the link does not work."""
+    links = _language_links(lang, here, keep or {}) if here is not None else ""
     title = f"{heading} — {page_text('title', lang)}"
     doc = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -159,7 +162,7 @@ def render(
         f"<title>{escape(title)}</title><style>{STYLESHEET}</style></head><body>"
         f'<header><div class="wrap"><span class="brand">{_MARK}'
         f"<span>{escape(page_text('brand', lang))}</span></span>"
-        f"{_language_links(lang, here, keep or {})}</div></header>"
+        f"{links}</div></header>"
         f'<main class="wrap"><section class="card">{_ICONS.get(tone, "")}'
         f"<h1>{escape(heading)}</h1>"
         f"{body_html}</section></main>"

@@ -19,7 +19,7 @@ import ui.design
 from central.core.config import Settings
 from central.server import EmbeddedCentral
 from central.web.page import STYLESHEET
-from tests.central.claims_support import claims_settings, make_client
+from tests.central.claims_support import claims_settings, make_client, png
 from tests.central.conftest import (
     KZ_PHONE,
     TIMEOUT_S,
@@ -35,6 +35,7 @@ LANGS = ("ru", "kk", "en")
 PAGE_LIMIT = 12  # upload page requests per address and hour: the last answer is 429
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 MIN_CONTRAST = 4.5
+SPENT = ("code confirmed", "upload done")  # successes of a link that is now spent
 
 
 @pytest.fixture
@@ -124,6 +125,8 @@ def served_pages(api: Api, central: EmbeddedCentral, lang: str) -> dict[str, req
     made = client.post(f"/api/v1/account/claims/{claim['id']}/upload-link")
     assert made.status_code == 201, made.text
     pages["upload form"] = requests.get(made.json()["url"], params=q, timeout=TIMEOUT_S)
+    photo = [("file", ("a.png", png(), "image/png"))]
+    pages["upload done"] = requests.post(made.json()["url"], params=q, files=photo, timeout=10)
     pages["unknown upload link"] = requests.get(
         f"{api.url}/claims/upload", params={"t": "x" * 20, **q}, timeout=TIMEOUT_S
     )
@@ -143,6 +146,7 @@ def test_every_page_in_every_language_is_drawn_in_the_one_shell(
         "code confirmed": 200,
         "forged code link": 404,
         "upload form": 200,
+        "upload done": 200,
         "unknown upload link": 404,
     }
     for lang in LANGS:
@@ -151,10 +155,12 @@ def test_every_page_in_every_language_is_drawn_in_the_one_shell(
         for name, page in pages.items():
             where = (lang, name, page.status_code)
             assert page.status_code == expected_status[name], (where, page.text)
-            assert_one_shell(page, lang, where)
+            assert_one_shell(page, lang, where, spent=name in SPENT)
 
 
-def assert_one_shell(page: requests.Response, lang: str, where: object) -> None:
+def assert_one_shell(
+    page: requests.Response, lang: str, where: object, *, spent: bool = False
+) -> None:
     text = page.text
     assert text.startswith("<!doctype html>") and f'<html lang="{lang}">' in text, where
     assert VIEWPORT in text, where
@@ -176,8 +182,12 @@ def assert_one_shell(page: requests.Response, lang: str, where: object) -> None:
     assert policy["default-src"] == "'none'" and policy["frame-ancestors"] == "'none'", where
     assert "unsafe-inline" not in page.headers["Content-Security-Policy"], where
     assert "http" not in page.headers["Content-Security-Policy"], where
-    # language links: ru, kk, en, to the same page, the shown one marked as current
+    # language links: ru, kk, en, to the same page, the shown one marked as current;
+    # none on the success of a spent link (reopened, it would say the link is dead)
     links = re.findall(r'<a href="([^"]+)" hreflang="(\w\w)"[^>]*>', text)
+    if spent:
+        assert links == [], where
+        return
     assert [code for _, code in links] == list(LANGS), where
     path = page.url.split("?")[0].split("/", 3)[3]
     for href, code in links:
