@@ -17,6 +17,7 @@ import requests
 
 import ui.design
 from central.core.config import Settings
+from central.core.i18n import PAGES
 from central.server import EmbeddedCentral
 from central.web.page import STYLESHEET
 from tests.central.claims_support import claims_settings, make_client, png
@@ -246,3 +247,12 @@ def test_a_rate_limited_upload_page_is_drawn_in_the_same_look(
     assert limited.status_code == 429, limited.text
     assert "<h1>Too many attempts</h1>" in limited.text
     assert_one_shell(limited, "en", "rate limited")
+
+
+def test_the_pages_words_follow_the_house_rules() -> None:
+    """English says "personal account" without «» or the Russian name; Russian
+    says «СМС»; every page text has all three languages."""
+    for key, texts in PAGES.items():
+        assert set(texts) == set(LANGS), key
+        assert "«" not in texts["en"] and "Личн" not in texts["en"], key
+        assert "SMS" not in texts["ru"], key
