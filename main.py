@@ -10,14 +10,14 @@ def prepare_start_up() -> None:
     """Before the app's first window: no cyclic GC, Qt-free modules before PySide6.
 
     Up to the first paint the app only creates what lives as long as it does
-    (modules, classes, widgets): the ~40 collections the garbage collector would
-    run meanwhile free nothing and cost ~4 ms. ``ui.app.Shell`` turns it back on
-    once the first screen is up.
+    (modules, classes, widgets): the collections the garbage collector would run
+    meanwhile free nothing and cost time (docs/performance.md §1). ``ui.app.Shell``
+    turns it back on once the first screen is up.
 
     Once imported, PySide6 reads the source of every module imported after it (to
     look for ``from __feature__``): for these, and the standard modules they pull
-    in (logging.handlers brings socket, pickle, queue), that is ~10 ms on the way
-    to the first paint, for nothing.
+    in (logging.handlers brings socket, pickle, queue), that is time on the way to
+    the first paint, for nothing (docs/performance.md §1).
     """
     gc.disable()
     import kiosk.config

@@ -16,7 +16,7 @@ load generator, one asyncio thread here, shares no GIL with it). Two questions:
     confirm. Then the same at ``LIGHT_PACE_S``, nearer a real branch (figures only).
 
 Confirm creates the account; its temporary password is hashed (argon2id at
-OWASP's cost, 19 MiB, t=2, p=1, a few tens of ms of a core) by the central's sender
+OWASP's cost, 19 MiB, t=2, p=1; its CPU: docs/performance.md §8) by the central's sender
 just before the email carrying it goes, not in the request. Those emails have a
 hard ceiling of about (cores / CPU per hash), computed here from a measured hash,
 and the confirm run's backlog of them is waited for (and its rate reported)

@@ -11,8 +11,8 @@ The terminal is configured (a central URL, a token in a file keyring), so no
 demo central is started. Before timing, the project's modules are compiled to
 bytecode: what the warm-up runs would leave behind on any machine but this
 shared one, which sets PYTHONDONTWRITEBYTECODE (so each start would otherwise
-compile ~20 of the app's modules from source, ~12 ms, and none of the bare
-window's); an installed terminal has them from pip.
+compile the app's modules from source (docs/performance.md §1), and none of the
+bare window's); an installed terminal has them from pip.
 Target: median app <= 1.3x median bare window; at least 5 runs each.
 """
 

@@ -11,14 +11,13 @@ note or amount) is one sentence on stderr with exit code 1, as in
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 from dataclasses import asdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from central.cli import CliError, load_settings, migrated_engine
+from central.cli import EXIT_OK, CliError, load_settings, migrated_engine, operator
 from central.core.db import make_session_factory, transaction
 from central.core.errors import (
     CentralError,
@@ -31,16 +30,6 @@ from central.models import utcnow
 from central.services import claim_documents, claims
 from central.services.claims import ClaimView
 from central.storage.documents import DocumentStore
-
-EXIT_OK = 0
-
-
-def operator() -> str:
-    """Who runs the command, for the audit trail."""
-    try:
-        return getpass.getuser()[:64]
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def _sentence(err: CentralError, number: str) -> str:

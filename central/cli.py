@@ -120,7 +120,8 @@ def run_workers(app: str, *, workers: int, host: str, port: int, **options: Any)
     """``uvicorn.run(app, workers=...)``, except for the listening socket: uvicorn
     makes it with protocol 0, and asyncio sets TCP_NODELAY on accepted
     connections only when the protocol says TCP, so every worker's responses
-    (written as head, then body) waited ~40 ms for the client's delayed ACK."""
+    (written as head, then body) waited for the client's delayed ACK
+    (docs/performance.md §5)."""
     import socket
 
     import uvicorn

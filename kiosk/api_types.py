@@ -156,6 +156,14 @@ class UploadLink:
 
 
 @dataclass(frozen=True)
+class LinkSent:
+    """A claim's new upload link, sent by SMS to ``phone_masked`` (the account's)."""
+
+    link: UploadLink
+    phone_masked: str
+
+
+@dataclass(frozen=True)
 class HeartbeatReport:
     """What a running terminal tells the central every few minutes (issue 13 §5)."""
 
@@ -171,3 +179,14 @@ class HeartbeatAnswer:
 
     token_age_s: int
     rotate_due: bool
+
+
+@dataclass(frozen=True)
+class CorrectionStarted:
+    """An email correction of an account pending activation (issue 11 §1): a code
+    went by SMS to the account's phone (``phone_masked``)."""
+
+    id: str
+    phone_masked: str
+    code_expires_at: datetime
+    attempts_left: int

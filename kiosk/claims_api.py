@@ -16,7 +16,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from kiosk.api_types import Claim, ClaimDocument, ClaimHistoryEntry, ClaimKind, UploadLink
+from kiosk.api_types import (
+    Claim,
+    ClaimDocument,
+    ClaimHistoryEntry,
+    ClaimKind,
+    LinkSent,
+    UploadLink,
+)
 from kiosk.errors import UnexpectedResponse
 
 Progress = Callable[[int, int], None]  # (bytes sent, bytes in all)
@@ -104,6 +111,13 @@ def parse_upload_link(body: dict[str, Any]) -> UploadLink:
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise UnexpectedResponse("upload link missing", status=201)
     return UploadLink(url=url, expires_at=_time(body.get("expires_at")))
+
+
+def parse_link_sent(body: dict[str, Any]) -> LinkSent:
+    masked = body.get("phone_masked")
+    if not isinstance(masked, str):
+        raise UnexpectedResponse("masked phone missing", status=201)
+    return LinkSent(link=parse_upload_link(body), phone_masked=masked)
 
 
 def _header_name(name: str) -> str:

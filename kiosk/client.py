@@ -29,9 +29,11 @@ from kiosk.api_types import (
     ClaimRequest,
     ClientSession,
     Contract,
+    CorrectionStarted,
     Enrollment,
     HeartbeatAnswer,
     HeartbeatReport,
+    LinkSent,
     PasswordPolicy,
     RegistrationRequest,
     RegistrationStarted,
@@ -45,6 +47,7 @@ from kiosk.claims_api import (
     parse_claims,
     parse_document,
     parse_kinds,
+    parse_link_sent,
     parse_upload_link,
 )
 from kiosk.errors import (
@@ -57,6 +60,7 @@ from kiosk.errors import (
     IdempotencyConflict,
     InvalidCode,
     InvalidCredentials,
+    LinkSmsLimited,
     NotFound,
     RateLimited,
     ServerError,
@@ -138,6 +142,8 @@ def error_for(response: requests.Response, *, on_401: type[CentralError]) -> Cen
     if status == 429:
         if code == TooManyAttempts.code:
             return TooManyAttempts(message)
+        if code == LinkSmsLimited.code:
+            return LinkSmsLimited(message, retry_after_s=_retry_after_s(response))
         return RateLimited(message, retry_after_s=_retry_after_s(response))
     if status == 413 and code == TooLarge.code:
         return TooLarge(message)
@@ -165,6 +171,8 @@ def error_for(response: requests.Response, *, on_401: type[CentralError]) -> Cen
         violations = [str(v) for v in found] if isinstance(found, list) else []
         return WeakPassword(message, violations=violations)
     if status == 401:
+        if code == InvalidCredentials.code:  # a password refused, not the token
+            return InvalidCredentials(message)
         return on_401(message)
     if status == 403:
         if code == AccountNotActivated.code:
@@ -383,6 +391,63 @@ class CentralClient:
             raise UnexpectedResponse("contracts missing", status=200)
         return [_contract(item) for item in items if isinstance(item, dict)]
 
+    # -- account life cycle (issue 11) --------------------------------------------
+
+    def close_account(
+        self, client_token: str, password: str, *, idempotency_key: str | None = None
+    ) -> None:
+        """Close the client's «Личный кабинет» with its password: on return every
+        session has ended and no login reaches the account (an SMS and an email
+        confirm it). A wrong password is ``InvalidCredentials``; an ended session
+        ``Unauthorized``."""
+        self._call(
+            "POST",
+            f"{API}/account/closure",
+            json={"password": password},
+            token=client_token,
+            idempotency_key=idempotency_key,
+        )
+
+    def start_email_correction(
+        self,
+        phone: str,
+        email: str,
+        *,
+        operator: str | None,
+        id_checked: bool,
+        idempotency_key: str | None = None,
+    ) -> CorrectionStarted:
+        """Ask for an SMS code to move the account pending activation of ``phone``
+        to ``email``; in clerk mode (``operator``) only with ``id_checked``.
+        ``NotFound``: no such pending account; ``AccountExists``: another account
+        holds the email."""
+        body: dict[str, Any] = {"phone": phone, "email": email, "id_checked": id_checked}
+        if operator is not None:
+            body["operator"] = operator
+        answer = self._call(
+            "POST",
+            f"{API}/pending-accounts/email-corrections",
+            json=body,
+            idempotency_key=idempotency_key,
+        )
+        found = _json(answer)
+        try:
+            return CorrectionStarted(
+                id=str(found["id"]),
+                phone_masked=str(found.get("phone_masked", "")),
+                code_expires_at=parse_time(found.get("code_expires_at")),
+                attempts_left=int(found["attempts_left"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UnexpectedResponse("incomplete email correction answer", status=201) from exc
+
+    def confirm_email_correction(self, correction_id: str, code: str) -> str:
+        """Move the account to the corrected email with the SMS code; the new
+        address, masked. Refusals as for a registration's code."""
+        path = f"{API}/pending-accounts/email-corrections/{quote(correction_id, safe='')}/confirm"
+        masked = _json(self._call("POST", path, json={"code": code})).get("email_masked")
+        return masked if isinstance(masked, str) else ""
+
     # -- online claims (v1.1; client token) --------------------------------------
 
     def claim_kinds(self) -> list[ClaimKind]:
@@ -423,6 +488,16 @@ class CentralClient:
         """A new one-time link for the phone (it ends the claim's older ones)."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link"
         return parse_upload_link(_json(self._call("POST", path, json={}, token=client_token)))
+
+    def send_claim_upload_link(
+        self, client_token: str, claim_id: str, *, idempotency_key: str
+    ) -> LinkSent:
+        """A new one-time link sent by SMS to the account's phone (it ends the
+        claim's older links); a repeat with the same key sends nothing twice and
+        answers the same link. ``LinkSmsLimited`` past the claim's hourly cap."""
+        path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link/sms"
+        answer = self._call("POST", path, token=client_token, idempotency_key=idempotency_key)
+        return parse_link_sent(_json(answer))
 
     def add_claim_document(
         self,

@@ -29,8 +29,11 @@ class RunningCentral(Protocol):
     def close(self) -> None: ...
 
 
-class DemoUnavailable(CentralError):
-    """Demo mode was asked for, but this program was started without a central."""
+class DemoUnavailable(RuntimeError):
+    """Demo mode was asked for, but this program was started without a central.
+
+    Not a ``CentralError``: that means a call to the central was refused or
+    failed, and here there is no central to call."""
 
     problem_key = "demo_unavailable"
 

@@ -57,6 +57,12 @@ class RateLimited(CentralError):
         self.retry_after_s = retry_after_s
 
 
+class LinkSmsLimited(RateLimited):
+    """The claim's upload link went by SMS as often as an hour allows."""
+
+    code = ErrorCode.LINK_SMS_LIMITED
+
+
 class AccountExists(CentralError):
     code = ErrorCode.ACCOUNT_EXISTS
 

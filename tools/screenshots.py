@@ -380,6 +380,80 @@ def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
 
 
+def render_lifecycle(window: MainWindow, shots: Shots, run: Run) -> None:
+    """23–27 (issue 11): closing the account (a wrong password said), «Личный кабинет
+    закрыт»; the email correction of an account pending activation with a typo (in clerk
+    mode the ID box not yet ticked), its code, the activation email sent to the new address."""
+    import uuid
+
+    from kiosk.api_types import RegistrationRequest
+
+    # the correction: a client registered with a typo in the email, never activated
+    typo_phone = run.phone(5)
+    started = run.client.register(
+        RegistrationRequest(
+            email=f"aigerim{run.number}@gmial.com", phone=typo_phone, consent=True, locale="ru"
+        ),
+        idempotency_key=str(uuid.uuid4()),
+    )
+    phone_e164 = "+7" + re.sub(r"\D", "", typo_phone)[1:]
+    run.client.confirm(started.id, _wait_for_code(run.client, phone_e164))
+    window.go_home()
+    if not run.kiosk:
+        window.ctx.registration.operator = "A.Nurlanova"  # the shift's clerk
+    flow = window.ctx.email_correction
+    window.follow(flow.step)
+    form: Any = window.screen_named("email_correction")
+    form.phone.setText(typo_phone)
+    form.email.setText(run.email(5))
+    window.activateWindow()
+    form.email.setFocus()  # in kiosk mode: its keyboard
+    if not run.kiosk:
+        form._start()  # the ID box not ticked yet: the form says so, nothing is sent
+    shots.shot(window, 25, "email_correction")
+    window.apply(flow.start(form.phone.text(), form.email.text(), True))
+    code: Any = window.screen_named("email_correction_code")
+    code.code.setText("12")
+    shots.shot(window, 26, "email_correction_code")
+    window.apply(flow.confirm(_wait_for_code(run.client, phone_e164, newest=True)))
+    shots.shot(window, 27, "email_correction_done")
+
+    # the closure, last: the online client's account is gone after it
+    window.go_home()
+    window.show_screen("login")
+    login = window.screen_named("login")
+    login.login_edit.setText(run.online_email)  # type: ignore[attr-defined]
+    login.password.setText(f"Aqzhibek-{run.number}")  # type: ignore[attr-defined]  # 09's
+    login.submit.click()  # type: ignore[attr-defined]
+    wait_for_background()
+    contracts: Any = window.screen_named("contracts")
+    contracts.close_account.click()
+    closure: Any = window.screen_named("account_closure")
+    closure.password.setText("Aqzhibek-0")
+    closure.close_button.click()
+    wait_for_background()
+    window.activateWindow()
+    closure.password.setFocus()
+    shots.shot(window, 23, "account_closure")
+    closure.password.setText(f"Aqzhibek-{run.number}")
+    closure.close_button.click()
+    wait_for_background()
+    shots.shot(window, 24, "account_closed")
+    window.go_home()
+
+
+def _wait_for_code(client: Any, phone: str, *, newest: bool = False) -> str:
+    """The code of the newest SMS to ``phone`` once one arrived (``newest``: once a
+    second one did, for a code after the first)."""
+    deadline = time.monotonic() + MAILBOX_WAIT_S
+    while time.monotonic() < deadline:
+        codes = [m for m in client.dev_messages(to=phone) if re.search(r"\b\d{6}\b", m["body"])]
+        if len(codes) >= (2 if newest else 1):
+            return sms_code(client, phone)
+        time.sleep(0.1)
+    raise SystemExit(f"no code was sent to {phone}")
+
+
 def _write_png(path: Path) -> None:
     """A small real photo-like PNG, drawn by Qt (the tool needs no PIL)."""
     from PySide6.QtGui import QImage
@@ -499,6 +573,7 @@ def render_mode(window: MainWindow, out: Path, run: Run) -> list[Path]:
     render_registration(window, shots, run, record=panel.record)
     render_login(window, shots, run)
     render_claims(window, shots, run)
+    render_lifecycle(window, shots, run)
     render_opening(shots, run)
     if run.kiosk:
         render_kiosk_dialogs(window, shots, run)

@@ -81,7 +81,7 @@ def licence_of(dist: Distribution) -> str:
 def url_of(dist: Distribution) -> str:
     meta = dist.metadata
     for entry in meta.get_all("Project-URL") or []:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() in ("source", "homepage", "home", "repository"):
             return url.strip()
     return str(meta["Home-page"] or "")

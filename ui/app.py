@@ -16,7 +16,8 @@ attaches the flows and the mode-specific parts that need the open terminal:
   central is up.
 
 Why this order: opening needs SQLAlchemy, requests, keyring and, in demo mode,
-the embedded central (0.3–2 s); a client can read the welcome screen meanwhile.
+the embedded central (docs/performance.md §1 says how long); a client can read
+the welcome screen meanwhile.
 """
 
 from __future__ import annotations
@@ -151,8 +152,8 @@ class Shell(QObject):
 
         Called one event-loop turn after the first paint (so a tap that arrived by
         then is handled first), or after ``OPEN_WITHOUT_PAINT_MS`` at the latest:
-        opening imports for ~0.3 s off the GUI thread, and those imports hold the
-        GIL the painting would need.
+        opening imports a lot off the GUI thread (docs/performance.md §1), and those
+        imports hold the GIL the painting would need.
         """
         if not self._opening_started:
             self._opening_started = True
@@ -260,6 +261,7 @@ class Shell(QObject):
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)
         panel.change_operator.connect(lambda: self._change_operator(window))
+        panel.correct_email.connect(window.open_email_correction)
         window.confirm_close = True
         panel.start()
         self._pollers.append(panel)

@@ -222,6 +222,8 @@ class ClerkPanel(QWidget):
     """
 
     change_operator = Signal()  # «Сменить оператора»: the shell asks for the new one
+    # «Исправить email»: the shell opens the email correction of a pending account
+    correct_email = Signal()
 
     def __init__(
         self,
@@ -244,6 +246,9 @@ class ClerkPanel(QWidget):
         self.change_operator_button = QPushButton()
         self.change_operator_button.setMinimumHeight(34)
         self.change_operator_button.clicked.connect(self.change_operator)
+        self.correct_email_button = QPushButton()
+        self.correct_email_button.setMinimumHeight(34)
+        self.correct_email_button.clicked.connect(self.correct_email)
         self.today_title = QLabel()
         self.today_title.setObjectName("fieldLabel")
         self.today_list = QListWidget()
@@ -254,6 +259,7 @@ class ClerkPanel(QWidget):
         operator_row.addWidget(self.operator_label, 1)
         operator_row.addWidget(self.change_operator_button)
         layout.addLayout(operator_row)
+        layout.addWidget(self.correct_email_button)
         layout.addWidget(self.today_title)
         layout.addWidget(self.today_list, 1)
         layout.addWidget(self.outbox_panel, 1)
@@ -286,6 +292,10 @@ class ClerkPanel(QWidget):
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self._operator))
         self.change_operator_button.setText(self.tr("Change operator"))
         self.change_operator_button.setAccessibleName(self.tr("Change operator"))
+        self.correct_email_button.setText(self.tr("Correct the email of a pending account"))
+        self.correct_email_button.setAccessibleName(
+            self.tr("Correct the email of a pending account")
+        )
         self.today_title.setText(
             self.tr("Registrations today: %1").replace("%1", str(len(self._today)))
         )

@@ -14,7 +14,7 @@ opened (``ui.app.Shell``): built without dependencies it shows the welcome
 screen at once and gets its flows later through ``attach``, or a sentence
 saying why the terminal could not open through ``show_problem``. Only the
 welcome screen is built up front; every other screen is built on first use,
-because building them all costs the first paint about 0.1 s.
+because building them all delays the first paint (docs/performance.md §1).
 """
 
 from __future__ import annotations
@@ -45,13 +45,22 @@ if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
     from kiosk.flows.claims import ClaimsFlow, ClaimsOutcome
+    from kiosk.flows.closure import ClosureFlow, ClosureOutcome
+    from kiosk.flows.email_correction import CorrectionOutcome, EmailCorrectionFlow
     from kiosk.flows.login import LoginFlow, LoginOutcome
     from kiosk.flows.password_reset import PasswordResetFlow, ResetOutcome
     from kiosk.flows.registration import RegistrationFlow, RegistrationOutcome
     from kiosk.outbox import Outbox
     from ui.startup import ProblemPage
 
-Outcome = Union["RegistrationOutcome", "LoginOutcome", "ResetOutcome", "ClaimsOutcome"]
+Outcome = Union[
+    "RegistrationOutcome",
+    "LoginOutcome",
+    "ResetOutcome",
+    "ClaimsOutcome",
+    "ClosureOutcome",
+    "CorrectionOutcome",
+]
 
 HOME_SCREEN = "welcome"
 
@@ -79,6 +88,13 @@ STEP_SCREENS: dict[str, str] = {
     "claim_form": "claim_form",
     "claim_view": "claim_view",
     "claim_list": "claim_list",
+    # ClosureFlow's ClosureStep (its SESSION_ENDED is "login")
+    "account_closure": "account_closure",
+    "account_closed": "account_closed",
+    # EmailCorrectionFlow's CorrectionStep
+    "email_correction": "email_correction",
+    "email_correction_code": "email_correction_code",
+    "email_correction_done": "email_correction_done",
 }
 
 
@@ -90,6 +106,8 @@ class Dependencies:
     login: LoginFlow
     password_reset: PasswordResetFlow | None = None  # made around ``client`` when None
     claims: ClaimsFlow | None = None  # made around ``client`` and ``login`` when None
+    closure: ClosureFlow | None = None  # made around ``client`` and ``login`` when None
+    email_correction: EmailCorrectionFlow | None = None  # made around ``client`` when None
     client: CentralClient | None = None
     outbox: Outbox | None = None
     config: KioskConfig | None = None
@@ -274,13 +292,37 @@ class MainWindow(QMainWindow):
                 locale=login.locale,
                 regions=regions,
             )
+        if deps.client is not None:
+            self._add_lifecycle_flows(deps)
         self.deps = deps
         self.ctx.attach(deps.registration, deps.login, deps.client, deps.outbox)
         self.ctx.password_reset = deps.password_reset
         self.ctx.claims = deps.claims
+        self.ctx.closure = deps.closure
+        self.ctx.email_correction = deps.email_correction
         self._follow_language(i18n.current_language())
         for screen in list(self._screens.values()):
             screen.on_terminal_open()
+
+    @staticmethod
+    def _add_lifecycle_flows(deps: Dependencies) -> None:
+        """The account's closure and the email correction (issue 11), when not given."""
+        client, login, registration = deps.client, deps.login, deps.registration
+        assert client is not None
+        if deps.closure is None:
+            from kiosk.flows.closure import ClosureFlow
+
+            deps.closure = ClosureFlow(client, lambda: login.session, locale=login.locale)
+        if deps.email_correction is None:
+            from kiosk.flows.email_correction import EmailCorrectionFlow
+
+            deps.email_correction = EmailCorrectionFlow(
+                client,
+                id_required=not deps.kiosk_mode,  # clerk mode: the clerk checks the ID
+                operator=lambda: registration.operator,
+                locale=login.locale,
+                regions=tuple(deps.config.allowed_regions) if deps.config else ("KZ",),
+            )
 
     def show_problem(self, problem: str) -> None:
         """The terminal could not open: say why (``problem``, a key of
@@ -363,6 +405,8 @@ class MainWindow(QMainWindow):
         began): it was dropped and the caller must show nothing of it.
         """
         from kiosk.flows.claims import ClaimsOutcome
+        from kiosk.flows.closure import ClosureOutcome
+        from kiosk.flows.email_correction import CorrectionOutcome
         from kiosk.flows.login import LoginOutcome
         from kiosk.flows.registration import RegistrationOutcome
 
@@ -382,6 +426,14 @@ class MainWindow(QMainWindow):
                 self.client_active.emit()  # a document came from the phone
             if step is not None and outcome.ended:
                 self.ctx.login.wipe()  # the central ended the session: nothing to end
+        elif isinstance(outcome, ClosureOutcome):
+            step = self.ctx.closure.apply(outcome)
+            if step is not None and outcome.ended:
+                # closed (or ended by the central): the session is over there already
+                self.ctx.claims.wipe()
+                self.ctx.login.wipe()
+        elif isinstance(outcome, CorrectionOutcome):
+            step = self.ctx.email_correction.apply(outcome)
         else:
             step = self.ctx.password_reset.apply(outcome)
         if step is None:
@@ -413,6 +465,8 @@ class MainWindow(QMainWindow):
             self.ctx.registration.wipe()
             self.ctx.password_reset.wipe()
             self.ctx.claims.wipe()
+            self.ctx.closure.wipe()
+            self.ctx.email_correction.wipe()
             login = self.ctx.login
             ended = login.wipe()
             if ended is not None:
@@ -425,6 +479,14 @@ class MainWindow(QMainWindow):
             i18n.set_language(config.default_locale)
         self.show_screen(HOME_SCREEN)
 
+    def open_email_correction(self) -> None:
+        """The clerk panel's «Исправить email»: a new task, so the last client's
+        screens are wiped first (``go_home``), then the correction's form."""
+        if self.problem is not None or not self.ctx.is_open:
+            return
+        self.go_home()
+        self.follow(self.ctx.email_correction.step)
+
     # -- language ------------------------------------------------------------------
 
     def _follow_language(self, lang: str) -> None:
@@ -434,6 +496,8 @@ class MainWindow(QMainWindow):
         self.ctx.login.locale = lang
         self.ctx.password_reset.locale = lang
         self.ctx.claims.locale = lang
+        self.ctx.closure.locale = lang
+        self.ctx.email_correction.locale = lang
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Victoria: personal account registration"))

@@ -84,10 +84,11 @@ def open_for(config: KioskConfig, *, start_demo: DemoStarter | None = None) -> O
 def startup_failures() -> tuple[type[BaseException], ...]:
     """What a terminal that cannot open raises, each with a sentence for a person."""
     from kiosk.credentials import CredentialError
+    from kiosk.demo import DemoUnavailable
     from kiosk.errors import CentralError
     from kiosk.outbox import OutboxError
 
-    return (CredentialError, OutboxError, CentralError, OSError)
+    return (CredentialError, OutboxError, CentralError, DemoUnavailable, OSError)
 
 
 # The window says why opening failed from a key, in the language of the moment (and

@@ -45,6 +45,8 @@ class ErrorCode(StrEnum):
     UNSUPPORTED_TYPE = "unsupported_type"
     TOO_MANY_DOCUMENTS = "too_many_documents"
     CLAIM_DECIDED = "claim_decided"
+    # ours (429): the claim's upload link went by SMS as often as an hour allows
+    LINK_SMS_LIMITED = "link_sms_limited"
 
 
 @unique

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     claim_upload_link_ttl_s: int = 15 * 60
     # requests to the phone upload page (GET and POST) per client address
     claim_upload_pages_per_ip_per_hour: int = 60
+    # the upload link by SMS on the client's request, per claim (each ends the earlier link)
+    claim_link_sms_per_claim_per_hour: int = Field(default=3, ge=0)
 
     # Prometheus /metrics of `serve` on a port of its own; 0: off
     metrics_port: int = Field(default=0, ge=0, le=65535)

@@ -217,6 +217,13 @@ class ClaimDecided(CentralError):
     code = ErrorCode.CLAIM_DECIDED
 
 
+class LinkSmsLimited(_Retryable):
+    """The claim's upload link went by SMS ``claim_link_sms_per_claim_per_hour``
+    times in the last hour; ``retry_after`` says when the next may go."""
+
+    code = ErrorCode.LINK_SMS_LIMITED
+
+
 class ClaimTransitionRefused(CentralError):
     """A status change outside the claim's state machine (the insurer's CLI)."""
 

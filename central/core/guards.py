@@ -10,8 +10,9 @@ from urllib.parse import parse_qsl
 
 from fastapi.responses import JSONResponse
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from central.core.asgi import HttpMiddleware, WatchedSend
 from central.core.errors import ValidationFailed
 from central.core.i18n import message, negotiate
 from central.core.text import FORBIDDEN_CHARACTER, has_control_character
@@ -29,32 +30,25 @@ HTML_SECURITY_HEADERS: dict[str, str] = {
 }
 
 
-class SecurityHeadersMiddleware:
+class SecurityHeadersMiddleware(HttpMiddleware):
     """Adds ``HTML_SECURITY_HEADERS`` to every ``text/html`` response (whatever
     route or error made it). A route's own value for one of those names is kept
     (a page may need its own policy), except that a policy without
     ``frame-ancestors`` gets ``frame-ancestors 'none'`` appended."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, WatchedSend(send, on_start=_with_security_headers))
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
 
-        async def with_headers(msg: Message) -> None:
-            if msg["type"] == "http.response.start":
-                headers = MutableHeaders(scope=msg)
-                if headers.get("content-type", "").lower().startswith("text/html"):
-                    for name, value in HTML_SECURITY_HEADERS.items():
-                        headers.setdefault(name, value)
-                    policy = headers["Content-Security-Policy"]
-                    if "frame-ancestors" not in policy:
-                        headers["Content-Security-Policy"] = f"{policy}; frame-ancestors 'none'"
-            await send(msg)
-
-        await self.app(scope, receive, with_headers)
+def _with_security_headers(msg: Message) -> Message:
+    headers = MutableHeaders(scope=msg)
+    if headers.get("content-type", "").lower().startswith("text/html"):
+        for name, value in HTML_SECURITY_HEADERS.items():
+            headers.setdefault(name, value)
+        policy = headers["Content-Security-Policy"]
+        if "frame-ancestors" not in policy:
+            headers["Content-Security-Policy"] = f"{policy}; frame-ancestors 'none'"
+    return msg
 
 
 def _bad_parts(scope: Scope) -> dict[str, list[str]]:
@@ -71,19 +65,13 @@ def _bad_parts(scope: Scope) -> dict[str, list[str]]:
     return fields
 
 
-class ControlCharacterMiddleware:
+class ControlCharacterMiddleware(HttpMiddleware):
     """``422 validation_failed`` (``fields: {"path"|<query name>:
     ["forbidden_character"]}``) for a path or query value holding a control
     character, before any route sees it: such a value never reaches a query
     (NUL is a 500 on PostgreSQL) nor a log."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
             fields = _bad_parts(scope)
         except ValueError:  # a query string parse_qsl refuses

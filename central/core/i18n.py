@@ -156,6 +156,14 @@ ERRORS: dict[str, dict[Locale, str]] = {
         "kk": "Өтініш бойынша шешім қабылданған: файлдар енді қабылданбайды.",
         "en": "The claim has been decided: no more files are accepted.",
     },
+    "link_sms_limited": {
+        "ru": "Ссылку по этому заявлению уже несколько раз отправили по СМС. "
+        "Повторите позже или отсканируйте QR-код.",
+        "kk": "Бұл өтініш бойынша сілтеме СМС арқылы бірнеше рет жіберілді. "
+        "Кейінірек қайталаңыз немесе QR-кодты сканерлеңіз.",
+        "en": "The link for this claim has been sent by text message several times already. "
+        "Please try again later or scan the QR code.",
+    },
     "claim_transition_refused": {
         "ru": "Такая смена статуса заявления невозможна.",
         "kk": "Өтініш мәртебесін бұлай өзгертуге болмайды.",

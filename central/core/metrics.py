@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from central.core.asgi import HttpMiddleware, WatchedSend
 from central.models import utcnow
 from central.repositories.monitoring import backlog
 
@@ -118,29 +119,20 @@ def _route_of(scope: Scope) -> str:
     return path if isinstance(path, str) else UNMATCHED_ROUTE
 
 
-class MetricsMiddleware:
+class MetricsMiddleware(HttpMiddleware):
     """Counts each HTTP answer by its route's template, method and status."""
 
     def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+        super().__init__(app)
         self.found = instruments()
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        status = 500
-
-        async def watch(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            await send(message)
-
+        watch = WatchedSend(send)
         try:
             await self.app(scope, receive, watch)
         finally:
+            status = watch.status
             route, method = _route_of(scope), str(scope.get("method", "-"))
             self.found.requests.labels(route, method, str(status)).inc()
             self.found.latency.labels(route, method).observe(time.perf_counter() - started)

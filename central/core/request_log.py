@@ -28,8 +28,9 @@ from contextvars import ContextVar
 from typing import Any, Final
 from urllib.parse import parse_qsl
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from central.core.asgi import HttpMiddleware, WatchedSend
 from central.core.text import escape_controls
 
 log = logging.getLogger("central.requests")
@@ -110,37 +111,28 @@ def masked_target(path: str, query_string: bytes | str = b"") -> str:
     return f"{path}?" + "&".join(f"{name}={MASK}" for name in names[:20])
 
 
-class RequestLogMiddleware:
+class RequestLogMiddleware(HttpMiddleware):
     """Logs ``client - "METHOD target HTTP/v" status duration`` at INFO on
     ``central.requests`` once the answer has started (or failed to), with the
     same values as fields (for JSON lines); gives each request its id."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.monotonic()
-        status = 500
         request_id = request_id_from(_header(scope, b"x-request-id"))
         reset = request_id_var.set(request_id)
 
-        async def watch(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                headers = [
-                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
-                ]
-                headers.append((b"x-request-id", request_id.encode("latin-1")))
-                message = {**message, "headers": headers}
-            await send(message)
+        def with_id(message: Message) -> Message:
+            headers = [
+                (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
+            ]
+            headers.append((b"x-request-id", request_id.encode("latin-1")))
+            return {**message, "headers": headers}
 
+        watch = WatchedSend(send, on_start=with_id)
         try:
             await self.app(scope, receive, watch)
         finally:
+            status = watch.status
             client = scope.get("client")
             where = escape_controls(f"{client[0]}:{client[1]}") if client else "-"
             method = escape_controls(str(scope.get("method", "-")))

@@ -7,10 +7,12 @@ the handler returned, or raised a ``CentralError`` whose ``commits`` is set (a
 wrong code's spent attempt, a failed login's count); rolled back otherwise.
 Repositories and services only flush; nothing else commits or rolls back.
 
-Two ways a handler speaks to it, for the two cases an exception cannot carry:
+Three ways a handler speaks to it, for the cases an exception cannot carry:
 ``refused(err)`` when the handler answers a refusal itself instead of raising
-it (an HTML page), and ``start_over()`` when a statement failed in a way that
-left nothing worth keeping (an idempotency key another request took first).
+it (an HTML page), ``start_over()`` when a statement failed in a way that
+left nothing worth keeping (an idempotency key another request took first),
+and ``end_reads()`` when it has only read so far and is about to wait on its
+client (an upload's body): no connection is held meanwhile.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ class UnitOfWork:
         """Forget everything done so far (the next statement begins afresh): for
         a first write that lost a race and leaves nothing to keep."""
         self.session.rollback()
+
+    def end_reads(self) -> None:
+        """End a stretch of reads so the request holds no connection while it
+        waits on its client (an upload's body streaming in); the next statement
+        begins a new transaction. Only before any write: it would be lost."""
+        session = self.session
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("end_reads after a write: it would be rolled back")
+        session.rollback()
 
     def commits(self, error: BaseException | None) -> bool:
         """Whether the transaction is committed when the handler ended with

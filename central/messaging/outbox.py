@@ -18,8 +18,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from central.messaging.texts import channel_of, render
-from central.models import Account, Message, new_id, utcnow
-from central.repositories import accounts
+from central.models import Message, new_id, utcnow
 
 
 class ChannelMismatch(ValueError):
@@ -94,38 +93,4 @@ def enqueue(
     row = message_row(channel=channel, to=to, kind=kind, locale=locale, params=params)
     message = Message(**row.columns(), id=message_id or new_id(), password=password)
     session.add(message)
-    return message
-
-
-def send_temporary_password(
-    session: Session,
-    account: Account,
-    *,
-    kind: str,
-    params: Mapping[str, object],
-    temporary: str,
-    now: datetime,
-    valid_until: datetime,
-) -> Message:
-    """Queue the email ``kind`` carrying ``temporary`` and make that the existing
-    account's (temporary) password when the email goes (a reset).
-
-    argon2 costs ~0.1 s of a core, so the request that makes a temporary password
-    does not hash it: the sender does, just before it delivers this email (see
-    ``central.messaging.sender``). Until then the account has no password (any
-    earlier one stops working now, as a reset must) and only this email may set
-    it: a later one supersedes it. Nobody can know the password before the email
-    is delivered, so nobody waits for the hash. A new account is created waiting
-    for its email (``password_message_id``), which ``enqueue`` then queues with
-    ``password`` and that ``message_id``."""
-    message = enqueue(
-        session,
-        channel="email",
-        to=account.email,
-        kind=kind,
-        locale=account.locale,
-        params={**params, "temporary_password": temporary},
-        password=temporary,
-    )
-    accounts.expect_password(account, message.id, now=now, temporary_until=valid_until)
     return message

@@ -54,7 +54,7 @@ def backoff_s(
 ) -> float:
     """Delay before the next try after ``attempts`` tries: half fixed, half random,
     doubling per attempt and capped, so a gateway outage is not hammered in step."""
-    ceiling = min(cap_s, base_s * 2 ** max(attempts - 1, 0))
+    ceiling = min(cap_s, base_s * 2.0 ** max(attempts - 1, 0))
     return ceiling / 2 + (rng or random).uniform(0, ceiling / 2)
 
 
@@ -97,7 +97,8 @@ class Sender:
         Messages without a password to hash go first, a full batch of them; then
         at most ``HASH_THREADS`` that need argon2, hashed in parallel. So a code
         SMS never waits behind a backlog of emails to hash (an import of 10,000
-        online buyers queues 10,000): at most one round of hashing, ~0.1-0.2 s."""
+        online buyers queues 10,000): at most one round of hashing
+        (docs/performance.md §5, run I)."""
         s = self._settings
         now = self._clock()
         with transaction(self._factory) as session:

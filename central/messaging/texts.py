@@ -311,13 +311,26 @@ CLAIM_TEXTS: dict[str, MessageText] = {
         },
         body=_claim_email(
             "Здравствуйте!\n\nВаше заявление о страховом случае {number} по договору "
-            "{contract_number} принято. Мы сообщим по SMS и email о каждом изменении статуса.",
+            "{contract_number} принято. Мы сообщим по СМС и email о каждом изменении статуса.",
             "Сәлеметсіз бе!\n\n{contract_number} шарты бойынша {number} сақтандыру жағдайы "
-            "туралы өтінішіңіз қабылданды. Мәртебенің әр өзгерісі туралы SMS және email "
+            "туралы өтінішіңіз қабылданды. Мәртебенің әр өзгерісі туралы СМС және email "
             "арқылы хабарлаймыз.",
             "Hello,\n\nYour claim {number} on contract {contract_number} has been received. "
             "We will tell you of every change of its status by SMS and email.",
         ),
+    ),
+    # on the client's request at the terminal: the claim's one-time upload link
+    # ("url" is a secret: the message is scrubbed once delivered or given up)
+    "claim_upload_link_sms": MessageText(
+        channel="sms",
+        body={
+            "ru": "Виктория: добавьте фото к заявлению {number}: {url} "
+            "Ссылка одноразовая, действует {ttl_min} мин.",
+            "kk": "Виктория: {number} өтінішіне фото қосыңыз: {url} "
+            "Сілтеме бір реттік, {ttl_min} мин жарамды.",
+            "en": "Victoria: add photos to claim {number}: {url} "
+            "The link works once, for {ttl_min} min.",
+        },
     ),
     "claim_in_review_sms": MessageText(
         channel="sms",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -108,15 +108,3 @@ def store(db: Session, claimed: Claim, status: int, response: dict[str, Any]) ->
             "response_body": response,
         },
     )
-
-
-def delete_older_than(db: Session, before: datetime) -> int:
-    """Forget every record made before ``before``; how many went. A record is
-    only ever needed while a terminal may repeat its key (its outbox keeps an
-    entry 7 days), and each holds a request's fingerprint and answer."""
-    result = db.execute(
-        delete(IdempotencyRecord)
-        .where(IdempotencyRecord.created_at < before)
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -3,8 +3,8 @@
 The registration (with its code), the code issue the per-phone cap counts, the
 terminal's and the IP's rate events, the SMS in the outbox and the audit event.
 On PostgreSQL they are one statement of data-modifying CTEs: one round trip
-instead of five, each of which cost about 0.1 ms of the central's CPU and as
-much of the server's. SQLite has neither round trips nor such CTEs: there they
+instead of five, each of which costs CPU in the central and in the server
+(docs/performance.md §4, run H). SQLite has neither round trips nor such CTEs: there they
 are one prebuilt INSERT per table. Either way they are part of the caller's
 transaction.
 """

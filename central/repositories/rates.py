@@ -7,8 +7,8 @@ them, and the ORM's bookkeeping cost more than the rows.
 A window is only ever compared with its limit, so ``window_columns`` does not
 count a window further than its limit, and not at all when the table's id range
 proves the limit out of reach. Counting every event of the hour made each check
-cost more as the hour filled: at 5,000 events in a terminal's window (caps
-raised, a large outbox drained) one check took 3 ms of PostgreSQL's time.
+cost more as the hour filled (caps raised, a large outbox drained; figures in
+docs/performance.md §4, run H).
 """
 
 from __future__ import annotations

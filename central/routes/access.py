@@ -11,26 +11,15 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from central.core.errors import (
     AccountNotActivated,
-    CodeExpired,
-    InvalidCode,
     InvalidCredentials,
     NotFound,
     RateLimited,
-    TooManyAttempts,
     Unauthorized,
     WeakPassword,
 )
 from central.core.text import SafeLine
-from central.routes.deps import (
-    AnySession,
-    AppSettings,
-    CurrentTerminal,
-    Db,
-    Lang,
-    Now,
-    TerminalIdem,
-)
-from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
+from central.routes.deps import AnySession, Db, Lang, Now, TerminalPost
+from central.routes.responses import CODE, IDEMPOTENT, TERMINAL, TERMINAL_POST, refusals
 from central.services import access as service
 from central.services import password_reset as resets
 from vic_rules.password import MAX_INPUT_CHARS
@@ -79,20 +68,13 @@ class ResetConfirmIn(BaseModel):
 @router.post(
     "/sessions",
     response_model=SessionOut,
-    responses=refusals(
-        *TERMINAL, *IDEMPOTENT, *JSON_BODY, InvalidCredentials, AccountNotActivated, RateLimited
-    ),
+    responses=refusals(*TERMINAL_POST, InvalidCredentials, AccountNotActivated, RateLimited),
 )
-def open_session(
-    body: SessionIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+def open_session(body: SessionIn, call: TerminalPost) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        opened = service.open_session(db, body.login, body.password, terminal.id, settings, now)
+        opened = service.open_session(
+            call.db, body.login, body.password, call.terminal.id, call.settings, call.now
+        )
         answer = SessionOut(
             token=opened.token,
             password_change_required=opened.password_change_required,
@@ -101,7 +83,7 @@ def open_session(
         return 200, answer.model_dump(mode="json")
 
     # the password stays out of the record; the token too (a repeat opens a new session)
-    return idem.run(body, work, secrets=frozenset({"password"}), keep_answer=False)
+    return call.idem.run(body, work, secrets=frozenset({"password"}), keep_answer=False)
 
 
 @router.delete(
@@ -121,22 +103,16 @@ def close_session(db: Db, session: AnySession, now: Now) -> Response:
     "/password-resets",
     status_code=202,
     response_model=ResetOut,
-    responses=refusals(*TERMINAL, *IDEMPOTENT, *JSON_BODY),
+    responses=refusals(*TERMINAL_POST),
 )
-def reset_password(
-    body: ResetIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-    lang: Lang,
-) -> Any:
+def reset_password(body: ResetIn, call: TerminalPost, lang: Lang) -> Any:
     """Always ``202``: an SMS code for an active account, the activation email
     again for a pending one, nothing for a login nobody has (contract v1.1)."""
 
     def work() -> tuple[int, dict[str, Any]]:
-        started = resets.request(db, body.login, terminal.id, lang, settings, now)
+        started = resets.request(
+            call.db, body.login, call.terminal.id, lang, call.settings, call.now
+        )
         answer = ResetOut(
             id=started.id,
             code_expires_at=started.code_expires_at,
@@ -144,7 +120,7 @@ def reset_password(
         )
         return 202, answer.model_dump(mode="json")
 
-    return idem.run(body, work)
+    return call.idem.run(body, work)
 
 
 @router.post(
@@ -152,28 +128,17 @@ def reset_password(
     status_code=204,
     response_class=Response,
     response_model=None,
-    responses=refusals(
-        *TERMINAL, *IDEMPOTENT, *JSON_BODY, WeakPassword, InvalidCode, CodeExpired,
-        TooManyAttempts, NotFound,
-    ),
-)  # fmt: skip
-def confirm_reset(
-    reset_id: str,
-    body: ResetConfirmIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+    responses=refusals(*TERMINAL_POST, WeakPassword, *CODE),
+)
+def confirm_reset(reset_id: str, body: ResetConfirmIn, call: TerminalPost) -> Any:
     """The new password with the SMS code: every session of the account ends."""
 
     def work() -> tuple[int, None]:
-        reset = resets.own(db, reset_id, terminal.id)
-        resets.confirm(db, reset, body.code, body.new_password, settings, now)
+        reset = resets.own(call.db, reset_id, call.terminal.id)
+        resets.confirm(call.db, reset, body.code, body.new_password, call.settings, call.now)
         return 204, None
 
-    return idem.run(body, work, secrets=frozenset({"code", "new_password"}))
+    return call.idem.run(body, work, secrets=frozenset({"code", "new_password"}))
 
 
 @router.post(
@@ -181,17 +146,10 @@ def confirm_reset(
     response_model=ResetResentOut,
     responses=refusals(*TERMINAL, *IDEMPOTENT, NotFound, RateLimited),
 )
-def resend_reset(
-    reset_id: str,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+def resend_reset(reset_id: str, call: TerminalPost) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        reset = resets.own(db, reset_id, terminal.id)
-        again = resets.resend(db, reset, settings, now)
+        reset = resets.own(call.db, reset_id, call.terminal.id)
+        again = resets.resend(call.db, reset, call.settings, call.now)
         answer = ResetResentOut(
             id=again.id,
             code_expires_at=again.code_expires_at,
@@ -200,4 +158,4 @@ def resend_reset(
         )
         return 200, answer.model_dump(mode="json")
 
-    return idem.run(None, work)
+    return call.idem.run(None, work)

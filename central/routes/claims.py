@@ -11,25 +11,30 @@ its own (one file of at most 10 MiB).
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 from starlette.concurrency import run_in_threadpool
 
 from central.core.errors import (
     ClaimDecided,
     DocumentTooLarge,
+    IdempotencyKeyRequired,
+    LinkSmsLimited,
     MalformedUpload,
     NotFound,
     TooManyDocuments,
+    Unauthorized,
     UnsupportedDocumentType,
 )
-from central.routes.deps import AppSettings, ClientIdem, CurrentClient, Db, Lang, Now
+from central.routes.deps import AppSettings, Bearer, ClientIdem, CurrentClient, Db, Lang, Now, Uow
 from central.routes.responses import CLIENT, IDEMPOTENT, JSON_BODY, refusals
-from central.services import claim_documents, claims
+from central.services import claim_documents, claim_link_sms, claims
 from central.storage.documents import DocumentStore
 from central.storage.uploads import receive_files
 
@@ -114,6 +119,12 @@ class UploadLinkOut(BaseModel):
 
     url: str
     expires_at: datetime
+
+
+class UploadLinkSmsOut(BaseModel):
+    url: str
+    expires_at: datetime
+    phone_masked: str = Field(description="where the SMS goes: the account's phone, masked")
 
 
 class DocumentFingerprint(BaseModel):
@@ -206,6 +217,58 @@ def upload_link(
 
 
 @router.post(
+    "/api/v1/account/claims/{claim_id}/upload-link/sms",
+    status_code=201,
+    response_model=UploadLinkSmsOut,
+    responses=refusals(
+        *CLIENT, *IDEMPOTENT, NotFound, ClaimDecided, TooManyDocuments, LinkSmsLimited
+    ),
+)
+def upload_link_by_sms(
+    claim_id: ClaimId,
+    db: Db,
+    session: CurrentClient,
+    credentials: Bearer,
+    idem: ClientIdem,
+    settings: AppSettings,
+    now: Now,
+) -> Response:
+    """A new one-time link (ending the claim's earlier one), sent by SMS to the
+    account's phone; the answer holds it for the terminal's QR code. At most
+    ``claim_link_sms_per_claim_per_hour`` per claim: ``429 link_sms_limited``.
+
+    Replayed by ``Idempotency-Key`` (one SMS), yet no record holds the link: its
+    token is derived from the session and the key (``claim_link_sms``), so the
+    record keeps the answer without it and each answer derives it again."""
+    if credentials is None:
+        raise Unauthorized()
+    if idem.key is None:
+        raise IdempotencyKeyRequired()
+    token = claim_link_sms.link_token(credentials.credentials, claim_id, idem.key)
+    account_id, terminal_id = session.account_id, session.terminal_id
+
+    def work() -> tuple[int, dict[str, Any]]:
+        sent = claim_link_sms.send_upload_link(
+            db,
+            account_id=account_id,
+            claim_id=claim_id,
+            token=token,
+            now=now,
+            settings=settings,
+            terminal_id=terminal_id,
+        )
+        return 201, {"expires_at": sent.expires_at.isoformat(), "phone_masked": sent.phone_masked}
+
+    answer = idem.run(None, work)
+    if answer.status_code != 201:
+        return answer
+    stored = json.loads(bytes(answer.body))
+    url = claim_documents.link_url(settings, token)
+    body = UploadLinkSmsOut(url=url, **stored)
+    return JSONResponse(_json(body), status_code=201)
+
+
+@router.post(
     "/api/v1/account/claims/{claim_id}/documents",
     status_code=201,
     response_model=DocumentOut,
@@ -237,13 +300,14 @@ def upload_link(
 async def add_document(
     claim_id: ClaimId,
     request: Request,
-    db: Db,
+    uow: Uow,
     session: CurrentClient,
     idem: ClientIdem,
     settings: AppSettings,
     now: Now,
 ) -> Response:
     """One JPEG, PNG or PDF (multipart field ``file``), judged by its content."""
+    db = uow.session
     # read now: the room check ends the transaction, which expires loaded rows
     account_id, terminal_id = session.account_id, session.terminal_id
     declared = request.headers.get("content-length", "")
@@ -252,7 +316,12 @@ async def add_document(
         and int(declared) > claim_documents.MAX_DOCUMENT_BYTES + UPLOAD_OVERHEAD_BYTES
     ):
         raise DocumentTooLarge()
-    await run_in_threadpool(claim_documents.room_for_client, db, account_id, claim_id)
+
+    def check_room() -> None:
+        claim_documents.room_for_client(db, account_id, claim_id)
+        uow.end_reads()  # no connection held while the body streams in
+
+    await run_in_threadpool(check_room)
     store = DocumentStore.from_settings(settings)
     [incoming] = await receive_files(
         request.headers.get("content-type", ""),

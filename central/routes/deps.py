@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -315,3 +316,24 @@ async def client_idempotency(
 
 TerminalIdem = Annotated[Idempotency, Depends(terminal_idempotency)]
 ClientIdem = Annotated[Idempotency, Depends(client_idempotency)]
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalCall:
+    """What an idempotent terminal POST works with, as one parameter: the
+    session, the calling terminal, its idempotent replay, the settings, now."""
+
+    db: Session
+    terminal: TerminalIdentity
+    idem: Idempotency
+    settings: Settings
+    now: datetime
+
+
+async def terminal_call(
+    db: Db, terminal: CurrentTerminal, idem: TerminalIdem, settings: AppSettings, now: Now
+) -> TerminalCall:
+    return TerminalCall(db, terminal, idem, settings, now)
+
+
+TerminalPost = Annotated[TerminalCall, Depends(terminal_call)]

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from central.core.asgi import HttpMiddleware, WatchedSend
 from central.core.errors import (
     CentralError,
     InternalError,
@@ -133,7 +134,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http)
 
 
-class CatchAllMiddleware:
+class CatchAllMiddleware(HttpMiddleware):
     """The last resort: a bug becomes the contract's 500 ``internal_error``.
 
     Unlike an exception handler for ``Exception`` (after which Starlette
@@ -141,21 +142,8 @@ class CatchAllMiddleware:
     logs one masked trace and stops there.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def watch(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        watch = WatchedSend(send)
         try:
             await self.app(scope, receive, watch)
         except Exception as exc:
@@ -166,7 +154,7 @@ class CatchAllMiddleware:
                 scope.get("path"),
                 mask_secrets(trace),
             )
-            if started:
+            if watch.started:
                 return
             request = Request(scope)
             await render(request, InternalError())(scope, receive, send)

@@ -9,18 +9,10 @@ from typing import Any, Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from central.core.errors import (
-    AccountExists,
-    AlreadyConfirmed,
-    CodeExpired,
-    InvalidCode,
-    NotFound,
-    RateLimited,
-    TooManyAttempts,
-)
+from central.core.errors import AccountExists, AlreadyConfirmed, NotFound, RateLimited
 from central.core.text import SafeLine
-from central.routes.deps import AppSettings, CurrentTerminal, Db, Now, TerminalIdem
-from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
+from central.routes.deps import TerminalPost
+from central.routes.responses import CODE, TERMINAL_POST, refusals
 from central.services import email_correction as service
 
 router = APIRouter(prefix="/api/v1/pending-accounts/email-corrections", tags=["accounts"])
@@ -57,23 +49,17 @@ class CorrectedOut(BaseModel):
     "",
     status_code=201,
     response_model=CorrectionOut,
-    responses=refusals(*TERMINAL, *IDEMPOTENT, *JSON_BODY, NotFound, AccountExists, RateLimited),
+    responses=refusals(*TERMINAL_POST, NotFound, AccountExists, RateLimited),
 )
-def start_correction(
-    body: CorrectionIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+def start_correction(body: CorrectionIn, call: TerminalPost) -> Any:
     """Send the pending account of ``phone`` an SMS code to move it to ``email``;
     in clerk mode (``operator``) only once the client's ID is checked."""
 
     def work() -> tuple[int, dict[str, Any]]:
         view = service.start(
-            db, phone=body.phone, email=body.email, operator=body.operator,
-            id_checked=body.id_checked, terminal_id=terminal.id, settings=settings, now=now,
+            call.db, phone=body.phone, email=body.email, operator=body.operator,
+            id_checked=body.id_checked, terminal_id=call.terminal.id, settings=call.settings,
+            now=call.now,
         )  # fmt: skip
         out = CorrectionOut(
             id=view.id, phone_masked=view.phone_masked,
@@ -81,31 +67,22 @@ def start_correction(
         )  # fmt: skip
         return 201, out.model_dump(mode="json")
 
-    return idem.run(body, work)
+    return call.idem.run(body, work)
 
 
 @router.post(
     "/{correction_id}/confirm",
     response_model=CorrectedOut,
-    responses=refusals(
-        *TERMINAL, *IDEMPOTENT, *JSON_BODY, InvalidCode, NotFound, AccountExists,
-        AlreadyConfirmed, CodeExpired, TooManyAttempts,
-    ),
-)  # fmt: skip
-def confirm_correction(
-    correction_id: str,
-    body: CodeIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+    responses=refusals(*TERMINAL_POST, *CODE, AccountExists, AlreadyConfirmed),
+)
+def confirm_correction(correction_id: str, body: CodeIn, call: TerminalPost) -> Any:
     """With the right code the account moves to the corrected email, which
     gets the activation email; the old address gets nothing more."""
 
     def work() -> tuple[int, dict[str, Any]]:
-        masked = service.confirm(db, correction_id, terminal.id, body.code, settings, now)
+        masked = service.confirm(
+            call.db, correction_id, call.terminal.id, body.code, call.settings, call.now
+        )
         return 200, CorrectedOut(status="corrected", email_masked=masked).model_dump(mode="json")
 
-    return idem.run(body, work, secrets=frozenset({"code"}))
+    return call.idem.run(body, work, secrets=frozenset({"code"}))

@@ -11,26 +11,10 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from central.core.clock import UtcDatetime
-from central.core.errors import (
-    AccountExists,
-    AlreadyConfirmed,
-    CodeExpired,
-    InvalidCode,
-    NotFound,
-    RateLimited,
-    TooManyAttempts,
-)
+from central.core.errors import AccountExists, AlreadyConfirmed, NotFound, RateLimited
 from central.core.text import SafeLine
-from central.routes.deps import (
-    AppSettings,
-    ClientIp,
-    CurrentTerminal,
-    Db,
-    Lang,
-    Now,
-    TerminalIdem,
-)
-from central.routes.responses import IDEMPOTENT, JSON_BODY, TERMINAL, refusals
+from central.routes.deps import AppSettings, ClientIp, CurrentTerminal, Db, Lang, Now, TerminalPost
+from central.routes.responses import CODE, IDEMPOTENT, TERMINAL, TERMINAL_POST, refusals
 from central.services import registration as service
 
 router = APIRouter(prefix="/api/v1/registrations", tags=["registration"])
@@ -80,18 +64,10 @@ class ConfirmedOut(BaseModel):
     "",
     status_code=201,
     response_model=RegistrationOut,
-    responses=refusals(*TERMINAL, *IDEMPOTENT, *JSON_BODY, AccountExists, RateLimited),
+    responses=refusals(*TERMINAL_POST, AccountExists, RateLimited),
 )
-def start_registration(
-    body: RegistrationIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-    lang: Lang,
-    ip: ClientIp,
-) -> Any:
+def start_registration(body: RegistrationIn, call: TerminalPost, lang: Lang, ip: ClientIp) -> Any:
+    db, settings, now = call.db, call.settings, call.now
     contacts = service.check_contacts(
         body.email, body.phone, body.consent, settings, captured_at=body.captured_at, now=now
     )
@@ -100,7 +76,7 @@ def start_registration(
         locale=body.locale or lang,
         operator=body.operator,
         captured_at=body.captured_at,
-        terminal_id=terminal.id,
+        terminal_id=call.terminal.id,
         client_ip=ip,
     )
     # decided before any statement, so the idempotency claim stores the answer
@@ -110,32 +86,22 @@ def start_registration(
     def work() -> tuple[int, dict[str, Any]]:
         return 201, _out(service.start(db, planned, settings))
 
-    return idem.run(body, work, expected=(201, answer))
+    return call.idem.run(body, work, expected=(201, answer))
 
 
 @router.post(
     "/{registration_id}/confirm",
     response_model=ConfirmedOut,
-    responses=refusals(
-        *TERMINAL, *IDEMPOTENT, *JSON_BODY, InvalidCode, NotFound, AccountExists,
-        AlreadyConfirmed, CodeExpired, TooManyAttempts,
-    ),
-)  # fmt: skip
-def confirm(
-    registration_id: str,
-    body: ConfirmIn,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+    responses=refusals(*TERMINAL_POST, *CODE, AccountExists, AlreadyConfirmed),
+)
+def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        reg = service.own(db, registration_id, terminal.id, lock=True)
-        service.confirm(db, reg, body.code, settings, now)
+        reg = service.own(call.db, registration_id, call.terminal.id, lock=True)
+        service.confirm(call.db, reg, body.code, call.settings, call.now)
         return 200, ConfirmedOut(id=reg.id, status="confirmed").model_dump(mode="json")
 
-    return idem.run(body, work, secrets=frozenset({"code"}))  # a code's hash is guessed at once
+    # the code stays out of the record: a code's hash is guessed at once
+    return call.idem.run(body, work, secrets=frozenset({"code"}))
 
 
 @router.post(
@@ -145,19 +111,12 @@ def confirm(
         *TERMINAL, *IDEMPOTENT, NotFound, AccountExists, AlreadyConfirmed, RateLimited
     ),
 )
-def resend(
-    registration_id: str,
-    db: Db,
-    terminal: CurrentTerminal,
-    idem: TerminalIdem,
-    settings: AppSettings,
-    now: Now,
-) -> Any:
+def resend(registration_id: str, call: TerminalPost) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
-        reg = service.own(db, registration_id, terminal.id, lock=True)
-        return 200, _out(service.resend(db, reg, settings, now))
+        reg = service.own(call.db, registration_id, call.terminal.id, lock=True)
+        return 200, _out(service.resend(call.db, reg, call.settings, call.now))
 
-    return idem.run(None, work)
+    return call.idem.run(None, work)
 
 
 @router.get(

@@ -19,11 +19,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from central.core.errors import (
     CentralError,
+    CodeExpired,
     IdempotencyConflict,
     IdempotencyKeyRequired,
+    InvalidCode,
     MalformedRequest,
+    NotFound,
     PasswordChangeRequired,
     PayloadTooLarge,
+    TooManyAttempts,
     Unauthorized,
     UnsupportedMediaType,
     ValidationFailed,
@@ -70,6 +74,10 @@ IDEMPOTENT: tuple[type[CentralError], ...] = (
     IdempotencyConflict,
     ValidationFailed,
 )
+# a terminal's POST with a JSON body and an Idempotency-Key
+TERMINAL_POST: tuple[type[CentralError], ...] = (*TERMINAL, *IDEMPOTENT, *JSON_BODY)
+# an SMS code typed in: wrong, expired, tried too often, or for nothing the terminal owns
+CODE: tuple[type[CentralError], ...] = (InvalidCode, CodeExpired, TooManyAttempts, NotFound)
 # a client session: missing, expired or revoked; opened with a temporary password
 CLIENT: tuple[type[CentralError], ...] = (Unauthorized, PasswordChangeRequired)
 RETRY_AFTER_HEADER = {

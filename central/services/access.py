@@ -26,9 +26,9 @@ from central.core.security import (
     new_token,
     verify_and_maybe_rehash,
 )
-from central.messaging.outbox import send_temporary_password
 from central.models import Account, ClientSession
 from central.repositories import accounts, audit, rates, tokens
+from central.services.account import send_temporary_password
 from vic_rules.email import mask_email
 from vic_rules.login import normalize_login
 from vic_rules.phone import mask_phone

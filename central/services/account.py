@@ -1,8 +1,10 @@
-"""The client's own account: password change and the list of contracts.
+"""The client's own account: password change, the list of contracts, and the
+temporary password an email carries (the account waits for it; the outbox queues it).
 Refusals are ``central.core.errors`` types; nothing here commits."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,7 +16,7 @@ from central.core.config import Settings
 from central.core.errors import InvalidCredentials, NotFound, WeakPassword
 from central.core.security import hash_password, password_matches
 from central.messaging.outbox import enqueue
-from central.models import ClientSession, Contract
+from central.models import Account, ClientSession, Contract, Message
 from central.repositories import accounts, audit, contracts, rates, tokens
 from vic_rules.password import violations
 
@@ -31,6 +33,41 @@ class ContractView:
     ends_on: date
     premium_amount: Decimal
     currency: str
+
+
+def send_temporary_password(
+    session: Session,
+    account: Account,
+    *,
+    kind: str,
+    params: Mapping[str, object],
+    temporary: str,
+    now: datetime,
+    valid_until: datetime,
+) -> Message:
+    """Queue the email ``kind`` carrying ``temporary`` and make that the existing
+    account's (temporary) password when the email goes (a reset). The account's
+    state changes here, in the service that owns accounts; the outbox only queues.
+
+    argon2 is costly (docs/performance.md §8), so the request that makes a temporary password
+    does not hash it: the sender does, just before it delivers this email (see
+    ``central.messaging.sender``). Until then the account has no password (any
+    earlier one stops working now, as a reset must) and only this email may set
+    it: a later one supersedes it. Nobody can know the password before the email
+    is delivered, so nobody waits for the hash. A new account is created waiting
+    for its email (``password_message_id``), which ``enqueue`` then queues with
+    ``password`` and that ``message_id``."""
+    message = enqueue(
+        session,
+        channel="email",
+        to=account.email,
+        kind=kind,
+        locale=account.locale,
+        params={**params, "temporary_password": temporary},
+        password=temporary,
+    )
+    accounts.expect_password(account, message.id, now=now, temporary_until=valid_until)
+    return message
 
 
 def change_password(

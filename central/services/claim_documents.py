@@ -59,7 +59,7 @@ class UploadPage:
     remaining: int
 
 
-def _room(db: Session, claim: Claim) -> int:
+def room(db: Session, claim: Claim) -> int:
     """How many more documents the claim takes; ``ClaimDecided`` / ``TooManyDocuments``."""
     if claim.status in DECIDED:
         raise ClaimDecided()
@@ -71,15 +71,13 @@ def _room(db: Session, claim: Claim) -> int:
 
 def room_for_client(db: Session, account_id: str, claim_id: str) -> int:
     """Checked before an upload's body is read: the claim is the account's, not
-    decided, not full. Ends its read transaction, so no connection is held
-    while the body streams (the add checks again, under the claim's lock)."""
-    try:
-        claim = repo.of_account_by_id(db, account_id, claim_id)
-        if claim is None:
-            raise NotFound()
-        return _room(db, claim)
-    finally:
-        db.rollback()
+    decided, not full (the add checks again, under the claim's lock). Only
+    reads: the route then ends the transaction through its unit of work
+    (``end_reads``), so no connection is held while the body streams."""
+    claim = repo.of_account_by_id(db, account_id, claim_id)
+    if claim is None:
+        raise NotFound()
+    return room(db, claim)
 
 
 def _store(
@@ -125,7 +123,7 @@ def add_for_client(
         claim = repo.lock(db, found.id, now) if found is not None else None
         if claim is None:
             raise NotFound()
-        _room(db, claim)
+        room(db, claim)
         [doc] = _store(db, store, claim, [ready], "api", now)
     except BaseException:
         store.discard(ready.path)
@@ -155,16 +153,8 @@ def issue_upload_link(
     claim = repo.of_account_by_id(db, account_id, claim_id)
     if claim is None:
         raise NotFound()
-    _room(db, claim)
-    token = new_token()
-    expires_at = now + timedelta(seconds=settings.claim_upload_link_ttl_s)
-    repo.spend_links_of(db, claim.id, now)
-    repo.add(
-        db,
-        ClaimUploadLink(
-            token_hash=hash_token(token), claim_id=claim.id, created_at=now, expires_at=expires_at
-        ),
-    )
+    room(db, claim)
+    view = replace_link(db, claim, new_token(), now, settings)
     audit.record(
         db,
         "claim_upload_link_issued",
@@ -173,8 +163,28 @@ def issue_upload_link(
         terminal_id=terminal_id,
         detail=claim.number,
     )
-    base = settings.public_base_url.rstrip("/")
-    return UploadLinkView(url=f"{base}{UPLOAD_PAGE_PATH}?t={token}", expires_at=expires_at)
+    return view
+
+
+def replace_link(
+    db: Session, claim: Claim, token: str, now: datetime, settings: Settings
+) -> UploadLinkView:
+    """Make ``token`` the claim's one live link (its hash only is stored; the
+    claim's earlier links stop working) and answer its URL."""
+    expires_at = now + timedelta(seconds=settings.claim_upload_link_ttl_s)
+    repo.spend_links_of(db, claim.id, now)
+    repo.add(
+        db,
+        ClaimUploadLink(
+            token_hash=hash_token(token), claim_id=claim.id, created_at=now, expires_at=expires_at
+        ),
+    )
+    return UploadLinkView(url=link_url(settings, token), expires_at=expires_at)
+
+
+def link_url(settings: Settings, token: str) -> str:
+    """The phone page's address for ``token``."""
+    return f"{settings.public_base_url.rstrip('/')}{UPLOAD_PAGE_PATH}?t={token}"
 
 
 def _live_link(db: Session, token: str, now: datetime) -> tuple[ClaimUploadLink, Claim]:
@@ -202,7 +212,7 @@ def open_upload_page(db: Session, *, token: str, now: datetime) -> UploadPage:
     """The page of a live link (showing it spends nothing; it is audited: the
     page shows the claim's number)."""
     _, claim = _live_link(db, token, now)
-    page = UploadPage(number=claim.number, remaining=_room(db, claim))
+    page = UploadPage(number=claim.number, remaining=room(db, claim))
     audit.record(
         db, "claim_upload_page_opened", now, account_id=claim.account_id, detail=claim.number
     )
@@ -219,7 +229,7 @@ def add_through_link(
         link, found = _live_link(db, token, now)
         claim = repo.lock(db, found.id, now)
         assert claim is not None
-        if len(ready) > _room(db, claim):
+        if len(ready) > room(db, claim):
             raise TooManyDocuments()
         if not repo.spend_link(db, link.token_hash, now):
             raise UploadLinkExpired()  # spent by a concurrent upload

@@ -35,11 +35,12 @@ from central.core.security import (
     new_temporary_password,
     new_token,
 )
-from central.messaging.outbox import enqueue, send_temporary_password
+from central.messaging.outbox import enqueue
 from central.models import EmailCorrection
 from central.repositories import accounts, audit, rates, tokens
 from central.repositories import email_corrections as repo
 from central.services.access import activation_link
+from central.services.account import send_temporary_password
 from vic_rules.email import EmailProblem, email_with_key, mask_email
 from vic_rules.phone import PhoneProblem, mask_phone, normalize_phone
 

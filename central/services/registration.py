@@ -56,12 +56,12 @@ from central.repositories import (
 )
 from central.repositories.new_registration import NewRegistration, RegistrationRow
 from vic_rules.codes import FieldCode
+from vic_rules.consent import CONSENT_TEXT_VERSION
 from vic_rules.email import EmailProblem, email_with_key
 from vic_rules.phone import PhoneProblem, mask_phone, normalize_phone
 
 log = logging.getLogger("central.registrations")
 
-CONSENT_TEXT_VERSION = "2026-12"  # the text that states retention and closure (issue 11)
 Status = Literal["code_sent", "confirmed", "expired"]
 
 

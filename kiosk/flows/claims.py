@@ -8,8 +8,8 @@ unreachable central leaves the form as typed, with the same Idempotency-Key for
 the same details, so a retry once the connection is back files one claim.
 
 The blocking calls (``load_kinds``, ``send``, ``load_claims``, ``refresh_claim``,
-``new_upload_link``, ``upload``) run on a worker thread, read the flow once and
-return a frozen ``ClaimsOutcome``; ``apply`` on the GUI thread makes it the
+``new_upload_link``, ``send_link_by_sms``, ``upload``) run on a worker thread,
+read the flow once and return a frozen ``ClaimsOutcome``; ``apply`` on the GUI thread makes it the
 flow's state unless a ``wipe`` came first. An outcome with ``stay`` (a poll, a
 new link) changes what the flow knows, never the screen shown.
 """
@@ -108,10 +108,21 @@ class ClaimsOutcome:
     claims: tuple[Claim, ...] | None = None
     link: UploadLink | None = field(default=None, repr=False)
     uploads: tuple[UploadResult, ...] = ()
+    sms_to: str | None = None  # the link went by SMS to this (masked) phone
     ended: bool = False
 
 
-class ClaimsFlow(GuardedFlow):
+@dataclass(frozen=True)
+class _Snapshot:
+    generation: int
+    step: ClaimStep
+    session: ClientSession | None = field(repr=False)
+    claim: Claim | None
+    request: ClaimRequest | None
+    key: str | None
+
+
+class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
     """One client's claims at the terminal; only the GUI thread changes it.
 
     ``session`` gives the client's current session (the login flow's), read
@@ -129,15 +140,12 @@ class ClaimsFlow(GuardedFlow):
         regions: Sequence[str] = ("KZ",),
         today: Callable[[], date] = today_in_kz,
     ) -> None:
-        super().__init__()
-        self._client = client
         self._session = session
         self._phone = phone
-        self.locale = locale
         self.regions = tuple(regions)
         self.today = today
         self.form_serial = 0  # bumped by each new form: the screen clears its fields then
-        self._reset()
+        super().__init__(client, ClaimsOutcome, locale)
 
     def _reset(self) -> None:
         self.step = ClaimStep.CLAIMS
@@ -145,7 +153,6 @@ class ClaimsFlow(GuardedFlow):
         self.problems: DraftProblems | None = None
         self.contract: Contract | None = None
         self.kinds: tuple[ClaimKind, ...] = ()
-        self._kinds_locale = ""
         self.claim: Claim | None = None
         self.just_filed = False  # the claim on show was filed a moment ago
         self.claims: tuple[Claim, ...] = ()
@@ -153,15 +160,7 @@ class ClaimsFlow(GuardedFlow):
         self.uploads: tuple[UploadResult, ...] = ()
         self._request: ClaimRequest | None = None
         self._key: str | None = None
-
-    @property
-    def locale(self) -> str:
-        return self._locale
-
-    @locale.setter
-    def locale(self, value: str) -> None:
-        self._locale = value
-        self._client.locale = value
+        self._sms_key: tuple[str, str] | None = None  # (claim id, Idempotency-Key)
 
     @property
     def account_phone(self) -> str | None:
@@ -226,59 +225,47 @@ class ClaimsFlow(GuardedFlow):
             self.step = ClaimStep.CLAIMS
             return self.step
 
-    def apply(self, outcome: ClaimsOutcome) -> ClaimStep | None:
-        """Make ``outcome`` the flow's state; the new step, or None when a wipe
-        came after its call began and it was dropped."""
-        with self._state:
-            if not self.fresh(outcome.generation):
-                return None
-            if not outcome.sent:
-                return self.step
-            self.last_error = outcome.error
-            if outcome.kinds is not None:
-                self.kinds = outcome.kinds
-            if outcome.claims is not None:
-                self.claims = outcome.claims
-            if outcome.problems is not None:
-                self.problems = outcome.problems
-            if outcome.link is not None:
-                self.link = outcome.link
-            if outcome.uploads:
-                self.uploads = outcome.uploads
-            claim = outcome.claim
-            if claim is not None and (not outcome.stay or self._showing(claim)):
-                if not outcome.stay:
-                    self.just_filed = self.step is ClaimStep.FORM
-                    if self.claim is None or self.claim.id != claim.id:
-                        self.link, self.uploads = None, ()
-                self.claim = claim
-            if outcome.step is ClaimStep.CLAIM and not outcome.stay and self.step is ClaimStep.FORM:
-                self._request, self._key = None, None  # filed: the form is done
-            if outcome.ended:
-                self._reset()
-                self.step = ClaimStep.SESSION_ENDED
-            elif not outcome.stay:
-                self.step = outcome.step
-            return self.step
+    def _take(self, outcome: ClaimsOutcome) -> ClaimStep:
+        if outcome.kinds is not None:
+            self.kinds = outcome.kinds
+        if outcome.claims is not None:
+            self.claims = outcome.claims
+        if outcome.problems is not None:
+            self.problems = outcome.problems
+        if outcome.link is not None:
+            self.link = outcome.link
+        if outcome.sms_to is not None:
+            self._sms_key = None  # sent: the next request is another SMS
+        if outcome.uploads:
+            self.uploads = outcome.uploads
+        claim = outcome.claim
+        if claim is not None and (not outcome.stay or self._showing(claim)):
+            if not outcome.stay:
+                self.just_filed = self.step is ClaimStep.FORM
+                if self.claim is None or self.claim.id != claim.id:
+                    self.link, self.uploads = None, ()
+            self.claim = claim
+        if outcome.step is ClaimStep.CLAIM and not outcome.stay and self.step is ClaimStep.FORM:
+            self._request, self._key = None, None  # filed: the form is done
+        if outcome.ended:
+            self._reset()
+            return ClaimStep.SESSION_ENDED
+        return self.step if outcome.stay else outcome.step
 
     def _showing(self, claim: Claim) -> bool:
         return self.claim is not None and self.claim.id == claim.id
 
-    def wipe(self) -> None:
-        """Forget the form, the claims and the link; back to the start."""
-        with self._state:
-            self._drop_in_flight()
-            self._reset()
-
     # -- blocking calls (worker thread; they change nothing) ---------------------------
 
-    def _snapshot(self) -> tuple[int, ClaimStep, ClientSession | None]:
-        with self._state:
-            return self._generation, self.step, self._session()
+    def _snapshot(self) -> _Snapshot:
+        return _Snapshot(
+            self._generation, self.step, self._session(), self.claim, self._request, self._key
+        )
 
-    def _unsent(self) -> ClaimsOutcome:
+    def _read(self) -> _Snapshot:
+        """The snapshot without a turn, for reads that may run beside a call."""
         with self._state:
-            return ClaimsOutcome(step=self.step, generation=self._generation, sent=False)
+            return self._snapshot()
 
     def _ended(self, generation: int, exc: CentralError) -> ClaimsOutcome:
         return ClaimsOutcome(
@@ -287,24 +274,23 @@ class ClaimsFlow(GuardedFlow):
 
     def load_kinds(self) -> ClaimsOutcome:
         """The kinds of event in the current language (the form's list); stays."""
-        with self._state:
-            generation, step = self._generation, self.step
+        snap = self._read()
         try:
             kinds = tuple(self._client.claim_kinds())
         except CentralError as exc:
-            return ClaimsOutcome(step=step, generation=generation, stay=True, error=exc)
-        return ClaimsOutcome(step=step, generation=generation, stay=True, kinds=kinds)
+            return ClaimsOutcome(snap.step, snap.generation, stay=True, error=exc)
+        return ClaimsOutcome(snap.step, snap.generation, stay=True, kinds=kinds)
 
     def send(self) -> ClaimsOutcome:
         """File the prepared claim: CLAIM with it; FORM with the problems or the
         error otherwise (``Unreachable``: claims need the connection)."""
-        with self._one_call() as go:
-            with self._state:
-                generation, session = self._generation, self._session()
-                request, key = self._request, self._key
-                ready = go and self.step is ClaimStep.FORM
-            if not ready or request is None or key is None or session is None:
+        with self._turn(ClaimStep.FORM) as snap:
+            if snap is None or snap.request is None or snap.key is None:
                 return self._unsent()
+            session, request, key = snap.session, snap.request, snap.key
+            if session is None:
+                return self._unsent()
+            generation = snap.generation
             form = ClaimStep.FORM
             try:
                 claim = self._client.submit_claim(session.token, request, idempotency_key=key)
@@ -319,10 +305,10 @@ class ClaimsFlow(GuardedFlow):
 
     def load_claims(self) -> ClaimsOutcome:
         """Every claim, newest first (and the kinds' titles): CLAIMS."""
-        with self._one_call() as go:
-            generation, _, session = self._snapshot()
-            if not go or session is None:
+        with self._turn() as snap:
+            if snap is None or snap.session is None:
                 return self._unsent()
+            generation, session = snap.generation, snap.session
             try:
                 claims = tuple(self._client.claims(session.token))
                 kinds = tuple(self._client.claim_kinds())
@@ -338,13 +324,8 @@ class ClaimsFlow(GuardedFlow):
         A read that may run beside an upload, so it takes no part in the
         double-tap guard; the screen runs one poll at a time.
         """
-        with self._state:
-            generation, step, session, claim = (
-                self._generation,
-                self.step,
-                self._session(),
-                self.claim,
-            )
+        snap = self._read()
+        generation, step, session, claim = snap.generation, snap.step, snap.session, snap.claim
         if claim is None or session is None:
             return self._unsent()
         try:
@@ -358,13 +339,8 @@ class ClaimsFlow(GuardedFlow):
     def new_upload_link(self) -> ClaimsOutcome:
         """A one-time link for the phone to the claim on show; stays. Also a read
         in spirit (the page asks again when one is spent): outside the guard."""
-        with self._state:
-            generation, step, session, claim = (
-                self._generation,
-                self.step,
-                self._session(),
-                self.claim,
-            )
+        snap = self._read()
+        generation, step, session, claim = snap.generation, snap.step, snap.session, snap.claim
         if claim is None or session is None or claim.decided:
             return self._unsent()
         try:
@@ -375,18 +351,51 @@ class ClaimsFlow(GuardedFlow):
             return ClaimsOutcome(step, generation, stay=True, error=exc)
         return ClaimsOutcome(step, generation, stay=True, link=link)
 
+    def prepare_sms(self) -> None:
+        """Fix the Idempotency-Key of the next ``send_link_by_sms`` (GUI thread).
+        A request whose answer was lost keeps its key until one is answered, so
+        asking again sends one SMS and gets that SMS's link back."""
+        with self._state:
+            claim = self.claim
+            if claim is not None and (self._sms_key is None or self._sms_key[0] != claim.id):
+                self._sms_key = (claim.id, str(uuid.uuid4()))
+
+    def send_link_by_sms(self) -> ClaimsOutcome:
+        """A new upload link sent by SMS to the account's phone; stays, with the
+        new ``link`` (the old one no longer works) and ``sms_to``, or the error
+        (``LinkSmsLimited`` with the wait, ``Unreachable``...)."""
+        with self._turn(ClaimStep.CLAIM) as snap:
+            with self._state:
+                sms_key = self._sms_key  # fixed by prepare_sms for the claim on show
+            if snap is None or snap.session is None or snap.claim is None:
+                return self._unsent()
+            if sms_key is None or sms_key[0] != snap.claim.id:
+                return self._unsent()
+            key = sms_key[1]
+            generation, session, claim = snap.generation, snap.session, snap.claim
+            step = ClaimStep.CLAIM
+            try:
+                sent = self._client.send_claim_upload_link(
+                    session.token, claim.id, idempotency_key=key
+                )
+            except Unauthorized as exc:
+                return self._ended(generation, exc)
+            except CentralError as exc:
+                return ClaimsOutcome(step, generation, stay=True, error=exc)
+            return ClaimsOutcome(
+                step, generation, stay=True, link=sent.link, sms_to=sent.phone_masked
+            )
+
     def upload(
         self, paths: Sequence[Path], progress: UploadProgress | None = None
     ) -> ClaimsOutcome:
         """Add each file to the claim on show, one after the other; each file's
         result in ``uploads`` (refusals are per file), then the claim as it is now.
         A file above 10 MiB is refused here without sending it."""
-        with self._one_call() as go:
-            with self._state:
-                generation, session, claim = self._generation, self._session(), self.claim
-                ready = go and self.step is ClaimStep.CLAIM
-            if not ready or session is None or claim is None:
+        with self._turn(ClaimStep.CLAIM) as snap:
+            if snap is None or snap.session is None or snap.claim is None:
                 return self._unsent()
+            generation, session, claim = snap.generation, snap.session, snap.claim
             results: list[UploadResult] = []
             for path in paths:
                 results.append(self._upload_one(session, claim, path, progress))

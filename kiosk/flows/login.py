@@ -63,14 +63,19 @@ class LoginOutcome:
     ended: bool = False
 
 
-class LoginFlow(GuardedFlow):
+@dataclass(frozen=True)
+class _Snapshot:
+    generation: int
+    session: ClientSession | None = field(repr=False)
+    login: str | None = field(repr=False)
+    password: str | None = field(repr=False)
+
+
+class LoginFlow(GuardedFlow[LoginStep, LoginOutcome, _Snapshot]):
     """One client's session at the terminal; only the GUI thread changes it."""
 
     def __init__(self, client: CentralClient, *, locale: str = "ru") -> None:
-        super().__init__()
-        self._client = client
-        self.locale = locale
-        self._reset()
+        super().__init__(client, LoginOutcome, locale)
 
     def _reset(self) -> None:
         self.step = LoginStep.CREDENTIALS
@@ -84,15 +89,6 @@ class LoginFlow(GuardedFlow):
         self._login: str | None = None
         self._password: str | None = None
         self._session: ClientSession | None = None
-
-    @property
-    def locale(self) -> str:
-        return self._locale
-
-    @locale.setter
-    def locale(self, value: str) -> None:
-        self._locale = value
-        self._client.locale = value
 
     @property
     def session(self) -> ClientSession | None:
@@ -119,27 +115,18 @@ class LoginFlow(GuardedFlow):
             problems.append(MISMATCH)
         return problems
 
-    def apply(self, outcome: LoginOutcome) -> LoginStep | None:
-        """Make ``outcome`` the flow's state; the new step, or None when a wipe
-        came after its call began and it was dropped."""
-        with self._state:
-            if not self.fresh(outcome.generation):
-                return None
-            if not outcome.sent:
-                return self.step
-            self.last_error = outcome.error
-            if outcome.ended:
-                self._forget()
-            if outcome.session is not None:
-                self._session = outcome.session
-            if outcome.login is not None:
-                self._login = outcome.login
-            if outcome.current_password is not None:
-                self._password = outcome.current_password
-            if outcome.step in (LoginStep.LOGGED_IN, LoginStep.PASSWORD_CHANGED):
-                self._password = None
-            self.step = outcome.step
-            return self.step
+    def _take(self, outcome: LoginOutcome) -> LoginStep:
+        if outcome.ended:
+            self._forget()
+        if outcome.session is not None:
+            self._session = outcome.session
+        if outcome.login is not None:
+            self._login = outcome.login
+        if outcome.current_password is not None:
+            self._password = outcome.current_password
+        if outcome.step in (LoginStep.LOGGED_IN, LoginStep.PASSWORD_CHANGED):
+            self._password = None
+        return outcome.step
 
     def to_contracts(self) -> LoginStep:
         """From the "password changed" notice on to the contracts: LOGGED_IN."""
@@ -148,34 +135,29 @@ class LoginFlow(GuardedFlow):
                 self.step = LoginStep.LOGGED_IN
             return self.step
 
-    def wipe(self) -> ClientSession | None:
+    def wipe(self) -> ClientSession | None:  # type: ignore[override]
         """Forget the session, the login and any password; back to CREDENTIALS.
 
         Returns the session it forgot, for ``end_session`` (never on this thread).
         """
         with self._state:
             session = self._session
-            self._drop_in_flight()
-            self._reset()
+            super().wipe()
         return session
 
     # -- blocking calls (worker thread; they change nothing) ---------------------------
 
-    def _unsent(self) -> LoginOutcome:
-        with self._state:
-            return LoginOutcome(step=self.step, generation=self._generation, sent=False)
+    def _snapshot(self) -> _Snapshot:
+        return _Snapshot(self._generation, self._session, self._login, self._password)
 
     def log_in(self, login: str, password: str) -> LoginOutcome:
         """CHANGE_PASSWORD for a temporary password, LOGGED_IN otherwise; a
         refusal stays at CREDENTIALS with the error."""
         normalized = normalize_login(login)
-        with self._one_call() as go:
-            with self._state:
-                generation = self._generation
-                ready = go and self.step is LoginStep.CREDENTIALS
-            if not ready:
+        with self._turn(LoginStep.CREDENTIALS) as snap:
+            if snap is None:
                 return self._unsent()
-            done = partial(LoginOutcome, generation=generation)
+            done = partial(LoginOutcome, generation=snap.generation)
             try:
                 session = self._client.log_in(normalized, password)
             except CentralError as exc:
@@ -198,16 +180,15 @@ class LoginFlow(GuardedFlow):
         """
         if new != repeat:
             return self._unsent()
-        with self._one_call() as go:
-            with self._state:
-                generation = self._generation
-                session, login, current = self._session, self._login, self._password
-                ready = go and self.step is LoginStep.CHANGE_PASSWORD
-            if not ready or session is None or login is None or current is None:
+        with self._turn(LoginStep.CHANGE_PASSWORD) as snap:
+            if snap is None or snap.session is None or snap.login is None:
                 return self._unsent()
-            done = partial(LoginOutcome, generation=generation)
+            if snap.password is None:
+                return self._unsent()
+            session, login = snap.session, snap.login
+            done = partial(LoginOutcome, generation=snap.generation)
             try:
-                self._client.change_password(session.token, current, new)
+                self._client.change_password(session.token, snap.password, new)
             except Unauthorized as exc:
                 return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
             except CentralError as exc:
@@ -222,16 +203,12 @@ class LoginFlow(GuardedFlow):
     def contracts(self) -> LoginOutcome:
         """The client's contracts, active first, in ``outcome.contracts``; an
         ended session goes back to CREDENTIALS."""
-        with self._one_call() as go:
-            with self._state:
-                generation = self._generation
-                session = self._session
-                ready = go and self.step is LoginStep.LOGGED_IN
-            if not ready or session is None:
+        with self._turn(LoginStep.LOGGED_IN) as snap:
+            if snap is None or snap.session is None:
                 return self._unsent()
-            done = partial(LoginOutcome, generation=generation)
+            done = partial(LoginOutcome, generation=snap.generation)
             try:
-                found = self._client.contracts(session.token)
+                found = self._client.contracts(snap.session.token)
             except Unauthorized as exc:
                 return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
             except CentralError as exc:

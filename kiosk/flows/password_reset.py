@@ -13,15 +13,15 @@ unless a ``wipe`` came first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING
 
 from kiosk.api_types import ResetStarted
-from kiosk.errors import CentralError, InvalidCode, TooManyAttempts
-from kiosk.flows._guard import GuardedFlow
+from kiosk.errors import CentralError
+from kiosk.flows._guard import GuardedFlow, code_after
 from kiosk.flows.login import MISMATCH
 from vic_rules.login import normalize_login
 from vic_rules.password import violations
@@ -77,14 +77,18 @@ class ResetOutcome:
     login: str | None = field(default=None, repr=False)  # personal data: not for logs
 
 
-class PasswordResetFlow(GuardedFlow):
+@dataclass(frozen=True)
+class _Snapshot:
+    generation: int
+    reset_id: str | None
+    code: ResetCode | None
+
+
+class PasswordResetFlow(GuardedFlow[ResetStep, ResetOutcome, _Snapshot]):
     """One client's password reset; only the GUI thread changes it."""
 
     def __init__(self, client: CentralClient, *, locale: str = "ru") -> None:
-        super().__init__()
-        self._client = client
-        self.locale = locale
-        self._reset()
+        super().__init__(client, ResetOutcome, locale)
 
     def _reset(self) -> None:
         self.step = ResetStep.LOGIN
@@ -93,15 +97,6 @@ class PasswordResetFlow(GuardedFlow):
         self.login: str | None = None
         self.code: ResetCode | None = None
         self._reset_id: str | None = None
-
-    @property
-    def locale(self) -> str:
-        return self._locale
-
-    @locale.setter
-    def locale(self, value: str) -> None:
-        self._locale = value
-        self._client.locale = value
 
     @property
     def login_display(self) -> str:
@@ -124,52 +119,33 @@ class PasswordResetFlow(GuardedFlow):
             problems.append(MISMATCH)
         return problems
 
-    def apply(self, outcome: ResetOutcome) -> ResetStep | None:
-        """Make ``outcome`` the flow's state; the new step, or None when a wipe
-        came after its call began and it was dropped."""
-        with self._state:
-            if not self.fresh(outcome.generation):
-                return None
-            if not outcome.sent:
-                return self.step
-            self.last_error = outcome.error
-            if outcome.reset_id is not None:
-                self._reset_id = outcome.reset_id
-            if outcome.code is not None:
-                self.code = outcome.code
-            if outcome.login is not None:
-                self.login = outcome.login
-            self.step = outcome.step
-            return self.step
-
-    def wipe(self) -> None:
-        """Forget the login, the reset and the code; back to LOGIN."""
-        with self._state:
-            self._drop_in_flight()
-            self._reset()
+    def _take(self, outcome: ResetOutcome) -> ResetStep:
+        if outcome.reset_id is not None:
+            self._reset_id = outcome.reset_id
+        if outcome.code is not None:
+            self.code = outcome.code
+        if outcome.login is not None:
+            self.login = outcome.login
+        return outcome.step
 
     # -- blocking calls (worker thread; they change nothing) ---------------------------
 
-    def _unsent(self) -> ResetOutcome:
-        with self._state:
-            return ResetOutcome(step=self.step, generation=self._generation, sent=False)
+    def _snapshot(self) -> _Snapshot:
+        return _Snapshot(self._generation, self._reset_id, self.code)
 
     def start(self, login: str) -> ResetOutcome:
         """Ask for a reset code for ``login`` (from LOGIN, or again from CODE): CODE."""
         normalized = normalize_login(login)
-        with self._one_call() as go:
-            with self._state:
-                generation = self._generation
-                ready = go and bool(normalized) and self.step is not ResetStep.DONE
-            if not ready:
+        with self._turn(ResetStep.LOGIN, ResetStep.CODE) as snap:
+            if snap is None or not normalized:
                 return self._unsent()
             try:
                 started = self._client.request_password_reset(normalized)
             except CentralError as exc:
-                return ResetOutcome(step=ResetStep.LOGIN, generation=generation, error=exc)
+                return ResetOutcome(step=ResetStep.LOGIN, generation=snap.generation, error=exc)
             return ResetOutcome(
                 step=ResetStep.CODE,
-                generation=generation,
+                generation=snap.generation,
                 reset_id=started.id,
                 code=ResetCode.from_started(started),
                 login=normalized,
@@ -181,37 +157,24 @@ class PasswordResetFlow(GuardedFlow):
         repeat that differs is refused here without a request."""
         if new != repeat:
             return self._unsent()
-        with self._one_call() as go:
-            with self._state:
-                generation, reset_id, state = self._generation, self._reset_id, self.code
-                ready = go and self.step is ResetStep.CODE
-            if not ready or reset_id is None:
+        with self._turn(ResetStep.CODE) as snap:
+            if snap is None or snap.reset_id is None:
                 return self._unsent()
-            done = partial(ResetOutcome, generation=generation)
+            done = partial(ResetOutcome, generation=snap.generation)
             try:
-                self._client.confirm_password_reset(reset_id, code.strip(), new)
-            except InvalidCode as exc:
-                left = replace(state, attempts_left=exc.attempts_left) if state else None
-                return done(step=ResetStep.CODE, error=exc, code=left)
-            except TooManyAttempts as exc:
-                burnt = replace(state, attempts_left=0) if state else None
-                return done(step=ResetStep.CODE, error=exc, code=burnt)
+                self._client.confirm_password_reset(snap.reset_id, code.strip(), new)
             except CentralError as exc:
-                return done(step=ResetStep.CODE, error=exc)
+                return done(step=ResetStep.CODE, error=exc, code=code_after(snap.code, exc))
             return done(step=ResetStep.DONE)
 
     def resend(self) -> ResetOutcome:
         """A new code by SMS; during the cool-down the error is ``RateLimited``."""
-        with self._one_call() as go:
-            with self._state:
-                generation, reset_id = self._generation, self._reset_id
-                ready = go and self.step is ResetStep.CODE
-            if not ready or reset_id is None:
+        with self._turn(ResetStep.CODE) as snap:
+            if snap is None or snap.reset_id is None:
                 return self._unsent()
+            done = partial(ResetOutcome, generation=snap.generation)
             try:
-                started = self._client.resend_password_reset(reset_id)
+                started = self._client.resend_password_reset(snap.reset_id)
             except CentralError as exc:
-                return ResetOutcome(step=ResetStep.CODE, generation=generation, error=exc)
-            return ResetOutcome(
-                step=ResetStep.CODE, generation=generation, code=ResetCode.from_started(started)
-            )
+                return done(step=ResetStep.CODE, error=exc)
+            return done(step=ResetStep.CODE, code=ResetCode.from_started(started))

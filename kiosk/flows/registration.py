@@ -25,12 +25,10 @@ from kiosk.errors import (
     AccountExists,
     AlreadyConfirmed,
     CentralError,
-    InvalidCode,
-    TooManyAttempts,
     Unreachable,
     ValidationFailed,
 )
-from kiosk.flows._guard import GuardedFlow
+from kiosk.flows._guard import GuardedFlow, code_after
 from vic_rules.email import EmailProblem, normalize_email, suggest_email
 from vic_rules.phone import PhoneProblem, display_phone, normalize_phone
 
@@ -162,7 +160,7 @@ class _Snapshot:
     code_state: CodeState | None
 
 
-class RegistrationFlow(GuardedFlow):
+class RegistrationFlow(GuardedFlow[Step, RegistrationOutcome, _Snapshot]):
     """One client's registration, from typed details to a confirmed account.
 
     Only the GUI thread changes it (``submit_details``, ``change_details``,
@@ -182,14 +180,11 @@ class RegistrationFlow(GuardedFlow):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         """``clock`` (aware UTC) stamps a registration kept offline; tests inject one."""
-        self._client = client
         self._clock = clock
         self._outbox = outbox
         self.operator = operator
         self.regions = tuple(regions)
-        super().__init__()
-        self.locale = locale
-        self._reset()
+        super().__init__(client, RegistrationOutcome, locale)
 
     def _reset(self) -> None:
         self.step = Step.DETAILS
@@ -205,15 +200,6 @@ class RegistrationFlow(GuardedFlow):
         self._key: str | None = None
         self._request: RegistrationRequest | None = None
         self._registration_id: str | None = None
-
-    @property
-    def locale(self) -> str:
-        return self._locale
-
-    @locale.setter
-    def locale(self, value: str) -> None:
-        self._locale = value
-        self._client.locale = value
 
     # -- GUI-thread steps -------------------------------------------------------
 
@@ -279,60 +265,34 @@ class RegistrationFlow(GuardedFlow):
             if self.step is Step.CHECK_DETAILS:
                 self.step = Step.DETAILS
 
-    def wipe(self) -> None:
-        """Forget every entered value (idle timeout, next client); back to DETAILS.
-
-        The outcome of a call still in flight is dropped by ``apply``.
-        """
-        with self._state:
-            self._drop_in_flight()
-            self._reset()
-
-    def apply(self, outcome: RegistrationOutcome) -> Step | None:
-        """Make ``outcome`` the flow's state; the new step, or None when it is stale
-        (a wipe came after its call began) and was dropped."""
-        with self._state:
-            if not self.fresh(outcome.generation):
-                return None
-            if not outcome.sent:
-                return self.step
-            self.last_error = outcome.error
-            self.offline_refusal = outcome.offline_refusal
-            if outcome.request is not None:
-                self._request = outcome.request
-            if outcome.registration_id is not None:
-                self._registration_id = outcome.registration_id
-            if outcome.code_state is not None:
-                self.code_state = outcome.code_state
-            if outcome.details_problems is not None:
-                self.details_problems = outcome.details_problems
-            if outcome.outbox_entry_id is not None:
-                self.outbox_entry_id = outcome.outbox_entry_id
-            self.step = outcome.step
-            return self.step
+    def _take(self, outcome: RegistrationOutcome) -> Step:
+        self.offline_refusal = outcome.offline_refusal
+        if outcome.request is not None:
+            self._request = outcome.request
+        if outcome.registration_id is not None:
+            self._registration_id = outcome.registration_id
+        if outcome.code_state is not None:
+            self.code_state = outcome.code_state
+        if outcome.details_problems is not None:
+            self.details_problems = outcome.details_problems
+        if outcome.outbox_entry_id is not None:
+            self.outbox_entry_id = outcome.outbox_entry_id
+        return outcome.step
 
     # -- blocking calls (worker thread; they change nothing) ---------------------
 
-    def _snapshot(self, step: Step) -> _Snapshot | None:
-        """What a call needs, read at once; None when the flow is not at ``step``."""
-        with self._state:
-            if self.step is not step or self.email is None or self.phone is None:
-                return None
-            if self._key is None:
-                return None
-            return _Snapshot(
-                generation=self._generation,
-                email=self.email,
-                phone=self.phone,
-                key=self._key,
-                request=self._request or self._new_request(),
-                registration_id=self._registration_id,
-                code_state=self.code_state,
-            )
-
-    def _unsent(self) -> RegistrationOutcome:
-        with self._state:
-            return RegistrationOutcome(step=self.step, generation=self._generation, sent=False)
+    def _snapshot(self) -> _Snapshot | None:
+        if self.email is None or self.phone is None or self._key is None:
+            return None
+        return _Snapshot(
+            generation=self._generation,
+            email=self.email,
+            phone=self.phone,
+            key=self._key,
+            request=self._request or self._new_request(),
+            registration_id=self._registration_id,
+            code_state=self.code_state,
+        )
 
     def send(self) -> RegistrationOutcome:
         """Register the checked details: CODE_ENTRY, ALREADY_REGISTERED or SAVED_OFFLINE.
@@ -341,8 +301,7 @@ class RegistrationFlow(GuardedFlow):
         there is no outbox or it is full the step stays CHECK_DETAILS with
         ``offline_refusal``.
         """
-        with self._one_call() as go:
-            snap = self._snapshot(Step.CHECK_DETAILS) if go else None
+        with self._turn(Step.CHECK_DETAILS) as snap:
             if snap is None or snap.request is None:
                 return self._unsent()
             request = snap.request
@@ -375,32 +334,24 @@ class RegistrationFlow(GuardedFlow):
     def confirm_code(self, code: str) -> RegistrationOutcome:
         """DONE when the code is right; otherwise CODE_ENTRY with the error and
         the attempts left."""
-        with self._one_call() as go:
-            snap = self._snapshot(Step.CODE_ENTRY) if go else None
+        with self._turn(Step.CODE_ENTRY) as snap:
             if snap is None or snap.registration_id is None:
                 return self._unsent()
             done = partial(
                 RegistrationOutcome, generation=snap.generation, email=snap.email, phone=snap.phone
             )
-            state = snap.code_state
             try:
                 self._client.confirm(snap.registration_id, code.strip())
             except AlreadyConfirmed:
                 return done(step=Step.DONE)
-            except InvalidCode as exc:
-                left = replace(state, attempts_left=exc.attempts_left) if state else None
-                return done(step=Step.CODE_ENTRY, error=exc, code_state=left)
-            except TooManyAttempts as exc:
-                burnt = replace(state, attempts_left=0) if state else None
-                return done(step=Step.CODE_ENTRY, error=exc, code_state=burnt)
             except CentralError as exc:
-                return done(step=Step.CODE_ENTRY, error=exc)
+                left = code_after(snap.code_state, exc)
+                return done(step=Step.CODE_ENTRY, error=exc, code_state=left)
             return done(step=Step.DONE)
 
     def resend_code(self) -> RegistrationOutcome:
         """A new code by SMS; during the cool-down the error is ``RateLimited``."""
-        with self._one_call() as go:
-            snap = self._snapshot(Step.CODE_ENTRY) if go else None
+        with self._turn(Step.CODE_ENTRY) as snap:
             if snap is None or snap.registration_id is None:
                 return self._unsent()
             done = partial(

@@ -70,7 +70,6 @@ from kiosk.outbox.schema import (
     EntryView,
     Failed,
     OutboxRow,
-    Outcome,
     State,
     entry_view,
     to_datetime,
@@ -133,7 +132,7 @@ class Outbox:
         pages do not check out: opening it anyway could lose entries silently.
         ``integrity_check`` (not ``quick_check``): it also finds an index that no
         longer matches its table, which would hide an entry from the sync's
-        lookups by id (about 10 ms for 10,000 entries)."""
+        lookups by id (its cost: docs/performance.md §3)."""
         if not self.path.exists() or self.path.stat().st_size == 0:
             return
         reason: str | None = None
@@ -338,21 +337,13 @@ class Outbox:
             found = cur.execute(NEXT_DUE_SQL).fetchone()
         return None if found is None or found[0] is None else float(found[0])
 
-    def open_due(self, entry_id: str) -> DueEntry | None:
-        """The entry opened for delivery, or None if it is no longer due (delivered,
-        dropped or set aside meanwhile). Raises ``crypto.UndecryptableEntry`` when
-        its personal data does not open with this key (the caller sets it aside)."""
-        opened = self.open_due_many([entry_id]).get(entry_id)
-        if isinstance(opened, crypto.UndecryptableEntry):
-            raise opened
-        return opened
-
     def open_due_many(
         self, entry_ids: Sequence[str]
     ) -> dict[str, DueEntry | crypto.UndecryptableEntry]:
-        """``open_due`` for several entries in one read transaction: per id still
-        due, its ``DueEntry`` or the ``UndecryptableEntry`` refusal; an id that is
-        no longer due is absent."""
+        """The entries opened for delivery, in one read transaction: per id still
+        due, its ``DueEntry`` or the ``UndecryptableEntry`` refusal (its personal
+        data does not open with this key: the caller sets it aside); an id that is
+        no longer due (delivered, dropped or set aside meanwhile) is absent."""
         if not entry_ids:
             return {}
         marks = ",".join("?" * len(entry_ids))
@@ -387,18 +378,10 @@ class Outbox:
             return refusal
         return DueEntry(id=entry_id, attempts=attempts, request=req, last_error=last_error)
 
-    def mark_delivered(
-        self, entry_id: str, outcome: Outcome, registration_id: str | None = None
-    ) -> None:
-        self.record([Delivered(entry_id, outcome, registration_id)])
-
-    def mark_failed(self, entry_id: str, reason: str, *, retry_in_s: float | None) -> None:
-        """Count a failed attempt: due again in ``retry_in_s``, or (None) set aside."""
-        self.record([Failed(entry_id, reason, retry_in_s)])
-
     def record(self, results: Iterable[Delivered | Failed], *, defer_all_s: float = 0.0) -> None:
         """The outcomes of several attempts in one write transaction (one fsync):
-        each as ``mark_delivered`` / ``mark_failed`` would record it; then, when
+        a ``Delivered`` is recorded as such, a ``Failed`` is due again in its
+        ``retry_in_s`` or (None) set aside; then, when
         ``defer_all_s`` > 0, ``defer_all(defer_all_s)`` in the same transaction.
         A delivered entry stays delivered; a failure counts only on a pending one."""
         now = self.clock()

@@ -147,7 +147,6 @@ class SyncWorker:
         self._thread: threading.Thread | None = None
         self._central_down = True
         self._last_purge = float("-inf")
-        self.last_report: DrainReport | None = None
 
     # --- on demand --------------------------------------------------------------
 
@@ -172,7 +171,6 @@ class SyncWorker:
                 _Drain(self, due, report, progress).run()
         finally:
             lock.release()
-        self.last_report = report
         return report
 
     def _send(self, entry: DueEntry) -> RegistrationStarted:

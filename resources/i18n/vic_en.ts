@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AccountClosedScreen</name>
+        <message>
+            <source>«Личный кабинет» closed</source>
+            <translation>Personal account closed</translation>
+        </message>
+        <message>
+            <source>Your «Личный кабинет» is closed: you have been logged out and can no longer log in. Your email and phone number have been erased from it. Your insurance contracts stay with the company as insurance law requires. An SMS and an email confirm the closure.</source>
+            <translation>Your personal account is closed: you have been logged out and can no longer log in. Your email and phone number have been erased from it. Your insurance contracts stay with the company as insurance law requires. An SMS and an email confirm the closure.</translation>
+        </message>
+        <message>
+            <source>To the start</source>
+            <translation>To the start</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountClosureScreen</name>
+        <message>
+            <source>Wrong password: the «Личный кабинет» has not been closed. Please check and try again.</source>
+            <translation>Wrong password: your personal account has not been closed. Please check and try again.</translation>
+        </message>
+        <message>
+            <source>No connection to the server: the «Личный кабинет» has not been closed. Please try again later.</source>
+            <translation>No connection to the server: your personal account has not been closed. Please try again later.</translation>
+        </message>
+        <message>
+            <source>Close «Личный кабинет»</source>
+            <translation>Close the personal account</translation>
+        </message>
+        <message>
+            <source>What happens when you close it:</source>
+            <translation>What happens when you close it:</translation>
+        </message>
+        <message>
+            <source>You are logged out everywhere, and you can no longer log in.</source>
+            <translation>You are logged out everywhere, and you can no longer log in.</translation>
+        </message>
+        <message>
+            <source>Your email and mobile phone number are erased from the account.</source>
+            <translation>Your email and mobile phone number are erased from the account.</translation>
+        </message>
+        <message>
+            <source>Your insurance contracts and claims stay with the company, as insurance law requires: they remain valid, and you can ask about them at a branch.</source>
+            <translation>Your insurance contracts and claims stay with the company, as insurance law requires: they remain valid, and you can ask about them at a branch.</translation>
+        </message>
+        <message>
+            <source>An SMS and an email confirm the closure.</source>
+            <translation>An SMS and an email confirm the closure.</translation>
+        </message>
+        <message>
+            <source>This also withdraws your consent to the processing of your personal data.</source>
+            <translation>This also withdraws your consent to the processing of your personal data.</translation>
+        </message>
+        <message>
+            <source>Your password, to confirm</source>
+            <translation>Your password, to confirm</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Close the account</source>
+            <translation>Close the account</translation>
+        </message>
+        <message>
+            <source>Enter your password to close the account.</source>
+            <translation>Enter your password to close the account.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminMenu</name>
         <message>
             <source>Employee menu</source>
@@ -72,6 +142,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Set a new password by SMS code</source>
             <translation>Set a new password by SMS code</translation>
+        </message>
+        <message>
+            <source>No activation email? Correct the email by SMS code</source>
+            <translation>No activation email? Correct the email by SMS code</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -176,7 +250,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</source>
-            <translation>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press «Send the claim» again once the connection is back.</translation>
+            <translation>A claim needs a connection to the insurer, and there is none right now. What you typed is kept: press "Send the claim" again once the connection is back.</translation>
         </message>
         <message>
             <source>Please check the fields marked above.</source>
@@ -322,27 +396,47 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>«%1» is larger than 10 MB and was not added.</source>
-            <translation>«%1» is larger than 10 MB and was not added.</translation>
+            <translation>"%1" is larger than 10 MB and was not added.</translation>
         </message>
         <message>
             <source>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</source>
-            <translation>«%1» was not added: only photos (JPEG, PNG) and PDF files are accepted.</translation>
+            <translation>"%1" was not added: only photos (JPEG, PNG) and PDF files are accepted.</translation>
         </message>
         <message>
             <source>«%1» was not added: a claim holds at most 20 documents.</source>
-            <translation>«%1» was not added: a claim holds at most 20 documents.</translation>
+            <translation>"%1" was not added: a claim holds at most 20 documents.</translation>
         </message>
         <message>
             <source>«%1» was not added: a decision on this claim has been made already.</source>
-            <translation>«%1» was not added: a decision on this claim has been made already.</translation>
+            <translation>"%1" was not added: a decision on this claim has been made already.</translation>
         </message>
         <message>
             <source>«%1» was not added: no connection to the insurer. Please try again.</source>
-            <translation>«%1» was not added: no connection to the insurer. Please try again.</translation>
+            <translation>"%1" was not added: no connection to the insurer. Please try again.</translation>
         </message>
         <message>
             <source>«%1» could not be read. Please choose it again.</source>
-            <translation>«%1» could not be read. Please choose it again.</translation>
+            <translation>"%1" could not be read. Please choose it again.</translation>
+        </message>
+        <message>
+            <source>The link has been sent by SMS to %1.</source>
+            <translation>The link has been sent by SMS to %1.</translation>
+        </message>
+        <message>
+            <source>The link for this claim has been sent by SMS several times this hour. You can send it again in %1 min; until then, scan the QR code.</source>
+            <translation>The link for this claim has been sent by SMS several times this hour. You can send it again in %1 min; until then, scan the QR code.</translation>
+        </message>
+        <message>
+            <source>No connection to the insurer: the SMS was not sent. Please try again.</source>
+            <translation>No connection to the insurer: the SMS was not sent. Please try again.</translation>
+        </message>
+        <message>
+            <source>A decision on this claim has been made already: no link is needed.</source>
+            <translation>A decision on this claim has been made already: no link is needed.</translation>
+        </message>
+        <message>
+            <source>The claim already has 20 documents: no link is needed.</source>
+            <translation>The claim already has 20 documents: no link is needed.</translation>
         </message>
     </context>
     <context>
@@ -366,6 +460,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Add documents from your phone</source>
             <translation>Add documents from your phone</translation>
+        </message>
+        <message>
+            <source>Send the link by SMS</source>
+            <translation>Send the link by SMS</translation>
         </message>
         <message>
             <source>File</source>
@@ -409,7 +507,7 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
         <message>
             <source>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</source>
-            <translation>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from «My claims».</translation>
+            <translation>We have received your claim and sent its number to you by SMS and email. What happens next: the insurer reviews it and tells you of each step by SMS and email; if documents are missing, you will be told which. Add photos of the damage and any documents now, or later from "My claims".</translation>
         </message>
         <message>
             <source>Contract %1 · %2 · event on %3</source>
@@ -463,6 +561,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Change operator</translation>
         </message>
         <message>
+            <source>Correct the email of a pending account</source>
+            <translation>Correct the email of a pending account</translation>
+        </message>
+        <message>
             <source>Registrations today: %1</source>
             <translation>Registrations today: %1</translation>
         </message>
@@ -494,16 +596,27 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Confirm code</translation>
         </message>
         <message>
-            <source>Send the code again</source>
-            <translation>Send the code again</translation>
-        </message>
-        <message>
             <source>Cancel registration</source>
             <translation>Cancel registration</translation>
         </message>
         <message>
             <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
             <translation>We have sent an SMS with a 6-digit code to %1. Enter the code below.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Enter all 6 digits of the code from the SMS.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>A new code has been sent by SMS.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeStatus</name>
+        <message>
+            <source>Send the code again</source>
+            <translation>Send the code again</translation>
         </message>
         <message>
             <source>Attempts left: %1</source>
@@ -520,14 +633,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>A new code can be sent in %1</source>
             <translation>A new code can be sent in %1</translation>
-        </message>
-        <message>
-            <source>Enter all 6 digits of the code from the SMS.</source>
-            <translation>Enter all 6 digits of the code from the SMS.</translation>
-        </message>
-        <message>
-            <source>A new code has been sent by SMS.</source>
-            <translation>A new code has been sent by SMS.</translation>
         </message>
     </context>
     <context>
@@ -575,6 +680,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>My claims</source>
             <translation>My claims</translation>
+        </message>
+        <message>
+            <source>Close «Личный кабинет»</source>
+            <translation>Close the personal account</translation>
         </message>
         <message>
             <source>active</source>
@@ -668,6 +777,119 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
+        <name>EmailCorrectionCodeScreen</name>
+        <message>
+            <source>Code from the SMS</source>
+            <translation>Code from the SMS</translation>
+        </message>
+        <message>
+            <source>Confirm code</source>
+            <translation>Confirm code</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Send the code again</translation>
+        </message>
+        <message>
+            <source>Change the details</source>
+            <translation>Change the details</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>This correction is already done.</source>
+            <translation>This correction is already done.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>A new code has been sent by SMS.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Enter all 6 digits of the code from the SMS.</translation>
+        </message>
+        <message>
+            <source>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</source>
+            <translation>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Attempts left: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>The code is valid for %1</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>The code has expired. Ask for a new code.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>A new code can be sent in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailCorrectionDoneScreen</name>
+        <message>
+            <source>Activation email sent to the new address</source>
+            <translation>Activation email sent to the new address</translation>
+        </message>
+        <message>
+            <source>The «Личный кабинет» now has the email %1, and the activation email with a new temporary password has gone there. Open the link in it, then log in with that password. Earlier activation links and the old temporary password no longer work, and the old address gets nothing more.</source>
+            <translation>Your personal account now has the email %1, and the activation email with a new temporary password has gone there. Open the link in it, then log in with that password. Earlier activation links and the old temporary password no longer work, and the old address gets nothing more.</translation>
+        </message>
+        <message>
+            <source>To the start</source>
+            <translation>To the start</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailCorrectionScreen</name>
+        <message>
+            <source>There is no «Личный кабинет» waiting for activation with this phone number. The email of an activated account cannot be changed here; a forgotten password is reset with «Forgot password?» on the login screen.</source>
+            <translation>There is no personal account waiting for activation with this phone number. The email of an activated account cannot be changed here; a forgotten password is reset with "Forgot password?" on the login screen.</translation>
+        </message>
+        <message>
+            <source>Another «Личный кабинет» already uses this email. Enter a different email.</source>
+            <translation>Another personal account already uses this email. Enter a different email.</translation>
+        </message>
+        <message>
+            <source>Correct the email of a «Личный кабинет»</source>
+            <translation>Correct the email of a personal account</translation>
+        </message>
+        <message>
+            <source>For a «Личный кабинет» that is not activated yet, when the activation email went to a mistyped address. Enter the mobile phone number given at registration and the right email: we will send a code by SMS to that phone, and after it the activation email goes to the new address.</source>
+            <translation>For a personal account that is not activated yet, when the activation email went to a mistyped address. Enter the mobile phone number given at registration and the right email: we will send a code by SMS to that phone, and after it the activation email goes to the new address.</translation>
+        </message>
+        <message>
+            <source>Mobile phone given at registration</source>
+            <translation>Mobile phone given at registration</translation>
+        </message>
+        <message>
+            <source>Correct email</source>
+            <translation>Correct email</translation>
+        </message>
+        <message>
+            <source>The client showed an identity document</source>
+            <translation>The client showed an identity document</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Get a code</source>
+            <translation>Get a code</translation>
+        </message>
+        <message>
+            <source>Check the client's identity document and tick the box to continue.</source>
+            <translation>Check the client's identity document and tick the box to continue.</translation>
+        </message>
+    </context>
+    <context>
         <name>EmailKeyboard</name>
         <message>
             <source>Clear</source>
@@ -710,17 +932,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Demo mode: no real client data, messages stay here</source>
             <translation>Demo mode: no real client data, messages stay here</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskLock</name>
-        <message>
-            <source>Outbox</source>
-            <translation>Outbox</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -857,6 +1068,25 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         </message>
     </context>
     <context>
+        <name>NewPasswordFields</name>
+        <message>
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Repeat the new password</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>The server did not accept this password:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>This password cannot be used:</translation>
+        </message>
+    </context>
+    <context>
         <name>OperatorDialog</name>
         <message>
             <source>Start of shift</source>
@@ -873,6 +1103,17 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Enter your operator ID to start the shift.</source>
             <translation>Enter your operator ID to start the shift.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxOverlay</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Outbox</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -929,14 +1170,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>You logged in with a temporary password. Choose your own password: you will log in with it from now on.</translation>
         </message>
         <message>
-            <source>New password</source>
-            <translation>New password</translation>
-        </message>
-        <message>
-            <source>Repeat the new password</source>
-            <translation>Repeat the new password</translation>
-        </message>
-        <message>
             <source>Password requirements:</source>
             <translation>Password requirements:</translation>
         </message>
@@ -963,14 +1196,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>Log out</source>
             <translation>Log out</translation>
-        </message>
-        <message>
-            <source>The server did not accept this password:</source>
-            <translation>The server did not accept this password:</translation>
-        </message>
-        <message>
-            <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used:</translation>
         </message>
     </context>
     <context>
@@ -1072,8 +1297,52 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
     <context>
         <name>ProblemPage</name>
         <message>
+            <source>Call support; the log file has the details.</source>
+            <translation>Call support; the log file has the details.</translation>
+        </message>
+        <message>
             <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
             <translation>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>This computer has no usable keyring to keep the terminal's secrets in.</source>
+            <translation>This computer has no usable keyring to keep the terminal's secrets in.</translation>
+        </message>
+        <message>
+            <source>The terminal's secrets in the keyring cannot be read.</source>
+            <translation>The terminal's secrets in the keyring cannot be read.</translation>
+        </message>
+        <message>
+            <source>The offline outbox cannot be opened.</source>
+            <translation>The offline outbox cannot be opened.</translation>
+        </message>
+        <message>
+            <source>The offline outbox is damaged; a copy of it was kept. Its registrations must be recovered before the terminal saves new ones.</source>
+            <translation>The offline outbox is damaged; a copy of it was kept. Its registrations must be recovered before the terminal saves new ones.</translation>
+        </message>
+        <message>
+            <source>The offline outbox was deleted or emptied. Its registrations must be accounted for before the terminal opens.</source>
+            <translation>The offline outbox was deleted or emptied. Its registrations must be accounted for before the terminal opens.</translation>
+        </message>
+        <message>
+            <source>The terminal's disk is full. The registrations already saved are safe.</source>
+            <translation>The terminal's disk is full. The registrations already saved are safe.</translation>
+        </message>
+        <message>
+            <source>The terminal's data folder cannot be used.</source>
+            <translation>The terminal's data folder cannot be used.</translation>
+        </message>
+        <message>
+            <source>The central cannot be reached. Check the network, then start the terminal again.</source>
+            <translation>The central cannot be reached. Check the network, then start the terminal again.</translation>
+        </message>
+        <message>
+            <source>The central did not accept this terminal.</source>
+            <translation>The central did not accept this terminal.</translation>
+        </message>
+        <message>
+            <source>Demo mode is not available: this program was installed without its demo part.</source>
+            <translation>Demo mode is not available: this program was installed without its demo part.</translation>
         </message>
         <message>
             <source>An unexpected error; the log file has the details.</source>
@@ -1127,8 +1396,8 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Read the consent below to the client aloud, or let them read it:</translation>
         </message>
         <message>
-            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-            <translation>JSC Insurance Company Victoria will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V &quot;On personal data and their protection&quot;.</translation>
+            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time with «Close «Личный кабинет»» under «My contracts» at a terminal, or by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
+            <translation>JSC Insurance Company Victoria will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time with "Close the personal account" under "My contracts" at a terminal, or by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V "On personal data and their protection".</translation>
         </message>
         <message>
             <source>Register</source>
@@ -1150,18 +1419,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>Code from the SMS</translation>
         </message>
         <message>
-            <source>Send the code again</source>
-            <translation>Send the code again</translation>
-        </message>
-        <message>
-            <source>New password</source>
-            <translation>New password</translation>
-        </message>
-        <message>
-            <source>Repeat the new password</source>
-            <translation>Repeat the new password</translation>
-        </message>
-        <message>
             <source>Set the new password</source>
             <translation>Set the new password</translation>
         </message>
@@ -1174,14 +1431,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
             <translation>This password reset is no longer valid. Please start again.</translation>
         </message>
         <message>
-            <source>The server did not accept this password:</source>
-            <translation>The server did not accept this password:</translation>
-        </message>
-        <message>
-            <source>This password cannot be used yet:</source>
-            <translation>This password cannot be used:</translation>
-        </message>
-        <message>
             <source>A new code has been sent by SMS.</source>
             <translation>A new code has been sent by SMS.</translation>
         </message>
@@ -1192,22 +1441,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <message>
             <source>If a «Личный кабинет» is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</source>
             <translation>If a personal account is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</translation>
-        </message>
-        <message>
-            <source>Attempts left: %1</source>
-            <translation>Attempts left: %1</translation>
-        </message>
-        <message>
-            <source>The code is valid for %1</source>
-            <translation>The code is valid for %1</translation>
-        </message>
-        <message>
-            <source>The code has expired. Ask for a new code.</source>
-            <translation>The code has expired. Ask for a new code.</translation>
-        </message>
-        <message>
-            <source>A new code can be sent in %1</source>
-            <translation>A new code can be sent in %1</translation>
         </message>
     </context>
     <context>
@@ -1299,10 +1532,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
     </context>
     <context>
         <name>SuccessDialog</name>
-        <message>
-            <source>Personal account created</source>
-            <translation>Personal account created</translation>
-        </message>
         <message>
             <source>Your personal account has been created</source>
             <translation>Your personal account has been created</translation>

@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
     <context>
+        <name>AccountClosedScreen</name>
+        <message>
+            <source>«Личный кабинет» closed</source>
+            <translation>«Жеке кабинет» жабылды</translation>
+        </message>
+        <message>
+            <source>Your «Личный кабинет» is closed: you have been logged out and can no longer log in. Your email and phone number have been erased from it. Your insurance contracts stay with the company as insurance law requires. An SMS and an email confirm the closure.</source>
+            <translation>«Жеке кабинетіңіз» жабылды: сіз одан шықтыңыз және оған енді кіре алмайсыз. Email мен телефон нөміріңіз одан жойылды. Сақтандыру шарттары сақтандыру туралы заң талап еткендей компанияда қалады. Жабылғанын SMS және email хат растайды.</translation>
+        </message>
+        <message>
+            <source>To the start</source>
+            <translation>Басты бетке</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountClosureScreen</name>
+        <message>
+            <source>Wrong password: the «Личный кабинет» has not been closed. Please check and try again.</source>
+            <translation>Құпиясөз қате: «Жеке кабинет» жабылған жоқ. Тексеріп, қайта көріңіз.</translation>
+        </message>
+        <message>
+            <source>No connection to the server: the «Личный кабинет» has not been closed. Please try again later.</source>
+            <translation>Сервермен байланыс жоқ: «Жеке кабинет» жабылған жоқ. Кейінірек қайталап көріңіз.</translation>
+        </message>
+        <message>
+            <source>Close «Личный кабинет»</source>
+            <translation>«Жеке кабинетті» жабу</translation>
+        </message>
+        <message>
+            <source>What happens when you close it:</source>
+            <translation>Жапқанда не болады:</translation>
+        </message>
+        <message>
+            <source>You are logged out everywhere, and you can no longer log in.</source>
+            <translation>Сіз кабинеттен барлық жерде шығасыз және оған енді кіре алмайсыз.</translation>
+        </message>
+        <message>
+            <source>Your email and mobile phone number are erased from the account.</source>
+            <translation>Email мен ұялы телефон нөміріңіз кабинеттен жойылады.</translation>
+        </message>
+        <message>
+            <source>Your insurance contracts and claims stay with the company, as insurance law requires: they remain valid, and you can ask about them at a branch.</source>
+            <translation>Сақтандыру шарттарыңыз бен өтініштеріңіз сақтандыру туралы заң талап еткендей компанияда қалады: олар күшінде қалады, ал олар туралы кез келген филиалдан білуге болады.</translation>
+        </message>
+        <message>
+            <source>An SMS and an email confirm the closure.</source>
+            <translation>Жабылғанын SMS және email хат растайды.</translation>
+        </message>
+        <message>
+            <source>This also withdraws your consent to the processing of your personal data.</source>
+            <translation>Бұл сондай-ақ дербес деректеріңізді өңдеуге берген келісіміңізді кері қайтарып алу болып табылады.</translation>
+        </message>
+        <message>
+            <source>Your password, to confirm</source>
+            <translation>Растау үшін құпиясөзіңіз</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бас тарту</translation>
+        </message>
+        <message>
+            <source>Close the account</source>
+            <translation>Кабинетті жабу</translation>
+        </message>
+        <message>
+            <source>Enter your password to close the account.</source>
+            <translation>Кабинетті жабу үшін құпиясөзді енгізіңіз.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminMenu</name>
         <message>
             <source>Employee menu</source>
@@ -72,6 +142,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Set a new password by SMS code</source>
             <translation>SMS-кодпен жаңа құпиясөз орнату</translation>
+        </message>
+        <message>
+            <source>No activation email? Correct the email by SMS code</source>
+            <translation>Белсендіру хаты келмеді ме? Email-ді SMS-кодпен түзету</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -344,6 +418,26 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <source>«%1» could not be read. Please choose it again.</source>
             <translation>«%1» оқылмады. Файлды қайта таңдаңыз.</translation>
         </message>
+        <message>
+            <source>The link has been sent by SMS to %1.</source>
+            <translation>Сілтеме %1 нөміріне СМС арқылы жіберілді.</translation>
+        </message>
+        <message>
+            <source>The link for this claim has been sent by SMS several times this hour. You can send it again in %1 min; until then, scan the QR code.</source>
+            <translation>Бұл өтініш бойынша сілтеме осы сағатта СМС арқылы бірнеше рет жіберілді. Қайта жіберу %1 минуттан кейін мүмкін болады, әзірге QR-кодты сканерлеңіз.</translation>
+        </message>
+        <message>
+            <source>No connection to the insurer: the SMS was not sent. Please try again.</source>
+            <translation>Сақтандыру компаниясымен байланыс жоқ: СМС жіберілмеді. Қайталап көріңіз.</translation>
+        </message>
+        <message>
+            <source>A decision on this claim has been made already: no link is needed.</source>
+            <translation>Өтініш бойынша шешім қабылданып қойған: сілтеме қажет емес.</translation>
+        </message>
+        <message>
+            <source>The claim already has 20 documents: no link is needed.</source>
+            <translation>Өтінішке 20 құжат тіркелген: сілтеме қажет емес.</translation>
+        </message>
     </context>
     <context>
         <name>ClaimViewScreen</name>
@@ -366,6 +460,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Add documents from your phone</source>
             <translation>Құжаттарды телефоннан қосыңыз</translation>
+        </message>
+        <message>
+            <source>Send the link by SMS</source>
+            <translation>Сілтемені СМС-пен жіберу</translation>
         </message>
         <message>
             <source>File</source>
@@ -463,6 +561,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Операторды ауыстыру</translation>
         </message>
         <message>
+            <source>Correct the email of a pending account</source>
+            <translation>Белсендірілмеген кабинеттің email-ін түзету</translation>
+        </message>
+        <message>
             <source>Registrations today: %1</source>
             <translation>Бүгінгі тіркеулер: %1</translation>
         </message>
@@ -494,16 +596,27 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Кодты растау</translation>
         </message>
         <message>
-            <source>Send the code again</source>
-            <translation>Кодты қайта жіберу</translation>
-        </message>
-        <message>
             <source>Cancel registration</source>
             <translation>Тіркелуден бас тарту</translation>
         </message>
         <message>
             <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
             <translation>%1 нөміріне 6 таңбалы коды бар SMS жібердік. Кодты төменде енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>SMS-тағы кодтың барлық 6 цифрын енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Жаңа код SMS арқылы жіберілді.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeStatus</name>
+        <message>
+            <source>Send the code again</source>
+            <translation>Кодты қайта жіберу</translation>
         </message>
         <message>
             <source>Attempts left: %1</source>
@@ -520,14 +633,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>A new code can be sent in %1</source>
             <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
-        </message>
-        <message>
-            <source>Enter all 6 digits of the code from the SMS.</source>
-            <translation>SMS-тағы кодтың барлық 6 цифрын енгізіңіз.</translation>
-        </message>
-        <message>
-            <source>A new code has been sent by SMS.</source>
-            <translation>Жаңа код SMS арқылы жіберілді.</translation>
         </message>
     </context>
     <context>
@@ -575,6 +680,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>My claims</source>
             <translation>Менің өтініштерім</translation>
+        </message>
+        <message>
+            <source>Close «Личный кабинет»</source>
+            <translation>«Жеке кабинетті» жабу</translation>
         </message>
         <message>
             <source>active</source>
@@ -668,6 +777,119 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>EmailCorrectionCodeScreen</name>
+        <message>
+            <source>Code from the SMS</source>
+            <translation>SMS-тағы код</translation>
+        </message>
+        <message>
+            <source>Confirm code</source>
+            <translation>Кодты растау</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Кодты қайта жіберу</translation>
+        </message>
+        <message>
+            <source>Change the details</source>
+            <translation>Деректерді өзгерту</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бас тарту</translation>
+        </message>
+        <message>
+            <source>This correction is already done.</source>
+            <translation>Бұл түзету орындалып қойған.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Жаңа код SMS арқылы жіберілді.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>SMS-тағы кодтың барлық 6 цифрын енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</source>
+            <translation>Кабинеттің %1 телефонына 6 санды коды бар SMS жібердік. Кодты төменге енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Қалған әрекеттер: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>Код тағы %1 жарамды</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailCorrectionDoneScreen</name>
+        <message>
+            <source>Activation email sent to the new address</source>
+            <translation>Белсендіру хаты жаңа мекенжайға жіберілді</translation>
+        </message>
+        <message>
+            <source>The «Личный кабинет» now has the email %1, and the activation email with a new temporary password has gone there. Open the link in it, then log in with that password. Earlier activation links and the old temporary password no longer work, and the old address gets nothing more.</source>
+            <translation>Енді «Жеке кабинеттің» email-і %1, оған жаңа уақытша құпиясөзі бар белсендіру хаты жіберілді. Хаттағы сілтемені ашып, сол құпиясөзбен кіріңіз. Бұрынғы белсендіру сілтемелері мен ескі уақытша құпиясөз енді жарамайды, ал ескі мекенжайға бұдан былай ештеңе келмейді.</translation>
+        </message>
+        <message>
+            <source>To the start</source>
+            <translation>Басты бетке</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailCorrectionScreen</name>
+        <message>
+            <source>There is no «Личный кабинет» waiting for activation with this phone number. The email of an activated account cannot be changed here; a forgotten password is reset with «Forgot password?» on the login screen.</source>
+            <translation>Бұл телефон нөмірімен белсендіруді күтіп тұрған «Жеке кабинет» жоқ. Белсендірілген кабинеттің email-ін мұнда өзгерту мүмкін емес; ұмытылған құпиясөз кіру экранындағы «Құпиясөзді ұмыттыңыз ба?» батырмасымен қалпына келтіріледі.</translation>
+        </message>
+        <message>
+            <source>Another «Личный кабинет» already uses this email. Enter a different email.</source>
+            <translation>Бұл email-ді басқа «Жеке кабинет» пайдаланып тұр. Басқа email енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Correct the email of a «Личный кабинет»</source>
+            <translation>«Жеке кабинеттің» email-ін түзету</translation>
+        </message>
+        <message>
+            <source>For a «Личный кабинет» that is not activated yet, when the activation email went to a mistyped address. Enter the mobile phone number given at registration and the right email: we will send a code by SMS to that phone, and after it the activation email goes to the new address.</source>
+            <translation>Әлі белсендірілмеген «Жеке кабинет» үшін, егер белсендіру хаты қате жазылған мекенжайға кетсе. Тіркелу кезінде көрсетілген ұялы телефон нөмірін және дұрыс email-ді енгізіңіз: сол телефонға SMS арқылы код жібереміз, содан кейін белсендіру хаты жаңа мекенжайға жіберіледі.</translation>
+        </message>
+        <message>
+            <source>Mobile phone given at registration</source>
+            <translation>Тіркелу кезінде көрсетілген ұялы телефон</translation>
+        </message>
+        <message>
+            <source>Correct email</source>
+            <translation>Дұрыс email</translation>
+        </message>
+        <message>
+            <source>The client showed an identity document</source>
+            <translation>Клиент жеке басын куәландыратын құжатты көрсетті</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артқа</translation>
+        </message>
+        <message>
+            <source>Get a code</source>
+            <translation>Код алу</translation>
+        </message>
+        <message>
+            <source>Check the client's identity document and tick the box to continue.</source>
+            <translation>Жалғастыру үшін клиенттің жеке куәлігін тексеріп, белгі қойыңыз.</translation>
+        </message>
+    </context>
+    <context>
         <name>EmailKeyboard</name>
         <message>
             <source>Clear</source>
@@ -710,17 +932,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Demo mode: no real client data, messages stay here</source>
             <translation>Демо режимі: деректер шынайы емес, хабарламалар осында қалады</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskLock</name>
-        <message>
-            <source>Outbox</source>
-            <translation>Жіберу кезегі</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Жабу</translation>
         </message>
     </context>
     <context>
@@ -857,6 +1068,25 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>NewPasswordFields</name>
+        <message>
+            <source>New password</source>
+            <translation>Жаңа құпиясөз</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Жаңа құпиясөзді қайталаңыз</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
+        </message>
+    </context>
+    <context>
         <name>OperatorDialog</name>
         <message>
             <source>Start of shift</source>
@@ -873,6 +1103,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Enter your operator ID to start the shift.</source>
             <translation>Ауысымды бастау үшін оператор идентификаторын енгізіңіз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxOverlay</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Жіберу кезегі</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Жабу</translation>
         </message>
     </context>
     <context>
@@ -929,14 +1170,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Сіз уақытша құпиясөзбен кірдіңіз. Өз құпиясөзіңізді ойлап табыңыз: бұдан былай сонымен кіресіз.</translation>
         </message>
         <message>
-            <source>New password</source>
-            <translation>Жаңа құпиясөз</translation>
-        </message>
-        <message>
-            <source>Repeat the new password</source>
-            <translation>Жаңа құпиясөзді қайталаңыз</translation>
-        </message>
-        <message>
             <source>Password requirements:</source>
             <translation>Құпиясөзге қойылатын талаптар:</translation>
         </message>
@@ -963,14 +1196,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Log out</source>
             <translation>Шығу</translation>
-        </message>
-        <message>
-            <source>The server did not accept this password:</source>
-            <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
-        </message>
-        <message>
-            <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
         </message>
     </context>
     <context>
@@ -1072,8 +1297,52 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ProblemPage</name>
         <message>
+            <source>Call support; the log file has the details.</source>
+            <translation>Қолдау қызметіне хабарласыңыз; толығырақ журнал файлында.</translation>
+        </message>
+        <message>
             <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
             <translation>Бұл киоскте әкімші PIN-коды орнатылмаған, сондықтан қызметкер оны аша алмайды. Терминал әкімшісі оны осы компьютерде орнатады (main.py admin-pin командасы).</translation>
+        </message>
+        <message>
+            <source>This computer has no usable keyring to keep the terminal's secrets in.</source>
+            <translation>Бұл компьютерде терминал құпияларын сақтайтын жұмыс істейтін кілттер қоймасы жоқ.</translation>
+        </message>
+        <message>
+            <source>The terminal's secrets in the keyring cannot be read.</source>
+            <translation>Кілттер қоймасындағы терминал құпияларын оқу мүмкін емес.</translation>
+        </message>
+        <message>
+            <source>The offline outbox cannot be opened.</source>
+            <translation>Жіберу кезегін ашу мүмкін емес.</translation>
+        </message>
+        <message>
+            <source>The offline outbox is damaged; a copy of it was kept. Its registrations must be recovered before the terminal saves new ones.</source>
+            <translation>Жіберу кезегі зақымданған; оның көшірмесі сақталды. Терминал жаңаларын сақтамас бұрын ондағы тіркелулерді қалпына келтіру керек.</translation>
+        </message>
+        <message>
+            <source>The offline outbox was deleted or emptied. Its registrations must be accounted for before the terminal opens.</source>
+            <translation>Жіберу кезегі жойылған немесе тазартылған. Терминал ашылмас бұрын ондағы тіркелулердің не болғанын анықтау керек.</translation>
+        </message>
+        <message>
+            <source>The terminal's disk is full. The registrations already saved are safe.</source>
+            <translation>Терминалдың дискісі толы. Сақталып қойған тіркелулер аман.</translation>
+        </message>
+        <message>
+            <source>The terminal's data folder cannot be used.</source>
+            <translation>Терминалдың деректер қалтасын пайдалану мүмкін емес.</translation>
+        </message>
+        <message>
+            <source>The central cannot be reached. Check the network, then start the terminal again.</source>
+            <translation>Орталық сервермен байланыс жоқ. Желіні тексеріп, терминалды қайта іске қосыңыз.</translation>
+        </message>
+        <message>
+            <source>The central did not accept this terminal.</source>
+            <translation>Орталық сервер бұл терминалды қабылдамады.</translation>
+        </message>
+        <message>
+            <source>Demo mode is not available: this program was installed without its demo part.</source>
+            <translation>Демо режимі қолжетімсіз: бағдарлама демо бөлігінсіз орнатылған.</translation>
         </message>
         <message>
             <source>An unexpected error; the log file has the details.</source>
@@ -1127,8 +1396,8 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Клиентке келісім мәтінін дауыстап оқыңыз немесе өзіне оқуға беріңіз:</translation>
         </message>
         <message>
-            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-            <translation>«Виктория» сақтандыру компаниясы» АҚ «Жеке кабинетіңізді» ашу және жүргізу, сондай-ақ сақтандыру шарттарыңыз туралы хабарламалар жіберу үшін электрондық пошта мекенжайыңыз бен ұялы телефон нөміріңізді өңдейді. Деректер Қазақстандағы серверлерде сақталады. Тіркеу СМС кодымен расталмаса, олар код мерзімі біткеннен кейін 25 сағат ішінде жойылады. Әйтпесе олар «Жеке кабинет» бар кезде сақталады және ол жабылғанда одан жойылады; сақтандыру шарттары сақтандыру туралы заң талап еткендей компанияда қалады, ал кабинетпен жасалған әрекеттер журналы толық телефон нөмірі мен пошта мекенжайынсыз 3 жыл сақталады. Деректер заңда көзделген жағдайлардан басқа кезде үшінші тұлғаларға берілмейді. Келісімді кез келген уақытта компанияға жазбаша өтініш беру арқылы кері қайтарып алуға болады: сонда «Жеке кабинет» жабылады. Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» № 94-V Заңы.</translation>
+            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time with «Close «Личный кабинет»» under «My contracts» at a terminal, or by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
+            <translation>«Виктория» сақтандыру компаниясы» АҚ «Жеке кабинетіңізді» ашу және жүргізу, сондай-ақ сақтандыру шарттарыңыз туралы хабарламалар жіберу үшін электрондық пошта мекенжайыңыз бен ұялы телефон нөміріңізді өңдейді. Деректер Қазақстандағы серверлерде сақталады. Тіркеу СМС кодымен расталмаса, олар код мерзімі біткеннен кейін 25 сағат ішінде жойылады. Әйтпесе олар «Жеке кабинет» бар кезде сақталады және ол жабылғанда одан жойылады; сақтандыру шарттары сақтандыру туралы заң талап еткендей компанияда қалады, ал кабинетпен жасалған әрекеттер журналы толық телефон нөмірі мен пошта мекенжайынсыз 3 жыл сақталады. Деректер заңда көзделген жағдайлардан басқа кезде үшінші тұлғаларға берілмейді. Келісімді кез келген уақытта терминалдағы «Менің шарттарым» бөліміндегі ««Жеке кабинетті» жабу» батырмасымен немесе компанияға жазбаша өтініш беру арқылы кері қайтарып алуға болады: сонда «Жеке кабинет» жабылады. Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» № 94-V Заңы.</translation>
         </message>
         <message>
             <source>Register</source>
@@ -1150,18 +1419,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>SMS-тағы код</translation>
         </message>
         <message>
-            <source>Send the code again</source>
-            <translation>Кодты қайта жіберу</translation>
-        </message>
-        <message>
-            <source>New password</source>
-            <translation>Жаңа құпиясөз</translation>
-        </message>
-        <message>
-            <source>Repeat the new password</source>
-            <translation>Жаңа құпиясөзді қайталаңыз</translation>
-        </message>
-        <message>
             <source>Set the new password</source>
             <translation>Жаңа құпиясөзді орнату</translation>
         </message>
@@ -1174,14 +1431,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Бұл құпиясөзді қалпына келтіру сұрауы енді жарамсыз. Қайтадан бастаңыз.</translation>
         </message>
         <message>
-            <source>The server did not accept this password:</source>
-            <translation>Сервер бұл құпиясөзді қабылдамады:</translation>
-        </message>
-        <message>
-            <source>This password cannot be used yet:</source>
-            <translation>Бұл құпиясөзді пайдалануға болмайды:</translation>
-        </message>
-        <message>
             <source>A new code has been sent by SMS.</source>
             <translation>Жаңа код SMS арқылы жіберілді.</translation>
         </message>
@@ -1192,22 +1441,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>If a «Личный кабинет» is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</source>
             <translation>Егер %1 атына «Жеке кабинет» тіркелген болса, оның телефонына 6 таңбалы коды бар SMS жібердік. Кабинет әлі белсендірілмеген бе? Онда белсендіру сілтемесі бар хатты қайта жібердік.</translation>
-        </message>
-        <message>
-            <source>Attempts left: %1</source>
-            <translation>Қалған әрекеттер: %1</translation>
-        </message>
-        <message>
-            <source>The code is valid for %1</source>
-            <translation>Код тағы %1 жарамды</translation>
-        </message>
-        <message>
-            <source>The code has expired. Ask for a new code.</source>
-            <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
-        </message>
-        <message>
-            <source>A new code can be sent in %1</source>
-            <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
         </message>
     </context>
     <context>
@@ -1299,10 +1532,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     </context>
     <context>
         <name>SuccessDialog</name>
-        <message>
-            <source>Personal account created</source>
-            <translation>«Жеке кабинет» ашылды</translation>
-        </message>
         <message>
             <source>Your personal account has been created</source>
             <translation>Сіздің «Жеке кабинетіңіз» ашылды</translation>

@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>AccountClosedScreen</name>
+        <message>
+            <source>«Личный кабинет» closed</source>
+            <translation>«Личный кабинет» закрыт</translation>
+        </message>
+        <message>
+            <source>Your «Личный кабинет» is closed: you have been logged out and can no longer log in. Your email and phone number have been erased from it. Your insurance contracts stay with the company as insurance law requires. An SMS and an email confirm the closure.</source>
+            <translation>Ваш «Личный кабинет» закрыт: вы вышли из него, и войти в него больше нельзя. Ваши email и номер телефона удалены из него. Договоры страхования остаются в компании, как требует закон о страховании. Закрытие подтвердят СМС и письмо на email.</translation>
+        </message>
+        <message>
+            <source>To the start</source>
+            <translation>На главную</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountClosureScreen</name>
+        <message>
+            <source>Wrong password: the «Личный кабинет» has not been closed. Please check and try again.</source>
+            <translation>Неверный пароль: «Личный кабинет» не закрыт. Проверьте и попробуйте ещё раз.</translation>
+        </message>
+        <message>
+            <source>No connection to the server: the «Личный кабинет» has not been closed. Please try again later.</source>
+            <translation>Нет связи с сервером: «Личный кабинет» не закрыт. Попробуйте позже.</translation>
+        </message>
+        <message>
+            <source>Close «Личный кабинет»</source>
+            <translation>Закрыть «Личный кабинет»</translation>
+        </message>
+        <message>
+            <source>What happens when you close it:</source>
+            <translation>Что произойдёт при закрытии:</translation>
+        </message>
+        <message>
+            <source>You are logged out everywhere, and you can no longer log in.</source>
+            <translation>Вы выйдете из кабинета везде, и войти в него больше будет нельзя.</translation>
+        </message>
+        <message>
+            <source>Your email and mobile phone number are erased from the account.</source>
+            <translation>Ваши email и номер мобильного телефона будут удалены из кабинета.</translation>
+        </message>
+        <message>
+            <source>Your insurance contracts and claims stay with the company, as insurance law requires: they remain valid, and you can ask about them at a branch.</source>
+            <translation>Ваши договоры страхования и заявления остаются в компании, как требует закон о страховании: они продолжают действовать, а узнать о них можно в любом филиале.</translation>
+        </message>
+        <message>
+            <source>An SMS and an email confirm the closure.</source>
+            <translation>Закрытие подтвердят СМС и письмо на email.</translation>
+        </message>
+        <message>
+            <source>This also withdraws your consent to the processing of your personal data.</source>
+            <translation>Это также отзыв вашего согласия на обработку персональных данных.</translation>
+        </message>
+        <message>
+            <source>Your password, to confirm</source>
+            <translation>Ваш пароль для подтверждения</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Close the account</source>
+            <translation>Закрыть кабинет</translation>
+        </message>
+        <message>
+            <source>Enter your password to close the account.</source>
+            <translation>Введите пароль, чтобы закрыть кабинет.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminMenu</name>
         <message>
             <source>Employee menu</source>
@@ -72,6 +142,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Set a new password by SMS code</source>
             <translation>Задать новый пароль по коду из СМС</translation>
+        </message>
+        <message>
+            <source>No activation email? Correct the email by SMS code</source>
+            <translation>Не пришло письмо для активации? Исправить email по коду из СМС</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -344,6 +418,26 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <source>«%1» could not be read. Please choose it again.</source>
             <translation>Не удалось прочитать «%1». Выберите файл ещё раз.</translation>
         </message>
+        <message>
+            <source>The link has been sent by SMS to %1.</source>
+            <translation>Ссылка отправлена по СМС на %1.</translation>
+        </message>
+        <message>
+            <source>The link for this claim has been sent by SMS several times this hour. You can send it again in %1 min; until then, scan the QR code.</source>
+            <translation>Ссылку по этому заявлению уже несколько раз отправили по СМС за этот час. Отправить снова можно через %1 мин, а пока отсканируйте QR-код.</translation>
+        </message>
+        <message>
+            <source>No connection to the insurer: the SMS was not sent. Please try again.</source>
+            <translation>Нет связи со страховой компанией: СМС не отправлено. Повторите попытку.</translation>
+        </message>
+        <message>
+            <source>A decision on this claim has been made already: no link is needed.</source>
+            <translation>По заявлению уже принято решение: ссылка не нужна.</translation>
+        </message>
+        <message>
+            <source>The claim already has 20 documents: no link is needed.</source>
+            <translation>К заявлению уже приложено 20 документов: ссылка не нужна.</translation>
+        </message>
     </context>
     <context>
         <name>ClaimViewScreen</name>
@@ -366,6 +460,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Add documents from your phone</source>
             <translation>Добавьте документы с телефона</translation>
+        </message>
+        <message>
+            <source>Send the link by SMS</source>
+            <translation>Отправить ссылку по СМС</translation>
         </message>
         <message>
             <source>File</source>
@@ -463,6 +561,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Сменить оператора</translation>
         </message>
         <message>
+            <source>Correct the email of a pending account</source>
+            <translation>Исправить email неактивированного кабинета</translation>
+        </message>
+        <message>
             <source>Registrations today: %1</source>
             <translation>Регистраций сегодня: %1</translation>
         </message>
@@ -494,16 +596,27 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Подтвердить код</translation>
         </message>
         <message>
-            <source>Send the code again</source>
-            <translation>Отправить код повторно</translation>
-        </message>
-        <message>
             <source>Cancel registration</source>
             <translation>Отменить регистрацию</translation>
         </message>
         <message>
             <source>We have sent an SMS with a 6-digit code to %1. Enter the code below.</source>
             <translation>Мы отправили СМС с 6-значным кодом на номер %1. Введите код ниже.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Введите все 6 цифр кода из СМС.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Новый код отправлен по СМС.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeStatus</name>
+        <message>
+            <source>Send the code again</source>
+            <translation>Отправить код повторно</translation>
         </message>
         <message>
             <source>Attempts left: %1</source>
@@ -520,14 +633,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>A new code can be sent in %1</source>
             <translation>Новый код можно запросить через %1</translation>
-        </message>
-        <message>
-            <source>Enter all 6 digits of the code from the SMS.</source>
-            <translation>Введите все 6 цифр кода из СМС.</translation>
-        </message>
-        <message>
-            <source>A new code has been sent by SMS.</source>
-            <translation>Новый код отправлен по СМС.</translation>
         </message>
     </context>
     <context>
@@ -575,6 +680,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>My claims</source>
             <translation>Мои заявления</translation>
+        </message>
+        <message>
+            <source>Close «Личный кабинет»</source>
+            <translation>Закрыть «Личный кабинет»</translation>
         </message>
         <message>
             <source>active</source>
@@ -668,6 +777,119 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>EmailCorrectionCodeScreen</name>
+        <message>
+            <source>Code from the SMS</source>
+            <translation>Код из СМС</translation>
+        </message>
+        <message>
+            <source>Confirm code</source>
+            <translation>Подтвердить код</translation>
+        </message>
+        <message>
+            <source>Send the code again</source>
+            <translation>Отправить код повторно</translation>
+        </message>
+        <message>
+            <source>Change the details</source>
+            <translation>Изменить данные</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>This correction is already done.</source>
+            <translation>Это исправление уже выполнено.</translation>
+        </message>
+        <message>
+            <source>A new code has been sent by SMS.</source>
+            <translation>Новый код отправлен по СМС.</translation>
+        </message>
+        <message>
+            <source>Enter all 6 digits of the code from the SMS.</source>
+            <translation>Введите все 6 цифр кода из СМС.</translation>
+        </message>
+        <message>
+            <source>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</source>
+            <translation>Мы отправили СМС с 6-значным кодом на телефон кабинета %1. Введите код ниже.</translation>
+        </message>
+        <message>
+            <source>Attempts left: %1</source>
+            <translation>Осталось попыток: %1</translation>
+        </message>
+        <message>
+            <source>The code is valid for %1</source>
+            <translation>Код действителен ещё %1</translation>
+        </message>
+        <message>
+            <source>The code has expired. Ask for a new code.</source>
+            <translation>Срок действия кода истёк. Запросите новый код.</translation>
+        </message>
+        <message>
+            <source>A new code can be sent in %1</source>
+            <translation>Новый код можно запросить через %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailCorrectionDoneScreen</name>
+        <message>
+            <source>Activation email sent to the new address</source>
+            <translation>Письмо для активации отправлено на новый адрес</translation>
+        </message>
+        <message>
+            <source>The «Личный кабинет» now has the email %1, and the activation email with a new temporary password has gone there. Open the link in it, then log in with that password. Earlier activation links and the old temporary password no longer work, and the old address gets nothing more.</source>
+            <translation>Теперь у «Личного кабинета» email %1, и на него отправлено письмо для активации с новым временным паролем. Откройте ссылку из письма, затем войдите с этим паролем. Прежние ссылки для активации и старый временный пароль больше не действуют, а на старый адрес больше ничего не придёт.</translation>
+        </message>
+        <message>
+            <source>To the start</source>
+            <translation>На главную</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailCorrectionScreen</name>
+        <message>
+            <source>There is no «Личный кабинет» waiting for activation with this phone number. The email of an activated account cannot be changed here; a forgotten password is reset with «Forgot password?» on the login screen.</source>
+            <translation>С этим номером телефона нет «Личного кабинета», ожидающего активации. Email активированного кабинета здесь изменить нельзя; забытый пароль восстанавливается кнопкой «Забыли пароль?» на экране входа.</translation>
+        </message>
+        <message>
+            <source>Another «Личный кабинет» already uses this email. Enter a different email.</source>
+            <translation>Этот email уже использует другой «Личный кабинет». Введите другой email.</translation>
+        </message>
+        <message>
+            <source>Correct the email of a «Личный кабинет»</source>
+            <translation>Исправление email «Личного кабинета»</translation>
+        </message>
+        <message>
+            <source>For a «Личный кабинет» that is not activated yet, when the activation email went to a mistyped address. Enter the mobile phone number given at registration and the right email: we will send a code by SMS to that phone, and after it the activation email goes to the new address.</source>
+            <translation>Для «Личного кабинета», который ещё не активирован, если письмо для активации ушло на адрес с опечаткой. Введите номер мобильного телефона, указанный при регистрации, и правильный email: мы отправим на этот телефон код в СМС, после чего письмо для активации уйдёт на новый адрес.</translation>
+        </message>
+        <message>
+            <source>Mobile phone given at registration</source>
+            <translation>Мобильный телефон, указанный при регистрации</translation>
+        </message>
+        <message>
+            <source>Correct email</source>
+            <translation>Правильный email</translation>
+        </message>
+        <message>
+            <source>The client showed an identity document</source>
+            <translation>Клиент предъявил удостоверение личности</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>Get a code</source>
+            <translation>Получить код</translation>
+        </message>
+        <message>
+            <source>Check the client's identity document and tick the box to continue.</source>
+            <translation>Проверьте удостоверение личности клиента и отметьте это, чтобы продолжить.</translation>
+        </message>
+    </context>
+    <context>
         <name>EmailKeyboard</name>
         <message>
             <source>Clear</source>
@@ -710,17 +932,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Demo mode: no real client data, messages stay here</source>
             <translation>Демо-режим: данные ненастоящие, сообщения остаются здесь</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskLock</name>
-        <message>
-            <source>Outbox</source>
-            <translation>Очередь отправки</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрыть</translation>
         </message>
     </context>
     <context>
@@ -857,6 +1068,25 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         </message>
     </context>
     <context>
+        <name>NewPasswordFields</name>
+        <message>
+            <source>New password</source>
+            <translation>Новый пароль</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Повторите новый пароль</translation>
+        </message>
+        <message>
+            <source>The server did not accept this password:</source>
+            <translation>Сервер не принял этот пароль:</translation>
+        </message>
+        <message>
+            <source>This password cannot be used yet:</source>
+            <translation>Этот пароль нельзя использовать:</translation>
+        </message>
+    </context>
+    <context>
         <name>OperatorDialog</name>
         <message>
             <source>Start of shift</source>
@@ -873,6 +1103,17 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Enter your operator ID to start the shift.</source>
             <translation>Введите идентификатор оператора, чтобы начать смену.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxOverlay</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Очередь отправки</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
         </message>
     </context>
     <context>
@@ -929,14 +1170,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Вы вошли с временным паролем. При первом входе система запрашивает смену пароля: придумайте свой пароль, с ним вы будете входить дальше.</translation>
         </message>
         <message>
-            <source>New password</source>
-            <translation>Новый пароль</translation>
-        </message>
-        <message>
-            <source>Repeat the new password</source>
-            <translation>Повторите новый пароль</translation>
-        </message>
-        <message>
             <source>Password requirements:</source>
             <translation>Требования для пароля:</translation>
         </message>
@@ -963,14 +1196,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>Log out</source>
             <translation>Выйти</translation>
-        </message>
-        <message>
-            <source>The server did not accept this password:</source>
-            <translation>Сервер не принял этот пароль:</translation>
-        </message>
-        <message>
-            <source>This password cannot be used yet:</source>
-            <translation>Этот пароль нельзя использовать:</translation>
         </message>
     </context>
     <context>
@@ -1072,8 +1297,52 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <context>
         <name>ProblemPage</name>
         <message>
+            <source>Call support; the log file has the details.</source>
+            <translation>Обратитесь в поддержку; подробности в файле журнала.</translation>
+        </message>
+        <message>
             <source>This kiosk has no administrator PIN, so no employee could unlock it. The terminal's administrator sets one on this computer (the command main.py admin-pin).</source>
             <translation>У этого киоска не задан PIN-код администратора, поэтому сотрудник не сможет его разблокировать. Администратор терминала задаёт его на этом компьютере (команда main.py admin-pin).</translation>
+        </message>
+        <message>
+            <source>This computer has no usable keyring to keep the terminal's secrets in.</source>
+            <translation>На этом компьютере нет рабочего хранилища ключей для секретов терминала.</translation>
+        </message>
+        <message>
+            <source>The terminal's secrets in the keyring cannot be read.</source>
+            <translation>Не удаётся прочитать секреты терминала в хранилище ключей.</translation>
+        </message>
+        <message>
+            <source>The offline outbox cannot be opened.</source>
+            <translation>Не удаётся открыть очередь отправки.</translation>
+        </message>
+        <message>
+            <source>The offline outbox is damaged; a copy of it was kept. Its registrations must be recovered before the terminal saves new ones.</source>
+            <translation>Очередь отправки повреждена; её копия сохранена. Регистрации из неё нужно восстановить, прежде чем терминал сохранит новые.</translation>
+        </message>
+        <message>
+            <source>The offline outbox was deleted or emptied. Its registrations must be accounted for before the terminal opens.</source>
+            <translation>Очередь отправки удалена или очищена. Прежде чем терминал откроется, нужно выяснить, что стало с её регистрациями.</translation>
+        </message>
+        <message>
+            <source>The terminal's disk is full. The registrations already saved are safe.</source>
+            <translation>Диск терминала заполнен. Уже сохранённые регистрации в безопасности.</translation>
+        </message>
+        <message>
+            <source>The terminal's data folder cannot be used.</source>
+            <translation>Папка данных терминала недоступна.</translation>
+        </message>
+        <message>
+            <source>The central cannot be reached. Check the network, then start the terminal again.</source>
+            <translation>Нет связи с центральным сервером. Проверьте сеть и запустите терминал ещё раз.</translation>
+        </message>
+        <message>
+            <source>The central did not accept this terminal.</source>
+            <translation>Центральный сервер не принял этот терминал.</translation>
+        </message>
+        <message>
+            <source>Demo mode is not available: this program was installed without its demo part.</source>
+            <translation>Демо-режим недоступен: программа установлена без демо-части.</translation>
         </message>
         <message>
             <source>An unexpected error; the log file has the details.</source>
@@ -1127,8 +1396,8 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Прочитайте клиенту текст согласия вслух или дайте его прочитать:</translation>
         </message>
         <message>
-            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
-            <translation>АО «Страховая компания «Виктория» обрабатывает адрес вашей электронной почты и номер мобильного телефона, чтобы создать и вести ваш «Личный кабинет» и присылать сообщения о ваших договорах страхования. Данные хранятся на серверах в Казахстане. Если регистрация не подтверждена кодом из СМС, они удаляются в течение 25 часов после истечения срока кода. Иначе они хранятся, пока существует «Личный кабинет», и удаляются из него при его закрытии; договоры страхования остаются в компании, как требует закон о страховании, а журнал действий с кабинетом, без полного номера телефона и адреса почты, хранится 3 года. Третьим лицам данные не передаются, кроме случаев, предусмотренных законом. Согласие можно отозвать в любое время письменным заявлением в компанию: «Личный кабинет» тогда закрывается. Закон Республики Казахстан № 94-V «О персональных данных и их защите».</translation>
+            <source>JSC «Insurance Company «Victoria» will process your email address and mobile phone number to create and run your personal account and to send you messages about your insurance contracts. The data are kept on servers in Kazakhstan. If the registration is not confirmed with the SMS code, they are deleted within 25 hours after the code expires. Otherwise they are kept while the account exists and erased from it when it is closed; your insurance contracts stay with the company as insurance law requires, and a record of actions on the account, without your full phone and email, is kept for 3 years. The data are not passed to third parties except where the law requires it. You may withdraw your consent at any time with «Close «Личный кабинет»» under «My contracts» at a terminal, or by a written request to the company: the account is then closed. Law of the Republic of Kazakhstan No. 94-V «On personal data and their protection».</source>
+            <translation>АО «Страховая компания «Виктория» обрабатывает адрес вашей электронной почты и номер мобильного телефона, чтобы создать и вести ваш «Личный кабинет» и присылать сообщения о ваших договорах страхования. Данные хранятся на серверах в Казахстане. Если регистрация не подтверждена кодом из СМС, они удаляются в течение 25 часов после истечения срока кода. Иначе они хранятся, пока существует «Личный кабинет», и удаляются из него при его закрытии; договоры страхования остаются в компании, как требует закон о страховании, а журнал действий с кабинетом, без полного номера телефона и адреса почты, хранится 3 года. Третьим лицам данные не передаются, кроме случаев, предусмотренных законом. Согласие можно отозвать в любое время кнопкой «Закрыть «Личный кабинет»» в разделе «Мои договоры» на терминале или письменным заявлением в компанию: «Личный кабинет» тогда закрывается. Закон Республики Казахстан № 94-V «О персональных данных и их защите».</translation>
         </message>
         <message>
             <source>Register</source>
@@ -1150,18 +1419,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Код из СМС</translation>
         </message>
         <message>
-            <source>Send the code again</source>
-            <translation>Отправить код повторно</translation>
-        </message>
-        <message>
-            <source>New password</source>
-            <translation>Новый пароль</translation>
-        </message>
-        <message>
-            <source>Repeat the new password</source>
-            <translation>Повторите новый пароль</translation>
-        </message>
-        <message>
             <source>Set the new password</source>
             <translation>Установить новый пароль</translation>
         </message>
@@ -1174,14 +1431,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
             <translation>Этот запрос на восстановление пароля больше не действует. Начните заново.</translation>
         </message>
         <message>
-            <source>The server did not accept this password:</source>
-            <translation>Сервер не принял этот пароль:</translation>
-        </message>
-        <message>
-            <source>This password cannot be used yet:</source>
-            <translation>Этот пароль нельзя использовать:</translation>
-        </message>
-        <message>
             <source>A new code has been sent by SMS.</source>
             <translation>Новый код отправлен по СМС.</translation>
         </message>
@@ -1192,22 +1441,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <message>
             <source>If a «Личный кабинет» is registered to %1, we have sent an SMS with a 6-digit code to its phone. Not activated yet? Then we have emailed the activation link again instead.</source>
             <translation>Если на %1 зарегистрирован «Личный кабинет», мы отправили СМС с 6-значным кодом на его телефон. Кабинет ещё не активирован? Тогда мы повторно отправили письмо со ссылкой для активации.</translation>
-        </message>
-        <message>
-            <source>Attempts left: %1</source>
-            <translation>Осталось попыток: %1</translation>
-        </message>
-        <message>
-            <source>The code is valid for %1</source>
-            <translation>Код действителен ещё %1</translation>
-        </message>
-        <message>
-            <source>The code has expired. Ask for a new code.</source>
-            <translation>Срок действия кода истёк. Запросите новый код.</translation>
-        </message>
-        <message>
-            <source>A new code can be sent in %1</source>
-            <translation>Новый код можно запросить через %1</translation>
         </message>
     </context>
     <context>
@@ -1299,10 +1532,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     </context>
     <context>
         <name>SuccessDialog</name>
-        <message>
-            <source>Personal account created</source>
-            <translation>«Личный кабинет» создан</translation>
-        </message>
         <message>
             <source>Your personal account has been created</source>
             <translation>Ваш «Личный кабинет» создан</translation>

@@ -126,7 +126,7 @@ def test_serve_with_workers_starts_each_with_the_settings_and_the_db(
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 60
-        answers = []
+        answers: list[requests.Response] = []
         while len(answers) < 20:
             try:
                 answers.append(requests.get(f"http://127.0.0.1:{port}/dev/messages", timeout=5))

@@ -17,7 +17,7 @@ BODY = {"email": "aigerim@mail.ru", "phone": KZ_PHONE, "consent": True, "locale"
 CONCURRENT_REQUESTS = 6
 
 
-def count(central: EmbeddedCentral, model: type[Registration] | type[Account]) -> int:
+def count(central: EmbeddedCentral, model: type[Registration | Account | Message]) -> int:
     with Session(central.engine) as db:
         return int(db.scalar(select(func.count()).select_from(model)) or 0)
 

@@ -164,3 +164,26 @@ def test_only_notices_count_as_holding_no_secret() -> None:
     } <= secret  # fmt: skip
     assert not holds_secret("claim_approved_email") and not holds_secret("account_closed_sms")
     assert holds_secret("a_kind_nobody_wrote"), "unknown: treated as secret"
+
+
+@pytest.mark.parametrize("answer", [{"code": 0}, {"code": 1, "message": "Bad recipient"}])
+def test_a_claims_upload_link_by_sms_is_scrubbed_once_sent_or_given_up(
+    gateway: Gateway, factory: sessionmaker[Session], database_url: str, answer: dict[str, Any]
+) -> None:
+    """The upload link opens a client's claim to any file: like a code, it must
+    not outlive the SMS that carries it, whether delivered or given up on."""
+    settings: Any = mobizon(gateway, database_url)  # live delivery
+    gateway.script = [(200, answer)]
+    link = "https://lk.vic.kz/claims/upload?t=" + "L" * 43
+    with transaction(factory) as session:
+        message = enqueue(session, channel="sms", to=PHONE, kind="claim_upload_link_sms",
+                          locale="ru", params={"number": "УБ-2026-000007", "url": link,
+                                               "ttl_min": 15})  # fmt: skip
+        session.flush()
+        message_id = message.id
+    settled = send_until_settled(factory, settings, message_id)
+    assert settled == ("sent" if answer["code"] == 0 else "failed")
+    assert link in gateway.requests[-1]["form"]["text"][0]
+    with factory() as session:
+        found = session.get(Message, message_id)
+        assert found is not None and link not in found.body

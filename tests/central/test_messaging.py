@@ -70,6 +70,7 @@ def test_texts_exist_in_three_languages_and_sms_fit_three_segments() -> None:
         "amount": "1 250 000.00 ₸",
         "note": "н" * 100,
         "note_block": "\n\nн",
+        "url": "https://lk.vic.kz/claims/upload?t=" + "x" * 43,  # a claim's upload link
     }
     bodies = set()
     for kind, text in TEXTS.items():

@@ -18,11 +18,12 @@ from central.core.config import Settings
 from central.core.db import transaction
 from central.core.security import HASH_THREADS, password_matches
 from central.messaging.dev import DevBackend
-from central.messaging.outbox import enqueue, send_temporary_password
+from central.messaging.outbox import enqueue
 from central.messaging.sender import Sender
 from central.models import Account, Message, new_id, utcnow
 from central.repositories import accounts
 from central.repositories.messages import ClaimedMessage
+from central.services.account import send_temporary_password
 
 EMAIL = "aigerim@mail.ru"
 

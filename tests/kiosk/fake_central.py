@@ -20,6 +20,7 @@ from kiosk.api_types import (
     ClaimRequest,
     ClientSession,
     Contract,
+    LinkSent,
     RegistrationRequest,
     RegistrationStarted,
     ResetStarted,
@@ -102,7 +103,7 @@ class FakeCentral:
         self._answer("change_password", client_token, current, new)
 
     def contracts(self, client_token: str) -> list[Contract]:
-        return self._answer("contracts", client_token) or []  # type: ignore[no-any-return]
+        return self._answer("contracts", client_token) or []
 
     def end_session(self, client_token: str) -> None:
         self._answer("end_session", client_token)
@@ -119,19 +120,24 @@ class FakeCentral:
     # -- online claims ----------------------------------------------------------------
 
     def claim_kinds(self) -> list[ClaimKind]:
-        return self._answer("claim_kinds") or []  # type: ignore[no-any-return]
+        return self._answer("claim_kinds") or []
 
     def submit_claim(self, client_token: str, req: ClaimRequest, *, idempotency_key: str) -> Claim:
         return self._answer("submit_claim", client_token, req, idempotency_key)  # type: ignore[no-any-return]
 
     def claims(self, client_token: str) -> list[Claim]:
-        return self._answer("claims", client_token) or []  # type: ignore[no-any-return]
+        return self._answer("claims", client_token) or []
 
     def claim(self, client_token: str, claim_id: str) -> Claim:
         return self._answer("claim", client_token, claim_id)  # type: ignore[no-any-return]
 
     def claim_upload_link(self, client_token: str, claim_id: str) -> UploadLink:
         return self._answer("claim_upload_link", client_token, claim_id)  # type: ignore[no-any-return]
+
+    def send_claim_upload_link(
+        self, client_token: str, claim_id: str, *, idempotency_key: str
+    ) -> LinkSent:
+        return self._answer("send_claim_upload_link", client_token, claim_id, idempotency_key)  # type: ignore[no-any-return]
 
     def add_claim_document(
         self, client_token: str, claim_id: str, path: Any, **kwargs: Any

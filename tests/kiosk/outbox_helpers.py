@@ -11,9 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.api_types import RegistrationRequest, RegistrationStarted
 from kiosk.errors import CentralError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 START_S = 1_750_000_000.0
 
@@ -38,7 +42,7 @@ def request(n: int, **changes: object) -> RegistrationRequest:
         locale="ru",
         operator="clerk-7",
     )
-    return RegistrationRequest(**{**base.__dict__, **changes})  # type: ignore[arg-type]
+    return RegistrationRequest(**{**base.__dict__, **changes})
 
 
 Answer = Callable[[RegistrationRequest], CentralError | None]
@@ -151,14 +155,14 @@ def make_terminal(folder: Path, central_url: str, token: str, monkeypatch: objec
     )
 
 
-def central_counts(engine: object, phones: list[str]) -> dict[str, tuple[int, int]]:
+def central_counts(engine: Engine, phones: list[str]) -> dict[str, tuple[int, int]]:
     """Per phone: (registrations, code SMS queued) as the central's database has them."""
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
 
     from central.models import Message, Registration
 
-    with Session(engine) as s:  # type: ignore[call-overload]
+    with Session(engine) as s:
         regs = dict(
             s.execute(
                 select(Registration.phone, func.count())

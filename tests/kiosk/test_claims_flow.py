@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from kiosk.api_types import Claim, ClaimDocument, ClientSession, Contract
+from kiosk.api_types import Claim, ClaimDocument, ClientSession, Contract, LinkSent, UploadLink
 from kiosk.errors import (
     ClaimDecided,
+    LinkSmsLimited,
     TooLarge,
     Unauthorized,
     Unreachable,
@@ -240,3 +241,50 @@ def test_the_contact_phone_is_the_accounts_when_known() -> None:
     flow.send()
     [(_token, request, _key)] = central.called("submit_claim")
     assert request.contact_phone == "+77017654321"
+
+
+def sent_link(url: str) -> LinkSent:
+    return LinkSent(UploadLink(url, T0 + timedelta(minutes=15)), "+7 701 *** ** 12")
+
+
+def test_the_link_by_sms_replaces_the_qr_link_and_a_lost_answer_keeps_its_key() -> None:
+    central = FakeCentral().script(
+        "send_claim_upload_link",
+        Unreachable(),
+        sent_link("https://c/claims/upload?t=new"),
+        LinkSmsLimited(retry_after_s=600),
+    )
+    flow = flow_for(central)
+    flow.open_claim(CLAIM)
+    flow.apply(flow.new_upload_link())  # the fake answers no link: none shown yet
+    flow.prepare_sms()
+    assert flow.apply(flow.send_link_by_sms()) is ClaimStep.CLAIM
+    assert isinstance(flow.last_error, Unreachable)
+    flow.prepare_sms()  # pressed again once the connection is back
+    outcome = flow.send_link_by_sms()
+    assert outcome.sms_to == "+7 701 *** ** 12"
+    assert flow.apply(outcome) is ClaimStep.CLAIM
+    assert flow.link is not None and flow.link.url == "https://c/claims/upload?t=new"
+    flow.prepare_sms()  # a new request: another SMS, refused by the cap
+    refused = flow.send_link_by_sms()
+    assert isinstance(refused.error, LinkSmsLimited) and refused.link is None
+    keys = [call[2] for call in central.called("send_claim_upload_link")]
+    assert keys[0] == keys[1] != keys[2]
+
+
+def test_a_double_tap_sends_one_sms() -> None:
+    central = FakeCentral().script("send_claim_upload_link", sent_link("https://c/u?t=1"))
+    flow = flow_for(central)
+    flow.open_claim(CLAIM)
+    flow.prepare_sms()
+    release = central.hold()
+    first: list[object] = []
+    worker = threading.Thread(target=lambda: first.append(flow.send_link_by_sms()))
+    worker.start()
+    assert central.entered.wait(5)
+    flow.prepare_sms()
+    second = flow.send_link_by_sms()
+    release.set()
+    worker.join(5)
+    assert not second.sent
+    assert len(central.called("send_claim_upload_link")) == 1

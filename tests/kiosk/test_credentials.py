@@ -21,6 +21,7 @@ from kiosk.credentials import (
     demo_credentials,
 )
 from kiosk.outbox import Outbox, outbox_path
+from kiosk.outbox.schema import DueEntry
 from kiosk.terminal import credentials_for, outbox_for
 from tests.kiosk.outbox_helpers import request
 
@@ -113,8 +114,8 @@ def test_renaming_a_terminal_keeps_its_token_key_and_waiting_entries(
     creds = credentials_for(renamed)
     assert creds.terminal_token() == "tok-1"
     with outbox_for(renamed, creds) as box:
-        due = box.open_due(waiting)
-    assert due is not None and due.request.phone == request(5).phone
+        due = box.open_due_many([waiting]).get(waiting)
+    assert isinstance(due, DueEntry) and due.request.phone == request(5).phone
 
 
 def test_clear_forgets_everything(backend: PlaintextKeyring) -> None:

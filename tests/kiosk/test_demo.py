@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk.config import load_config
+from kiosk.config import KioskConfig, load_config
 from kiosk.flows.registration import RegistrationFlow, Step
 from vic_demo import start_demo
 
 
-def demo_config(tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_config(tmp_path: Path) -> KioskConfig:
     config = load_config(env={"XDG_CONFIG_HOME": str(tmp_path / "no-config")}, demo=True)
     assert config.demo
     return replace(config, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")

@@ -38,6 +38,7 @@ from kiosk.flows import (
     Step,
 )
 from kiosk.outbox import Outbox
+from kiosk.outbox.schema import DueEntry
 from tests.kiosk.fake_central import T0, FakeCentral, reset_started, session, started
 
 T = TypeVar("T")
@@ -158,8 +159,8 @@ def test_an_unreachable_central_keeps_the_registration_stamped_by_the_clock(
     assert box.counts()["pending"] == 1 and flow.outbox_entry_id is None
     assert flow.apply(outcome) is Step.SAVED_OFFLINE
     assert flow.outbox_entry_id is not None
-    due = box.open_due(flow.outbox_entry_id)
-    assert due is not None and due.request.captured_at == T0
+    due = box.open_due_many([flow.outbox_entry_id]).get(flow.outbox_entry_id)
+    assert isinstance(due, DueEntry) and due.request.captured_at == T0
     assert due.id == central.called("register")[0][1]  # the key of the attempt made
 
 

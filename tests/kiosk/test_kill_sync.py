@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from central.server import EmbeddedCentral
+from kiosk.api_types import RegistrationRequest
 from kiosk.outbox import Outbox, SyncWorker
 from tests.kiosk.kit import add_terminal, make_client
 from tests.kiosk.outbox_helpers import ROOT, central_counts, make_terminal, request
@@ -38,7 +39,7 @@ def run_kill_rounds(
 ) -> None:
     rng = random.Random(seed)
     term = make_terminal(tmp_path / "kiosk", central.url, add_terminal(central), monkeypatch)
-    people = []
+    people: list[RegistrationRequest] = []
     killed = 0
     cut_mid_drain = 0
     with Outbox(term.outbox_path, term.key) as box:

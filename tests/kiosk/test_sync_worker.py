@@ -17,6 +17,7 @@ from kiosk.errors import AccountExists, CentralError, RateLimited, Unreachable, 
 from kiosk.outbox import Outbox, OutboxFull, SyncWorker
 from kiosk.outbox.backoff import BACKOFF_CAP_S, backoff_ceiling_s, backoff_delay_s
 from kiosk.outbox.lock import SyncLock
+from kiosk.outbox.schema import Delivered, Failed
 from tests.kiosk.outbox_helpers import Answer, Clock, ScriptedSender, request
 
 
@@ -301,10 +302,10 @@ def test_capacity_counts_waiting_entries_across_states(box: Outbox, clock: Clock
     small = Outbox(box.path, os.urandom(32), capacity=3, clock=clock)
     try:
         ids = [small.capture(request(n)) for n in range(3)]
-        small.mark_failed(ids[0], "refused", retry_in_s=None)  # set aside: still waiting
+        small.record([Failed(ids[0], "refused", retry_in_s=None)])  # set aside: still waiting
         with pytest.raises(OutboxFull):
             small.capture(request(7))
-        small.mark_delivered(ids[1], "created", "r")
+        small.record([Delivered(ids[1], "created", "r")])
         small.capture(request(8))
         small.drop(ids[0])
         small.capture(request(9))

@@ -43,7 +43,9 @@ def burst(n: int, send: Callable[[int], requests.Response]) -> list[requests.Res
     return [a for a in answers if a is not None]
 
 
-def post(api: Api, path: str, body: Any, *, key: str | None, token: str | None = None) -> Any:
+def post(
+    api: Api, path: str, body: Any, *, key: str | None, token: str | None = None
+) -> requests.Response:
     """A POST with its own connection; ``key=None`` sends no Idempotency-Key."""
     headers = {"Authorization": f"Bearer {token or api.token}", "Accept-Language": "en"}
     if key is not None:

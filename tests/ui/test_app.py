@@ -64,7 +64,7 @@ def test_demo_mode_without_its_central_is_one_sentence(
     shells.append(shell)
     shell.start()
     qtbot.waitUntil(lambda: shell.problem is not None, timeout=START_TIMEOUT_MS)
-    assert shell.problem is not None
+    assert shell.problem is not None and shell.window is not None
     assert "Демо-режим недоступен" in visible_text(shell.window)
     assert "Demo mode" not in visible_text(shell.window), "said in the window's language"
 

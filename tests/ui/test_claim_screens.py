@@ -80,7 +80,7 @@ def open_form(qtbot: QtBot, window: Any, login: str) -> Any:
     return form
 
 
-def description_field(form: Any) -> QPlainTextEdit:
+def description_field(form: QWidget) -> QPlainTextEdit:
     [found] = [
         t
         for t in form.findChildren(QPlainTextEdit)

@@ -66,6 +66,7 @@ def test_the_day_list_follows_outcomes_and_the_outbox_and_survives_a_restart(
     assert panel.today_title.text() == "Регистраций сегодня: 2"
 
     before = day_lines(window)
+    assert shells[0].window is not None
     shells[0].window.close_now()
     shells[0].shutdown()
     again = clerk_shell(qtbot, tmp_path, sqlite_central, shells, sync=False)

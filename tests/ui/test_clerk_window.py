@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from central.server import EmbeddedCentral
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 BRANCH_MONITOR_FREE = QRect(0, 0, 1366, 728)  # 1366×768 less a 40 px taskbar
 
 
-def inside(widget: Any, window: Any) -> bool:
+def inside(widget: QWidget, window: QWidget) -> bool:
     top_left = widget.mapTo(window, QPoint(0, 0))
     return window.rect().contains(QRect(top_left, widget.size()))
 
@@ -55,6 +54,7 @@ def test_a_shift_changes_operator_and_asks_before_closing(
     click(qtbot, window, "Сменить оператора")
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
     dialog = QApplication.activeModalWidget()
+    assert dialog is not None
     assert window.frameGeometry().contains(dialog.frameGeometry()), "over the window, whole"
     qtbot.keyClicks(find_field(dialog, "Ваш идентификатор оператора"), "op-18")
     qtbot.mouseClick(find_button(dialog, "Начать смену"), Qt.MouseButton.LeftButton)

@@ -49,7 +49,7 @@ def test_opening_the_terminal_reads_the_password_list_off_the_gui_thread(
     gate: threading.Event, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     read_in: list[threading.Thread] = []
-    real_filter = password.BloomFilter
+    real_filter = BloomFilter  # what vic_rules.password builds its list with
 
     def recording_filter(data: bytes) -> BloomFilter:
         read_in.append(threading.current_thread())

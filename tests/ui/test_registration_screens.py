@@ -169,7 +169,11 @@ def test_a_burnt_code_no_longer_shows_how_long_it_is_valid(
         field.clear()
         qtbot.keyClicks(field, wrong)
         qtbot.keyClick(field, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda n=left: f"Осталось попыток: {n}" in visible_text(screen))
+
+        def counted(n: int = left) -> bool:
+            return f"Осталось попыток: {n}" in visible_text(screen)
+
+        qtbot.waitUntil(counted)
     assert "больше не действует" in visible_text(screen)
     assert "Код действителен" not in visible_text(screen)
 
@@ -354,6 +358,7 @@ def test_central_down_and_outbox_full_asks_for_an_employee(
         click(qtbot, window, "Зарегистрировать")
         click(qtbot, window, "Всё верно")
         screen = window.current_screen()
+        assert screen is not None
         qtbot.waitUntil(lambda: "обратитесь к сотруднику" in visible_text(screen), timeout=15_000)
         assert on_screen(window, "check_details")()
         assert full.counts()["pending"] == 0

@@ -40,6 +40,7 @@ from tests.ui.ui_helpers import (
 from ui import i18n
 from ui.app import Shell
 from ui.startup import OpenedTerminal
+from ui.widgets.busy_button import BusyButton
 
 HELD_MS = 300  # long enough for a tap to be lost, were it lost
 PHONE = "+77011234567"
@@ -125,6 +126,7 @@ def test_a_tap_on_registration_while_opening_goes_on_once_open_and_sends_once(
     window.screen_changed.connect(shown.append)
     welcome = window.screen_named("welcome")
     register = find_button(window, "Регистрация")
+    assert isinstance(register, BusyButton)
     qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find_button(window, "Вход в личный кабинет"), Qt.MouseButton.LeftButton)

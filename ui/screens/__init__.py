@@ -30,6 +30,11 @@ SCREEN_MODULES: tuple[str, ...] = (
     "claim_form",
     "claim_view",
     "claim_list",
+    "account_closure",
+    "account_closed",
+    "email_correction",
+    "email_correction_code",
+    "email_correction_done",
 )
 
 __all__ = [

@@ -3,6 +3,10 @@
 "Set a new password by SMS code" starts ``PasswordResetFlow`` with the email
 the client typed and goes on to the code screen; the central answers the same
 whether or not the account exists, and so does that screen.
+
+"Correct the email" opens the email correction (issue 11 §1) with the phone and
+email just typed: a second registration with the same phone lands here when
+the first one's email had a typo and was never activated.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ class AlreadyRegisteredScreen(Screen):
         self.status.setWordWrap(True)
         self.status.setVisible(False)
         column.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.correct_button = named(QPushButton(), "secondary")
+        column.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.status)
         column.addStretch(1)
         buttons = QHBoxLayout()
@@ -36,8 +42,9 @@ class AlreadyRegisteredScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.login_button)
         column.addLayout(buttons)
-        self.touch(self.reset_button, self.back_button, self.login_button)
-        self.disable_while_busy(self.back_button, self.login_button)
+        self.touch(self.reset_button, self.correct_button, self.back_button, self.login_button)
+        self.disable_while_busy(self.back_button, self.login_button, self.correct_button)
+        self.correct_button.clicked.connect(self._correct_email)
         self.reset_button.clicked.connect(self._reset_password)
         self.login_button.clicked.connect(self._log_in)
         self.back_button.clicked.connect(self.ctx.navigator.go_home)
@@ -56,6 +63,9 @@ class AlreadyRegisteredScreen(Screen):
             ),
         )
         self.set_label(self.reset_button, self.tr("Set a new password by SMS code"))
+        self.set_label(
+            self.correct_button, self.tr("No activation email? Correct the email by SMS code")
+        )
         self.set_label(self.login_button, self.tr("Log in"))
         self.set_label(self.back_button, self.tr("Back"))
 
@@ -92,3 +102,11 @@ class AlreadyRegisteredScreen(Screen):
     def _started(self, outcome: ResetOutcome) -> None:
         """The code screen, or the reset's own screen saying why no code was sent."""
         self.ctx.navigator.apply(outcome)
+
+    def _correct_email(self) -> None:
+        """The email correction, starting from the phone and email just typed."""
+        registration, flow = self.ctx.registration, self.ctx.email_correction
+        flow.wipe()
+        flow.typed_phone = registration.phone or ""
+        flow.typed_email = registration.email or ""
+        self.ctx.navigator.follow(flow.step)

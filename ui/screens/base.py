@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from kiosk.client import CentralClient
     from kiosk.config import KioskConfig
     from kiosk.flows.claims import ClaimsFlow
+    from kiosk.flows.closure import ClosureFlow
+    from kiosk.flows.email_correction import EmailCorrectionFlow
     from kiosk.flows.login import LoginFlow
     from kiosk.flows.password_reset import PasswordResetFlow
     from kiosk.flows.registration import RegistrationFlow
@@ -46,8 +48,8 @@ T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
 
 # The few values of Qt's namespace the first screen needs, by value: the first
-# ``from PySide6.QtCore import Qt`` builds all of its ~120 enum classes (≈ 14 ms),
-# which the first paint need not wait for; later code imports ``Qt`` as usual.
+# ``from PySide6.QtCore import Qt`` builds all of its enum classes (docs/performance.md
+# §1), which the first paint need not wait for; later code imports ``Qt`` as usual.
 # tests/ui/test_widgets.py checks that they equal Qt's.
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
@@ -138,6 +140,8 @@ class AppContext:
         self.kiosk_mode = kiosk_mode
         self._password_reset: PasswordResetFlow | None = None
         self._claims: ClaimsFlow | None = None
+        self._closure: ClosureFlow | None = None
+        self._email_correction: EmailCorrectionFlow | None = None
 
     @property
     def is_open(self) -> bool:
@@ -195,6 +199,26 @@ class AppContext:
     @claims.setter
     def claims(self, flow: ClaimsFlow | None) -> None:
         self._claims = flow
+
+    @property
+    def closure(self) -> ClosureFlow:
+        if self._closure is None:
+            raise TerminalNotOpen("the closure flow exists once the terminal is open")
+        return self._closure
+
+    @closure.setter
+    def closure(self, flow: ClosureFlow | None) -> None:
+        self._closure = flow
+
+    @property
+    def email_correction(self) -> EmailCorrectionFlow:
+        if self._email_correction is None:
+            raise TerminalNotOpen("the email correction flow exists once the terminal is open")
+        return self._email_correction
+
+    @email_correction.setter
+    def email_correction(self, flow: EmailCorrectionFlow | None) -> None:
+        self._email_correction = flow
 
 
 class Screen(QWidget):

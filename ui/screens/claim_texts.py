@@ -14,7 +14,9 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.api_types import Contract
 from kiosk.errors import (
+    CentralError,
     ClaimDecided,
+    LinkSmsLimited,
     TooLarge,
     TooManyDocuments,
     Unreachable,
@@ -24,6 +26,9 @@ from ui.screens.messages import error_text
 
 BYTES_PER_KIB = 1024
 BYTES_PER_MIB = 1024 * 1024
+SECONDS_PER_MINUTE = 60
+# a masked phone stays on one line: «+7 701» above «*** ** 67» was hard to read
+NO_BREAK_SPACE = "\u00a0"
 
 
 def claim_problem_text(code: str) -> str:
@@ -128,3 +133,31 @@ def upload_error_text(name: str, error: BaseException) -> str:
     else:
         return error_text(error)
     return text.replace("%1", name)
+
+
+def link_sms_text(sent_to: str | None, error: CentralError | None) -> str:
+    """What became of «Send the link by SMS»: where it went, or why not (with the wait)."""
+    if sent_to is not None:
+        return QCoreApplication.translate(
+            "ClaimTexts", "The link has been sent by SMS to %1."
+        ).replace("%1", sent_to.replace(" ", NO_BREAK_SPACE))
+    if isinstance(error, LinkSmsLimited):
+        minutes = max(1, -(-int(error.retry_after_s) // SECONDS_PER_MINUTE))
+        return QCoreApplication.translate(
+            "ClaimTexts",
+            "The link for this claim has been sent by SMS several times this hour. "
+            "You can send it again in %1 min; until then, scan the QR code.",
+        ).replace("%1", str(minutes))
+    if isinstance(error, Unreachable):
+        return QCoreApplication.translate(
+            "ClaimTexts", "No connection to the insurer: the SMS was not sent. Please try again."
+        )
+    if isinstance(error, ClaimDecided):
+        return QCoreApplication.translate(
+            "ClaimTexts", "A decision on this claim has been made already: no link is needed."
+        )
+    if isinstance(error, TooManyDocuments):
+        return QCoreApplication.translate(
+            "ClaimTexts", "The claim already has 20 documents: no link is needed."
+        )
+    return error_text(error) if error is not None else ""

@@ -2,7 +2,10 @@
 
 Shown right after filing (with what happens next) and from «Мои заявления».
 Documents come from the phone through a one-time link shown as a QR code (a
-new link is asked for when one is spent or about to expire) and, in clerk
+new link is asked for when one is spent or about to expire), or sent by SMS on
+request («Send the link by SMS»: a new link, whose QR code then replaces the
+dead one; the button sits under the code, which keeps its place even while it
+is hidden, so the button never moves) and, in clerk
 mode, from the branch's scanner folder («Добавить файл»: several files at once,
 uploaded off the GUI thread with a progress bar for large ones and a sentence
 per refused file). While the page is open it asks the central for the claim
@@ -36,8 +39,15 @@ from kiosk.flows.claims import ClaimsOutcome
 from ui import i18n
 from ui.background import Op
 from ui.screens.base import AppContext, Screen, named
-from ui.screens.claim_texts import local_time, size_text, status_text, upload_error_text
+from ui.screens.claim_texts import (
+    link_sms_text,
+    local_time,
+    size_text,
+    status_text,
+    upload_error_text,
+)
 from ui.screens.contracts import fit_height, format_money
+from ui.screens.messages import set_good_news
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.qr_code import QrCode
 
@@ -78,6 +88,8 @@ class ClaimViewScreen(Screen):
         self._asking_link = False
         self._known_documents = -1
         self._upload_note = ""
+        self._sms_note = ""
+        self._sms_sent = False
         self.signals = UploadSignals(self)
         self.signals.progress.connect(self._progress)
         self.title = named(QLabel(), "screenTitle")
@@ -103,12 +115,15 @@ class ClaimViewScreen(Screen):
         self.phone_title.setWordWrap(True)  # the side column is narrow; kk/longer text wraps
         self.qr = QrCode(size_px=QR_SIZE_KIOSK_PX if self.kiosk_mode else QR_SIZE_PX)
         self.qr.setAccessibleName("QR")
+        self.send_sms = named(BusyButton(), "secondary")
+        self.sms_note = named(QLabel(), "fieldProblem")
+        self.sms_note.setWordWrap(True)
         self.phone_hint = QLabel()
         self.phone_hint.setWordWrap(True)
 
         self.to_contracts = named(QPushButton(), "secondary")
         self.to_claims = named(QPushButton(), "primary")
-        self.touch(self.add_files, self.to_contracts, self.to_claims)
+        self.touch(self.add_files, self.send_sms, self.to_contracts, self.to_claims)
 
         left = QVBoxLayout()
         left.setSpacing(6)
@@ -133,6 +148,8 @@ class ClaimViewScreen(Screen):
         side = QVBoxLayout(side_host)
         side.addWidget(self.phone_title)
         side.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        side.addWidget(self.send_sms)
+        side.addWidget(self.sms_note)
         side.addWidget(self.phone_hint)
         side.addStretch(1)
         columns = QHBoxLayout()
@@ -151,6 +168,7 @@ class ClaimViewScreen(Screen):
         self.set_default_button(self.to_claims)
         self.disable_while_busy(self.to_contracts, self.to_claims)
         self.add_files.clicked.connect(self._choose_files)
+        self.send_sms.clicked.connect(self._send_sms)
         self.to_contracts.clicked.connect(lambda: self.ctx.navigator.show_screen("contracts"))
         self.to_claims.clicked.connect(self._to_claims)
         self.timer = QTimer(self)
@@ -166,6 +184,7 @@ class ClaimViewScreen(Screen):
         self.set_label(self.add_files, self.tr("Add a file"))
         self.set_label(self.history_title, self.tr("History"))
         self.set_label(self.phone_title, self.tr("Add documents from your phone"))
+        self.set_label(self.send_sms, self.tr("Send the link by SMS"))
         documents = [self.tr("File"), self.tr("Size"), self.tr("Added")]
         self.documents.setHorizontalHeaderLabels(documents)
         history = [self.tr("Date"), self.tr("Status"), self.tr("Note")]
@@ -240,6 +259,14 @@ class ClaimViewScreen(Screen):
 
     def _render_phone(self, claim: Claim) -> None:
         link = self.ctx.claims.link
+        keep = self.qr.sizePolicy()
+        keep.setRetainSizeWhenHidden(not claim.decided)  # the button under it stays put
+        self.qr.setSizePolicy(keep)
+        self.send_sms.setVisible(not claim.decided)
+        self.send_sms.setEnabled(not self.busy and not self._asking_link)
+        self.set_label(self.sms_note, self._sms_note)
+        set_good_news(self.sms_note, self._sms_sent)
+        self.sms_note.setVisible(bool(self._sms_note) and not claim.decided)
         if claim.decided:
             self.qr.set_text("")
             self.qr.setVisible(False)
@@ -265,6 +292,7 @@ class ClaimViewScreen(Screen):
         claim = self.ctx.claims.claim
         self._known_documents = len(claim.documents) if claim else -1
         self._upload_note = ""
+        self._sms_note, self._sms_sent = "", False
         self.progress.setVisible(False)
         self._render()
         self._ask_link()
@@ -278,6 +306,7 @@ class ClaimViewScreen(Screen):
         self.timer.stop()
         self.qr.set_text("")
         self._upload_note = ""
+        self._sms_note, self._sms_sent = "", False
         self._known_documents = -1
         self.documents.setRowCount(0)
         self.history.setRowCount(0)
@@ -298,6 +327,7 @@ class ClaimViewScreen(Screen):
     def busy_changed(self, busy: bool) -> None:
         if not busy:
             self.add_files.set_busy(False)
+            self.send_sms.set_busy(False)
             self.progress.setVisible(False)
         self._render()
 
@@ -305,15 +335,32 @@ class ClaimViewScreen(Screen):
 
     def _ask_link(self) -> None:
         claim = self.ctx.claims.claim
-        if self._asking_link or claim is None or claim.decided:
+        # never beside an SMS request: the later of two links ends the other
+        if self._asking_link or self.busy or claim is None or claim.decided:
             return
         self._asking_link = True
+        self.send_sms.setEnabled(False)
         Op(self.ctx.claims.new_upload_link).owner(self).success(self._got_link).finally_(
             self._link_done
         ).run()
 
     def _link_done(self) -> None:
         self._asking_link = False
+        self._render()
+
+    def _send_sms(self) -> None:
+        if self._asking_link:
+            return
+        self.ctx.claims.prepare_sms()
+        if self.run_blocking(self.ctx.claims.send_link_by_sms, done=self._sms_done):
+            self.send_sms.set_busy(True)
+
+    def _sms_done(self, outcome: ClaimsOutcome) -> None:
+        if not self._apply(outcome):
+            return
+        self._sms_sent = outcome.sms_to is not None
+        self._sms_note = link_sms_text(outcome.sms_to, outcome.error)
+        self._render()
 
     def _got_link(self, outcome: ClaimsOutcome) -> None:
         if self._apply(outcome):

@@ -10,24 +10,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import RegistrationOutcome, Step
 from ui.design import DIGITS_COLUMN_PX, PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
 from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
-from ui.screens.messages import error_text, minutes_seconds, set_good_news
+from ui.screens.messages import error_text, set_good_news
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.layout import centered as centered_row
 from ui.widgets.layout import procedure_host
+from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CODE_LENGTH, CodeField, CodeStatus
 from ui.widgets.step_indicator import StepIndicator
 
 COUNTDOWN_TICK_MS = 250
-CODE_LENGTH = 6
-CODE_FIELD_WIDTH_PX = 260
 
 
 class CodeEntryScreen(Screen):
@@ -43,11 +41,7 @@ class CodeEntryScreen(Screen):
         column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768
         column.addSpacing(8)
         self.code_label = named(QLabel(), "fieldLabel")
-        self.code = named(QLineEdit(), "codeField")
-        self.code.setMaxLength(CODE_LENGTH)
-        self.code.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self.code)
-        )
+        self.code = CodeField()
         self.code_label.setBuddy(self.code)
         self.confirm_button = named(BusyButton(), "primary")
         if self.kiosk_mode:
@@ -63,18 +57,9 @@ class CodeEntryScreen(Screen):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         column.addWidget(self.problem)
-        self.attempts = QLabel()
-        self.expiry = QLabel()
-        column.addWidget(self.attempts)
-        column.addWidget(self.expiry)
-        column.addSpacing(8)
-        resend_row = QHBoxLayout()
-        self.resend_button = named(BusyButton(), "secondary")
-        self.resend_wait = named(QLabel(), "muted")
-        self.resend_wait.setWordWrap(True)  # beside the clerk's side panel the row is narrow
-        resend_row.addWidget(self.resend_button)
-        resend_row.addWidget(self.resend_wait, 1)
-        column.addLayout(resend_row)
+        self.status = CodeStatus(gap_px=8)
+        self.resend_button = self.status.resend_button
+        column.addWidget(self.status)
         column.addStretch(1)
         self.keyboard: QWidget | None = None
         if self.kiosk_mode:
@@ -112,7 +97,7 @@ class CodeEntryScreen(Screen):
         self.set_label(self.code_label, self.tr("Confirmation code"))
         self.code.setAccessibleName(self.tr("Confirmation code"))
         self.set_label(self.confirm_button, self.tr("Confirm code"))
-        self.set_label(self.resend_button, self.tr("Send the code again"))
+        self.status.retranslate()
         self.set_label(self.cancel_button, self.tr("Cancel registration"))
         error = self.ctx.registration.last_error
         if self.problem.isVisible() and error is not None:
@@ -125,8 +110,8 @@ class CodeEntryScreen(Screen):
         """Re-read the flow's code state: texts, countdowns and which buttons work."""
         state = self.ctx.registration.code_state
         if state is None:
-            for label in (self.sent_to, self.attempts, self.expiry, self.resend_wait):
-                label.clear()
+            self.sent_to.clear()
+            self.status.clear()
             return
         now = datetime.now(UTC)
         self.set_label(
@@ -135,26 +120,9 @@ class CodeEntryScreen(Screen):
                 "%1", state.phone_masked
             ),
         )
-        self.set_label(
-            self.attempts, self.tr("Attempts left: %1").replace("%1", str(state.attempts_left))
+        usable = self.status.show_code(
+            state.attempts_left, state.expires_in_s(now), state.resend_in_s(now), busy=self.busy
         )
-        expires_in = state.expires_in_s(now)
-        if state.attempts_left <= 0:
-            expiry = ""  # burnt by wrong tries: «valid for 4:44» beside «no longer works» misled
-        elif expires_in > 0:
-            expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
-        else:
-            expiry = self.tr("The code has expired. Ask for a new code.")
-        self.set_label(self.expiry, expiry)
-        resend_in = state.resend_in_s(now)
-        self.resend_button.setEnabled(resend_in <= 0 and not self.busy)
-        self.set_label(
-            self.resend_wait,
-            self.tr("A new code can be sent in %1").replace("%1", minutes_seconds(resend_in))
-            if resend_in > 0
-            else "",
-        )
-        usable = expires_in > 0 and state.attempts_left > 0
         self.confirm_button.setEnabled(usable and not self.busy)
         self.code.setEnabled(usable)
 

@@ -79,10 +79,13 @@ class ContractsScreen(Screen):
         self.claim_button = QPushButton()  # for the selected active contract
         self.my_claims = QPushButton()
         self.claim_button.setEnabled(False)
+        self.close_account = QPushButton()  # issue 11: closing is the client's own choice
+        self.close_account.setObjectName("secondary")
         self.active_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.active_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.active_table.itemSelectionChanged.connect(self._selection_changed)
         self.touch(self.refresh, self.log_out, self.claim_button, self.my_claims)
+        self.touch(self.close_account)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.title)
@@ -92,6 +95,8 @@ class ContractsScreen(Screen):
         layout.addSpacing(12)
         layout.addWidget(self.past_title)
         layout.addWidget(self.past_table)
+        layout.addSpacing(12)
+        layout.addWidget(self.close_account, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh)
@@ -106,6 +111,7 @@ class ContractsScreen(Screen):
         self.log_out.clicked.connect(self.ctx.navigator.go_home)
         self.claim_button.clicked.connect(self._file_claim)
         self.my_claims.clicked.connect(self._show_claims)
+        self.close_account.clicked.connect(self._close_account)
         self.retranslate()
 
     def _make_table(self) -> QTableWidget:
@@ -138,6 +144,7 @@ class ContractsScreen(Screen):
         self.set_label(self.log_out, self.tr("Log out"))
         self.set_label(self.claim_button, self.tr("Report an insured event"))
         self.set_label(self.my_claims, self.tr("My claims"))
+        self.set_label(self.close_account, self.tr("Close «Личный кабинет»"))
         self._fill()
 
     def status_text(self, contract: Contract) -> str:
@@ -219,6 +226,10 @@ class ContractsScreen(Screen):
 
     def _show_claims(self) -> None:
         self.ctx.navigator.follow(self.ctx.claims.to_list())
+
+    def _close_account(self) -> None:
+        """What closing means and the password again (``account_closure``)."""
+        self.ctx.navigator.follow(self.ctx.closure.begin())
 
     # -- life cycle ----------------------------------------------------------------
 

@@ -45,7 +45,6 @@ class LoginScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._message_is_error = False
         self._message_source: tuple[str, BaseException | None] = ("", None)
         self.title = QLabel()
         self.title.setObjectName("screenTitle")

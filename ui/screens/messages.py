@@ -21,6 +21,7 @@ from kiosk.errors import (
     Unauthorized,
     Unreachable,
 )
+from ui.widgets.sms_code import minutes_seconds
 
 
 def field_problem_text(code: str) -> str:
@@ -54,12 +55,6 @@ def set_good_news(label: QWidget, good: bool) -> None:
         style = label.style()
         style.unpolish(label)
         style.polish(label)
-
-
-def minutes_seconds(seconds: float) -> str:
-    """``m:ss`` for a countdown (never negative)."""
-    total = max(0, int(seconds + 0.999))
-    return f"{total // 60}:{total % 60:02d}"
 
 
 def error_text(exc: BaseException) -> str:

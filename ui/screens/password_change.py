@@ -26,8 +26,7 @@ from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.layout import centered
-from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
-from ui.widgets.password_field import PasswordField
+from ui.widgets.new_password import NewPasswordFields
 
 FORM_WIDTH_PX = 560
 FORM_WIDTH_KIOSK_PX = 1000
@@ -51,17 +50,14 @@ class PasswordChangeScreen(Screen):
         self.title.setObjectName("screenTitle")
         self.hint = QLabel()
         self.hint.setObjectName("intro")
-        self.new_label = QLabel()
-        self.new_label.setObjectName("fieldLabel")
-        self.new_password = PasswordField()
-        self.new_label.setBuddy(self.new_password.line_edit)
-        self.repeat_label = QLabel()
-        self.repeat_label.setObjectName("fieldLabel")
-        self.repeat_password = PasswordField()
-        self.repeat_label.setBuddy(self.repeat_password.line_edit)
+        self.password = NewPasswordFields(self)
+        self.new_password, self.repeat_password = (
+            self.password.new_password,
+            self.password.repeat_password,
+        )
+        self.checklist = self.password.checklist
         self.rules_title = QLabel()
         self.rules_title.setObjectName("fieldLabel")
-        self.checklist = PasswordChecklist()
         self.message = QLabel()
         self.message.setObjectName("fieldProblem")
         self.submit = BusyButton()
@@ -75,7 +71,7 @@ class PasswordChangeScreen(Screen):
 
         fields = QVBoxLayout()
         fields.setSpacing(8)
-        for w in (self.new_label, self.new_password, self.repeat_label, self.repeat_password):
+        for w in self.password.rows:
             fields.addWidget(w)
         fields.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -169,14 +165,8 @@ class PasswordChangeScreen(Screen):
                 "you will log in with it from now on."
             )
         )
-        self.set_label(self.new_label, self.tr("New password"))
-        self.new_password.set_label(self.tr("New password"))
-        self.set_label(self.repeat_label, self.tr("Repeat the new password"))
-        self.repeat_password.set_label(self.tr("Repeat the new password"))
-        self.new_password.retranslate()
-        self.repeat_password.retranslate()
+        self.password.retranslate()
         self.rules_title.setText(self.tr("Password requirements:"))
-        self.checklist.retranslate()
         self.set_label(self.submit, self.tr("Change password"))
         self.set_label(self.cancel, self.tr("Cancel"))
         self.done_title.setText(self.tr("Password changed"))
@@ -194,12 +184,9 @@ class PasswordChangeScreen(Screen):
         if self._failure is not None:
             lines.append(error_text(self._failure))
         elif self._problems:
-            lines.append(
-                self.tr("The server did not accept this password:")
-                if self._problems_from_central
-                else self.tr("This password cannot be used yet:")
+            lines += self.password.problem_lines(
+                self._problems, from_central=self._problems_from_central
             )
-            lines += [f"{UNMET_MARK} {rule_text(code)}" for code in self._problems]
         text = "\n".join(lines)
         self.message.setText(text)
         self.message.setAccessibleName(text)
@@ -226,8 +213,7 @@ class PasswordChangeScreen(Screen):
 
     def wipe(self) -> None:
         super().wipe()
-        self.new_password.clear()
-        self.repeat_password.clear()
+        self.password.clear()
         self._problems, self._failure = [], None
         self.pages.setCurrentWidget(self.form_page)
         self._typed()
@@ -235,14 +221,12 @@ class PasswordChangeScreen(Screen):
     # -- actions ---------------------------------------------------------------------
 
     def _typed(self, _: str = "") -> None:
-        repeat = self.repeat_password.text()
-        self.checklist.update_for(self.new_password.text(), repeat=repeat if repeat else "")
         if self._problems or self._failure is not None:
             self._problems, self._failure = [], None
             self._render_message()
 
     def _change(self) -> None:
-        new, repeat = self.new_password.text(), self.repeat_password.text()
+        new, repeat = self.password.texts()
         problems = self.ctx.login.check_new_password(new, repeat)
         if problems:
             self._problems, self._problems_from_central, self._failure = problems, False, None
@@ -267,8 +251,7 @@ class PasswordChangeScreen(Screen):
         self._render_message()
 
     def _show_done(self) -> None:
-        self.new_password.clear()
-        self.repeat_password.clear()
+        self.password.clear()
         self.pages.setCurrentWidget(self.done_page)
         self.to_contracts.setFocus()
 

@@ -210,8 +210,9 @@ class RegistrationScreen(Screen):
                 "stay with the company as insurance law requires, and a record of actions on "
                 "the account, without your full phone and email, is kept for 3 years. The data "
                 "are not passed to third parties except where the law requires it. You may "
-                "withdraw your consent at any time by a written request to the company: the "
-                "account is then closed. Law of the Republic of "
+                "withdraw your consent at any time with «Close «Личный кабинет»» under «My "
+                "contracts» at a terminal, or by a written request to the company: the account "
+                "is then closed. Law of the Republic of "
                 "Kazakhstan No. 94-V «On personal data and their protection»."
             ),
         )

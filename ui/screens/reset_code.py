@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,17 +26,14 @@ from PySide6.QtWidgets import (
 from kiosk.errors import NotFound, WeakPassword
 from kiosk.flows.password_reset import CODE_LENGTH, ResetOutcome, ResetStep
 from ui.screens.base import AppContext, Screen, named
-from ui.screens.messages import error_text, minutes_seconds, set_good_news
+from ui.screens.code_entry import COUNTDOWN_TICK_MS
+from ui.screens.messages import error_text, set_good_news
+from ui.screens.password_change import FORM_WIDTH_KIOSK_PX, FORM_WIDTH_PX
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.layout import centered
-from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
-from ui.widgets.password_field import PasswordField
-
-COUNTDOWN_TICK_MS = 250
-CODE_FIELD_WIDTH_PX = 260
-FORM_WIDTH_PX = 560
-FORM_WIDTH_KIOSK_PX = 1000
+from ui.widgets.new_password import NewPasswordFields
+from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CodeField, CodeStatus
 
 
 class ResetCodeScreen(Screen):
@@ -53,29 +48,22 @@ class ResetCodeScreen(Screen):
         self.title = named(QLabel(), "screenTitle")
         self.sent_to = QLabel()
         self.code_label = named(QLabel(), "fieldLabel")
-        self.code = named(QLineEdit(), "codeField")
-        self.code.setMaxLength(CODE_LENGTH)
-        self.code.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self.code)
-        )
+        self.code = CodeField()
         self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
         self.code_label.setBuddy(self.code)
-        self.attempts = QLabel()
-        self.expiry = QLabel()
-        self.resend_button = named(BusyButton(), "secondary")
-        self.resend_wait = named(QLabel(), "muted")
-        self.new_label = named(QLabel(), "fieldLabel")
-        self.new_password = PasswordField()
-        self.new_label.setBuddy(self.new_password.line_edit)
-        self.repeat_label = named(QLabel(), "fieldLabel")
-        self.repeat_password = PasswordField()
-        self.repeat_label.setBuddy(self.repeat_password.line_edit)
-        self.checklist = PasswordChecklist()
+        self.status = CodeStatus()
+        self.resend_button = self.status.resend_button
+        self.password = NewPasswordFields(self)
+        self.new_password, self.repeat_password = (
+            self.password.new_password,
+            self.password.repeat_password,
+        )
+        self.checklist = self.password.checklist
         self.message = named(QLabel(), "fieldProblem")
         self.message.setVisible(False)
         self.submit = named(BusyButton(), "primary")
         self.cancel = named(QPushButton(), "secondary")
-        for label in (self.title, self.sent_to, self.resend_wait, self.message):
+        for label in (self.title, self.sent_to, self.message):
             label.setWordWrap(True)
         self.touch(self.code, self.resend_button, self.submit, self.cancel)
         self.touch(self.new_password.line_edit, self.repeat_password.line_edit)
@@ -84,21 +72,9 @@ class ResetCodeScreen(Screen):
         fields.setSpacing(6)
         for w in (self.code_label, self.code):
             fields.addWidget(w)
-        fields.addWidget(self.attempts)
-        fields.addWidget(self.expiry)
-        resend_row = QHBoxLayout()
-        resend_row.addWidget(self.resend_button)
-        resend_row.addWidget(self.resend_wait, 1)
-        fields.addLayout(resend_row)
+        fields.addWidget(self.status)
         fields.addSpacing(8)
-        password_rows: tuple[QWidget, ...] = (
-            self.new_label,
-            self.new_password,
-            self.repeat_label,
-            self.repeat_password,
-            self.message,
-        )
-        for row in password_rows:
+        for row in (*self.password.rows, self.message):
             fields.addWidget(row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
@@ -167,14 +143,8 @@ class ResetCodeScreen(Screen):
         self.set_label(self.title, self.tr("Code from the SMS"))
         self.set_label(self.code_label, self.tr("Code from the SMS"))
         self.code.setAccessibleName(self.tr("Code from the SMS"))
-        self.set_label(self.resend_button, self.tr("Send the code again"))
-        self.set_label(self.new_label, self.tr("New password"))
-        self.new_password.set_label(self.tr("New password"))
-        self.set_label(self.repeat_label, self.tr("Repeat the new password"))
-        self.repeat_password.set_label(self.tr("Repeat the new password"))
-        self.new_password.retranslate()
-        self.repeat_password.retranslate()
-        self.checklist.retranslate()
+        self.status.retranslate()
+        self.password.retranslate()
         self.set_label(self.submit, self.tr("Set the new password"))
         self.set_label(self.cancel, self.tr("Cancel"))
         self._render_message()
@@ -188,12 +158,9 @@ class ResetCodeScreen(Screen):
         elif self._failure is not None:
             lines.append(error_text(self._failure))
         elif self._problems:
-            lines.append(
-                self.tr("The server did not accept this password:")
-                if self._problems_from_central
-                else self.tr("This password cannot be used yet:")
+            lines += self.password.problem_lines(
+                self._problems, from_central=self._problems_from_central
             )
-            lines += [f"{UNMET_MARK} {rule_text(code)}" for code in self._problems]
         elif self._notice == "resent":
             lines.append(self.tr("A new code has been sent by SMS."))
         elif self._notice == "code_required":
@@ -219,8 +186,8 @@ class ResetCodeScreen(Screen):
         flow = self.ctx.password_reset
         state = flow.code
         if state is None:
-            for label in (self.sent_to, self.attempts, self.expiry, self.resend_wait):
-                label.clear()
+            self.sent_to.clear()
+            self.status.clear()
             return
         self.set_label(
             self.sent_to,
@@ -230,28 +197,10 @@ class ResetCodeScreen(Screen):
                 "activation link again instead."
             ).replace("%1", flow.login_display),
         )
-        left = state.attempts_left
-        self.set_label(
-            self.attempts,
-            self.tr("Attempts left: %1").replace("%1", str(left)) if left is not None else "",
-        )
-        self.attempts.setVisible(left is not None)
         now = datetime.now(UTC)
-        expires_in = state.expires_in_s(now)
-        if expires_in > 0:
-            expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
-        else:
-            expiry = self.tr("The code has expired. Ask for a new code.")
-        self.set_label(self.expiry, expiry)
-        resend_in = state.resend_in_s(now)
-        self.resend_button.setEnabled(resend_in <= 0 and not self.busy)
-        self.set_label(
-            self.resend_wait,
-            self.tr("A new code can be sent in %1").replace("%1", minutes_seconds(resend_in))
-            if resend_in > 0
-            else "",
+        usable = self.status.show_code(
+            state.attempts_left, state.expires_in_s(now), state.resend_in_s(now), busy=self.busy
         )
-        usable = expires_in > 0 and (left is None or left > 0)
         self.submit.setEnabled(usable and not self.busy)
         self.code.setEnabled(usable)
 
@@ -275,10 +224,8 @@ class ResetCodeScreen(Screen):
     def wipe(self) -> None:
         super().wipe()
         self.timer.stop()
-        self.new_password.clear()
-        self.repeat_password.clear()
+        self.password.clear()
         self._clear_message()
-        self.checklist.update_for("", repeat="")
 
     def _clear_message(self) -> None:
         self._problems, self._failure, self._notice = [], None, ""
@@ -287,13 +234,12 @@ class ResetCodeScreen(Screen):
     # -- actions ---------------------------------------------------------------------
 
     def _typed(self, _: str = "") -> None:
-        self.checklist.update_for(self.new_password.text(), repeat=self.repeat_password.text())
         if self._problems or self._failure is not None or self._notice:
             self._clear_message()
 
     def _confirm(self) -> None:
         code = self.code.text().strip()
-        new, repeat = self.new_password.text(), self.repeat_password.text()
+        new, repeat = self.password.texts()
         if len(code) != CODE_LENGTH:
             self._clear_message()
             self._notice = "code_required"
@@ -312,8 +258,7 @@ class ResetCodeScreen(Screen):
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
         if outcome.step is not ResetStep.CODE:
-            self.new_password.clear()
-            self.repeat_password.clear()
+            self.password.clear()
             return
         error = outcome.error
         if isinstance(error, WeakPassword) and error.violations:

@@ -99,10 +99,6 @@ class WelcomeScreen(Screen):
         if pending is not None and self.ctx.navigator.current_screen() is self:
             pending()
 
-    def is_waiting(self) -> bool:
-        """A choice is kept until the terminal opens."""
-        return self._pending is not None
-
     def _register(self) -> None:
         self._choose(self.register_button, self._open_registration)
 

@@ -158,10 +158,6 @@ class EmailKeyboard(QWidget):
         self._following = following
         label_enter(self.enter_button, submit)
 
-    @property
-    def shift_on(self) -> bool:
-        return self._shift
-
     def target(self) -> QLineEdit | None:
         if self._target is not None:
             return self._target

@@ -73,9 +73,6 @@ class StatusLine(QWidget):
         self._terminal_state = state
         self.retranslate()
 
-    def terminal_state(self) -> str:
-        return self._terminal_state
-
     @Slot(bool)
     def set_online(self, online: bool) -> None:
         self._online = online
@@ -84,11 +81,6 @@ class StatusLine(QWidget):
     @Slot(int)
     def set_outbox_count(self, count: int) -> None:
         self._outbox_count = max(0, count)
-        self.retranslate()
-
-    @Slot(str)
-    def set_terminal_name(self, name: str) -> None:
-        self._terminal_name = name
         self.retranslate()
 
     def is_online(self) -> bool | None:
