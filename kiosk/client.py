@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import re
 import time
 import uuid
 from datetime import UTC, date, datetime
@@ -577,6 +578,8 @@ class CentralClient:
         link's page only shows a button; its POST activates, contract v1.1).
 
         Any status is an answer here (a used link's 410 is what the demo shows).
+        The text is the page's ``<main>`` (``page_content``): what the page says,
+        not the frame every page of the central shares.
         A URL outside ``base_url`` is refused with ``UnexpectedResponse`` so that
         a message cannot send the terminal elsewhere; the URL is never logged (an
         activation link is a secret).
@@ -599,7 +602,7 @@ class CentralClient:
             raise Unreachable() from exc
         except requests.RequestException as exc:
             raise UnexpectedResponse(f"request failed: {type(exc).__name__}") from exc
-        return response.status_code, response.text
+        return response.status_code, page_content(response.text)
 
     # -- fleet: heartbeat and token rotation (kiosk.heartbeat) ----------------
 
@@ -702,3 +705,14 @@ class CentralClient:
         if 200 <= response.status_code < 300:
             return response
         raise error_for(response, on_401=on_401)
+
+
+_MAIN_RE = re.compile(r"<main\b[^>]*>.*?</main>", re.IGNORECASE | re.DOTALL)
+
+
+def page_content(page: str) -> str:
+    """The ``<main>`` element of a central's HTML page (heading, sentence, form),
+    without the frame every page shares (the brand, the language links, the help
+    line), so that a summary of it says what happened; the whole page without one."""
+    found = _MAIN_RE.search(page)
+    return found.group(0) if found else page

@@ -198,26 +198,28 @@ PAGES: dict[str, dict[Locale, str]] = {
         "en": "Personal account — Victoria Insurance",
     },
     "activated": {
-        "ru": "Личный кабинет активирован. Войдите с временным паролем из письма.",
-        "kk": "Жеке кабинет белсендірілді. Хаттағы уақытша құпиясөзбен кіріңіз.",
-        "en": "Your account is activated. Log in with the temporary password from the email.",
+        "ru": "Личный кабинет активирован. Войдите в терминале филиала или на vic.kz "
+        "с временным паролем из письма.",
+        "kk": "Жеке кабинет белсендірілді. Филиал терминалында немесе vic.kz сайтында "
+        "хаттағы уақытша құпиясөзбен кіріңіз.",
+        "en": "Your personal account is activated. Log in at a branch kiosk or on vic.kz "
+        "with the temporary password from the email.",
     },
     "activate_prompt": {
         "ru": "Чтобы активировать «Личный кабинет», нажмите кнопку.",
         "kk": "«Жеке кабинетті» белсендіру үшін батырманы басыңыз.",
-        "en": "Press the button to activate your «Личный кабинет» account.",
+        "en": "Press the button to activate your personal account.",
     },
     "activate_button": {
         "ru": "Активировать «Личный кабинет»",
         "kk": "«Жеке кабинетті» белсендіру",
-        "en": "Activate «Личный кабинет»",
+        "en": "Activate my personal account",
     },
     "already_active": {
         "ru": "«Личный кабинет» уже активирован. Войдите в терминале филиала или на vic.kz.",
         "kk": "«Жеке кабинет» бұрын белсендірілген. Филиал терминалында немесе vic.kz "
         "сайтында кіріңіз.",
-        "en": "Your «Личный кабинет» account is already active. Log in at a branch kiosk "
-        "or on vic.kz.",
+        "en": "Your personal account is already active. Log in at a branch kiosk or on vic.kz.",
     },
     "link_used": {
         "ru": "Эта ссылка уже использована.",
@@ -235,7 +237,7 @@ PAGES: dict[str, dict[Locale, str]] = {
         "en": "This link is not valid.",
     },
     "enter_code": {
-        "ru": "Введите код из SMS, чтобы завершить регистрацию.",
+        "ru": "Введите код из СМС, чтобы завершить регистрацию.",
         "kk": "Тіркеуді аяқтау үшін SMS-тегі кодты енгізіңіз.",
         "en": "Enter the code from the SMS to finish the registration.",
     },
@@ -271,6 +273,63 @@ PAGES.update(
             "en": "Done: {count} file(s) added. They already show at the terminal; "
             "you may close this page.",
         },
+    }
+)
+
+# the shell of every page (central/web/page.py): its headings and its frame
+PAGES.update(
+    {
+        "brand": {"ru": "Виктория", "kk": "Виктория", "en": "Victoria"},
+        "languages": {"ru": "Язык", "kk": "Тіл", "en": "Language"},
+        "help": {
+            "ru": "Есть вопросы? Обратитесь в любой филиал «Виктории» или на vic.kz.",
+            "kk": "Сұрақтарыңыз бар ма? «Виктория» кез келген филиалына немесе vic.kz "
+            "сайтына хабарласыңыз.",
+            "en": "Questions? Ask at any Victoria branch or on vic.kz.",
+        },
+        "h_activate": {
+            "ru": "Активация «Личного кабинета»",
+            "kk": "«Жеке кабинетті» белсендіру",
+            "en": "Activate your personal account",
+        },
+        "h_activated": {
+            "ru": "Кабинет активирован",
+            "kk": "Кабинет белсендірілді",
+            "en": "Account activated",
+        },
+        "h_already_active": {
+            "ru": "Кабинет уже активирован",
+            "kk": "Кабинет бұрын белсендірілген",
+            "en": "Already active",
+        },
+        "h_link_problem": {
+            "ru": "Ссылка не работает",
+            "kk": "Сілтеме жұмыс істемейді",
+            "en": "This link does not work",
+        },
+        "link_next": {
+            "ru": "Откройте ссылку из последнего письма или СМС или обратитесь в филиал.",
+            "kk": "Соңғы хаттағы немесе СМС-тегі сілтемені ашыңыз, не филиалға хабарласыңыз.",
+            "en": "Open the link from the latest email or SMS, or ask at a branch.",
+        },
+        "h_code": {
+            "ru": "Завершите регистрацию",
+            "kk": "Тіркеуді аяқтаңыз",
+            "en": "Finish the registration",
+        },
+        "h_confirmed": {"ru": "Код подтверждён", "kk": "Код расталды", "en": "Code confirmed"},
+        "h_refused": {"ru": "Не получилось", "kk": "Орындалмады", "en": "That did not work"},
+        "h_too_many": {
+            "ru": "Слишком много попыток",
+            "kk": "Әрекеттер тым көп",
+            "en": "Too many attempts",
+        },
+        "h_upload": {
+            "ru": "Фото к заявлению",
+            "kk": "Өтінішке фото",
+            "en": "Photos for your claim",
+        },
+        "h_uploaded": {"ru": "Файлы получены", "kk": "Файлдар қабылданды", "en": "Files received"},
     }
 )
 

@@ -1,41 +1,35 @@
 """The phone page of a claim's one-time upload link: ``/claims/upload?t=TOKEN``.
 
-Plain HTML, no script, in ru/kk/en (``?lang=`` wins over Accept-Language); the
-form takes photos from the camera (``capture="environment" multiple``) and posts
-them as multipart, read while it streams. Showing the page spends nothing; a
-successful upload spends the link. Every request counts towards
-``claim_upload_pages_per_ip_per_hour``. Every answer carries the security
-headers of the central's pages (no framing, no sniffing, no referrer, no store).
+Drawn in the shell of ``central.web.page`` (no script), in ru/kk/en
+(``?lang=`` wins over Accept-Language); the form takes photos from the camera
+(``capture="environment" multiple``) and posts them as multipart, read while
+it streams. Showing the page spends nothing; a successful upload spends the
+link. Every request counts towards ``claim_upload_pages_per_ip_per_hour``.
+Every answer carries the security headers of the central's pages (no framing,
+no sniffing, no referrer, no store) and the shell's style hash.
 """
 
 from __future__ import annotations
 
-import html
-from typing import Annotated
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from central.core.errors import CentralError, ValidationFailed
-from central.core.i18n import Locale, as_locale, message, page_text
+from central.core.i18n import Locale, message, page_text
 from central.routes.deps import AppSettings, ClientIp, Db, Lang, Now
 from central.routes.responses import html_refusals
 from central.services import claim_documents
 from central.storage.documents import DocumentStore
 from central.storage.uploads import receive_files
+from central.web.page import choose_lang, escape, paragraph, render
 
 router = APIRouter(tags=["claims"])
 Token = Annotated[str, Query(max_length=claim_documents.TOKEN_MAX_CHARS)]
 LangParam = Annotated[str | None, Query(max_length=8)]
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
 _REFUSALS = {
     404: "the link is not valid",
     409: "the claim is decided or has 20 files",
@@ -46,41 +40,37 @@ _REFUSALS = {
 }
 
 
-def _lang(query: str | None, header: Locale) -> Locale:
-    return as_locale(query) if query in ("ru", "kk", "en") else header
+def _place(token: str) -> dict[str, Any]:
+    """The language links of an upload page reopen it, with its token."""
+    return {"here": claim_documents.UPLOAD_PAGE_PATH, "keep": {"t": token}}
 
 
-def _page(
-    lang: Locale, body: str, status: int = 200, headers: dict[str, str] | None = None
-) -> HTMLResponse:
-    title = html.escape(page_text("title", lang))
-    doc = (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>"
+def _refused(err: CentralError, token: str, lang: Locale) -> HTMLResponse:
+    heading = {404: "h_link_problem", 410: "h_link_problem", 429: "h_too_many"}
+    body = paragraph(message(err.code, lang))
+    return render(
+        lang,
+        page_text(heading.get(err.status, "h_refused"), lang),
+        body,
+        **_place(token),
+        tone="problem",
+        status=err.status,
+        headers=err.headers,
     )
-    return HTMLResponse(doc, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
 
 
-def _p(text: str) -> str:
-    return f"<p>{html.escape(text)}</p>"
-
-
-def _refused(err: CentralError, lang: Locale) -> HTMLResponse:
-    return _page(lang, _p(message(err.code, lang)), err.status, err.headers)
-
-
-def _form(token: str, number: str, lang: Locale) -> str:
-    action = html.escape(f"{claim_documents.UPLOAD_PAGE_PATH}?t={token}&lang={lang}", quote=True)
-    return (
-        f"{_p(page_text('upload_intro', lang).format(number=number))}"
+def _form(token: str, number: str, lang: Locale) -> HTMLResponse:
+    action = escape(f"{claim_documents.UPLOAD_PAGE_PATH}?{urlencode({'t': token, 'lang': lang})}")
+    body = (
+        f"{paragraph(page_text('upload_intro', lang).format(number=number))}"
         f'<form method="post" action="{action}" enctype="multipart/form-data">'
-        f"<p><label>{html.escape(page_text('upload_label', lang))}<br>"
+        f'<label for="file">{escape(page_text("upload_label", lang))}</label>'
         f'<input type="file" name="file" accept="image/*" capture="environment" multiple '
-        f"required></label></p>"
-        f'<p><button type="submit">{html.escape(page_text("upload_submit", lang))}</button></p>'
+        'required id="file">'
+        f'<button type="submit">{escape(page_text("upload_submit", lang))}</button>'
         f"</form>"
     )
+    return render(lang, page_text("h_upload", lang), body, **_place(token))
 
 
 @router.get(
@@ -97,13 +87,13 @@ def upload_page(
     ip: ClientIp,
     lang: LangParam = None,
 ) -> HTMLResponse:
-    chosen = _lang(lang, header_lang)
+    chosen = choose_lang(lang, header_lang)
     try:
         claim_documents.count_page_request(db, ip, now, settings)
         shown = claim_documents.open_upload_page(db, token=t, now=now)
     except CentralError as err:
-        return _refused(err, chosen)
-    return _page(chosen, _form(t, shown.number, chosen))
+        return _refused(err, t, chosen)
+    return _form(t, shown.number, chosen)
 
 
 @router.post(
@@ -122,12 +112,12 @@ async def upload_files(
     lang: LangParam = None,
 ) -> HTMLResponse:
     """Adds every chosen file to the link's claim, or none of them."""
-    chosen = _lang(lang, header_lang)
+    chosen = choose_lang(lang, header_lang)
     try:
         await run_in_threadpool(claim_documents.count_page_request, db, ip, now, settings)
         shown = await run_in_threadpool(claim_documents.open_upload_page, db, token=t, now=now)
     except CentralError as err:
-        return _refused(err, chosen)
+        return _refused(err, t, chosen)
     # the request is counted whatever follows, and no connection waits on the upload
     await run_in_threadpool(db.commit)
     store = DocumentStore.from_settings(settings)
@@ -144,5 +134,8 @@ async def upload_files(
         )
     except CentralError as err:
         await run_in_threadpool(db.rollback)
-        return _refused(err, chosen)
-    return _page(chosen, _p(page_text("upload_done", chosen).format(count=added)))
+        return _refused(err, t, chosen)
+    body = paragraph(page_text("upload_done", chosen).format(count=added))
+    heading = page_text("h_uploaded", chosen)
+    # the link is spent: reopened in another language it would say it was used
+    return render(chosen, heading, body, here=None, tone="done")

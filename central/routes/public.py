@@ -1,16 +1,15 @@
 """Unauthenticated endpoints: the password policy, the activation link's page,
 the code page of a late registration, and health checks.
 
-Pages are plain HTML in ru/kk/en (``?lang=`` wins over Accept-Language) and
-every interpolated value is escaped.
+Pages are drawn in the shell of ``central.web.page`` in ru/kk/en (``?lang=``
+wins over Accept-Language) and every interpolated value is escaped.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Annotated, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -18,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from central.core.errors import CentralError, NotReady, PayloadTooLarge, ValidationFailed
-from central.core.i18n import Locale, as_locale, message, page_text
+from central.core.i18n import Locale, message, page_text
 from central.core.security import hash_token
 from central.models import Registration
 from central.repositories import registrations
@@ -27,6 +26,7 @@ from central.routes.responses import html_refusals, refusals
 from central.services import activation as activation_service
 from central.services import registration as registration_service
 from central.services.activation import Activation
+from central.web.page import Tone, choose_lang, escape, paragraph, render
 from vic_rules.password import POLICY
 
 log = logging.getLogger("central.public")
@@ -36,23 +36,14 @@ MAX_FORM_BYTES = 4096
 LangParam = Annotated[str | None, Query(max_length=8)]
 
 
-def _lang(query: str | None, header: Locale) -> Locale:
-    return as_locale(query) if query in ("ru", "kk", "en") else header
-
-
-def page(lang: Locale, body_html: str, status: int = 200) -> HTMLResponse:
-    title = html.escape(page_text("title", lang))
-    doc = (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title></head><body><main><h1>{title}</h1>{body_html}</main>"
-        f"</body></html>"
-    )
-    return HTMLResponse(doc, status_code=status, headers={"Cache-Control": "no-store"})
-
-
-def _p(text_: str) -> str:
-    return f"<p>{html.escape(text_)}</p>"
+def _activation_page(token: str, lang: Locale, state: Activation, status: int) -> HTMLResponse:
+    """A page of the activation link: its heading, the sentence and the next step."""
+    heading, tone = _ACTIVATION_LOOK[state]
+    body = paragraph(page_text(state.value, lang))
+    if state in (Activation.INVALID, Activation.USED):
+        body += paragraph(page_text("link_next", lang))
+    here = f"/activate/{quote(token[: activation_service.MAX_TOKEN_CHARS], safe='')}"
+    return render(lang, page_text(heading, lang), body, here=here, tone=tone, status=status)
 
 
 @router.get("/api/v1/password-policy")
@@ -76,14 +67,16 @@ def readyz(request: Request) -> dict[str, str]:
     return {"status": "ready"}
 
 
-def _activation_form(token: str, lang: Locale) -> str:
-    tok = html.escape(token, quote=True)
-    return (
-        f"{_p(page_text('activate_prompt', lang))}"
-        f'<form method="post" action="/activate/{tok}?lang={lang}">'
-        f'<button type="submit">{html.escape(page_text("activate_button", lang))}</button>'
+def _activation_form(token: str, lang: Locale) -> HTMLResponse:
+    action = escape(f"/activate/{quote(token, safe='')}?lang={lang}")
+    body = (
+        f"{paragraph(page_text('activate_prompt', lang))}"
+        f'<form method="post" action="{action}">'
+        f'<button type="submit">{escape(page_text("activate_button", lang))}</button>'
         f"</form>"
     )
+    here = f"/activate/{quote(token, safe='')}"
+    return render(lang, page_text("h_activate", lang), body, here=here)
 
 
 @router.get(
@@ -96,11 +89,11 @@ def _activation_form(token: str, lang: Locale) -> str:
 def activation_page(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = None) -> Any:
     """The activation link's page: one button that POSTs. It changes nothing,
     so a mail scanner opening the link spends nothing (contract v1.1)."""
-    chosen = _lang(lang, header_lang)
+    chosen = choose_lang(lang, header_lang)
     state = activation_service.check(db, token, now)
     if state is not Activation.READY:
-        return page(chosen, _p(page_text(state.value, chosen)), _ACTIVATION_STATUS[state])
-    return page(chosen, _activation_form(token[: activation_service.MAX_TOKEN_CHARS], chosen))
+        return _activation_page(token, chosen, state, _ACTIVATION_STATUS[state])
+    return _activation_form(token[: activation_service.MAX_TOKEN_CHARS], chosen)
 
 
 @router.post(
@@ -114,9 +107,9 @@ def activate(token: str, db: Db, now: Now, header_lang: Lang, lang: LangParam = 
     """Activates the account of a valid, unused, unexpired link; once. Every
     other link of the account is spent with it; a second POST says the account
     is already active and where to log in."""
-    chosen = _lang(lang, header_lang)
+    chosen = choose_lang(lang, header_lang)
     outcome = activation_service.activate(db, token, now)
-    return page(chosen, _p(page_text(outcome.value, chosen)), _ACTIVATION_STATUS[outcome])
+    return _activation_page(token, chosen, outcome, _ACTIVATION_STATUS[outcome])
 
 
 _ACTIVATION_STATUS = {
@@ -125,6 +118,13 @@ _ACTIVATION_STATUS = {
     Activation.USED: 410,
     Activation.ALREADY_ACTIVE: 410,
     Activation.EXPIRED: 410,
+}
+_ACTIVATION_LOOK: dict[Activation, tuple[str, Tone]] = {
+    Activation.ACTIVATED: ("h_activated", "done"),
+    Activation.INVALID: ("h_link_problem", "problem"),
+    Activation.USED: ("h_link_problem", "problem"),
+    Activation.ALREADY_ACTIVE: ("h_already_active", "done"),
+    Activation.EXPIRED: ("h_link_problem", "problem"),
 }
 
 
@@ -137,17 +137,36 @@ def _late_registration(db: Session, registration_id: str, token: str) -> Registr
     return found if found.link_token_hash == hash_token(token[:200]) else None
 
 
-def _code_form(registration_id: str, token: str, lang: Locale, note: str = "") -> str:
-    rid, tok = html.escape(registration_id, quote=True), html.escape(token, quote=True)
-    return (
-        f"{_p(page_text('enter_code', lang))}{_p(note) if note else ''}"
+def _code_page(
+    registration_id: str, token: str, lang: Locale, note: str = "", status: int = 200
+) -> HTMLResponse:
+    rid, tok = escape(quote(registration_id[:64], safe="")), escape(token)
+    body = (
+        f"{paragraph(page_text('enter_code', lang))}{paragraph(note, 'note') if note else ''}"
         f'<form method="post" action="/r/{rid}?lang={lang}">'
         f'<input type="hidden" name="t" value="{tok}">'
-        f"<label>{html.escape(page_text('code_label', lang))} "
-        f'<input name="code" inputmode="numeric" autocomplete="one-time-code" '
-        f'maxlength="6" required></label> '
-        f'<button type="submit">{html.escape(page_text("submit", lang))}</button></form>'
+        f'<label for="code">{escape(page_text("code_label", lang))}</label>'
+        f'<input id="code" class="code" name="code" inputmode="numeric" '
+        f'autocomplete="one-time-code" maxlength="6" required>'
+        f'<button type="submit">{escape(page_text("submit", lang))}</button></form>'
     )
+    return render(
+        lang, page_text("h_code", lang), body, **_code_place(registration_id, token), status=status
+    )
+
+
+def _code_place(registration_id: str, token: str) -> dict[str, Any]:
+    """Where the language links of a code page lead: the page itself, with its token."""
+    return {"here": f"/r/{quote(registration_id[:64], safe='')}", "keep": {"t": token[:200]}}
+
+
+def _code_refusal(
+    registration_id: str, token: str, lang: Locale, text_: str, status: int
+) -> HTMLResponse:
+    heading = {404: "h_link_problem", 429: "h_too_many"}.get(status, "h_refused")
+    body = paragraph(text_) + (paragraph(page_text("link_next", lang)) if status == 404 else "")
+    place = _code_place(registration_id, token)
+    return render(lang, page_text(heading, lang), body, **place, tone="problem", status=status)
 
 
 @router.get(
@@ -164,11 +183,13 @@ def late_code_page(
 ) -> Any:
     """The page an SMS of a late (outbox) registration links to: the client,
     already away from the branch, enters the code here."""
-    chosen = _lang(lang, header_lang)
+    chosen = choose_lang(lang, header_lang)
     reg = _late_registration(db, registration_id, t or "")
     if reg is None:
-        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
-    return page(chosen, _code_form(registration_id, t or "", chosen))
+        return _code_refusal(
+            registration_id, t or "", chosen, page_text("link_invalid", chosen), 404
+        )
+    return _code_page(registration_id, t or "", chosen)
 
 
 async def form_fields(request: Request) -> dict[str, str]:
@@ -203,17 +224,20 @@ def late_code_submit(
     now: Now,
     lang: LangParam = None,
 ) -> Any:
-    chosen = _lang(lang, header_lang)
+    chosen = choose_lang(lang, header_lang)
     token = form.get("t", "")[:200]
     reg = _late_registration(db, registration_id, token)
     if reg is None:
-        return page(chosen, _p(page_text("link_invalid", chosen)), 404)
+        return _code_refusal(registration_id, token, chosen, page_text("link_invalid", chosen), 404)
     try:
         registration_service.confirm(db, reg, form.get("code", "")[:32], settings, now)
     except CentralError as err:
         uow.refused(err)  # answered as a page: a spent attempt still commits
         note = message(err.code, chosen)
         if err.code == "invalid_code":
-            return page(chosen, _code_form(registration_id, token, chosen, note), 400)
-        return page(chosen, _p(note), err.status)
-    return page(chosen, _p(page_text("confirmed", chosen)))
+            return _code_page(registration_id, token, chosen, note, 400)
+        return _code_refusal(registration_id, token, chosen, note, err.status)
+    body = paragraph(page_text("confirmed", chosen))
+    heading = page_text("h_confirmed", chosen)
+    # the link is spent: reopened in another language it would say it does not work
+    return render(chosen, heading, body, here=None, tone="done")

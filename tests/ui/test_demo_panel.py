@@ -68,6 +68,8 @@ def test_the_panel_shows_a_new_sms_and_the_email_link_activates(
     tap(qtbot, panel, "Открыть ссылку активации")
     qtbot.waitUntil(lambda: "На странице:" in panel.result.text(), timeout=REPLY_TIMEOUT_MS)
     assert "200" not in panel.result.text(), "a person reads the page, not its HTTP status"
+    assert "Кабинет активирован" in panel.result.text()  # the page's heading, then its text
+    assert "Есть вопросы" not in panel.result.text() and "Eng" not in panel.result.text()
     session = terminal_client.log_in(PHONE, temporary)  # activated: the login is accepted
     assert session.password_change_required
     i18n.set_language("kk")

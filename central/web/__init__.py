@@ -1,0 +1,1 @@
+"""The central's HTML pages: one shell, one stylesheet, one language choice."""
