@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     # retention (central.services.purge): a registration never confirmed loses its
     # email and phone this long after its last code expired
     unconfirmed_registration_retention_s: int = 24 * 3600
+    # a password reset loses its phone, account and code hash this long after its
+    # code expired or it was used
+    password_reset_retention_s: int = 24 * 3600
     # a message that failed keeps its text (a code, a password) this long, then scrubbed
     failed_message_retention_s: int = 7 * 24 * 3600
     audit_retention_s: int = 3 * 365 * 24 * 3600  # audit events, then deleted

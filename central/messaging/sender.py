@@ -142,16 +142,36 @@ class Sender:
     def _run_task(self, claim: repo.ClaimedMessage) -> None:
         """A row that asks for work instead of a delivery (``repo.INTERNAL_KINDS``):
         a pending account's reset, whose activation email is made here rather
-        than in the request, so the request's work tells nothing. A failure
-        leaves the row claimed: the lease brings it back."""
+        than in the request, so the request's work tells nothing. A failure is
+        retried after the same back-off as a delivery, and after
+        ``sender_max_attempts`` the row is ``failed`` like any message (listed by
+        ``messages failed``, purged by its rule) rather than retried forever."""
         try:
             with transaction(self._factory) as session:
                 password_reset.send_activation_again(
                     session, claim.body, self._settings, self._clock()
                 )
                 repo.mark_done(session, claim)
+        except Exception as exc:
+            log.exception("task %s (%s) failed", claim.id, claim.kind)
+            self._task_failed(claim, type(exc).__name__)
+
+    def _task_failed(self, claim: repo.ClaimedMessage, error: str) -> None:
+        """Record a task's failure: again after a back-off, or ``failed`` for good.
+        If even that cannot be written, the row stays claimed and its lease
+        brings it back (the attempt is counted all the same)."""
+        s = self._settings
+        try:
+            with transaction(self._factory) as session:
+                if claim.attempts >= s.sender_max_attempts:
+                    repo.mark_failed(session, claim, error=error)
+                    log.error("task %s (%s) failed: %s", claim.id, claim.kind, error)
+                    return
+                delay = backoff_s(claim.attempts, s.sender_backoff_base_s, s.sender_backoff_cap_s)
+                at = self._clock() + timedelta(seconds=delay)
+                repo.reschedule(session, claim, at=at, error=error)
         except Exception:
-            log.exception("task %s (%s) failed; retrying after its lease", claim.id, claim.kind)
+            log.exception("task %s (%s): outcome not stored", claim.id, claim.kind)
 
     def _deliver(self, claim: repo.ClaimedMessage) -> None:
         if claim.kind in repo.INTERNAL_KINDS:

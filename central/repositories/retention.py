@@ -23,6 +23,7 @@ from central.models import (
     CodeIssue,
     IdempotencyRecord,
     Message,
+    PasswordReset,
     RateEvent,
     Registration,
     Terminal,
@@ -42,6 +43,7 @@ class Limits:
     """The ages past which each kind of data goes, in seconds."""
 
     unconfirmed_registration_s: int
+    password_reset_s: int
     idempotency_s: int
     failed_message_s: int
     audit_s: int
@@ -60,7 +62,9 @@ class Rule:
 
 def rules(now: datetime, limits: Limits) -> list[Rule]:
     """The rules at ``now``. Code issues go before registrations (they point at
-    them) and carry the phone, so they follow the rate window like rate events."""
+    them) and carry the phone, so they follow the rate window like rate events.
+    A password reset goes 24 h (by default) after its code expired or it was
+    used, whichever came first: it names the account and its phone."""
 
     def ago(seconds: int) -> datetime:
         return now - timedelta(seconds=seconds)
@@ -84,6 +88,27 @@ def rules(now: datetime, limits: Limits) -> list[Rule]:
                 "code_hash": None,
                 "link_token_hash": None,
             },
+        ),
+        Rule(
+            "password_resets",
+            PasswordReset,
+            and_(
+                or_(
+                    PasswordReset.code_expires_at <= ago(limits.password_reset_s),
+                    and_(
+                        PasswordReset.status == "done",
+                        PasswordReset.done_at <= ago(limits.password_reset_s),
+                    ),
+                ),
+                or_(
+                    PasswordReset.phone.is_not(None),
+                    PasswordReset.account_id.is_not(None),
+                    PasswordReset.code_hash.is_not(None),
+                ),
+            ),
+            # the row stays as an anonymous count (terminal, day, status), like a
+            # registration's; the audit trail keeps who asked, masked, for its years
+            {"phone": None, "account_id": None, "code_hash": None},
         ),
         Rule(
             "idempotency_records",

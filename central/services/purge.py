@@ -44,6 +44,7 @@ class PurgeReport:
 def limits_of(settings: Settings) -> repo.Limits:
     return repo.Limits(
         unconfirmed_registration_s=settings.unconfirmed_registration_retention_s,
+        password_reset_s=settings.password_reset_retention_s,
         idempotency_s=settings.idempotency_ttl_s,
         failed_message_s=settings.failed_message_retention_s,
         audit_s=settings.audit_retention_s,

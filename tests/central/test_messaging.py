@@ -305,3 +305,41 @@ def test_rescheduled_message_waits_for_its_backoff(
         assert row is not None
         assert (row.status, row.attempts, row.last_error) == ("pending", 1, "gateway busy")
         assert row.next_attempt_at - row.created_at >= timedelta(seconds=30)
+
+
+def test_a_task_that_keeps_failing_ends_failed_and_is_then_purged(
+    factory: sessionmaker[Session], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pending account's "send the activation email again" task whose work
+    raises every time is not retried forever: after ``sender_max_attempts`` it
+    is ``failed`` like any message, and the failed-message rule scrubs it."""
+    from central.models import utcnow
+    from central.repositories import messages as repo
+    from central.services import password_reset, purge
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("the account's row is damaged")
+
+    monkeypatch.setattr(password_reset, "send_activation_again", broken)
+    with transaction(factory) as session:
+        message = enqueue(session, channel="sms", to="", kind="password_reset_code",
+                          locale="ru", params={"code": "123456", "ttl_min": 5})  # fmt: skip
+        repo.make_task(message, repo.ACTIVATION_AGAIN, "reset-id")
+        session.flush()
+        task_id = message.id
+    now = [utcnow()]
+    settings = Settings(database_url=database_url, delivery_backend="dev", sender_max_attempts=3)
+    sender = Sender(factory, settings, clock=lambda: now[0])
+    for _ in range(settings.sender_max_attempts + 2):
+        now[0] += timedelta(hours=1)  # past any back-off and any lease
+        sender.run_once()
+    with factory() as session:
+        row = session.get(Message, task_id)
+        assert row is not None
+        assert (row.status, row.attempts, row.last_error) == ("failed", 3, "RuntimeError")
+        assert [m.id for m in repo.failed(session)] == [task_id]
+
+    purge.run(factory, settings, now[0] + timedelta(seconds=settings.failed_message_retention_s))
+    with factory() as session:
+        row = session.get(Message, task_id)
+        assert row is not None and row.body == repo.SCRUBBED_BODY

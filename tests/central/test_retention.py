@@ -17,6 +17,7 @@ from central.models import (
     ClientSession,
     CodeIssue,
     IdempotencyRecord,
+    PasswordReset,
     RateEvent,
     Registration,
     utcnow,
@@ -96,6 +97,58 @@ def test_expired_sessions_and_old_idempotency_records_go(
     assert rows() == (0, 0)
 
 
+def reset_contacts(central: EmbeddedCentral) -> list[tuple[str | None, bool, bool, str]]:
+    """Each reset's phone, whether it names an account and holds a code hash, status."""
+    with Session(central.engine) as db:
+        rows = db.execute(
+            select(
+                PasswordReset.phone,
+                PasswordReset.account_id,
+                PasswordReset.code_hash,
+                PasswordReset.status,
+            ).order_by(PasswordReset.created_at)
+        )
+        return [(p, a is not None, h is not None, s) for p, a, h, s in rows]
+
+
+def test_a_password_reset_loses_phone_and_account_a_day_after_its_code_expired(
+    central: EmbeddedCentral, api: Api, clock: Clock
+) -> None:
+    create_account(api, email="r@mail.ru", phone=KZ_PHONE)
+    assert api.post("/api/v1/password-resets", {"login": KZ_PHONE}).status_code == 202
+    code_ttl_s = central.settings.code_ttl_s
+
+    clock.advance(code_ttl_s + DAY_S - 60)
+    purge_now(central, clock)
+    assert reset_contacts(central) == [(KZ_PHONE, True, True, "code_sent")]
+
+    clock.advance(120)
+    purge_now(central, clock)  # (or the sender's own: the clock made it due as well)
+    # the row stays as an anonymous count; nothing names the person any more
+    assert reset_contacts(central) == [(None, False, False, "code_sent")]
+    with Session(central.engine) as db:
+        purged = db.scalars(select(AuditEvent).where(AuditEvent.action == "purge")).all()
+    assert any("password_resets=1" in (e.detail or "") for e in purged)
+
+
+def test_a_used_password_reset_loses_phone_and_account_a_day_after_its_use(
+    central: EmbeddedCentral, api: Api, clock: Clock
+) -> None:
+    create_account(api, email="u@mail.ru", phone=KZ_PHONE)
+    started = api.post("/api/v1/password-resets", {"login": KZ_PHONE})
+    rid = started.json()["id"]
+    confirm = f"/api/v1/password-resets/{rid}/confirm"
+    used = api.post(confirm, {"code": api.last_code(KZ_PHONE), "new_password": "Tulpar_2024!"})
+    assert used.status_code == 204, used.text
+
+    clock.advance(DAY_S - 60)
+    purge_now(central, clock)
+    assert reset_contacts(central) == [(KZ_PHONE, True, False, "done")]
+    clock.advance(120)  # a day after its use; its code's own expiry is later
+    purge_now(central, clock)
+    assert reset_contacts(central) == [(None, False, False, "done")]
+
+
 def test_audit_events_are_kept_three_years_then_deleted(
     central: EmbeddedCentral, clock: Clock
 ) -> None:
@@ -152,14 +205,20 @@ def test_purge_from_the_command_line_counts_by_table_and_a_dry_run_keeps_everyth
         db.add(RateEvent(scope="ip", key="10.0.0.1", at=now - timedelta(hours=2)))
         db.add(RateEvent(scope="ip", key="10.0.0.1", at=now - timedelta(minutes=5)))
         db.add(AuditEvent(at=now - timedelta(days=4 * 365), action="login_ok"))
+        expired = now - timedelta(days=2)
+        db.add(PasswordReset(phone=KZ_PHONE, locale="ru", code_sent_at=expired,
+                             code_expires_at=expired, attempts_left=5))  # fmt: skip
     dry = cli("purge", "--dry-run", "--db", database_url)
     assert dry.returncode == 0, dry.stderr
     assert "rate_events: would delete 1" in dry.stdout
+    assert "password_resets: would delete 1" in dry.stdout
     assert "audit_events: would delete 1" in dry.stdout
-    assert "2 rows would be deleted in all." in dry.stdout
+    assert "3 rows would be deleted in all." in dry.stdout
     done = cli("purge", "--db", database_url)
     assert "rate_events: deleted 1" in done.stdout
-    assert "2 rows deleted in all." in done.stdout
+    assert "password_resets: deleted 1" in done.stdout
+    assert "3 rows deleted in all." in done.stdout
     with Session(engine) as db:
         assert len(db.scalars(select(RateEvent.id)).all()) == 1
+        assert db.scalars(select(PasswordReset.phone)).all() == [None]
     engine.dispose()
