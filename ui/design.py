@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-NAVY: Final = "#12355b"  # the brand's navy: headers, titles, primary buttons
-RED: Final = "#c8102e"  # the brand's red: the demo mark, accents (never body text on navy)
-PAGE: Final = "#f5f7fa"  # the page under every screen
-TEXT: Final = "#1d2733"
-MUTED: Final = "#5f6b7a"  # hints, past contracts' icons; 5.1:1 on the page, 5.4:1 on a card
-GOOD: Final = "#1b5e20"  # good news: an active contract, a paid claim
-PROBLEM: Final = "#b3261e"  # a problem: a rejected claim, a field's problem
+from vic_rules import brand
+
+# the brand's colours come from the one place the central's web pages read too
+NAVY: Final = brand.NAVY  # headers, titles, primary buttons
+RED: Final = brand.RED  # the demo mark, accents (never body text on navy)
+PAGE: Final = brand.PAGE  # the page under every screen
+TEXT: Final = brand.TEXT
+MUTED: Final = brand.MUTED  # hints, past contracts' icons; 5.1:1 on the page, 5.4:1 on a card
+GOOD: Final = brand.NEWS  # good news: an active contract, a paid claim
+PROBLEM: Final = brand.PROBLEM  # a problem: a rejected claim, a field's problem
 ATTENTION: Final = "#8a4b00"  # asks for something: documents requested; 6.8:1 on a card
 ON_RED: Final = "#ffffff"  # text and icons on the red primary button (5.9:1)
 CARD: Final = "#ffffff"  # a card's face (contracts, claims, empty states)

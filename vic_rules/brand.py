@@ -1,7 +1,7 @@
 """The brand's colours, for every side that draws: the terminal's style sheets
-(``ui/design.py`` holds the same values) and the central's web pages
+(``ui/design.py`` reads them from here) and the central's web pages
 (``central/web/page.py``). Kept here because ``vic_rules`` is the one package
-both sides may import; ``tests/central/test_html_look.py`` checks the two agree.
+both sides may import; ``tests/central/test_html_look.py`` checks the pages paint with them.
 
 Contrast (WCAG 2.2): white on navy 12.5:1, white on red 5.9:1, text on the page
 14.1:1, muted on the page 5.1:1, problem on white 6.1:1, news on white 7.3:1.

@@ -57,8 +57,9 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_the_pages_use_the_terminals_brand_colours() -> None:
+    """The served stylesheet paints with the colours the terminal's screens use."""
     for name in ("NAVY", "RED", "PAGE", "TEXT"):
-        assert getattr(brand, name) == getattr(ui.design, name), name
+        assert getattr(ui.design, name).lower() in STYLESHEET.lower(), name
 
 
 def test_every_text_colour_of_the_stylesheet_meets_4_5_to_1() -> None:
