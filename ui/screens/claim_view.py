@@ -36,6 +36,7 @@ from ui import i18n
 from ui.background import Op
 from ui.design import MUTED
 from ui.screens.base import AppContext, Screen, named
+from ui.screens.claim_list import STATUS_ICONS
 from ui.screens.claim_texts import (
     link_sms_text,
     local_time,
@@ -43,7 +44,6 @@ from ui.screens.claim_texts import (
     status_text,
     upload_error_text,
 )
-from ui.screens.claim_list import STATUS_ICONS
 from ui.screens.contracts import format_money
 from ui.screens.messages import set_good_news
 from ui.widgets.busy_button import BusyButton

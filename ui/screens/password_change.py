@@ -192,9 +192,7 @@ class PasswordChangeScreen(Screen):
                 self._problems, from_central=self._problems_from_central
             )
         text = "\n".join(lines)
-        self.message.setTextFormat(
-            Qt.TextFormat.RichText if shown else Qt.TextFormat.PlainText
-        )
+        self.message.setTextFormat(Qt.TextFormat.RichText if shown else Qt.TextFormat.PlainText)
         self.message.setText(shown or text)
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))

@@ -171,9 +171,7 @@ class ResetCodeScreen(Screen):
             lines.append(self.tr("Enter all 6 digits of the code from the SMS."))
         text = "\n".join(lines)
         set_good_news(self.message, lines != [] and self._notice == "resent" and not failing)
-        self.message.setTextFormat(
-            Qt.TextFormat.RichText if shown else Qt.TextFormat.PlainText
-        )
+        self.message.setTextFormat(Qt.TextFormat.RichText if shown else Qt.TextFormat.PlainText)
         self.set_label(self.message, text)
         if shown:
             self.message.setText(shown)

@@ -100,7 +100,7 @@ def _png_data_url(name: str, colour: str, size_px: int) -> str:
     pixmap = _pixmap(name, colour, size_px, 2.0)  # drawn twice as fine: sharp on any screen
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pixmap.toImage().save(buffer, "PNG")
+    pixmap.toImage().save(buffer, "PNG")  # type: ignore[call-overload]  # a str at run time
     return "data:image/png;base64," + bytes(buffer.data().toBase64().data()).decode("ascii")
 
 
