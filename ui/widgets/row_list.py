@@ -43,7 +43,7 @@ def _label(object_name: str, *, wrap: bool) -> QLabel:
 
 
 class _RowWidget(QWidget):
-    def __init__(self, row: Row, icon_px: int, last: bool, timeline: bool) -> None:
+    def __init__(self, row: Row, icon_px: int, *, first: bool, last: bool, timeline: bool) -> None:
         super().__init__()
         self.title = _label("cardValue", wrap=True)
         self.title.setText(row.title)
@@ -68,10 +68,16 @@ class _RowWidget(QWidget):
         text.setSpacing(GRID_PX // 2)
         text.addWidget(self.title)
         text.addWidget(self.line)
+        text.addStretch(1)  # the title stays level with the icon
         layout = QHBoxLayout(self)
         left, top, right, bottom = ROW_PADDING_PX
-        # a timeline's line runs on through the row's padding to the next icon
-        layout.setContentsMargins(left, top, right, 0 if timeline and not last else bottom)
+        if timeline:
+            # the rows touch, so the line runs on from one icon to the next; the
+            # gap between two steps is under the text, beside the line
+            text.addSpacing(0 if last else top + bottom)
+            top = top if first else 0
+            bottom = bottom if last else 0
+        layout.setContentsMargins(left, top, right, bottom)
         layout.setSpacing(2 * GRID_PX)
         layout.addLayout(icon_column)
         layout.addLayout(text, 1)
@@ -114,7 +120,9 @@ class RowList(QFrame):
                 rule.setObjectName("rowRule")
                 rule.setFixedHeight(1)
                 self.column.addWidget(rule)
-            widget = _RowWidget(row, self.icon_px, i == len(rows) - 1, self.timeline)
+            widget = _RowWidget(
+                row, self.icon_px, first=i == 0, last=i == len(rows) - 1, timeline=self.timeline
+            )
             self.rows.append(widget)
             self.column.addWidget(widget)
             widget.show()
