@@ -73,8 +73,8 @@ def test_the_link_by_sms_replaces_the_qr_and_a_photo_sent_to_it_appears(
     assert requests.get(old_link, timeout=10).status_code == 410  # the old QR's link is dead
     sent = requests.post(new_link, files=[("file", ("bumper.png", png(), "image/png"))], timeout=10)
     assert sent.status_code == 200, sent.text
-    qtbot.waitUntil(lambda: page.documents.rowCount() == 1, timeout=POLL_TIMEOUT_MS)
-    assert page.documents.item(0, 0).text() == "bumper.png"
+    qtbot.waitUntil(lambda: page.documents.count() == 1, timeout=POLL_TIMEOUT_MS)
+    assert page.documents.texts()[0][0] == "bumper.png"
 
 
 def test_the_cap_and_a_lost_connection_are_each_one_sentence(

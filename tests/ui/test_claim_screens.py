@@ -31,6 +31,7 @@ from tests.central.claims_support import PASSWORD, Client, claims_settings, make
 from tests.central.conftest import Api
 from tests.ui.test_login_screens import click, log_in, on_screen
 from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
+from ui.widgets.icons import IconLabel
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -158,8 +159,10 @@ def test_a_photo_sent_from_the_phone_appears_on_the_open_claim(
     )
     assert sent.status_code in (200, 201, 303), sent.text
 
-    qtbot.waitUntil(lambda: page.documents.rowCount() == 1, timeout=POLL_TIMEOUT_MS)
-    assert page.documents.item(0, 0).text() == "damage.png"
+    qtbot.waitUntil(lambda: page.documents.count() == 1, timeout=POLL_TIMEOUT_MS)
+    [row] = page.documents.texts()
+    assert row[0] == "damage.png" and "damage.png" in visible_text(page)
+    assert row[1].endswith("КБ") and len(row) == 3  # its size, then when it came
     assert page.documents_title.text() == "Документы (1)"
     # the upload spent the link: the page shows a new one for the next photos
     qtbot.waitUntil(lambda: page.qr.text() not in ("", first_link), timeout=POLL_TIMEOUT_MS)
@@ -190,9 +193,9 @@ def test_a_clerk_adds_scanned_files_and_hears_why_one_was_refused(
     page.signals.progress.connect(lambda _n, sent, total: seen.append(sent))
 
     click(qtbot, window, "Добавить файл")
-    qtbot.waitUntil(lambda: page.documents.rowCount() == 2, timeout=REPLY_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: page.documents.count() == 2, timeout=REPLY_TIMEOUT_MS)
     qtbot.waitUntil(lambda: not page.busy, timeout=REPLY_TIMEOUT_MS)
-    names = {page.documents.item(r, 0).text() for r in range(2)}
+    names = {row[0] for row in page.documents.texts()}
     assert names == {"протокол.png", "report.pdf"}
     assert page.upload_result.text() == (
         "Добавлено файлов: 2.\n«page.jpg» не добавлен: принимаются только фото (JPEG, PNG) "
@@ -265,8 +268,9 @@ def test_my_claims_lists_them_with_status_and_opens_the_history(
     assert card[:3] == [number, "На рассмотрении", "Кража"]
     click(qtbot, window, number)  # the whole card is the button
     qtbot.waitUntil(on_screen(window, "claim_view"), timeout=REPLY_TIMEOUT_MS)
-    statuses = [page.history.item(r, 1).text() for r in range(page.history.rowCount())]
-    assert statuses == ["На рассмотрении", "Подано"]
+    statuses = [row[0] for row in page.history.texts()]
+    assert statuses == ["На рассмотрении", "Подано"]  # a timeline, the latest first
+    assert [row.name for row in page.history.rows[0].findChildren(IconLabel)] == ["hourglass"]
 
 
 def test_the_form_follows_the_language_and_keeps_the_chosen_kind(
@@ -309,5 +313,5 @@ def test_a_document_arriving_from_the_phone_keeps_the_idle_prompt_away(
     with qtbot.waitSignal(window.client_active, timeout=POLL_TIMEOUT_MS):
         pass
     assert not watcher.is_prompting(), "the arrival answered «Вы ещё здесь?»"
-    assert window.current_screen() is page and page.documents.rowCount() == 1
+    assert window.current_screen() is page and page.documents.count() == 1
     watcher.stop()

@@ -20,6 +20,7 @@ from kiosk.client import CentralClient
 from tests.kiosk.flow_helpers import PASSWORD_RESET_CONFIRM, central_has, witness_sms
 from tests.kiosk.kit import create_account
 from tests.ui.ui_helpers import find_button, find_field, sms_code, sms_to, visible_text
+from ui.widgets.password_checklist import rule_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -82,6 +83,10 @@ def test_a_reset_by_sms_code_sets_the_new_password(
     qtbot.keyClicks(repeat, "steppe2024")
     click(qtbot, screen, "Установить новый пароль")
     assert "Этот пароль нельзя использовать" in visible_text(screen)
+    # each refused rule after the checklist's crossed-circle icon, not a font's «✗»
+    refused = screen.message.accessibleName().splitlines()[1:]
+    assert rule_text("missing_upper") in refused
+    assert "✗" not in visible_text(screen) and screen.message.text().count("<img") == len(refused)
 
     new.clear()
     repeat.clear()

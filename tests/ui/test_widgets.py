@@ -13,7 +13,7 @@ from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.keypad import KEY_MIN_SIZE_PX, DigitKeypad
 from ui.widgets.password_checklist import MET_ICON, UNMET_ICON, PasswordChecklist
 from ui.widgets.password_field import PasswordField
-from ui.widgets.status_line import StatusLine
+from ui.widgets.status_line import OFFLINE_COLOUR, StatusLine
 
 # The offscreen platform warns on every show(); it says nothing about our widgets.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -176,12 +176,15 @@ def test_status_line_shows_what_it_is_fed(qtbot: QtBot) -> None:
     line.show()
     line.set_online(False)
     assert "нет связи" in line.central_label.text()
+    assert "●" not in line.central_label.text()  # the state's icon, not a font's dot
+    assert (line.central_icon.name, line.central_icon.colour) == ("circle-x", OFFLINE_COLOUR)
     line.set_outbox_count(3)
     assert line.outbox_label.isVisible() and "3" in line.outbox_label.text()
     line.set_outbox_count(0)
     assert not line.outbox_label.isVisible()
     line.set_online(True)
     assert "на связи" in line.central_label.text()
+    assert line.central_icon.name == "circle-check" and line.central_icon.isVisible()
     assert "Almaty-1" in line.terminal_label.text()
 
 

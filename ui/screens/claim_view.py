@@ -20,16 +20,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +34,9 @@ from kiosk.api_types import Claim
 from kiosk.flows.claims import ClaimsOutcome
 from ui import i18n
 from ui.background import Op
+from ui.design import MUTED
 from ui.screens.base import AppContext, Screen, named
+from ui.screens.claim_list import STATUS_ICONS
 from ui.screens.claim_texts import (
     link_sms_text,
     local_time,
@@ -46,10 +44,11 @@ from ui.screens.claim_texts import (
     status_text,
     upload_error_text,
 )
-from ui.screens.contracts import fit_height, format_money
+from ui.screens.contracts import format_money
 from ui.screens.messages import set_good_news
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.qr_code import QrCode
+from ui.widgets.row_list import Row, RowList
 
 POLL_INTERVAL_MS = 3000
 LINK_RENEW_BEFORE_S = 30  # ask for a new link this long before the old one expires
@@ -64,19 +63,6 @@ class UploadSignals(QObject):
     """Carries an upload's progress from the worker thread to the GUI thread."""
 
     progress = Signal(str, int, int)
-
-
-def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class ClaimViewScreen(Screen):
@@ -97,7 +83,7 @@ class ClaimViewScreen(Screen):
         self.next_steps = named(QLabel(), "intro")
         self.details = QLabel()
         self.documents_title = named(QLabel(), "fieldLabel")
-        self.documents = _table(3)
+        self.documents = RowList(self.kiosk_mode)
         self.no_documents = named(QLabel(), "muted")
         self.add_files = named(BusyButton(), "secondary")
         self.add_files.setVisible(not self.kiosk_mode)
@@ -106,7 +92,7 @@ class ClaimViewScreen(Screen):
         self.progress.setVisible(False)
         self.upload_result = QLabel()
         self.history_title = named(QLabel(), "fieldLabel")
-        self.history = _table(3)
+        self.history = RowList(self.kiosk_mode, timeline=True)
         for label in (self.title, self.next_steps, self.details, self.upload_result):
             label.setWordWrap(True)
         self.upload_result.setObjectName("fieldProblem")
@@ -185,10 +171,6 @@ class ClaimViewScreen(Screen):
         self.set_label(self.history_title, self.tr("History"))
         self.set_label(self.phone_title, self.tr("Add documents from your phone"))
         self.set_label(self.send_sms, self.tr("Send the link by SMS"))
-        documents = [self.tr("File"), self.tr("Size"), self.tr("Added")]
-        self.documents.setHorizontalHeaderLabels(documents)
-        history = [self.tr("Date"), self.tr("Status"), self.tr("Note")]
-        self.history.setHorizontalHeaderLabels(history)
         self.documents.setAccessibleName(self.tr("Documents"))
         self.history.setAccessibleName(self.tr("History"))
         self.set_label(self.to_contracts, self.tr("My contracts"))
@@ -230,13 +212,12 @@ class ClaimViewScreen(Screen):
         self.upload_result.setVisible(bool(self._upload_note))
 
     def _fill_documents(self, claim: Claim) -> None:
-        self.documents.setRowCount(len(claim.documents))
-        for row, doc in enumerate(claim.documents):
-            cells = (doc.name, size_text(doc.size), local_time(doc.added_at))
-            for column, text in enumerate(cells):
-                self.documents.setItem(row, column, QTableWidgetItem(text))
-        fit_height(self.documents)
-        self.documents.setVisible(bool(claim.documents))
+        self.documents.set_rows(
+            [
+                Row("file-text", doc.name, size_text(doc.size), local_time(doc.added_at))
+                for doc in claim.documents
+            ]
+        )
         self.no_documents.setVisible(not claim.documents)
         self.set_label(
             self.documents_title, self.tr("Documents (%1)").replace("%1", str(len(claim.documents)))
@@ -245,17 +226,15 @@ class ClaimViewScreen(Screen):
     def _fill_history(self, claim: Claim) -> None:
         language = i18n.current_language()
         entries = list(reversed(claim.history))  # the latest first
-        self.history.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
+        rows = []
+        for entry in entries:
             note = entry.note or ""
             if entry.amount is not None:
                 amount = format_money(entry.amount, "KZT", language)
                 note = f"{amount}. {note}".strip(" .") if note else amount
-            cells = (local_time(entry.at), status_text(entry.status), note)
-            for column, text in enumerate(cells):
-                self.history.setItem(row, column, QTableWidgetItem(text))
-        self.history.resizeRowsToContents()
-        fit_height(self.history)
+            icon, colour = STATUS_ICONS.get(entry.status, ("circle", MUTED))
+            rows.append(Row(icon, status_text(entry.status), note, local_time(entry.at), colour))
+        self.history.set_rows(rows)
 
     def _render_phone(self, claim: Claim) -> None:
         link = self.ctx.claims.link
@@ -308,8 +287,8 @@ class ClaimViewScreen(Screen):
         self._upload_note = ""
         self._sms_note, self._sms_sent = "", False
         self._known_documents = -1
-        self.documents.setRowCount(0)
-        self.history.setRowCount(0)
+        self.documents.set_rows([])
+        self.history.set_rows([])
 
     def _showing(self) -> bool:
         return self.ctx.navigator.current_screen() is self

@@ -181,18 +181,24 @@ class PasswordChangeScreen(Screen):
 
     def _render_message(self) -> None:
         lines: list[str] = []
+        shown = ""  # rich text when the refused rules carry their icons
         if self._failure is not None:
             lines.append(error_text(self._failure))
         elif self._problems:
             lines += self.password.problem_lines(
                 self._problems, from_central=self._problems_from_central
             )
+            shown = self.password.problem_html(
+                self._problems, from_central=self._problems_from_central
+            )
         text = "\n".join(lines)
-        self.message.setText(text)
+        self.message.setTextFormat(Qt.TextFormat.RichText if shown else Qt.TextFormat.PlainText)
+        self.message.setText(shown or text)
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))
 
     def show_status(self, text: str) -> None:
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

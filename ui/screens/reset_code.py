@@ -152,6 +152,7 @@ class ResetCodeScreen(Screen):
 
     def _render_message(self) -> None:
         lines: list[str] = []
+        shown = ""  # rich text when the refused rules carry their icons
         failing = self._failure is not None or bool(self._problems)
         if isinstance(self._failure, NotFound):
             lines.append(self.tr("This password reset is no longer valid. Please start again."))
@@ -161,13 +162,19 @@ class ResetCodeScreen(Screen):
             lines += self.password.problem_lines(
                 self._problems, from_central=self._problems_from_central
             )
+            shown = self.password.problem_html(
+                self._problems, from_central=self._problems_from_central
+            )
         elif self._notice == "resent":
             lines.append(self.tr("A new code has been sent by SMS."))
         elif self._notice == "code_required":
             lines.append(self.tr("Enter all 6 digits of the code from the SMS."))
         text = "\n".join(lines)
         set_good_news(self.message, lines != [] and self._notice == "resent" and not failing)
+        self.message.setTextFormat(Qt.TextFormat.RichText if shown else Qt.TextFormat.PlainText)
         self.set_label(self.message, text)
+        if shown:
+            self.message.setText(shown)
         self.message.setVisible(bool(text))
 
     def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -176,6 +183,7 @@ class ResetCodeScreen(Screen):
             self.form_scroll.ensureWidgetVisible(new)
 
     def show_status(self, text: str) -> None:
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.set_label(self.message, text)
         self.message.setVisible(bool(text))
 

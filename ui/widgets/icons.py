@@ -10,11 +10,12 @@ drawn once. An icon is never the only carrier of a meaning: a text always says i
 
 from __future__ import annotations
 
+import html
 from functools import cache
 from importlib.resources import files
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
@@ -92,6 +93,31 @@ def set_button_icon(button: QAbstractButton, name: str, colour: str, size_px: in
     """Give ``button`` the icon ``name`` at ``size_px`` (beside its text)."""
     button.setIcon(icon(name, colour, size_px))
     button.setIconSize(QSize(size_px, size_px))
+
+
+@cache
+def _png_data_url(name: str, colour: str, size_px: int) -> str:
+    pixmap = _pixmap(name, colour, size_px, 2.0)  # drawn twice as fine: sharp on any screen
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.toImage().save(buffer, "PNG")  # type: ignore[call-overload]  # a str at run time
+    return "data:image/png;base64," + bytes(buffer.data().toBase64().data()).decode("ascii")
+
+
+def icon_lines_html(lines: list[tuple[str, str, str]], size_px: int) -> str:
+    """Rich text for a label: one line per ``(icon, colour, text)``, the icon inline
+    before the text (``""`` for no icon). For a sentence that lists things with a
+    mark each (refused password rules), where a font's «✗» would be a glyph;
+    the label's accessible name is the plain text, without the marks."""
+    shown = []
+    for name, colour, text in lines:
+        mark = ""
+        if name:
+            url = _png_data_url(name, colour, size_px)
+            mark = f'<img src="{url}" width="{size_px}" height="{size_px}" '
+            mark += 'style="vertical-align: middle">&nbsp;'
+        shown.append(mark + html.escape(text, quote=False))
+    return "<br>".join(shown)
 
 
 KEY_ICON_ON: Final = "#ffffff"  # on a pressed (checked) key, navy: Shift while it is on

@@ -11,7 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ui.widgets.password_checklist import UNMET_MARK, PasswordChecklist, rule_text
+from ui.widgets.icons import icon_lines_html
+from ui.widgets.password_checklist import (
+    RULE_ICON_PX,
+    UNMET_COLOUR,
+    UNMET_ICON,
+    PasswordChecklist,
+    rule_text,
+)
 from ui.widgets.password_field import PasswordField
 
 
@@ -59,14 +66,22 @@ class NewPasswordFields(QObject):
         self._tick()
 
     def problem_lines(self, problems: list[str], *, from_central: bool) -> list[str]:
-        """A heading and one ``✗`` line per unmet rule: the terminal's own check,
-        or the rules the central named when it refused the password."""
+        """A heading and one line per unmet rule: the terminal's own check, or the
+        rules the central named when it refused the password (plain text: the
+        message's accessible name; ``problem_html`` shows it with the marks)."""
         heading = (
             self.tr("The server did not accept this password:")
             if from_central
             else self.tr("This password cannot be used yet:")
         )
-        return [heading] + [f"{UNMET_MARK} {rule_text(code)}" for code in problems]
+        return [heading] + [rule_text(code) for code in problems]
+
+    def problem_html(self, problems: list[str], *, from_central: bool) -> str:
+        """``problem_lines`` as the message shows them: each unmet rule after the
+        checklist's own crossed-circle icon, not a font's «✗»."""
+        heading, *rules = self.problem_lines(problems, from_central=from_central)
+        lines = [("", "", heading)] + [(UNMET_ICON, UNMET_COLOUR, rule) for rule in rules]
+        return icon_lines_html(lines, RULE_ICON_PX)
 
     def _tick(self, _: str = "") -> None:
         self.checklist.update_for(self.new_password.text(), repeat=self.repeat_password.text())

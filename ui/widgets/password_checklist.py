@@ -18,7 +18,6 @@ from ui.widgets.icons import IconLabel
 from vic_rules.password import MAX_LENGTH, RULES, violations
 
 MISMATCH = "mismatch"
-UNMET_MARK = "✗"  # in a sentence that lists refused rules (a screen's message)
 MET_ICON = "circle-check"
 UNMET_ICON = "circle-x"
 PENDING_ICON = "circle"
