@@ -123,7 +123,8 @@ def test_a_claim_is_filed_once_and_its_page_says_what_next(
     phone_y = phone.mapTo(form, QPoint(0, 0)).y()
     assert form.problems["description"].text() == ""  # not while the client is typing
     find_field(form, "Место").setFocus()  # leaving the text shows its problem, in place
-    assert form.problems["description"].text() == "Опишите, что произошло, не короче 10 символов."
+    short = "Опишите, что произошло, не короче 10 символов."
+    qtbot.waitUntil(lambda: form.problems["description"].text() == short)  # on focus-out
     qtbot.wait(50)  # the layout runs
     assert phone.mapTo(form, QPoint(0, 0)).y() == phone_y  # nothing below it moved
 
