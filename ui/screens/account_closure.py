@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from ui.screens.base import AppContext, Screen, named
 from ui.screens.messages import error_text
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
-from ui.widgets.layout import centered
+from ui.widgets.layout import scrolling_form
 from ui.widgets.password_field import PasswordField
 
 FORM_WIDTH_PX = 640
@@ -86,24 +84,11 @@ class AccountClosureScreen(Screen):
             form.addWidget(w)
         form.addStretch(1)
         width_px = FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX
-        # the text scrolls on a short screen with the keyboard; the action bar stays
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QWidget()
-        page.setLayout(centered(box, width_px))
-        self.form_scroll.setWidget(page)
         buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 8, 0, 0)
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        bar = QWidget()
-        bar.setLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        outer.addWidget(self.form_scroll, 1)
-        outer.addLayout(centered(bar, width_px))
+        self.form_scroll, outer = scrolling_form(self, box, buttons, width_px)
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()

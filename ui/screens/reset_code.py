@@ -14,11 +14,9 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,7 @@ from ui.screens.messages import error_text, set_good_news
 from ui.screens.password_change import FORM_WIDTH_KIOSK_PX, FORM_WIDTH_PX
 from ui.widgets.busy_button import BusyButton
 from ui.widgets.keyboard_dock import KeyboardDock
-from ui.widgets.layout import centered
+from ui.widgets.layout import scrolling_form
 from ui.widgets.new_password import NewPasswordFields
 from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CodeField, CodeStatus
 
@@ -93,21 +91,7 @@ class ResetCodeScreen(Screen):
         form.addSpacing(4)
         form.addLayout(columns)
         form.addStretch(1)
-        # the form scrolls on a short screen (a 768 px kiosk with its keyboard); the
-        # action bar and the keyboard below it stay where they are
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QWidget()
-        page.setLayout(centered(box, width_px))
-        self.form_scroll.setWidget(page)
-        bar = QWidget()
-        bar.setLayout(buttons)
-        buttons.setContentsMargins(0, 8, 0, 0)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        outer.addWidget(self.form_scroll, 1)
-        outer.addLayout(centered(bar, width_px))
+        self.form_scroll, outer = scrolling_form(self, box, buttons, width_px)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 
 def centered(widget: QWidget, width_px: int) -> QHBoxLayout:
@@ -51,3 +51,26 @@ def centre_on(dialog: QWidget, parent: QWidget) -> None:
         x = max(free.left(), min(x, free.right() + 1 - width))
         y = max(free.top(), min(y, free.bottom() + 1 - height))
     dialog.move(x, y)
+
+
+def scrolling_form(
+    screen: QWidget, box: QWidget, buttons: QBoxLayout, width_px: int
+) -> tuple[QScrollArea, QVBoxLayout]:
+    """``box`` centred at ``width_px`` in a scroll area over a fixed action bar of
+    ``buttons``: on a short screen (a 768 px kiosk with its keyboard) the form
+    scrolls while the bar, and a keyboard added below it, stay where they are.
+    Returns the scroll area and the screen's outer layout (to add a keyboard to)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    page = QWidget()
+    page.setLayout(centered(box, width_px))
+    scroll.setWidget(page)
+    buttons.setContentsMargins(0, 8, 0, 0)
+    bar = QWidget()
+    bar.setLayout(buttons)
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(24, 16, 24, 16)
+    outer.addWidget(scroll, 1)
+    outer.addLayout(centered(bar, width_px))
+    return scroll, outer
