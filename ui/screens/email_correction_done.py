@@ -7,28 +7,11 @@ longer work. «На главную» wipes the correction for the next client.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
-
-from ui.screens.base import AppContext, Screen, named, titled_column
+from ui.screens.notice import HomeNoticeScreen
 
 
-class EmailCorrectionDoneScreen(Screen):
+class EmailCorrectionDoneScreen(HomeNoticeScreen):
     name = "email_correction_done"
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        column, self.title, self.body = titled_column(self, spacing_px=10)
-        self.body.setObjectName("notice")
-        column.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.home_button = named(QPushButton(), "primary")
-        buttons.addWidget(self.home_button)
-        column.addLayout(buttons)
-        self.touch(self.home_button)
-        self.home_button.clicked.connect(self.ctx.navigator.go_home)
-        self.set_default_button(self.home_button)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.set_label(self.title, self.tr("Activation email sent to the new address"))
@@ -46,4 +29,4 @@ class EmailCorrectionDoneScreen(Screen):
 
     def on_enter(self) -> None:
         self.retranslate()  # the address is the one just corrected
-        self.home_button.setFocus()
+        super().on_enter()
