@@ -759,10 +759,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <translation>Confirm code</translation>
     </message>
     <message>
-        <source>Send the code again</source>
-        <translation>Send the code again</translation>
-    </message>
-    <message>
         <source>Change the details</source>
         <translation>Change the details</translation>
     </message>
@@ -785,22 +781,6 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
     <message>
         <source>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</source>
         <translation>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</translation>
-    </message>
-    <message>
-        <source>Attempts left: %1</source>
-        <translation>Attempts left: %1</translation>
-    </message>
-    <message>
-        <source>The code is valid for %1</source>
-        <translation>The code is valid for %1</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>The code has expired. Ask for a new code.</translation>
-    </message>
-    <message>
-        <source>A new code can be sent in %1</source>
-        <translation>A new code can be sent in %1</translation>
     </message>
 </context>
 <context>

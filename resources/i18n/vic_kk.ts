@@ -759,10 +759,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <translation>Кодты растау</translation>
     </message>
     <message>
-        <source>Send the code again</source>
-        <translation>Кодты қайта жіберу</translation>
-    </message>
-    <message>
         <source>Change the details</source>
         <translation>Деректерді өзгерту</translation>
     </message>
@@ -785,22 +781,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <message>
         <source>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</source>
         <translation>Кабинеттің %1 телефонына 6 санды коды бар SMS жібердік. Кодты төменге енгізіңіз.</translation>
-    </message>
-    <message>
-        <source>Attempts left: %1</source>
-        <translation>Қалған әрекеттер: %1</translation>
-    </message>
-    <message>
-        <source>The code is valid for %1</source>
-        <translation>Код тағы %1 жарамды</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>Кодтың мерзімі өтті. Жаңа код сұраңыз.</translation>
-    </message>
-    <message>
-        <source>A new code can be sent in %1</source>
-        <translation>Жаңа кодты %1 өткен соң сұрауға болады</translation>
     </message>
 </context>
 <context>

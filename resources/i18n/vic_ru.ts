@@ -759,10 +759,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <translation>Подтвердить код</translation>
     </message>
     <message>
-        <source>Send the code again</source>
-        <translation>Отправить код повторно</translation>
-    </message>
-    <message>
         <source>Change the details</source>
         <translation>Изменить данные</translation>
     </message>
@@ -785,22 +781,6 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
     <message>
         <source>We have sent an SMS with a 6-digit code to %1, the phone of the account. Enter the code below.</source>
         <translation>Мы отправили СМС с 6-значным кодом на телефон кабинета %1. Введите код ниже.</translation>
-    </message>
-    <message>
-        <source>Attempts left: %1</source>
-        <translation>Осталось попыток: %1</translation>
-    </message>
-    <message>
-        <source>The code is valid for %1</source>
-        <translation>Код действителен ещё %1</translation>
-    </message>
-    <message>
-        <source>The code has expired. Ask for a new code.</source>
-        <translation>Срок действия кода истёк. Запросите новый код.</translation>
-    </message>
-    <message>
-        <source>A new code can be sent in %1</source>
-        <translation>Новый код можно запросить через %1</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,9 @@ from kiosk.errors import AlreadyConfirmed, CodeExpired, InvalidCode, TooManyAtte
 from kiosk.flows.email_correction import CorrectionOutcome, CorrectionStep
 from ui.screens.base import AppContext, Screen, named, titled_column
 from ui.screens.email_correction import correction_error_text
-from ui.screens.messages import minutes_seconds, set_good_news
+from ui.screens.messages import set_good_news
 from ui.widgets.busy_button import BusyButton
-from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CODE_LENGTH, CodeField
+from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CODE_LENGTH, CodeField, CodeStatus
 
 COUNTDOWN_TICK_MS = 250
 
@@ -51,18 +51,9 @@ class EmailCorrectionCodeScreen(Screen):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         column.addWidget(self.message)
-        self.attempts = QLabel()
-        self.expiry = QLabel()
-        column.addWidget(self.attempts)
-        column.addWidget(self.expiry)
-        column.addSpacing(8)
-        resend_row = QHBoxLayout()
-        self.resend_button = named(BusyButton(), "secondary")
-        self.resend_wait = named(QLabel(), "muted")
-        self.resend_wait.setWordWrap(True)
-        resend_row.addWidget(self.resend_button)
-        resend_row.addWidget(self.resend_wait, 1)
-        column.addLayout(resend_row)
+        self.status = CodeStatus(gap_px=8)  # attempts, expiry, resend: as every code screen
+        self.resend_button = self.status.resend_button
+        column.addWidget(self.status)
         column.addStretch(1)
         self.keyboard: QWidget | None = None
         if self.kiosk_mode:
@@ -104,7 +95,7 @@ class EmailCorrectionCodeScreen(Screen):
         self.set_label(self.code_label, self.tr("Code from the SMS"))
         self.code.setAccessibleName(self.tr("Code from the SMS"))
         self.set_label(self.confirm_button, self.tr("Confirm code"))
-        self.set_label(self.resend_button, self.tr("Send the code again"))
+        self.status.retranslate()
         self.set_label(self.back_button, self.tr("Change the details"))
         self.set_label(self.cancel_button, self.tr("Cancel"))
         self._render()
@@ -139,8 +130,8 @@ class EmailCorrectionCodeScreen(Screen):
             return
         state = self.ctx.email_correction.code
         if state is None:
-            for label in (self.sent_to, self.attempts, self.expiry, self.resend_wait):
-                label.clear()
+            self.sent_to.clear()
+            self.status.clear()
             return
         self.set_label(
             self.sent_to,
@@ -149,26 +140,10 @@ class EmailCorrectionCodeScreen(Screen):
                 "Enter the code below."
             ).replace("%1", state.phone_masked),
         )
-        left = state.attempts_left
-        self.set_label(self.attempts, self.tr("Attempts left: %1").replace("%1", str(left)))
         now = datetime.now(UTC)
-        expires_in = state.expires_in_s(now)
-        if left <= 0:
-            expiry = ""
-        elif expires_in > 0:
-            expiry = self.tr("The code is valid for %1").replace("%1", minutes_seconds(expires_in))
-        else:
-            expiry = self.tr("The code has expired. Ask for a new code.")
-        self.set_label(self.expiry, expiry)
-        resend_in = state.resend_in_s(now)
-        self.resend_button.setEnabled(resend_in <= 0 and not self.busy)
-        self.set_label(
-            self.resend_wait,
-            self.tr("A new code can be sent in %1").replace("%1", minutes_seconds(resend_in))
-            if resend_in > 0
-            else "",
+        usable = self.status.show_code(
+            state.attempts_left, state.expires_in_s(now), state.resend_in_s(now), busy=self.busy
         )
-        usable = expires_in > 0 and left > 0
         self.confirm_button.setEnabled(usable and not self.busy)
         self.code.setEnabled(usable)
 
