@@ -31,6 +31,7 @@ from tests.central.claims_support import PASSWORD, Client, claims_settings, make
 from tests.central.conftest import Api
 from tests.ui.test_login_screens import click, log_in, on_screen
 from tests.ui.ui_helpers import add_terminal, find_button, find_field, visible_text
+from ui.background import runner
 from ui.widgets.icons import IconLabel
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -63,6 +64,20 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+def focus(qtbot: QtBot, widget: QWidget) -> None:
+    """Give ``widget`` the keyboard focus as a tap does, and wait until it has it.
+
+    Qt delivers focus-in and focus-out only inside the active window; a window a
+    test shows is not always activated at once (another test's window may still
+    hold activation), so the window is activated first.
+    """
+    top = widget.window()
+    top.activateWindow()
+    qtbot.waitUntil(top.isActiveWindow)
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+
+
 def claims_at_central(central: EmbeddedCentral) -> int:
     with Session(central.engine) as db:
         return int(db.scalar(select(func.count()).select_from(ClaimRow)) or 0)
@@ -78,6 +93,9 @@ def open_form(qtbot: QtBot, window: Any, login: str) -> Any:
     assert on_screen(window, "claim_form")()
     form = window.current_screen()
     qtbot.waitUntil(lambda: form.kind.count() > 0, timeout=REPLY_TIMEOUT_MS)
+    # the screen may load its kinds twice (on entering and on its language); a
+    # load still in flight must not land in the middle of the test's typing
+    qtbot.waitUntil(lambda: not runner().is_busy, timeout=REPLY_TIMEOUT_MS)
     return form
 
 
@@ -115,14 +133,14 @@ def test_a_claim_is_filed_once_and_its_page_says_what_next(
         "Повреждение имущества",
     ]
     description = description_field(form)
-    description.setFocus()
+    focus(qtbot, description)
     type_text(description, "Удар")
     assert form.counter.text() == "4 из 4000 символов"
     phone = find_field(form, "Контактный телефон")
     qtbot.wait(50)
     phone_y = phone.mapTo(form, QPoint(0, 0)).y()
     assert form.problems["description"].text() == ""  # not while the client is typing
-    find_field(form, "Место").setFocus()  # leaving the text shows its problem, in place
+    focus(qtbot, find_field(form, "Место"))  # leaving the text shows its problem, in place
     short = "Опишите, что произошло, не короче 10 символов."
     qtbot.waitUntil(lambda: form.problems["description"].text() == short)  # on focus-out
     qtbot.wait(50)  # the layout runs
