@@ -8,11 +8,14 @@ insurer can tune it without a release; defaults follow ``shared/domain-notes.md`
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import os
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -29,7 +32,29 @@ DeliveryBackend = Literal["dev", "live"]
 LIVE_DELIVERY_REQUIRED: tuple[tuple[str, str], ...] = (
     ("smtp_host", "the mail relay"),
     ("sms_http_url", "the SMS gateway"),
+    ("code_key", "the key SMS codes are stored under: 32 random bytes as hex or base64"),
 )
+# A six-digit code has 20 bits: any unkeyed hash of it is reversed from a copy of
+# the database in a second. Codes are stored as an HMAC under this key, which
+# lives in the service's environment, never in the database.
+CODE_KEY_MIN_BYTES = 32
+
+
+class CodeKeyMissing(RuntimeError):
+    """Live delivery without ``code_key``: no SMS code can be stored safely."""
+
+
+def _decode_key(text: str) -> bytes:
+    """``text`` as hex, else as (URL-safe) base64; b"" when it is neither."""
+    text = text.strip()
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        pass
+    try:
+        return base64.b64decode(text.replace("-", "+").replace("_", "/"), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
 
 
 class Settings(BaseSettings):
@@ -119,6 +144,35 @@ class Settings(BaseSettings):
     sms_http_timeout_s: float = 10.0
     sms_sender_name: str = "VICTORIA"
 
+    # the HMAC key of stored SMS codes (CODE_KEY_MIN_BYTES random bytes, hex or
+    # base64), the same on every instance; required with live delivery
+    code_key: SecretStr = SecretStr("")
+
+    @model_validator(mode="after")
+    def _code_key_long_enough(self) -> Settings:
+        text = self.code_key.get_secret_value()
+        if text.strip() and len(_decode_key(text)) < CODE_KEY_MIN_BYTES:
+            raise ValueError(
+                f"the code_key setting must hold at least {CODE_KEY_MIN_BYTES} random bytes, "
+                "written as hex or base64 (e.g. the output of: openssl rand -hex 32)"
+            )
+        return self
+
+    def code_key_bytes(self) -> bytes:
+        """The key SMS codes are stored under.
+
+        With ``dev`` delivery and no ``code_key``, a key derived from the database
+        URL (the same for every instance on one database): dev delivery shows every
+        code at /dev/messages anyway, so its key protects nothing. With live
+        delivery and no ``code_key``: ``CodeKeyMissing`` (``serve`` refuses to start
+        before that, naming the setting)."""
+        text = self.code_key.get_secret_value()
+        if text.strip():
+            return _decode_key(text)
+        if self.delivery_backend == "dev":
+            return hashlib.sha256(b"vic-dev-code-key\0" + self.database_url.encode()).digest()
+        raise CodeKeyMissing("VIC_CENTRAL_CODE_KEY is not set")
+
     @model_validator(mode="after")
     def _safe_in_production(self) -> Settings:
         if self.production and self.delivery_backend == "dev":
@@ -135,7 +189,7 @@ class Settings(BaseSettings):
         return [
             f"VIC_CENTRAL_{name.upper()} ({what})"
             for name, what in LIVE_DELIVERY_REQUIRED
-            if not str(getattr(self, name)).strip()
+            if not _setting_text(getattr(self, name)).strip()
         ]
 
     @classmethod
@@ -152,6 +206,10 @@ class Settings(BaseSettings):
         if toml_path:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
         return tuple(sources)
+
+
+def _setting_text(value: object) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
 
 
 @lru_cache

@@ -4,9 +4,11 @@ Passwords are argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane):
 argon2-cffi's defaults (64 MiB, 3 passes, 4 lanes) cost several times the CPU
 per log-in for no protection OWASP asks for. A hash made at other parameters is
 replaced at the owner's next successful log-in (``verify_and_maybe_rehash``).
-Codes and tokens are random and short-lived or high-entropy, so a salted or
-plain SHA-256 is what is stored: enough that a copy of the database gives no
-usable secret, cheap enough that a busy branch network is not slowed by hashing.
+Tokens are random and high-entropy, so a plain SHA-256 is what is stored. A
+six-digit code is not: any unkeyed hash of it (salted or argon2) falls to a
+million guesses, so a code is stored as an HMAC-SHA-256 under the central's
+``code_key``, which is kept outside the database: a copy of the database alone
+gives no usable secret, and checking a code costs microseconds.
 """
 
 from __future__ import annotations
@@ -83,15 +85,33 @@ def new_code() -> str:
     return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
-def hash_code(code: str) -> str:
+CODE_HASH_SCHEME = "hmac1"  # the prefix of a stored code: "hmac1$<salt>$<hex digest>"
+
+
+def _code_digest(key: bytes, salt: str, code: str) -> str:
+    return hmac.new(key, f"{salt}\0{code}".encode(), hashlib.sha256).hexdigest()
+
+
+def hash_code(code: str, key: bytes) -> str:
+    """``code`` as stored: a salted HMAC-SHA-256 under ``key`` (the settings'
+    ``code_key_bytes()``); without the key the stored text tells nothing."""
     salt = secrets.token_hex(8)
-    return f"{salt}${hashlib.sha256((salt + code).encode()).hexdigest()}"
+    return f"{CODE_HASH_SCHEME}${salt}${_code_digest(key, salt, code)}"
 
 
-def code_matches(code: str, stored: str) -> bool:
-    salt, _, digest = stored.partition("$")
-    candidate = hashlib.sha256((salt + code).encode()).hexdigest()
-    return hmac.compare_digest(candidate, digest)
+def code_matches(code: str, stored: str, key: bytes) -> bool:
+    """Whether ``code`` is the one ``hash_code`` stored under ``key``.
+
+    A code stored before codes were keyed ("<salt>$<sha256>", sent in the last
+    ``code_ttl_s`` before the upgrade) is still checked the old way, so the
+    clients typing one at the upgrade are not told a right code is wrong; no
+    new one is ever stored so."""
+    scheme, _, rest = stored.partition("$")
+    if scheme != CODE_HASH_SCHEME:  # the unkeyed form: "<salt>$<digest>"
+        legacy = hashlib.sha256((scheme + code).encode()).hexdigest()
+        return hmac.compare_digest(legacy, rest)
+    salt, _, digest = rest.partition("$")
+    return hmac.compare_digest(_code_digest(key, salt, code), digest)
 
 
 def new_token() -> str:

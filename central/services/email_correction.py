@@ -99,7 +99,8 @@ def start(
         EmailCorrection(
             account_id=account.id, new_email=new_email, new_email_key=new_key,
             terminal_id=terminal_id, operator=operator, status="code_sent",
-            code_hash=hash_code(code), code_expires_at=now + timedelta(seconds=settings.code_ttl_s),
+            code_hash=hash_code(code, settings.code_key_bytes()),
+            code_expires_at=now + timedelta(seconds=settings.code_ttl_s),
             attempts_left=settings.code_max_attempts, created_at=now,
         ),
     )  # fmt: skip
@@ -130,7 +131,7 @@ def confirm(
     db.refresh(correction)
     if left is None or correction.code_hash is None:
         raise TooManyAttempts(0.0)
-    if not code_matches(code.strip(), correction.code_hash):
+    if not code_matches(code.strip(), correction.code_hash, settings.code_key_bytes()):
         if left <= 0:
             correction.code_hash = None
             db.flush()

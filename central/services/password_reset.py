@@ -102,7 +102,7 @@ def request(
             terminal_id=terminal_id,
             locale=account.locale if account else locale,
             status="code_sent",
-            code_hash=hash_code(code),
+            code_hash=hash_code(code, settings.code_key_bytes()),
             code_sent_at=now,
             code_expires_at=now + timedelta(seconds=settings.code_ttl_s),
             attempts_left=settings.code_max_attempts,
@@ -163,7 +163,8 @@ def confirm(
         raise TooManyAttempts(_resend_wait(reset, settings, now))
     assert reset.code_hash is not None
     account = accounts.get(db, reset.account_id) if reset.account_id else None
-    if account is None or not code_matches(code.strip(), reset.code_hash):
+    key = settings.code_key_bytes()
+    if account is None or not code_matches(code.strip(), reset.code_hash, key):
         if left <= 0:
             reset.code_hash = None
             db.flush()
@@ -196,7 +197,7 @@ def resend(db: Session, reset: PasswordReset, settings: Settings, now: datetime)
     if not password_resets.take_resend(db, reset.id, available, now):
         db.refresh(reset)
         raise RateLimited(_resend_wait(reset, settings, now))
-    reset.code_hash = hash_code(code)
+    reset.code_hash = hash_code(code, settings.code_key_bytes())
     reset.code_sent_at = now
     reset.code_expires_at = now + timedelta(seconds=settings.code_ttl_s)
     reset.attempts_left = settings.code_max_attempts

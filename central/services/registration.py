@@ -318,7 +318,7 @@ def confirm(db: Session, reg: Registration, code: str, settings: Settings, now: 
         _check_live(reg, settings, now)
         raise TooManyAttempts(_resend_wait(reg, settings, now))
     assert reg.code_hash is not None  # spend_attempt takes only a live code's attempt
-    if not code_matches(code.strip(), reg.code_hash):
+    if not code_matches(code.strip(), reg.code_hash, settings.code_key_bytes()):
         if left <= 0:
             reg.code_hash = None
             db.flush()
@@ -438,7 +438,7 @@ def _fresh_code(
     link), and the params of its SMS: the code itself is only in the SMS."""
     code = new_code()
     fields: dict[str, Any] = {
-        "code_hash": hash_code(code),
+        "code_hash": hash_code(code, settings.code_key_bytes()),
         "code_sent_at": now,
         "code_expires_at": now + timedelta(seconds=settings.code_ttl_s),
         "attempts_left": settings.code_max_attempts,

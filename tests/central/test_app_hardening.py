@@ -15,7 +15,12 @@ from central.core.config import Settings
 from central.server import EmbeddedCentral
 from tests.central.conftest import TIMEOUT_S
 
-LIVE = {"smtp_host": "127.0.0.1", "smtp_port": 9, "sms_http_url": "http://127.0.0.1:9/"}
+LIVE = {
+    "smtp_host": "127.0.0.1",
+    "smtp_port": 9,
+    "sms_http_url": "http://127.0.0.1:9/",
+    "code_key": "ab" * 32,
+}
 
 
 @pytest.fixture
@@ -70,13 +75,14 @@ def test_production_needs_https_links_and_live_delivery() -> None:
 def test_live_delivery_is_the_default_and_names_what_it_lacks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in ("DELIVERY_BACKEND", "SMTP_HOST", "SMS_HTTP_URL", "CONFIG"):
+    for name in ("DELIVERY_BACKEND", "SMTP_HOST", "SMS_HTTP_URL", "CODE_KEY", "CONFIG"):
         monkeypatch.delenv(f"VIC_CENTRAL_{name}", raising=False)
     bare = Settings()
     assert bare.delivery_backend == "live"
     assert [m.split(" ")[0] for m in bare.missing_delivery_settings()] == [
         "VIC_CENTRAL_SMTP_HOST",
         "VIC_CENTRAL_SMS_HTTP_URL",
+        "VIC_CENTRAL_CODE_KEY",
     ]
     assert Settings(**LIVE).missing_delivery_settings() == []  # type: ignore[arg-type]
     assert Settings(delivery_backend="dev").missing_delivery_settings() == []

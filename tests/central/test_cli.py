@@ -154,6 +154,7 @@ def test_serve_refuses_live_delivery_without_its_relay_and_gateway(tmp_path: Pat
     done = cli("serve", "--db", str(tmp_path / "l.db"), "--port", str(free_port()))
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "VIC_CENTRAL_SMTP_HOST" in done.stderr and "VIC_CENTRAL_SMS_HTTP_URL" in done.stderr
+    assert "VIC_CENTRAL_CODE_KEY" in done.stderr
     assert "VIC_CENTRAL_DELIVERY_BACKEND=dev" in done.stderr
     half = cli("serve", "--db", str(tmp_path / "l.db"), env={"VIC_CENTRAL_SMTP_HOST": "mx"})
     assert half.returncode == 2 and "VIC_CENTRAL_SMTP_HOST" not in half.stderr

@@ -90,6 +90,7 @@ def mobizon(gateway: Gateway, sqlite_url: str, **extra: Any) -> Settings:
         "database_url": sqlite_url,
         "delivery_backend": "live",
         "smtp_host": "127.0.0.1",
+        "code_key": "cd" * 32,
         "sms_http_url": gateway.url
         + "/service/message/sendsmsmessage?output=json&api=v1&apiKey=KEY",
         "sms_http_form": {"recipient": "{recipient}", "text": "{text}", "from": "{sender}"},

@@ -77,6 +77,7 @@ def test_message_committed_but_unsent_at_a_crash_goes_once_after_restart(
     token = enroll_in_db(central.database_url)
     central.settings.update(
         delivery_backend="live",
+        code_key="ef" * 32,
         smtp_host="127.0.0.1",  # no email is sent in this test
         sms_http_url=gateway.url,
         sms_http_form={"recipient": "{recipient}", "text": "{text}"},

@@ -135,6 +135,7 @@ def full_run(
     central.settings.update(
         public_base_url=central.url,
         delivery_backend="live",
+        code_key="ef" * 32,
         smtp_host="127.0.0.1",
         smtp_port=smtp.port,
         sms_http_url=f"{gateway.url}/service/message/sendsmsmessage?output=json&apiKey=KEY",
