@@ -88,6 +88,9 @@ def open_session(
     account = find_account(db, key)
     scope, who = (ACCOUNT_LOGIN_SCOPE, account.id) if account else (LOGIN_SCOPE, key)
     failed_cap = settings.failed_logins_per_terminal_per_hour
+    # held until the try is counted (after argon2): the account's cap and the
+    # terminal's failures hold under a burst of parallel log-ins
+    rates.serialise(db, (FAILED_LOGIN_SCOPE, terminal_id), (scope, who))
     rates.enforce_all(
         db,
         [

@@ -83,6 +83,7 @@ def change_password(
     ``password_changes_per_account_per_hour``, so a session token in the wrong
     hands cannot guess the current password (``InvalidCredentials`` commits)."""
     limit = settings.password_changes_per_account_per_hour
+    rates.serialise(db, (PASSWORD_CHANGE_SCOPE, session.account_id))  # a burst counts each try
     rates.enforce(db, PASSWORD_CHANGE_SCOPE, session.account_id, limit, now)
     rates.record(db, PASSWORD_CHANGE_SCOPE, session.account_id, now)
     account = accounts.get(db, session.account_id)

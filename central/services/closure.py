@@ -55,6 +55,7 @@ def close_by_client(
     counts with the password changes' hourly cap (``InvalidCredentials``
     commits), so a session left open cannot be used to guess it."""
     limit = settings.password_changes_per_account_per_hour
+    rates.serialise(db, (PASSWORD_CHANGE_SCOPE, session.account_id))  # a burst counts each try
     rates.enforce(db, PASSWORD_CHANGE_SCOPE, session.account_id, limit, now)
     rates.record(db, PASSWORD_CHANGE_SCOPE, session.account_id, now)
     account = accounts.get(db, session.account_id)
