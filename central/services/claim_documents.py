@@ -201,9 +201,10 @@ def count_page_request(
     db: Session, client_ip: str | None, now: datetime, settings: Settings
 ) -> None:
     """Count a request to the upload page for its address; ``RateLimited`` past
-    ``claim_upload_pages_per_ip_per_hour``. Counted first, so concurrent
-    requests each see the others."""
+    ``claim_upload_pages_per_ip_per_hour``. One request of an address at a
+    time (``rates.serialise``), so concurrent requests each see the others."""
     key = client_ip or "unknown"
+    rates.serialise(db, (UPLOAD_PAGE_SCOPE, key))
     rates.record(db, UPLOAD_PAGE_SCOPE, key, now)
     rates.enforce(db, UPLOAD_PAGE_SCOPE, key, settings.claim_upload_pages_per_ip_per_hour + 1, now)
 

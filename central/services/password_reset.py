@@ -83,11 +83,12 @@ def request(
     work (a new link and temporary password) is done off the request."""
     key = access.login_key(login, settings)
     account = access.find_account(db, key)
-    count, _ = rates.window(db, RESET_SCOPE, key, now)
-    within_cap = count < settings.password_resets_per_login_per_hour
     active = account is not None and account.status == "active"
     phone = account.phone if account is not None and active else key
     registrations.lock_phone(db, phone)
+    rates.serialise(db, (RESET_SCOPE, key))  # the login's cap, counted one request at a time
+    count, _ = rates.window(db, RESET_SCOPE, key, now)
+    within_cap = count < settings.password_resets_per_login_per_hour
     sent, _ = registrations.codes_issued_since(db, phone, registrations.hour_ago(now))
     sends_code = within_cap and active and sent < settings.codes_per_phone_per_hour
     if within_cap:
