@@ -29,8 +29,13 @@ run: $(STAMP) translations
 central: $(STAMP)
 	$(BIN)/python -m central demo
 
+# two pytest processes (pytest-xdist): most tests wait on a real central, a
+# database or a subprocess, so two share this 2-core machine well; TEST_WORKERS=0
+# runs in one process
+TEST_WORKERS ?= 2
+
 test: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
