@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from central.cli import EXIT_OK, CliError, load_settings, migrated_engine, operator
-from central.core.db import make_session_factory, transaction
+from central.core.db import make_session_factory, write_transaction
 from central.core.errors import (
     CentralError,
     ClaimAmountRequired,
@@ -55,7 +55,7 @@ def _run(args: argparse.Namespace, action: Any) -> Any:
     settings = load_settings(args.db)
     engine = migrated_engine(settings)
     try:
-        with transaction(make_session_factory(engine)) as db:
+        with write_transaction(make_session_factory(engine)) as db:
             return action(db, settings, utcnow())
     except CentralError as err:
         raise CliError(_sentence(err, getattr(args, "number", ""))) from None

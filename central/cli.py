@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from central.core.config import Settings
-from central.core.db import make_engine, make_session_factory, transaction
+from central.core.db import make_engine, make_session_factory, write_transaction
 from central.core.migrate import upgrade
 from central.models import utcnow
 from central.repositories import audit
@@ -217,7 +217,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_terminals_add(args: argparse.Namespace) -> int:
     settings = load_settings(args.db)
     engine = migrated_engine(settings)
-    with transaction(make_session_factory(engine)) as db:
+    with write_transaction(make_session_factory(engine)) as db:
         terminal, code = terminal_repo.create(
             db,
             name=args.name,
@@ -237,7 +237,7 @@ def cmd_terminals_add(args: argparse.Namespace) -> int:
 def cmd_terminals_revoke(args: argparse.Namespace) -> int:
     engine = migrated_engine(load_settings(args.db))
     try:
-        with transaction(make_session_factory(engine)) as db:
+        with write_transaction(make_session_factory(engine)) as db:
             terminal_repo.revoke(db, args.id, now=utcnow())
             audit.record(db, "terminal_revoked", utcnow(), terminal_id=args.id, operator=operator())
     except terminal_repo.TerminalNotFound:

@@ -16,7 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from central.core.config import Settings
-from central.core.db import make_engine, make_session_factory, transaction
+from central.core.db import make_engine, make_session_factory, write_transaction
 from central.core.migrate import upgrade
 from central.importer import ImportReport, import_text
 from central.models import utcnow
@@ -58,7 +58,7 @@ def prepare_demo(database_url: str) -> DemoInfo:
         upgrade(engine)
         factory = make_session_factory(engine)
         report = import_text(factory, settings, demo_policies_csv())
-        with transaction(factory) as db:
+        with write_transaction(factory) as db:
             now = utcnow()
             waiting = terminal_repo.awaiting_in_branch(db, DEMO_BRANCH)
             if waiting is None:

@@ -33,7 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
-from central.core.db import transaction
+from central.core.db import write_transaction
 from central.core.security import new_temporary_password
 from central.core.text import has_control_character
 from central.messaging.outbox import enqueue
@@ -258,7 +258,7 @@ class _Importer:
 
 def import_text(factory: sessionmaker[Session], settings: Settings, text: str) -> ImportReport:
     """Import CSV ``text`` in one transaction; see the module docstring."""
-    with transaction(factory) as db:
+    with write_transaction(factory) as db:  # it reads, then writes, beside the sender
         importer = _Importer(db, settings)
         for line, raw in read_rows(text):
             try:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from central.cli import EXIT_OK, EXIT_USAGE, CliError, load_settings, migrated_engine, operator
-from central.core.db import make_session_factory, transaction
+from central.core.db import make_session_factory, write_transaction
 from central.core.errors import NotFound
 from central.models import utcnow
 from central.services import audit_trail, closure, purge, subject_access
@@ -93,7 +93,7 @@ def cmd_accounts_close(args: argparse.Namespace) -> int:
     settings = load_settings(args.db)
     engine = migrated_engine(settings)
     try:
-        with transaction(make_session_factory(engine)) as db:
+        with write_transaction(make_session_factory(engine)) as db:
             closed = closure.close_by_operator(
                 db, args.login, reason, operator(), settings, utcnow()
             )

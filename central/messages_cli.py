@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from central.cli import EXIT_OK, CliError, load_settings, migrated_engine
-from central.core.db import make_session_factory, transaction
+from central.core.db import make_session_factory, write_transaction
 from central.messaging.delivery import mask_recipient
 from central.models import Message, utcnow
 from central.repositories import messages as repo
@@ -57,7 +57,7 @@ def view_of(message: Message) -> FailedView:
 def _run(args: argparse.Namespace, action: Any) -> Any:
     engine = migrated_engine(load_settings(args.db))
     try:
-        with transaction(make_session_factory(engine)) as db:
+        with write_transaction(make_session_factory(engine)) as db:
             return action(db)
     finally:
         engine.dispose()

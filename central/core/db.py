@@ -75,6 +75,17 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def take_write_lock(session: Session) -> None:
+    """On SQLite, begin ``session``'s transaction by taking the database's write
+    lock (``BEGIN IMMEDIATE``, waiting up to the busy timeout); call it before the
+    transaction's first statement. A transaction that reads and then writes must
+    not begin deferred: if another connection commits in between, SQLite refuses
+    the upgrade to a writer at once with "database is locked" (the busy timeout
+    does not apply to it). Elsewhere nothing: PostgreSQL has no such upgrade."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """A session that commits on success and rolls back on any exception."""
@@ -85,3 +96,13 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def write_transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """``transaction`` for work that reads and then writes beside a running
+    central (the commands, the import, the purge): on SQLite it holds the write
+    lock from its start (``take_write_lock``)."""
+    with transaction(factory) as session:
+        take_write_lock(session)
+        yield session

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import Settings
-from central.core.db import transaction
+from central.core.db import write_transaction
 from central.repositories import audit
 from central.repositories import retention as repo
 
@@ -85,5 +85,5 @@ def run(
     if dry_run:
         with factory() as db:
             return purge(db, settings, now, dry_run=True)
-    with transaction(factory) as db:
+    with write_transaction(factory) as db:
         return purge(db, settings, now, wait=wait)

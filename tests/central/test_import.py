@@ -138,3 +138,46 @@ def test_imported_client_logs_in_with_the_emailed_password(
     expired = log_in()
     assert expired.status_code == 401, "the emailed temporary password expires too"
     assert expired.json()["error"]["code"] == "invalid_credentials"
+
+
+def test_an_import_beside_a_busy_central_waits_for_its_turn(tmp_path: Any) -> None:
+    """SQLite: the import reads, then writes, while the central's requests and sender
+    commit. A transaction that began by reading is refused at once ("database is
+    locked") when another commit lands before its first write; the import must
+    instead wait for the write lock like any writer."""
+    import threading
+
+    from central.core.db import make_engine
+
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    settings = Settings(database_url=url, delivery_backend="dev")
+    with EmbeddedCentral(settings) as central:
+        factory = make_session_factory(central.engine)
+        busy = make_engine(url)
+        stop = threading.Event()
+
+        def commit_all_the_time() -> None:  # another writer, as requests and the sender are
+            n = 0
+            while not stop.is_set():
+                with busy.begin() as conn:
+                    conn.exec_driver_sql(
+                        "INSERT INTO rate_events (scope, key, at) VALUES ('busy', ?, ?)",
+                        (str(n), utcnow()),
+                    )
+                n += 1
+
+        writer = threading.Thread(target=commit_all_the_time)
+        writer.start()
+        try:
+            rows = "".join(
+                f"+7701{n:07d},buyer{n}@mail.ru,Имя,VIC-B{n},КАСКО,2026-01-01,2026-12-31,1000,KZT\n"
+                for n in range(40)
+            )
+            for _ in range(5):
+                report = import_text(factory, central.settings, HEADER + rows)
+                assert report.errors == []
+        finally:
+            stop.set()
+            writer.join(10)
+            busy.dispose()
+        assert counts(factory)[0] == 40
