@@ -13,6 +13,7 @@ rate limit. Everything else rolls back.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from vic_rules.codes import ErrorCode
@@ -261,3 +262,12 @@ class UploadLinkExpired(CentralError):
 
     status = 410
     code = "link_expired"
+
+
+class UploadLinkUsed(UploadLinkExpired):
+    """An upload link that already took its files (at ``used_at``): to the API
+    the same refusal; the phone page tells a second tap it was received."""
+
+    def __init__(self, used_at: datetime) -> None:
+        super().__init__()
+        self.used_at = used_at

@@ -330,6 +330,14 @@ PAGES.update(
             "en": "Photos for your claim",
         },
         "h_uploaded": {"ru": "Файлы получены", "kk": "Файлдар қабылданды", "en": "Files received"},
+        "upload_already_done": {
+            "ru": "Файлы по этой ссылке уже получены и видны в терминале; страницу можно "
+            "закрыть. Чтобы добавить ещё, попросите в терминале новую ссылку.",
+            "kk": "Осы сілтеме арқылы файлдар қабылданып қойған, олар терминалда көрінеді; "
+            "бетті жабуға болады. Тағы қосу үшін терминалдан жаңа сілтеме сұраңыз.",
+            "en": "The files sent through this link have already arrived and show at the "
+            "terminal; you can close this page. To add more, ask the terminal for a new link.",
+        },
     }
 )
 

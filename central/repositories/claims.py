@@ -146,11 +146,18 @@ def spend_link(db: Session, token_hash: str, now: datetime) -> bool:
     return bool(getattr(result, "rowcount", 0) == 1)
 
 
+def spent_by_upload(link: ClaimUploadLink) -> bool:
+    """Whether ``link`` took files (rather than being superseded by a new one)."""
+    return link.used_at is not None and link.used_at < link.expires_at
+
+
 def spend_links_of(db: Session, claim_id: str, now: datetime) -> None:
-    """Every live link of the claim stops working (a new one supersedes them)."""
+    """Every live link of the claim stops working (a new one supersedes them):
+    it expires now, so ``used_at < expires_at`` holds only for a link spent by
+    an upload (``spent_by_upload``)."""
     db.execute(
         update(ClaimUploadLink)
         .where(ClaimUploadLink.claim_id == claim_id, ClaimUploadLink.used_at.is_(None))
-        .values(used_at=now)
+        .values(used_at=now, expires_at=now)
         .execution_options(synchronize_session=False)
     )

@@ -4,13 +4,16 @@ Drawn in the shell of ``central.web.page`` (no script), in ru/kk/en
 (``?lang=`` wins over Accept-Language); the form takes photos from the camera
 (``capture="environment" multiple``) and posts them as multipart, read while
 it streams. Showing the page spends nothing; a successful upload spends the
-link. Every request counts towards ``claim_upload_pages_per_ip_per_hour``.
+link; a second tap (or a reload of the answer) within ``RECENTLY_USED_S``
+is told the files were received, not that the link is spent. Every request
+counts towards ``claim_upload_pages_per_ip_per_hour``.
 Every answer carries the security headers of the central's pages (no framing,
 no sniffing, no referrer, no store) and the shell's style hash.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -18,7 +21,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from central.core.errors import CentralError, ValidationFailed
+from central.core.errors import CentralError, UploadLinkUsed, ValidationFailed
 from central.core.i18n import Locale, message, page_text
 from central.routes.deps import AppSettings, ClientIp, Db, Lang, Now
 from central.routes.responses import html_refusals
@@ -30,6 +33,9 @@ from central.web.page import choose_lang, escape, paragraph, render
 router = APIRouter(tags=["claims"])
 Token = Annotated[str, Query(max_length=claim_documents.TOKEN_MAX_CHARS)]
 LangParam = Annotated[str | None, Query(max_length=8)]
+# a link used this recently was used by this same phone a moment ago (a double
+# tap, a reload): its page says the files arrived, not that the link is spent
+RECENTLY_USED_S = 600
 _REFUSALS = {
     404: "the link is not valid",
     409: "the claim is decided or has 20 files",
@@ -45,7 +51,10 @@ def _place(token: str) -> dict[str, Any]:
     return {"here": claim_documents.UPLOAD_PAGE_PATH, "keep": {"t": token}}
 
 
-def _refused(err: CentralError, token: str, lang: Locale) -> HTMLResponse:
+def _refused(err: CentralError, token: str, lang: Locale, now: datetime) -> HTMLResponse:
+    if isinstance(err, UploadLinkUsed) and (now - err.used_at).total_seconds() < RECENTLY_USED_S:
+        body = paragraph(page_text("upload_already_done", lang))
+        return render(lang, page_text("h_uploaded", lang), body, here=None, tone="done")
     heading = {404: "h_link_problem", 410: "h_link_problem", 429: "h_too_many"}
     body = paragraph(message(err.code, lang))
     return render(
@@ -92,7 +101,7 @@ def upload_page(
         claim_documents.count_page_request(db, ip, now, settings)
         shown = claim_documents.open_upload_page(db, token=t, now=now)
     except CentralError as err:
-        return _refused(err, t, chosen)
+        return _refused(err, t, chosen, now)
     return _form(t, shown.number, chosen)
 
 
@@ -117,7 +126,7 @@ async def upload_files(
         await run_in_threadpool(claim_documents.count_page_request, db, ip, now, settings)
         shown = await run_in_threadpool(claim_documents.open_upload_page, db, token=t, now=now)
     except CentralError as err:
-        return _refused(err, t, chosen)
+        return _refused(err, t, chosen, now)
     # the request is counted whatever follows, and no connection waits on the upload
     await run_in_threadpool(db.commit)
     store = DocumentStore.from_settings(settings)
@@ -134,7 +143,7 @@ async def upload_files(
         )
     except CentralError as err:
         await run_in_threadpool(db.rollback)
-        return _refused(err, t, chosen)
+        return _refused(err, t, chosen, now)
     body = paragraph(page_text("upload_done", chosen).format(count=added))
     heading = page_text("h_uploaded", chosen)
     # the link is spent: reopened in another language it would say it was used

@@ -16,7 +16,13 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from central.core.errors import CentralError, NotReady, PayloadTooLarge, ValidationFailed
+from central.core.errors import (
+    AlreadyConfirmed,
+    CentralError,
+    NotReady,
+    PayloadTooLarge,
+    ValidationFailed,
+)
 from central.core.i18n import Locale, message, page_text
 from central.core.security import hash_token
 from central.models import Registration
@@ -189,6 +195,8 @@ def late_code_page(
         return _code_refusal(
             registration_id, t or "", chosen, page_text("link_invalid", chosen), 404
         )
+    if reg.status == "confirmed":  # a reload, or the second tab of a double tap
+        return _confirmed_page(chosen)
     return _code_page(registration_id, t or "", chosen)
 
 
@@ -233,11 +241,17 @@ def late_code_submit(
         registration_service.confirm(db, reg, form.get("code", "")[:32], settings, now)
     except CentralError as err:
         uow.refused(err)  # answered as a page: a spent attempt still commits
+        if isinstance(err, AlreadyConfirmed):  # a second tap, or confirmed at the branch
+            return _confirmed_page(chosen)
         note = message(err.code, chosen)
         if err.code == "invalid_code":
             return _code_page(registration_id, token, chosen, note, 400)
         return _code_refusal(registration_id, token, chosen, note, err.status)
-    body = paragraph(page_text("confirmed", chosen))
-    heading = page_text("h_confirmed", chosen)
-    # the link is spent: reopened in another language it would say it does not work
-    return render(chosen, heading, body, here=None, tone="done")
+    return _confirmed_page(chosen)
+
+
+def _confirmed_page(lang: Locale) -> HTMLResponse:
+    """The code was right: the email is on its way (also what a second tap, a
+    reload or a code confirmed at the branch sees through the same link)."""
+    body = paragraph(page_text("confirmed", lang))
+    return render(lang, page_text("h_confirmed", lang), body, here=None, tone="done")

@@ -25,6 +25,7 @@ from central.core.errors import (
     TooManyDocuments,
     UploadLinkExpired,
     UploadLinkInvalid,
+    UploadLinkUsed,
 )
 from central.core.security import hash_token, new_token
 from central.models import Claim, ClaimDocument, ClaimUploadLink, new_id
@@ -192,6 +193,8 @@ def _live_link(db: Session, token: str, now: datetime) -> tuple[ClaimUploadLink,
     claim = repo.by_id(db, link.claim_id) if link is not None else None
     if link is None or claim is None:
         raise UploadLinkInvalid()
+    if link.used_at is not None and repo.spent_by_upload(link):
+        raise UploadLinkUsed(link.used_at)
     if link.used_at is not None or link.expires_at <= now:
         raise UploadLinkExpired()
     return link, claim
@@ -233,7 +236,7 @@ def add_through_link(
         if len(ready) > room(db, claim):
             raise TooManyDocuments()
         if not repo.spend_link(db, link.token_hash, now):
-            raise UploadLinkExpired()  # spent by a concurrent upload
+            raise UploadLinkUsed(now)  # spent by a concurrent upload (a second tap)
         rows = _store(db, store, claim, ready, "link", now)
     except BaseException:
         for item in ready:

@@ -370,8 +370,7 @@ def _create_account(db: Session, reg: Registration, settings: Settings, now: dat
     reg.status = "confirmed"
     reg.confirmed_at = now
     reg.account_id = account.id
-    reg.code_hash = None
-    reg.link_token_hash = None
+    reg.code_hash = None  # the link's token stays: reopened, its page says "done"
     link = f"{settings.public_base_url.rstrip('/')}/activate/{token}"
     enqueue(
         db,

@@ -90,10 +90,17 @@ def test_photos_sent_through_the_link_show_in_the_claim(
     shown = client.get(f"/api/v1/account/claims/{claim['id']}").json()
     assert [d["name"] for d in shown["documents"]] == ["IMG_1.jpg", "IMG_2.png"]
 
+    # the form sent again (a double tap: the browser shows the second answer), or the
+    # answer reloaded: the files arrived, which is what the client must read
     again = send(form_action(page.text, central.url), ("IMG_3.png", png(), "image/png"))
-    assert again.status_code == 410  # one time
-    assert requests.get(url, timeout=TIMEOUT_S).status_code == 410
+    assert again.status_code == 200 and "қабылданып қойған" in again.text
+    assert "already arrived" in requests.get(url + "&lang=en", timeout=TIMEOUT_S).text
     assert len(client.get(f"/api/v1/account/claims/{claim['id']}").json()["documents"]) == 2
+    assert central.app is not None
+    central.app.state.clock.advance(11 * 60)  # later, the link is just spent
+    assert requests.get(url, timeout=TIMEOUT_S).status_code == 410
+    late = send(form_action(page.text, central.url), ("IMG_4.png", png(), "image/png"))
+    assert late.status_code == 410
     trail = audit_actions(central, client.account_id)
     assert trail.count("claim_upload_page_opened") == 2  # the GET and the POST's check
     assert {"claim_upload_link_issued", "claim_document_added"} <= set(trail)

@@ -201,5 +201,13 @@ def test_late_registration_sms_links_to_a_code_page(api: Api) -> None:
     )
     assert done.status_code == 200 and "Done" in done.text
     assert api.get(f"/api/v1/registrations/{started.json()['id']}").json()["status"] == "confirmed"
+    # a double tap sends the form twice; the browser shows the second answer
+    twice = requests.post(
+        url, data={"t": token.group(1), "code": api.last_code(KZ_PHONE)}, timeout=5
+    )
+    assert twice.status_code == 200 and "Done" in twice.text, "not 'already confirmed'"
+    reloaded = requests.get(link.group(1), headers={"Accept-Language": "en"}, timeout=5)
+    assert reloaded.status_code == 200 and "Done" in reloaded.text
+    assert "<form" not in reloaded.text
     forged = requests.get(f"{api.url}/r/{started.json()['id']}?t=forged", timeout=5)
     assert forged.status_code == 404
