@@ -84,11 +84,11 @@ STEP_SCREENS: dict[str, str] = {
     "password_reset": "password_reset",
     "reset_code": "reset_code",
     "reset_done": "reset_done",
-    # ClaimsFlow's ClaimStep (its SESSION_ENDED is "login")
+    # ClaimsFlow's ClaimStep (its LOGIN: the central ended the session)
     "claim_form": "claim_form",
     "claim_view": "claim_view",
     "claim_list": "claim_list",
-    # ClosureFlow's ClosureStep (its SESSION_ENDED is "login")
+    # ClosureFlow's ClosureStep (its LOGIN: the central ended the session)
     "account_closure": "account_closure",
     "account_closed": "account_closed",
     # EmailCorrectionFlow's CorrectionStep

@@ -72,10 +72,10 @@ UploadProgress = Callable[[str, int, int], None]  # (file name, bytes sent, byte
 class ClaimStep(StrEnum):
     """Where the client is; each value is the name of the screen that shows it."""
 
-    FORM = "claim_form"
-    CLAIM = "claim_view"
-    CLAIMS = "claim_list"
-    SESSION_ENDED = "login"  # the central ended the session: log in again
+    CLAIM_FORM = "claim_form"
+    CLAIM_VIEW = "claim_view"
+    CLAIM_LIST = "claim_list"
+    LOGIN = "login"  # the central ended the session: log in again
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
         super().__init__(client, ClaimsOutcome, locale)
 
     def _reset(self) -> None:
-        self.step = ClaimStep.CLAIMS
+        self.step = ClaimStep.CLAIM_LIST
         self.last_error: CentralError | None = None
         self.problems: DraftProblems | None = None
         self.contract: Contract | None = None
@@ -179,7 +179,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
             self.problems, self.last_error = None, None
             self._request, self._key = None, None
             self.form_serial += 1
-            self.step = ClaimStep.FORM
+            self.step = ClaimStep.CLAIM_FORM
             return self.step
 
     def check(self, draft: ClaimDraft) -> DraftProblems:
@@ -217,12 +217,12 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
         with self._state:
             self.claim, self.just_filed = claim, False
             self.link, self.uploads, self.last_error = None, (), None
-            self.step = ClaimStep.CLAIM
+            self.step = ClaimStep.CLAIM_VIEW
             return self.step
 
     def to_list(self) -> ClaimStep:
         with self._state:
-            self.step = ClaimStep.CLAIMS
+            self.step = ClaimStep.CLAIM_LIST
             return self.step
 
     def _take(self, outcome: ClaimsOutcome) -> ClaimStep:
@@ -241,15 +241,19 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
         claim = outcome.claim
         if claim is not None and (not outcome.stay or self._showing(claim)):
             if not outcome.stay:
-                self.just_filed = self.step is ClaimStep.FORM
+                self.just_filed = self.step is ClaimStep.CLAIM_FORM
                 if self.claim is None or self.claim.id != claim.id:
                     self.link, self.uploads = None, ()
             self.claim = claim
-        if outcome.step is ClaimStep.CLAIM and not outcome.stay and self.step is ClaimStep.FORM:
+        if (
+            outcome.step is ClaimStep.CLAIM_VIEW
+            and not outcome.stay
+            and self.step is ClaimStep.CLAIM_FORM
+        ):
             self._request, self._key = None, None  # filed: the form is done
         if outcome.ended:
             self._reset()
-            return ClaimStep.SESSION_ENDED
+            return ClaimStep.LOGIN
         return self.step if outcome.stay else outcome.step
 
     def _showing(self, claim: Claim) -> bool:
@@ -268,9 +272,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
             return self._snapshot()
 
     def _ended(self, generation: int, exc: CentralError) -> ClaimsOutcome:
-        return ClaimsOutcome(
-            step=ClaimStep.SESSION_ENDED, generation=generation, error=exc, ended=True
-        )
+        return ClaimsOutcome(step=ClaimStep.LOGIN, generation=generation, error=exc, ended=True)
 
     def load_kinds(self) -> ClaimsOutcome:
         """The kinds of event in the current language (the form's list); stays."""
@@ -284,14 +286,14 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
     def send(self) -> ClaimsOutcome:
         """File the prepared claim: CLAIM with it; FORM with the problems or the
         error otherwise (``Unreachable``: claims need the connection)."""
-        with self._turn(ClaimStep.FORM) as snap:
+        with self._turn(ClaimStep.CLAIM_FORM) as snap:
             if snap is None or snap.request is None or snap.key is None:
                 return self._unsent()
             session, request, key = snap.session, snap.request, snap.key
             if session is None:
                 return self._unsent()
             generation = snap.generation
-            form = ClaimStep.FORM
+            form = ClaimStep.CLAIM_FORM
             try:
                 claim = self._client.submit_claim(session.token, request, idempotency_key=key)
             except Unauthorized as exc:
@@ -301,7 +303,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
                 return ClaimsOutcome(form, generation, error=exc, problems=problems)
             except CentralError as exc:
                 return ClaimsOutcome(form, generation, error=exc)
-            return ClaimsOutcome(ClaimStep.CLAIM, generation, claim=claim)
+            return ClaimsOutcome(ClaimStep.CLAIM_VIEW, generation, claim=claim)
 
     def load_claims(self) -> ClaimsOutcome:
         """Every claim, newest first (and the kinds' titles): CLAIMS."""
@@ -315,8 +317,8 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
             except Unauthorized as exc:
                 return self._ended(generation, exc)
             except CentralError as exc:
-                return ClaimsOutcome(ClaimStep.CLAIMS, generation, error=exc)
-            return ClaimsOutcome(ClaimStep.CLAIMS, generation, claims=claims, kinds=kinds)
+                return ClaimsOutcome(ClaimStep.CLAIM_LIST, generation, error=exc)
+            return ClaimsOutcome(ClaimStep.CLAIM_LIST, generation, claims=claims, kinds=kinds)
 
     def refresh_claim(self) -> ClaimsOutcome:
         """The claim on show as the central has it now (the page's poll); stays.
@@ -364,7 +366,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
         """A new upload link sent by SMS to the account's phone; stays, with the
         new ``link`` (the old one no longer works) and ``sms_to``, or the error
         (``LinkSmsLimited`` with the wait, ``Unreachable``...)."""
-        with self._turn(ClaimStep.CLAIM) as snap:
+        with self._turn(ClaimStep.CLAIM_VIEW) as snap:
             with self._state:
                 sms_key = self._sms_key  # fixed by prepare_sms for the claim on show
             if snap is None or snap.session is None or snap.claim is None:
@@ -373,7 +375,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
                 return self._unsent()
             key = sms_key[1]
             generation, session, claim = snap.generation, snap.session, snap.claim
-            step = ClaimStep.CLAIM
+            step = ClaimStep.CLAIM_VIEW
             try:
                 sent = self._client.send_claim_upload_link(
                     session.token, claim.id, idempotency_key=key
@@ -392,7 +394,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
         """Add each file to the claim on show, one after the other; each file's
         result in ``uploads`` (refusals are per file), then the claim as it is now.
         A file above 10 MiB is refused here without sending it."""
-        with self._turn(ClaimStep.CLAIM) as snap:
+        with self._turn(ClaimStep.CLAIM_VIEW) as snap:
             if snap is None or snap.session is None or snap.claim is None:
                 return self._unsent()
             generation, session, claim = snap.generation, snap.session, snap.claim
@@ -406,7 +408,7 @@ class ClaimsFlow(GuardedFlow[ClaimStep, ClaimsOutcome, _Snapshot]):
             except CentralError:
                 now = None  # the results say what happened; the next poll catches up
             return ClaimsOutcome(
-                ClaimStep.CLAIM, generation, stay=True, claim=now, uploads=tuple(results)
+                ClaimStep.CLAIM_VIEW, generation, stay=True, claim=now, uploads=tuple(results)
             )
 
     def _upload_one(

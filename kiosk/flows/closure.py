@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 class ClosureStep(StrEnum):
     """Where the client is; each value is the name of the screen that shows it."""
 
-    CONFIRM = "account_closure"
-    CLOSED = "account_closed"
-    SESSION_ENDED = "login"  # the central ended the session: log in again
+    ACCOUNT_CLOSURE = "account_closure"
+    ACCOUNT_CLOSED = "account_closed"
+    LOGIN = "login"  # the central ended the session: log in again
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class ClosureFlow(GuardedFlow[ClosureStep, ClosureOutcome, _Snap]):
         super().__init__(client, ClosureOutcome, locale)
 
     def _reset(self) -> None:
-        self.step = ClosureStep.CONFIRM
+        self.step = ClosureStep.ACCOUNT_CLOSURE
         self.last_error = None
 
     def _snapshot(self) -> _Snap | None:
@@ -101,8 +101,8 @@ class ClosureFlow(GuardedFlow[ClosureStep, ClosureOutcome, _Snap]):
         """Close the account with its ``password``: CLOSED (the session is over);
         a wrong password (``InvalidCredentials``), the hourly cap (``RateLimited``)
         or no connection (``Unreachable``) stay at CONFIRM with the error; a
-        session the central ended goes to SESSION_ENDED."""
-        with self._turn(ClosureStep.CONFIRM) as snap:
+        session the central ended goes to LOGIN."""
+        with self._turn(ClosureStep.ACCOUNT_CLOSURE) as snap:
             if snap is None or snap.session is None or not password:
                 return self._unsent()
             generation = snap.generation
@@ -113,8 +113,12 @@ class ClosureFlow(GuardedFlow[ClosureStep, ClosureOutcome, _Snap]):
                 self._client.close_account(snap.session.token, password)
             except Unauthorized as exc:
                 return ClosureOutcome(
-                    step=ClosureStep.SESSION_ENDED, generation=generation, error=exc, ended=True
+                    step=ClosureStep.LOGIN, generation=generation, error=exc, ended=True
                 )
             except CentralError as exc:
-                return ClosureOutcome(step=ClosureStep.CONFIRM, generation=generation, error=exc)
-            return ClosureOutcome(step=ClosureStep.CLOSED, generation=generation, ended=True)
+                return ClosureOutcome(
+                    step=ClosureStep.ACCOUNT_CLOSURE, generation=generation, error=exc
+                )
+            return ClosureOutcome(
+                step=ClosureStep.ACCOUNT_CLOSED, generation=generation, ended=True
+            )

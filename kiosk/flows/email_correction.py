@@ -43,9 +43,9 @@ ID_REQUIRED = "id_required"
 class CorrectionStep(StrEnum):
     """Where the client is; each value is the name of the screen that shows it."""
 
-    DETAILS = "email_correction"
-    CODE = "email_correction_code"
-    DONE = "email_correction_done"
+    EMAIL_CORRECTION = "email_correction"
+    EMAIL_CORRECTION_CODE = "email_correction_code"
+    EMAIL_CORRECTION_DONE = "email_correction_done"
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
         super().__init__(client, CorrectionOutcome, locale)
 
     def _reset(self) -> None:
-        self.step = CorrectionStep.DETAILS
+        self.step = CorrectionStep.EMAIL_CORRECTION
         self.last_error = None
         self.problems = CorrectionProblems()
         self.code: CorrectionCode | None = None
@@ -180,10 +180,10 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
             return super().apply(outcome)
 
     def back_to_details(self) -> CorrectionStep:
-        """From the code back to the form (another phone or email): DETAILS."""
+        """From the code back to the form (another phone or email): EMAIL_CORRECTION."""
         with self._state:
-            if self.step is CorrectionStep.CODE:
-                self.step = CorrectionStep.DETAILS
+            if self.step is CorrectionStep.EMAIL_CORRECTION_CODE:
+                self.step = CorrectionStep.EMAIL_CORRECTION
                 self.last_error = None
             return self.step
 
@@ -196,9 +196,10 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
             )
 
     def start(self, phone: str, email: str, id_checked: bool) -> CorrectionOutcome:
-        """Ask the central to text a code to the pending account of ``phone``: CODE;
-        details with problems send nothing (``problems``); a refusal stays at
-        DETAILS with the error (``NotFound``: no account pending activation)."""
+        """Ask the central to text a code to the pending account of ``phone``:
+        EMAIL_CORRECTION_CODE; details with problems send nothing (``problems``);
+        a refusal stays at EMAIL_CORRECTION with the error (``NotFound``: no
+        account pending activation)."""
         problems = self.check(phone, email, id_checked)
         if not problems.ok:
             return self._unsent(problems)
@@ -206,21 +207,27 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
         return self._send(details, id_checked)
 
     def resend(self) -> CorrectionOutcome:
-        """A new code for the same details (a new correction): CODE, or CODE with
-        the error; nothing before ``resend_available_at``."""
+        """A new code for the same details (a new correction): EMAIL_CORRECTION_CODE,
+        with the error if refused; nothing before ``resend_available_at``."""
         with self._state:
-            details, code, ready = self._details, self.code, self.step is CorrectionStep.CODE
+            details, code, ready = (
+                self._details,
+                self.code,
+                self.step is CorrectionStep.EMAIL_CORRECTION_CODE,
+            )
         if not ready or details is None or (code and code.resend_in_s(datetime.now(UTC)) > 0):
             return self._unsent()
-        return self._send(details, True, stay=CorrectionStep.CODE)
+        return self._send(details, True, stay=CorrectionStep.EMAIL_CORRECTION_CODE)
 
     def _send(
         self,
         details: tuple[str, str],
         id_checked: bool,
-        stay: CorrectionStep = CorrectionStep.DETAILS,
+        stay: CorrectionStep = CorrectionStep.EMAIL_CORRECTION,
     ) -> CorrectionOutcome:
-        with self._turn(CorrectionStep.DETAILS, CorrectionStep.CODE) as snap:
+        with self._turn(
+            CorrectionStep.EMAIL_CORRECTION, CorrectionStep.EMAIL_CORRECTION_CODE
+        ) as snap:
             if snap is None:
                 return self._unsent()
             done = partial(CorrectionOutcome, generation=snap.generation)
@@ -244,7 +251,7 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
                 resend_available_at=now + timedelta(seconds=RESEND_AFTER_S),
             )
             return done(
-                step=CorrectionStep.CODE,
+                step=CorrectionStep.EMAIL_CORRECTION_CODE,
                 correction_id=started.id,
                 code=code,
                 details=details,
@@ -252,9 +259,10 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
             )
 
     def confirm(self, code: str) -> CorrectionOutcome:
-        """Move the account to the new email with the SMS ``code``: DONE; else CODE
-        with the error (``InvalidCode`` with the attempts left)."""
-        with self._turn(CorrectionStep.CODE) as snap:
+        """Move the account to the new email with the SMS ``code``:
+        EMAIL_CORRECTION_DONE; else EMAIL_CORRECTION_CODE with the error
+        (``InvalidCode`` with the attempts left)."""
+        with self._turn(CorrectionStep.EMAIL_CORRECTION_CODE) as snap:
             if snap is None or snap.correction_id is None:
                 return self._unsent()
             correction_id, state = snap.correction_id, snap.code
@@ -263,12 +271,16 @@ class EmailCorrectionFlow(GuardedFlow[CorrectionStep, CorrectionOutcome, _Snap])
                 masked = self._client.confirm_email_correction(correction_id, code.strip())
             except InvalidCode as exc:
                 left = _with_attempts(state, exc.attempts_left)
-                return done(step=CorrectionStep.CODE, error=exc, code=left)
+                return done(step=CorrectionStep.EMAIL_CORRECTION_CODE, error=exc, code=left)
             except TooManyAttempts as exc:
-                return done(step=CorrectionStep.CODE, error=exc, code=_with_attempts(state, 0))
+                return done(
+                    step=CorrectionStep.EMAIL_CORRECTION_CODE,
+                    error=exc,
+                    code=_with_attempts(state, 0),
+                )
             except CentralError as exc:
-                return done(step=CorrectionStep.CODE, error=exc)
-            return done(step=CorrectionStep.DONE, email_masked=masked)
+                return done(step=CorrectionStep.EMAIL_CORRECTION_CODE, error=exc)
+            return done(step=CorrectionStep.EMAIL_CORRECTION_DONE, email_masked=masked)
 
 
 def _with_attempts(state: CorrectionCode | None, left: int) -> CorrectionCode | None:

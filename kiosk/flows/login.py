@@ -37,10 +37,10 @@ MISMATCH = "mismatch"
 class LoginStep(StrEnum):
     """Where the client is; each value is the name of the screen that shows it."""
 
-    CREDENTIALS = "login"
-    CHANGE_PASSWORD = "password_change"
+    LOGIN = "login"
+    PASSWORD_CHANGE = "password_change"
     PASSWORD_CHANGED = "password_changed"
-    LOGGED_IN = "contracts"
+    CONTRACTS = "contracts"
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class LoginFlow(GuardedFlow[LoginStep, LoginOutcome, _Snapshot]):
         super().__init__(client, LoginOutcome, locale)
 
     def _reset(self) -> None:
-        self.step = LoginStep.CREDENTIALS
+        self.step = LoginStep.LOGIN
         self.last_error: CentralError | None = None
         # GUI: a login another screen already knows («У вас уже есть…» → «Войти»),
         # so the client does not type it twice; the login screen takes it once
@@ -124,19 +124,19 @@ class LoginFlow(GuardedFlow[LoginStep, LoginOutcome, _Snapshot]):
             self._login = outcome.login
         if outcome.current_password is not None:
             self._password = outcome.current_password
-        if outcome.step in (LoginStep.LOGGED_IN, LoginStep.PASSWORD_CHANGED):
+        if outcome.step in (LoginStep.CONTRACTS, LoginStep.PASSWORD_CHANGED):
             self._password = None
         return outcome.step
 
     def to_contracts(self) -> LoginStep:
-        """From the "password changed" notice on to the contracts: LOGGED_IN."""
+        """From the "password changed" notice on to the contracts: CONTRACTS."""
         with self._state:
             if self.step is LoginStep.PASSWORD_CHANGED:
-                self.step = LoginStep.LOGGED_IN
+                self.step = LoginStep.CONTRACTS
             return self.step
 
     def wipe(self) -> ClientSession | None:  # type: ignore[override]
-        """Forget the session, the login and any password; back to CREDENTIALS.
+        """Forget the session, the login and any password; back to LOGIN.
 
         Returns the session it forgot, for ``end_session`` (never on this thread).
         """
@@ -151,36 +151,36 @@ class LoginFlow(GuardedFlow[LoginStep, LoginOutcome, _Snapshot]):
         return _Snapshot(self._generation, self._session, self._login, self._password)
 
     def log_in(self, login: str, password: str) -> LoginOutcome:
-        """CHANGE_PASSWORD for a temporary password, LOGGED_IN otherwise; a
-        refusal stays at CREDENTIALS with the error."""
+        """PASSWORD_CHANGE for a temporary password, CONTRACTS otherwise; a
+        refusal stays at LOGIN with the error."""
         normalized = normalize_login(login)
-        with self._turn(LoginStep.CREDENTIALS) as snap:
+        with self._turn(LoginStep.LOGIN) as snap:
             if snap is None:
                 return self._unsent()
             done = partial(LoginOutcome, generation=snap.generation)
             try:
                 session = self._client.log_in(normalized, password)
             except CentralError as exc:
-                return done(step=LoginStep.CREDENTIALS, error=exc)
+                return done(step=LoginStep.LOGIN, error=exc)
             if session.password_change_required:
                 return done(
-                    step=LoginStep.CHANGE_PASSWORD,
+                    step=LoginStep.PASSWORD_CHANGE,
                     session=session,
                     login=normalized,
                     current_password=password,
                 )
-            return done(step=LoginStep.LOGGED_IN, session=session, login=normalized)
+            return done(step=LoginStep.CONTRACTS, session=session, login=normalized)
 
     def change_password(self, new: str, repeat: str) -> LoginOutcome:
         """Set the new password, then open a full session with it: PASSWORD_CHANGED.
 
         A repeat that differs is refused here without a request; the rules are
         the central's (the error is then ``WeakPassword`` with its list). An
-        ended session goes back to CREDENTIALS.
+        ended session goes back to LOGIN.
         """
         if new != repeat:
             return self._unsent()
-        with self._turn(LoginStep.CHANGE_PASSWORD) as snap:
+        with self._turn(LoginStep.PASSWORD_CHANGE) as snap:
             if snap is None or snap.session is None or snap.login is None:
                 return self._unsent()
             if snap.password is None:
@@ -190,30 +190,30 @@ class LoginFlow(GuardedFlow[LoginStep, LoginOutcome, _Snapshot]):
             try:
                 self._client.change_password(session.token, snap.password, new)
             except Unauthorized as exc:
-                return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
+                return done(step=LoginStep.LOGIN, error=exc, ended=True)
             except CentralError as exc:
-                return done(step=LoginStep.CHANGE_PASSWORD, error=exc)
+                return done(step=LoginStep.PASSWORD_CHANGE, error=exc)
             try:
                 fresh = self._client.log_in(login, new)
             except CentralError as exc:
-                return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
+                return done(step=LoginStep.LOGIN, error=exc, ended=True)
             self.end_session(session)  # the one for the change only: no longer of use
             return done(step=LoginStep.PASSWORD_CHANGED, session=fresh)
 
     def contracts(self) -> LoginOutcome:
         """The client's contracts, active first, in ``outcome.contracts``; an
-        ended session goes back to CREDENTIALS."""
-        with self._turn(LoginStep.LOGGED_IN) as snap:
+        ended session goes back to LOGIN."""
+        with self._turn(LoginStep.CONTRACTS) as snap:
             if snap is None or snap.session is None:
                 return self._unsent()
             done = partial(LoginOutcome, generation=snap.generation)
             try:
                 found = self._client.contracts(snap.session.token)
             except Unauthorized as exc:
-                return done(step=LoginStep.CREDENTIALS, error=exc, ended=True)
+                return done(step=LoginStep.LOGIN, error=exc, ended=True)
             except CentralError as exc:
-                return done(step=LoginStep.LOGGED_IN, error=exc)
-            return done(step=LoginStep.LOGGED_IN, contracts=tuple(found))
+                return done(step=LoginStep.CONTRACTS, error=exc)
+            return done(step=LoginStep.CONTRACTS, contracts=tuple(found))
 
     def end_session(self, session: ClientSession) -> bool:
         """Log ``session`` out at the central (blocking, best effort): True when

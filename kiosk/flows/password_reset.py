@@ -36,9 +36,9 @@ CODE_LENGTH = 6
 class ResetStep(StrEnum):
     """Where the client is; each value is the name of the screen that shows it."""
 
-    LOGIN = "password_reset"
-    CODE = "reset_code"
-    DONE = "reset_done"
+    PASSWORD_RESET = "password_reset"
+    RESET_CODE = "reset_code"
+    RESET_DONE = "reset_done"
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class PasswordResetFlow(GuardedFlow[ResetStep, ResetOutcome, _Snapshot]):
         super().__init__(client, ResetOutcome, locale)
 
     def _reset(self) -> None:
-        self.step = ResetStep.LOGIN
+        self.step = ResetStep.PASSWORD_RESET
         self.last_error: CentralError | None = None
         self.typed_login = ""  # what the client typed on the login screen, to start from
         self.login: str | None = None
@@ -134,17 +134,20 @@ class PasswordResetFlow(GuardedFlow[ResetStep, ResetOutcome, _Snapshot]):
         return _Snapshot(self._generation, self._reset_id, self.code)
 
     def start(self, login: str) -> ResetOutcome:
-        """Ask for a reset code for ``login`` (from LOGIN, or again from CODE): CODE."""
+        """Ask for a reset code for ``login`` (from PASSWORD_RESET, or again from
+        RESET_CODE): RESET_CODE."""
         normalized = normalize_login(login)
-        with self._turn(ResetStep.LOGIN, ResetStep.CODE) as snap:
+        with self._turn(ResetStep.PASSWORD_RESET, ResetStep.RESET_CODE) as snap:
             if snap is None or not normalized:
                 return self._unsent()
             try:
                 started = self._client.request_password_reset(normalized)
             except CentralError as exc:
-                return ResetOutcome(step=ResetStep.LOGIN, generation=snap.generation, error=exc)
+                return ResetOutcome(
+                    step=ResetStep.PASSWORD_RESET, generation=snap.generation, error=exc
+                )
             return ResetOutcome(
-                step=ResetStep.CODE,
+                step=ResetStep.RESET_CODE,
                 generation=snap.generation,
                 reset_id=started.id,
                 code=ResetCode.from_started(started),
@@ -152,29 +155,29 @@ class PasswordResetFlow(GuardedFlow[ResetStep, ResetOutcome, _Snapshot]):
             )
 
     def confirm(self, code: str, new: str, repeat: str) -> ResetOutcome:
-        """Set ``new`` with the SMS ``code``: DONE; otherwise CODE with the error
+        """Set ``new`` with the SMS ``code``: RESET_DONE; otherwise RESET_CODE with the error
         (``WeakPassword`` lists the unmet rules and leaves the code unspent). A
         repeat that differs is refused here without a request."""
         if new != repeat:
             return self._unsent()
-        with self._turn(ResetStep.CODE) as snap:
+        with self._turn(ResetStep.RESET_CODE) as snap:
             if snap is None or snap.reset_id is None:
                 return self._unsent()
             done = partial(ResetOutcome, generation=snap.generation)
             try:
                 self._client.confirm_password_reset(snap.reset_id, code.strip(), new)
             except CentralError as exc:
-                return done(step=ResetStep.CODE, error=exc, code=code_after(snap.code, exc))
-            return done(step=ResetStep.DONE)
+                return done(step=ResetStep.RESET_CODE, error=exc, code=code_after(snap.code, exc))
+            return done(step=ResetStep.RESET_DONE)
 
     def resend(self) -> ResetOutcome:
         """A new code by SMS; during the cool-down the error is ``RateLimited``."""
-        with self._turn(ResetStep.CODE) as snap:
+        with self._turn(ResetStep.RESET_CODE) as snap:
             if snap is None or snap.reset_id is None:
                 return self._unsent()
             done = partial(ResetOutcome, generation=snap.generation)
             try:
                 started = self._client.resend_password_reset(snap.reset_id)
             except CentralError as exc:
-                return done(step=ResetStep.CODE, error=exc)
-            return done(step=ResetStep.CODE, code=ResetCode.from_started(started))
+                return done(step=ResetStep.RESET_CODE, error=exc)
+            return done(step=ResetStep.RESET_CODE, code=ResetCode.from_started(started))

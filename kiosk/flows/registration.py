@@ -46,7 +46,7 @@ class Step(StrEnum):
     """Where the client is; each value is the name of the screen that shows it
     (DONE is the success popup over the code screen)."""
 
-    DETAILS = "registration"
+    REGISTRATION = "registration"
     CHECK_DETAILS = "check_details"
     CODE_ENTRY = "code_entry"
     DONE = "done"
@@ -166,7 +166,7 @@ class RegistrationFlow(GuardedFlow[Step, RegistrationOutcome, _Snapshot]):
     Only the GUI thread changes it (``submit_details``, ``change_details``,
     ``apply``, ``wipe``). ``email``/``phone`` are the normalised values after
     ``submit_details``; ``details_problems`` holds the central's field problems
-    after a refused ``send`` (the step is then DETAILS again).
+    after a refused ``send`` (the step is then REGISTRATION again).
     """
 
     def __init__(
@@ -187,7 +187,7 @@ class RegistrationFlow(GuardedFlow[Step, RegistrationOutcome, _Snapshot]):
         super().__init__(client, RegistrationOutcome, locale)
 
     def _reset(self) -> None:
-        self.step = Step.DETAILS
+        self.step = Step.REGISTRATION
         self.email: str | None = None
         self.phone: str | None = None
         self.phone_display = ""
@@ -215,7 +215,7 @@ class RegistrationFlow(GuardedFlow[Step, RegistrationOutcome, _Snapshot]):
         )
         with self._state:
             self.details_problems = problems
-            if not problems.ok or self.step not in (Step.DETAILS, Step.CHECK_DETAILS):
+            if not problems.ok or self.step not in (Step.REGISTRATION, Step.CHECK_DETAILS):
                 return problems
             norm_email = normalize_email(email)
             norm_phone = normalize_phone(phone, regions=self.regions)
@@ -263,7 +263,7 @@ class RegistrationFlow(GuardedFlow[Step, RegistrationOutcome, _Snapshot]):
         """Back from the check screen to the form; the typed values stay."""
         with self._state:
             if self.step is Step.CHECK_DETAILS:
-                self.step = Step.DETAILS
+                self.step = Step.REGISTRATION
 
     def _take(self, outcome: RegistrationOutcome) -> Step:
         self.offline_refusal = outcome.offline_refusal
@@ -318,7 +318,7 @@ class RegistrationFlow(GuardedFlow[Step, RegistrationOutcome, _Snapshot]):
                 return done(step=Step.ALREADY_REGISTERED, error=exc)
             except ValidationFailed as exc:
                 problems = DetailsProblems.from_fields(exc.fields)
-                return done(step=Step.DETAILS, error=exc, details_problems=problems)
+                return done(step=Step.REGISTRATION, error=exc, details_problems=problems)
             except Unreachable as exc:
                 if not self.fresh(snap.generation):  # wiped meanwhile: keep nothing of them
                     return done(step=Step.CHECK_DETAILS, error=exc)

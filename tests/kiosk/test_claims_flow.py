@@ -79,7 +79,7 @@ def flow_for(
 
 def ready_form(central: FakeCentral) -> ClaimsFlow:
     flow = flow_for(central)
-    assert flow.start(CONTRACT) is ClaimStep.FORM
+    assert flow.start(CONTRACT) is ClaimStep.CLAIM_FORM
     assert flow.prepare(DRAFT).ok
     return flow
 
@@ -112,7 +112,7 @@ def test_the_draft_is_checked_as_the_central_checks_it() -> None:
 def test_a_filed_form_sends_its_trimmed_body_once_and_shows_the_claim() -> None:
     central = FakeCentral().script("submit_claim", CLAIM)
     flow = ready_form(central)
-    assert flow.apply(flow.send()) is ClaimStep.CLAIM
+    assert flow.apply(flow.send()) is ClaimStep.CLAIM_VIEW
     [(token, request, _key)] = central.called("submit_claim")
     assert token == "tok"
     assert request.place == "Алматы, пр. Абая 10" and request.contact_phone is None
@@ -139,10 +139,10 @@ def test_offline_the_form_stays_and_the_retry_reuses_the_key() -> None:
     central = FakeCentral().script("submit_claim", Unreachable(), CLAIM)
     flow = ready_form(central)
     outcome = flow.send()
-    assert flow.apply(outcome) is ClaimStep.FORM
+    assert flow.apply(outcome) is ClaimStep.CLAIM_FORM
     assert isinstance(flow.last_error, Unreachable)
     assert flow.prepare(DRAFT).ok  # the same details, pressed again once back
-    assert flow.apply(flow.send()) is ClaimStep.CLAIM
+    assert flow.apply(flow.send()) is ClaimStep.CLAIM_VIEW
     first_key, second_key = (call[2] for call in central.called("submit_claim"))
     assert first_key == second_key
 
@@ -162,7 +162,7 @@ def test_the_centrals_field_codes_land_under_their_fields() -> None:
         fields={"contract_number": ["not_active_on_event_date"], "description": ["too_long"]}
     )
     flow = ready_form(FakeCentral().script("submit_claim", refused))
-    assert flow.apply(flow.send()) is ClaimStep.FORM
+    assert flow.apply(flow.send()) is ClaimStep.CLAIM_FORM
     assert flow.problems is not None
     assert flow.problems.event_date == ("not_active_on_event_date",)
     assert flow.problems.description == ("too_long",)
@@ -173,7 +173,7 @@ def test_an_ended_session_goes_back_to_the_login() -> None:
     flow = ready_form(FakeCentral().script("submit_claim", Unauthorized()))
     outcome = flow.send()
     assert outcome.ended
-    assert flow.apply(outcome) is ClaimStep.SESSION_ENDED
+    assert flow.apply(outcome) is ClaimStep.LOGIN
     assert flow.contract is None
 
 
@@ -200,7 +200,7 @@ def test_each_file_gets_its_own_result_and_a_too_large_one_is_not_sent(tmp_path:
     flow = flow_for(central)
     flow.open_claim(CLAIM)
     outcome = flow.upload([photo, fake, big])
-    assert flow.apply(outcome) is ClaimStep.CLAIM
+    assert flow.apply(outcome) is ClaimStep.CLAIM_VIEW
     assert [r.name for r in flow.uploads] == ["a.png", "b.jpg", "c.pdf"]
     assert flow.uploads[0].document is not None
     assert isinstance(flow.uploads[1].error, UnsupportedType)
@@ -225,7 +225,7 @@ def test_a_late_poll_never_moves_the_client() -> None:
     flow.open_claim(CLAIM)
     poll = flow.refresh_claim()
     flow.to_list()  # the client went to «Мои заявления» meanwhile
-    assert flow.apply(poll) is ClaimStep.CLAIMS
+    assert flow.apply(poll) is ClaimStep.CLAIM_LIST
     assert flow.claim == newer
 
 
@@ -258,12 +258,12 @@ def test_the_link_by_sms_replaces_the_qr_link_and_a_lost_answer_keeps_its_key() 
     flow.open_claim(CLAIM)
     flow.apply(flow.new_upload_link())  # the fake answers no link: none shown yet
     flow.prepare_sms()
-    assert flow.apply(flow.send_link_by_sms()) is ClaimStep.CLAIM
+    assert flow.apply(flow.send_link_by_sms()) is ClaimStep.CLAIM_VIEW
     assert isinstance(flow.last_error, Unreachable)
     flow.prepare_sms()  # pressed again once the connection is back
     outcome = flow.send_link_by_sms()
     assert outcome.sms_to == "+7 701 *** ** 12"
-    assert flow.apply(outcome) is ClaimStep.CLAIM
+    assert flow.apply(outcome) is ClaimStep.CLAIM_VIEW
     assert flow.link is not None and flow.link.url == "https://c/claims/upload?t=new"
     flow.prepare_sms()  # a new request: another SMS, refused by the cap
     refused = flow.send_link_by_sms()

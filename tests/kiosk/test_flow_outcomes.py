@@ -106,7 +106,7 @@ def test_an_outcome_that_arrives_after_a_wipe_is_dropped(central: FakeCentral) -
 
     assert late.sent and late.step is Step.CODE_ENTRY
     assert flow.apply(late) is None
-    assert flow.step is Step.DETAILS and flow.email is None and flow.code_state is None
+    assert flow.step is Step.REGISTRATION and flow.email is None and flow.code_state is None
 
 
 def test_a_tap_while_a_send_is_in_flight_sends_nothing(central: FakeCentral) -> None:
@@ -220,8 +220,8 @@ def test_a_temporary_password_leads_to_the_change_and_the_old_session_is_ended(
     flow = LoginFlow(central)  # type: ignore[arg-type]
 
     outcome = flow.log_in("8 701 123 45 67", "Temp_pass1")
-    assert not flow.logged_in and flow.step is LoginStep.CREDENTIALS
-    assert flow.apply(outcome) is LoginStep.CHANGE_PASSWORD
+    assert not flow.logged_in and flow.step is LoginStep.LOGIN
+    assert flow.apply(outcome) is LoginStep.PASSWORD_CHANGE
     assert "Temp_pass1" not in repr(outcome) and "temp" not in repr(outcome)
 
     assert flow.apply(flow.change_password("Steppe_2024x", "Steppe_2024x")) is (
@@ -230,7 +230,7 @@ def test_a_temporary_password_leads_to_the_change_and_the_old_session_is_ended(
     assert central.called("change_password") == [("temp", "Temp_pass1", "Steppe_2024x")]
     assert central.called("log_in")[-1] == (PHONE, "Steppe_2024x")
     assert central.called("end_session") == [("temp",)]
-    assert flow.to_contracts() is LoginStep.LOGGED_IN
+    assert flow.to_contracts() is LoginStep.CONTRACTS
     ended = flow.wipe()
     assert ended is not None and ended.token == "full"
 
@@ -241,7 +241,7 @@ def test_a_session_the_central_ended_goes_back_to_the_login(central: FakeCentral
     flow = LoginFlow(central)  # type: ignore[arg-type]
     flow.apply(flow.log_in(EMAIL, "Steppe_2024x"))
 
-    assert flow.apply(flow.contracts()) is LoginStep.CREDENTIALS
+    assert flow.apply(flow.contracts()) is LoginStep.LOGIN
     assert not flow.logged_in and isinstance(flow.last_error, Unauthorized)
 
 
@@ -252,7 +252,7 @@ def test_a_login_answer_after_a_wipe_is_dropped(central: FakeCentral) -> None:
 
     assert flow.wipe() is None
     assert flow.apply(pending.finish()) is None
-    assert not flow.logged_in and flow.step is LoginStep.CREDENTIALS
+    assert not flow.logged_in and flow.step is LoginStep.LOGIN
 
 
 @pytest.mark.parametrize(
@@ -282,16 +282,20 @@ def test_a_reset_by_code_reaches_done_through_the_centrals_refusals(
     flow = PasswordResetFlow(central)  # type: ignore[arg-type]
 
     outcome = flow.start(" 8 701 123 45 67 ")
-    assert flow.step is ResetStep.LOGIN and flow.code is None
-    assert flow.apply(outcome) is ResetStep.CODE and flow.login == PHONE
+    assert flow.step is ResetStep.PASSWORD_RESET and flow.code is None
+    assert flow.apply(outcome) is ResetStep.RESET_CODE and flow.login == PHONE
     assert flow.login_display == "+7 701 123 45 67"
     assert flow.code is not None and flow.code.attempts_left is None
 
-    assert flow.apply(flow.confirm("000000", "Steppe_2024x", "Steppe_2024x")) is ResetStep.CODE
+    assert (
+        flow.apply(flow.confirm("000000", "Steppe_2024x", "Steppe_2024x")) is ResetStep.RESET_CODE
+    )
     assert flow.code.attempts_left == 4 and isinstance(flow.last_error, InvalidCode)
-    assert flow.apply(flow.confirm("123456", "Steppe2024x", "Steppe2024x")) is ResetStep.CODE
+    assert flow.apply(flow.confirm("123456", "Steppe2024x", "Steppe2024x")) is ResetStep.RESET_CODE
     assert isinstance(flow.last_error, WeakPassword)
-    assert flow.apply(flow.confirm("123456", "Steppe_2024x", "Steppe_2024x")) is ResetStep.DONE
+    assert (
+        flow.apply(flow.confirm("123456", "Steppe_2024x", "Steppe_2024x")) is ResetStep.RESET_DONE
+    )
     assert central.called("confirm_password_reset")[-1] == ("p1", "123456", "Steppe_2024x")
 
 
@@ -313,9 +317,9 @@ def test_a_reset_resend_in_the_cool_down_keeps_the_code(central: FakeCentral) ->
     flow.apply(flow.start(EMAIL))
     before = flow.code
 
-    assert flow.apply(flow.resend()) is ResetStep.CODE
+    assert flow.apply(flow.resend()) is ResetStep.RESET_CODE
     assert isinstance(flow.last_error, RateLimited) and flow.code == before
-    assert flow.apply(flow.resend()) is ResetStep.CODE
+    assert flow.apply(flow.resend()) is ResetStep.RESET_CODE
     assert flow.code is not None and flow.code.attempts_left == 5
 
 
@@ -330,5 +334,5 @@ def test_a_reset_confirmed_after_a_wipe_is_dropped(central: FakeCentral) -> None
 
     assert not second.sent
     assert flow.apply(pending.finish()) is None
-    assert flow.step is ResetStep.LOGIN and flow.login is None
+    assert flow.step is ResetStep.PASSWORD_RESET and flow.login is None
     assert len(central.called("confirm_password_reset")) == 1

@@ -23,7 +23,7 @@ UNREACHABLE_URL = "http://127.0.0.1:9"
 def logged_in(client: CentralClient) -> LoginFlow:
     temporary = create_account(client, PHONE, EMAIL)
     login = LoginFlow(client, locale="en")
-    assert login.apply(login.log_in(EMAIL, temporary)) is LoginStep.CHANGE_PASSWORD
+    assert login.apply(login.log_in(EMAIL, temporary)) is LoginStep.PASSWORD_CHANGE
     assert login.apply(login.change_password(PASSWORD, PASSWORD)) is LoginStep.PASSWORD_CHANGED
     return login
 
@@ -34,12 +34,12 @@ def test_a_wrong_password_keeps_the_account_and_the_right_one_then_closes_it(
     login = logged_in(client)
     closure = ClosureFlow(client, lambda: login.session, locale="en")
 
-    assert closure.apply(closure.close("Steppe_2024y")) is ClosureStep.CONFIRM
+    assert closure.apply(closure.close("Steppe_2024y")) is ClosureStep.ACCOUNT_CLOSURE
     assert isinstance(closure.last_error, InvalidCredentials)
     outcome = closure.close(PASSWORD)  # a new Idempotency-Key: not the wrong try's answer
-    assert outcome.ended and closure.apply(outcome) is ClosureStep.CLOSED
+    assert outcome.ended and closure.apply(outcome) is ClosureStep.ACCOUNT_CLOSED
     again = LoginFlow(client, locale="en")
-    assert again.apply(again.log_in(EMAIL, PASSWORD)) is LoginStep.CREDENTIALS
+    assert again.apply(again.log_in(EMAIL, PASSWORD)) is LoginStep.LOGIN
 
 
 def test_a_session_ended_elsewhere_goes_back_to_the_login(client: CentralClient) -> None:
@@ -50,7 +50,7 @@ def test_a_session_ended_elsewhere_goes_back_to_the_login(client: CentralClient)
 
     outcome = closure.close(PASSWORD)
 
-    assert outcome.ended and closure.apply(outcome) is ClosureStep.SESSION_ENDED
+    assert outcome.ended and closure.apply(outcome) is ClosureStep.LOGIN
 
 
 def test_no_connection_leaves_the_account_open_and_says_so() -> None:
@@ -59,7 +59,7 @@ def test_no_connection_leaves_the_account_open_and_says_so() -> None:
         assert not ClosureFlow(offline, lambda: None).close(PASSWORD).sent  # no session
         closure = ClosureFlow(offline, lambda: session)
 
-        assert closure.apply(closure.close(PASSWORD)) is ClosureStep.CONFIRM
+        assert closure.apply(closure.close(PASSWORD)) is ClosureStep.ACCOUNT_CLOSURE
 
     assert isinstance(closure.last_error, Unreachable)
 
@@ -71,15 +71,18 @@ def test_the_clerks_correction_needs_the_id_and_a_right_code(client: CentralClie
     flow = EmailCorrectionFlow(client, id_required=True, operator=lambda: "op-7", locale="en")
 
     unsent = flow.start("8 701 123 45 67", EMAIL, id_checked=False)
-    assert not unsent.sent and flow.apply(unsent) is CorrectionStep.DETAILS
+    assert not unsent.sent and flow.apply(unsent) is CorrectionStep.EMAIL_CORRECTION
     assert flow.problems.id_checked == (ID_REQUIRED,)
-    assert flow.apply(flow.start("8 701 123 45 67", EMAIL, id_checked=True)) is CorrectionStep.CODE
+    assert (
+        flow.apply(flow.start("8 701 123 45 67", EMAIL, id_checked=True))
+        is CorrectionStep.EMAIL_CORRECTION_CODE
+    )
     code = sms_code(client, PHONE, nth=sms_before + 1)
     wrong = "000000" if code != "000000" else "111111"
-    assert flow.apply(flow.confirm(wrong)) is CorrectionStep.CODE
+    assert flow.apply(flow.confirm(wrong)) is CorrectionStep.EMAIL_CORRECTION_CODE
     assert isinstance(flow.last_error, InvalidCode)
     assert flow.code is not None and flow.code.attempts_left == flow.last_error.attempts_left
-    assert flow.apply(flow.confirm(code)) is CorrectionStep.DONE
+    assert flow.apply(flow.confirm(code)) is CorrectionStep.EMAIL_CORRECTION_DONE
     assert flow.email_masked and flow.email_masked != EMAIL and "@" in flow.email_masked
     wait_for_messages(client, EMAIL, 1, "email")  # the activation email, at the new address
 
@@ -90,6 +93,6 @@ def test_an_email_another_account_holds_is_refused(client: CentralClient) -> Non
     flow = EmailCorrectionFlow(client, locale="en")  # a kiosk: no ID step
 
     assert flow.apply(flow.start("8 701 123 45 67", EMAIL, id_checked=False)) is (
-        CorrectionStep.DETAILS
+        CorrectionStep.EMAIL_CORRECTION
     )
     assert isinstance(flow.last_error, AccountExists)

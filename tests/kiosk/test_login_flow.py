@@ -68,33 +68,33 @@ def test_the_whole_procedure_through_the_kiosk(
     temporary = temporary_password(client, EMAIL)
 
     login = LoginFlow(client, locale="en")
-    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.CREDENTIALS
+    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.LOGIN
     assert isinstance(login.last_error, AccountNotActivated)
 
     page = requests.post(activation_link(client, EMAIL), timeout=10)
     assert page.status_code == 200
 
-    assert login.apply(login.log_in("8 701 123 45 67", temporary)) is LoginStep.CHANGE_PASSWORD
+    assert login.apply(login.log_in("8 701 123 45 67", temporary)) is LoginStep.PASSWORD_CHANGE
     for weak in ("short1!", "alllowercase", temporary, "Ag-15!d44", "Ünïcode_123"):
         refused = login.change_password(weak, weak)
-        assert login.apply(refused) is LoginStep.CHANGE_PASSWORD
+        assert login.apply(refused) is LoginStep.PASSWORD_CHANGE
         assert isinstance(login.last_error, WeakPassword) and refused.error is login.last_error
         assert login.last_error.violations == login.check_new_password(weak, weak)
         assert login.last_error.violations == violations(weak, current=temporary)
     assert login.check_new_password(NEW_PASSWORD, NEW_PASSWORD + "x") == ["mismatch"]
     mismatch = login.change_password(NEW_PASSWORD, NEW_PASSWORD + "x")
-    assert not mismatch.sent and login.apply(mismatch) is LoginStep.CHANGE_PASSWORD
+    assert not mismatch.sent and login.apply(mismatch) is LoginStep.PASSWORD_CHANGE
 
     changed = login.change_password(NEW_PASSWORD, NEW_PASSWORD)
     assert login.apply(changed) is LoginStep.PASSWORD_CHANGED
     assert login.last_error is None and changed.session is not None
-    assert login.to_contracts() is LoginStep.LOGGED_IN
+    assert login.to_contracts() is LoginStep.CONTRACTS
     none_yet = login.contracts()
-    assert login.apply(none_yet) is LoginStep.LOGGED_IN and none_yet.contracts == ()
+    assert login.apply(none_yet) is LoginStep.CONTRACTS and none_yet.contracts == ()
 
     add_contracts(central, PHONE)
     again = LoginFlow(client, locale="en")
-    assert again.apply(again.log_in(" aigerim@example.KZ ", NEW_PASSWORD)) is LoginStep.LOGGED_IN
+    assert again.apply(again.log_in(" aigerim@example.KZ ", NEW_PASSWORD)) is LoginStep.CONTRACTS
     contracts = again.contracts().contracts
     assert [(c.number, c.status) for c in contracts] == [
         ("OGPO-2024-0002", "active"),
@@ -102,16 +102,16 @@ def test_the_whole_procedure_through_the_kiosk(
     ]
     assert contracts[0].premium_amount == Decimal("19250.50") and contracts[0].currency == "KZT"
     old = LoginFlow(client)
-    assert old.apply(old.log_in(PHONE, temporary)) is LoginStep.CREDENTIALS
+    assert old.apply(old.log_in(PHONE, temporary)) is LoginStep.LOGIN
 
 
 def test_wrong_credentials_stay_on_the_form(sqlite_client: CentralClient) -> None:
     create_account(sqlite_client, PHONE, EMAIL)
     login = LoginFlow(sqlite_client)
 
-    assert login.apply(login.log_in(PHONE, "Wrong_pass1")) is LoginStep.CREDENTIALS
+    assert login.apply(login.log_in(PHONE, "Wrong_pass1")) is LoginStep.LOGIN
     assert isinstance(login.last_error, InvalidCredentials) and login.last_error.message
-    assert login.apply(login.log_in("nobody@example.kz", "Wrong_pass1")) is LoginStep.CREDENTIALS
+    assert login.apply(login.log_in("nobody@example.kz", "Wrong_pass1")) is LoginStep.LOGIN
     assert isinstance(login.last_error, InvalidCredentials)
     assert not login.contracts().sent
 
@@ -119,11 +119,11 @@ def test_wrong_credentials_stay_on_the_form(sqlite_client: CentralClient) -> Non
 def test_wipe_logs_out_locally(sqlite_client: CentralClient) -> None:
     temporary = create_account(sqlite_client, PHONE, EMAIL)
     login = LoginFlow(sqlite_client)
-    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.CHANGE_PASSWORD
+    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.PASSWORD_CHANGE
 
     forgotten = login.wipe()
 
     assert forgotten is not None and forgotten.token
-    assert login.step is LoginStep.CREDENTIALS and login.last_error is None
+    assert login.step is LoginStep.LOGIN and login.last_error is None
     assert not login.change_password(NEW_PASSWORD, NEW_PASSWORD).sent
     assert login.check_new_password(temporary, temporary) == []

@@ -37,33 +37,33 @@ def test_a_reset_by_sms_code_never_locks_the_owner_out(
     need(central, PASSWORD_RESET_CONFIRM)
     temporary = create_account(client, PHONE, EMAIL)
     before = LoginFlow(client, locale="en")
-    assert before.apply(before.log_in(EMAIL, temporary)) is LoginStep.CHANGE_PASSWORD
+    assert before.apply(before.log_in(EMAIL, temporary)) is LoginStep.PASSWORD_CHANGE
     witness_sms(client)  # the account's own SMS (code, notice) have all gone out
     sms_before = len(wait_for_messages(client, PHONE, 1, "sms"))
     reset = PasswordResetFlow(client, locale="en")
 
-    assert reset.apply(reset.start("8 701 123 45 67")) is ResetStep.CODE
+    assert reset.apply(reset.start("8 701 123 45 67")) is ResetStep.RESET_CODE
     code = sms_code(client, PHONE, nth=sms_before + 1)
     still = LoginFlow(client, locale="en")
-    assert still.apply(still.log_in(PHONE, temporary)) is LoginStep.CHANGE_PASSWORD
+    assert still.apply(still.log_in(PHONE, temporary)) is LoginStep.PASSWORD_CHANGE
 
     wrong = "000000" if code != "000000" else "111111"
-    assert reset.apply(reset.confirm(wrong, NEW_PASSWORD, NEW_PASSWORD)) is ResetStep.CODE
+    assert reset.apply(reset.confirm(wrong, NEW_PASSWORD, NEW_PASSWORD)) is ResetStep.RESET_CODE
     assert isinstance(reset.last_error, InvalidCode) and reset.last_error.attempts_left == 4
-    assert reset.apply(reset.confirm(code, "weakpass", "weakpass")) is ResetStep.CODE
+    assert reset.apply(reset.confirm(code, "weakpass", "weakpass")) is ResetStep.RESET_CODE
     assert isinstance(reset.last_error, WeakPassword) and reset.last_error.violations
-    assert reset.apply(reset.confirm(code, NEW_PASSWORD, NEW_PASSWORD)) is ResetStep.DONE
+    assert reset.apply(reset.confirm(code, NEW_PASSWORD, NEW_PASSWORD)) is ResetStep.RESET_DONE
 
     after = LoginFlow(client, locale="en")
     assert after.apply(after.log_in(EMAIL, NEW_PASSWORD)) in (
-        LoginStep.LOGGED_IN,
-        LoginStep.CHANGE_PASSWORD,
+        LoginStep.CONTRACTS,
+        LoginStep.PASSWORD_CHANGE,
     )
     old = LoginFlow(client, locale="en")
-    assert old.apply(old.log_in(EMAIL, temporary)) is LoginStep.CREDENTIALS
+    assert old.apply(old.log_in(EMAIL, temporary)) is LoginStep.LOGIN
     assert isinstance(old.last_error, InvalidCredentials)
     assert before.apply(before.change_password(NEW_PASSWORD + "1", NEW_PASSWORD + "1")) is (
-        LoginStep.CREDENTIALS
+        LoginStep.LOGIN
     )  # the session opened before the reset has ended
 
 
@@ -73,11 +73,11 @@ def test_a_reset_for_no_account_looks_the_same_and_sends_nothing(
     need(central, PASSWORD_RESET_CONFIRM)
     reset = PasswordResetFlow(client, locale="en")
 
-    assert reset.apply(reset.start("+77019998877")) is ResetStep.CODE
+    assert reset.apply(reset.start("+77019998877")) is ResetStep.RESET_CODE
     assert reset.code is not None and reset.last_error is None
     witness_sms(client)
     assert client.dev_messages(to="+77019998877") == []
-    assert reset.apply(reset.confirm("123456", NEW_PASSWORD, NEW_PASSWORD)) is ResetStep.CODE
+    assert reset.apply(reset.confirm("123456", NEW_PASSWORD, NEW_PASSWORD)) is ResetStep.RESET_CODE
     assert reset.last_error is not None
 
 
@@ -87,7 +87,7 @@ def test_log_out_ends_the_session_at_the_central(
     need(central, SESSION_LOGOUT)
     temporary = create_account(client, PHONE, EMAIL)
     login = LoginFlow(client, locale="en")
-    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.CHANGE_PASSWORD
+    assert login.apply(login.log_in(PHONE, temporary)) is LoginStep.PASSWORD_CHANGE
     session = login.wipe()
     assert session is not None
 

@@ -61,12 +61,12 @@ def test_details_are_checked_offline_and_shown_normalised(sqlite_client: Central
     )
     bad = flow.submit_details("aigerim@gmial.com", "8 727 258 00 00", consent=True)
     assert bad.phone == ("not_mobile",) and bad.email_suggestion == "aigerim@gmail.com"
-    assert flow.step is Step.DETAILS
+    assert flow.step is Step.REGISTRATION
 
     assert flow.submit_details(EMAIL, TYPED_PHONE, consent=True).ok
     assert (flow.email, flow.phone, flow.phone_display) == (EMAIL, PHONE, "+7 701 123 45 67")
     flow.change_details()
-    assert flow.step is Step.DETAILS
+    assert flow.step is Step.REGISTRATION
 
 
 def test_send_and_confirm(client: CentralClient) -> None:
@@ -153,7 +153,7 @@ def test_the_centrals_field_problems_come_back_to_the_form(
     flow = RegistrationFlow(sqlite_client, None, regions=("KZ", "RU"))
     assert flow.submit_details(EMAIL, "+7 926 123 45 67", consent=True).ok
 
-    assert flow.apply(flow.send()) is Step.DETAILS
+    assert flow.apply(flow.send()) is Step.REGISTRATION
     assert isinstance(flow.last_error, ValidationFailed)
     assert flow.details_problems == DetailsProblems(phone=("region_not_allowed",))
     assert flow.email == EMAIL
@@ -285,7 +285,7 @@ def test_an_answer_arriving_after_a_wipe_is_dropped(silent_url: str, outbox: Out
 
     assert late and late[0].sent
     assert flow.apply(late[0]) is None
-    assert flow.step is Step.DETAILS and flow.last_error is None and flow.email is None
+    assert flow.step is Step.REGISTRATION and flow.last_error is None and flow.email is None
     assert outbox.counts()["pending"] == 0
 
 
@@ -296,8 +296,8 @@ def test_wipe_forgets_everything(sqlite_client: CentralClient) -> None:
 
     flow.wipe()
 
-    assert flow.step is Step.DETAILS
+    assert flow.step is Step.REGISTRATION
     assert (flow.email, flow.phone, flow.phone_display) == (None, None, "")
     assert flow.code_state is None and flow.last_error is None
     assert flow.details_problems is None
-    assert flow.apply(flow.confirm_code(sms_code(sqlite_client, PHONE))) is Step.DETAILS
+    assert flow.apply(flow.confirm_code(sms_code(sqlite_client, PHONE))) is Step.REGISTRATION

@@ -117,7 +117,7 @@ def test_an_answer_after_the_idle_wipe_is_dropped(
     qtbot.waitUntil(lambda: not runner().is_busy, timeout=REPLY_TIMEOUT_MS)  # it came back
 
     assert on_screen(window, "welcome")()
-    assert flow.step is Step.DETAILS and flow.last_error is None and flow.email is None
+    assert flow.step is Step.REGISTRATION and flow.last_error is None and flow.email is None
     assert applied == []
     client.close()
 

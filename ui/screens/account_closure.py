@@ -187,7 +187,7 @@ class AccountClosureScreen(Screen):
     def _closed(self, outcome: ClosureOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is ClosureStep.CONFIRM:
+        if outcome.step is ClosureStep.ACCOUNT_CLOSURE:
             self.password.clear()
             self._say(outcome.error, required=False)
             self.password.setFocus()

@@ -392,8 +392,8 @@ class ClaimFormScreen(Screen):
     def _sent(self, outcome: ClaimsOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is ClaimStep.FORM:
+        if outcome.step is ClaimStep.CLAIM_FORM:
             self._failure = outcome.error
             self._render()
-        elif outcome.step is ClaimStep.CLAIM:
+        elif outcome.step is ClaimStep.CLAIM_VIEW:
             self._serial = -1  # filed: a new form starts empty

@@ -158,7 +158,7 @@ class ClaimListScreen(Screen):
     def _got(self, outcome: ClaimsOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is not ClaimStep.CLAIMS:
+        if outcome.step is not ClaimStep.CLAIM_LIST:
             return
         self._error = outcome.error
         self._loaded = outcome.error is None

@@ -229,7 +229,7 @@ class ContractsScreen(Screen):
     def _got(self, outcome: LoginOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is not LoginStep.LOGGED_IN:
+        if outcome.step is not LoginStep.CONTRACTS:
             return  # the session ended: the navigator shows the login again
         if outcome.error is not None:
             self._error = outcome.error

@@ -243,7 +243,7 @@ class EmailCorrectionScreen(Screen):
             return
         if outcome.problems is not None:
             self._problems = outcome.problems
-        if outcome.step is CorrectionStep.DETAILS:
+        if outcome.step is CorrectionStep.EMAIL_CORRECTION:
             told = isinstance(outcome.error, ValidationFailed) and not self._problems.ok
             self._error = None if told else outcome.error  # said under its field already
         self._render()

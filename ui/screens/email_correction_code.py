@@ -187,7 +187,7 @@ class EmailCorrectionCodeScreen(Screen):
     def _confirmed(self, outcome: CorrectionOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is not CorrectionStep.CODE:
+        if outcome.step is not CorrectionStep.EMAIL_CORRECTION_CODE:
             return
         self._say(outcome.error)
         if isinstance(outcome.error, InvalidCode | CodeExpired | TooManyAttempts):

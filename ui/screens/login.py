@@ -185,7 +185,7 @@ class LoginScreen(Screen):
     def _logged_in(self, outcome: LoginOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is not LoginStep.CREDENTIALS:
+        if outcome.step is not LoginStep.LOGIN:
             self.password.clear()
             return
         if outcome.error is not None:

@@ -246,7 +246,7 @@ class PasswordChangeScreen(Screen):
         if outcome.step is LoginStep.PASSWORD_CHANGED:
             self._show_done()
             return
-        if outcome.step is not LoginStep.CHANGE_PASSWORD:
+        if outcome.step is not LoginStep.PASSWORD_CHANGE:
             return  # the session ended: the navigator shows the login again
         error = outcome.error
         if isinstance(error, WeakPassword) and error.violations:

@@ -142,5 +142,5 @@ class PasswordResetScreen(Screen):
     def _started(self, outcome: ResetOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is ResetStep.LOGIN:
+        if outcome.step is ResetStep.PASSWORD_RESET:
             self._say(outcome.error, required=False)

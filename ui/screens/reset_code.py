@@ -249,7 +249,7 @@ class ResetCodeScreen(Screen):
     def _confirmed(self, outcome: ResetOutcome) -> None:
         if not self.ctx.navigator.apply(outcome) or not outcome.sent:
             return
-        if outcome.step is not ResetStep.CODE:
+        if outcome.step is not ResetStep.RESET_CODE:
             self.password.clear()
             return
         error = outcome.error
