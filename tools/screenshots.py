@@ -332,6 +332,39 @@ def render_login(window: MainWindow, shots: Shots, run: Run) -> None:
     window.go_home()
 
 
+def render_password_reset(window: MainWindow, shots: Shots, run: Run) -> None:
+    """28–30 (issue 10 §4): «Забыли пароль?» from the login screen, the SMS code with
+    the new password half typed under its live checklist, «Пароль изменён». The new
+    password is the one the later screens log in with."""
+    window.go_home()
+    window.show_screen("login")
+    login: Any = window.screen_named("login")
+    login.login_edit.setText(run.online_email)
+    login.forgot.click()
+    reset: Any = window.screen_named("password_reset")
+    window.activateWindow()
+    reset.login_edit.setFocus()  # in kiosk mode: its keyboard
+    shots.shot(window, 28, "password_reset")
+    reset.submit.click()
+    wait_for_background()
+    current = window.current_screen()
+    if current is None or current.name != "reset_code":
+        raise SystemExit(f"no reset code screen: {window.ctx.password_reset.last_error}")
+    code: Any = window.screen_named("reset_code")
+    phone = f"+7701555{run.number // 100 % 100:02d}{run.number % 100:02d}"  # online_client's
+    code.code.setText(_wait_for_code(run.client, phone))  # its first SMS code
+    code.new_password.setText("Aqzhibek")  # half typed: the checklist shows what is missing
+    code.new_password.setFocus()
+    shots.shot(window, 29, "reset_code")
+    new = f"Aqzhibek-{run.number}"
+    code.new_password.setText(new)
+    code.repeat_password.setText(new)
+    code.submit.click()
+    wait_for_background()
+    shots.shot(window, 30, "reset_done")
+    window.go_home()
+
+
 def render_claims(window: MainWindow, shots: Shots, run: Run) -> None:
     """20–22: the claim form half filled (a problem under its field), the filed claim
     with two documents and the phone's QR code, «Мои заявления»."""
@@ -572,6 +605,7 @@ def render_mode(window: MainWindow, out: Path, run: Run) -> list[Path]:
     panel = ClerkPanel(run.outbox)
     render_registration(window, shots, run, record=panel.record)
     render_login(window, shots, run)
+    render_password_reset(window, shots, run)
     render_claims(window, shots, run)
     render_lifecycle(window, shots, run)
     render_opening(shots, run)

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.errors import AlreadyConfirmed, CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.email_correction import CorrectionOutcome, CorrectionStep
-from ui.screens.base import AppContext, Screen, named, titled_column
+from ui.design import DIGITS_COLUMN_PX, PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
+from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
 from ui.screens.email_correction import correction_error_text
 from ui.screens.messages import set_good_news
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.layout import centered as centered_row
+from ui.widgets.layout import procedure_host
 from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CODE_LENGTH, CodeField, CodeStatus
 
 COUNTDOWN_TICK_MS = 250
@@ -33,20 +36,25 @@ class EmailCorrectionCodeScreen(Screen):
         super().__init__(ctx, parent)
         self._error: BaseException | None = None
         self._notice = ""
-        column, self.title, self.sent_to = titled_column(self)
+        host = procedure_host(
+            self, PROCEDURE_WIDTH_KIOSK_PX if self.kiosk_mode else PROCEDURE_WIDTH_PX
+        )  # the registration's code screen's width and shape: one code screen to learn
+        column, self.title, self.sent_to = titled_column(host)
         column.setContentsMargins(48, 16, 48, 16)  # the keypad below needs the height at 768
         column.addSpacing(8)
         self.code_label = named(QLabel(), "fieldLabel")
         self.code = CodeField()
-        self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)  # the confirm button sits beside it
         self.code_label.setBuddy(self.code)
-        column.addWidget(self.code_label)
-        entry = QHBoxLayout()
-        entry.addWidget(self.code)
         self.confirm_button = named(BusyButton(), "primary")
-        entry.addWidget(self.confirm_button)
-        entry.addStretch(1)
-        column.addLayout(entry)
+        if self.kiosk_mode:
+            # the field, its label and the keypad below: one centred column of one width
+            self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addLayout(centered_row(self.code_label, DIGITS_COLUMN_PX))
+            column.addLayout(centered_row(self.code, DIGITS_COLUMN_PX))
+        else:
+            self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
+            column.addWidget(self.code_label)
+            column.addWidget(self.code)
         self.message = named(QLabel(), "fieldProblem")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -63,13 +71,15 @@ class EmailCorrectionCodeScreen(Screen):
             dock.attach(self.code, "digits", submit=True)
             column.addWidget(dock)
             self.keyboard = dock
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # the action bar: the way back left, the primary right
         self.back_button = named(QPushButton(), "secondary")
         self.cancel_button = named(QPushButton(), "secondary")
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
         column.addLayout(buttons)
+        self.code.setMinimumHeight(KIOSK_TOUCH_MIN_PX)
         self.touch(self.code, self.confirm_button, self.resend_button)
         self.touch(self.back_button, self.cancel_button)
         self.disable_while_busy(self.back_button, self.cancel_button)

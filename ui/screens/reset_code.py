@@ -49,7 +49,7 @@ class ResetCodeScreen(Screen):
         self.code = CodeField()
         self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
         self.code_label.setBuddy(self.code)
-        self.status = CodeStatus()
+        self.status = CodeStatus(stacked=True)  # the code's column shares the row
         self.resend_button = self.status.resend_button
         self.password = NewPasswordFields(self)
         self.new_password, self.repeat_password = (

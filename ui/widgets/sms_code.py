@@ -44,7 +44,11 @@ class CodeStatus(QWidget):
     """«Осталось попыток», «Код действителен ещё», «Отправить код повторно» and
     its wait; ``resend_button`` is the screen's to connect."""
 
-    def __init__(self, gap_px: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, gap_px: int = 0, parent: QWidget | None = None, *, stacked: bool = False
+    ) -> None:
+        """``stacked``: the resend wait under the button, for a narrow column (beside
+        it, «Новый код можно запросить через 1:00» wrapped to four lines)."""
         super().__init__(parent)
         self.attempts = QLabel()
         self.expiry = QLabel()
@@ -58,7 +62,7 @@ class CodeStatus(QWidget):
         column.addWidget(self.attempts)
         column.addWidget(self.expiry)
         column.addSpacing(gap_px)
-        resend_row = QHBoxLayout()
+        resend_row = QVBoxLayout() if stacked else QHBoxLayout()
         resend_row.addWidget(self.resend_button)
         resend_row.addWidget(self.resend_wait, 1)
         column.addLayout(resend_row)
