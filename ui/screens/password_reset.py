@@ -52,14 +52,15 @@ class PasswordResetScreen(Screen):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
+        form.addStretch(1)  # the action bar at the bottom, where the login screen has it
         form.addSpacing(8)
         form.addLayout(buttons)
         box = QWidget()
         box.setLayout(form)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
-        outer.addLayout(centered(box, FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX))
-        outer.addStretch(1)
+        width_px = FORM_WIDTH_KIOSK_PX if self.kiosk_mode else FORM_WIDTH_PX
+        outer.addLayout(centered(box, width_px), 1)
         self.keyboard: KeyboardDock | None = None
         if self.kiosk_mode:
             self.keyboard = KeyboardDock()
