@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     password_reset_retention_s: int = 24 * 3600
     # a message that failed keeps its text (a code, a password) this long, then scrubbed
     failed_message_retention_s: int = 7 * 24 * 3600
+    # a message sent or given up (its recipient's phone or email, its text) is
+    # deleted this long after it was queued: time enough to answer "did my SMS
+    # arrive?", not a copy of every contact forever
+    message_retention_s: int = 30 * 24 * 3600
     audit_retention_s: int = 3 * 365 * 24 * 3600  # audit events, then deleted
     purge_interval_s: int = Field(default=3600, gt=0)  # how often each sender's loop purges
 

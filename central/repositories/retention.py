@@ -46,6 +46,7 @@ class Limits:
     password_reset_s: int
     idempotency_s: int
     failed_message_s: int
+    message_s: int
     audit_s: int
 
 
@@ -141,6 +142,14 @@ def rules(now: datetime, limits: Limits) -> list[Rule]:
         ),
         # a reset's stand-in rows (``messages.VOID``): never sent, nothing to keep
         Rule("messages (void)", Message, Message.status == VOID),
+        Rule(
+            "messages (sent or failed)",
+            Message,
+            and_(
+                Message.status.in_(("sent", "failed")),
+                Message.created_at <= ago(limits.message_s),
+            ),
+        ),
         Rule("audit_events", AuditEvent, AuditEvent.at < ago(limits.audit_s)),
     ]
 

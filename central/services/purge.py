@@ -47,6 +47,7 @@ def limits_of(settings: Settings) -> repo.Limits:
         password_reset_s=settings.password_reset_retention_s,
         idempotency_s=settings.idempotency_ttl_s,
         failed_message_s=settings.failed_message_retention_s,
+        message_s=settings.message_retention_s,
         audit_s=settings.audit_retention_s,
     )
 

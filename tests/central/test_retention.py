@@ -17,6 +17,7 @@ from central.models import (
     ClientSession,
     CodeIssue,
     IdempotencyRecord,
+    Message,
     PasswordReset,
     RateEvent,
     Registration,
@@ -160,6 +161,30 @@ def test_audit_events_are_kept_three_years_then_deleted(
     with Session(central.engine) as db:
         actions = set(db.scalars(select(AuditEvent.action)))
     assert actions == {"login_failed", "purge"}  # the purge that deleted it is recorded
+
+
+def test_sent_messages_and_their_recipients_go_after_30_days(
+    central: EmbeddedCentral, api: Api, clock: Clock
+) -> None:
+    """A delivered SMS names the client's phone: kept to answer "did it arrive?",
+    then deleted, not kept for ever."""
+    create_account(api, email="m@mail.ru", phone=KZ_PHONE)  # its code, notices, email
+
+    def recipients() -> list[str]:
+        with Session(central.engine) as db:
+            return list(db.scalars(select(Message.to).where(Message.status == "sent")))
+
+    deadline = time.monotonic() + 10
+    while len(recipients()) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    sent = recipients()
+    assert KZ_PHONE in sent and "m@mail.ru" in sent
+    clock.advance(central.settings.message_retention_s - HOUR_S)
+    purge_now(central, clock)
+    assert sorted(recipients()) == sorted(sent), "kept within the retention"
+    clock.advance(2 * HOUR_S)
+    report = purge_now(central, clock)
+    assert recipients() == [] and report.counts["messages (sent or failed)"] == len(sent)
 
 
 def test_the_sender_purges_by_itself_within_the_hour(
