@@ -30,10 +30,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from datetime import timedelta
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,9 +102,20 @@ class _Instruments:
         )
 
 
-@cache
+_instruments: _Instruments | None = None
+_instruments_lock = threading.Lock()
+
+
 def instruments() -> _Instruments:
-    return _Instruments()
+    """The process's one set of counters. Made under a lock: two threads making
+    them at once (two senders' first deliveries) registered each name twice and
+    the second died with ``DuplicateTimeseries``, its claimed messages stranded
+    until their lease ran out."""
+    global _instruments
+    with _instruments_lock:
+        if _instruments is None:
+            _instruments = _Instruments()
+        return _instruments
 
 
 def count_delivery(channel: str, kind: str, *, delivered: bool) -> None:

@@ -117,3 +117,39 @@ def test_metrics_count_every_worker_by_route_and_stay_off_the_api_port(
     assert value(text, "vic_messages_pending", channel="email") == 0
 
     assert requests.get(f"{api}/metrics", timeout=5).status_code == 404
+
+
+FIRST_COUNT = """
+import sys, threading
+from central.core.metrics import count_delivery
+
+gate = threading.Barrier(8)
+failures = []
+
+def deliver():
+    gate.wait()
+    try:
+        count_delivery("sms", "registration_code", delivered=True)
+    except Exception as exc:
+        failures.append(type(exc).__name__)
+
+threads = [threading.Thread(target=deliver) for _ in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(",".join(failures))
+sys.exit(1 if failures else 0)
+"""
+
+
+def test_the_first_deliveries_of_several_senders_at_once_count_without_failing() -> None:
+    """Two senders' first deliveries made the counters twice: the second sender's
+    thread died (``DuplicateTimeseries``) and the messages it had claimed waited
+    for their lease. In a fresh process each time, as a central starts."""
+    for _ in range(5):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_COUNT],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
