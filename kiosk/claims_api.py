@@ -11,11 +11,12 @@ from __future__ import annotations
 import mimetypes
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
+from kiosk.answers import parse_time
 from kiosk.api_types import (
     Claim,
     ClaimDocument,
@@ -28,12 +29,6 @@ from kiosk.errors import UnexpectedResponse
 
 Progress = Callable[[int, int], None]  # (bytes sent, bytes in all)
 READ_CHUNK_BYTES = 64 * 1024
-
-
-def _time(value: object) -> datetime:
-    from kiosk.client import parse_time  # the one reader of the central's times (imports us)
-
-    return parse_time(value)
 
 
 def parse_kinds(body: dict[str, Any]) -> list[ClaimKind]:
@@ -54,7 +49,7 @@ def _document(item: dict[str, Any]) -> ClaimDocument:
         name=str(item["name"]),
         content_type=str(item["content_type"]),
         size=int(item["size"]),
-        added_at=_time(item.get("added_at")),
+        added_at=parse_time(item.get("added_at")),
     )
 
 
@@ -70,7 +65,7 @@ def _history(item: dict[str, Any]) -> ClaimHistoryEntry:
     note = item.get("note")
     return ClaimHistoryEntry(
         status=str(item["status"]),
-        at=_time(item.get("at")),
+        at=parse_time(item.get("at")),
         note=note if isinstance(note, str) and note else None,
         amount=Decimal(str(amount)) if amount is not None else None,
     )
@@ -91,7 +86,7 @@ def parse_claim(item: dict[str, Any], *, status: int = 200) -> Claim:
             place=place if isinstance(place, str) and place else None,
             description=str(item["description"]),
             status=str(item["status"]),
-            created_at=_time(item.get("created_at")),
+            created_at=parse_time(item.get("created_at")),
             documents=tuple(_document(d) for d in documents if isinstance(d, dict)),
             history=tuple(_history(h) for h in history if isinstance(h, dict)),
         )
@@ -110,7 +105,7 @@ def parse_upload_link(body: dict[str, Any]) -> UploadLink:
     url = body.get("url")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise UnexpectedResponse("upload link missing", status=201)
-    return UploadLink(url=url, expires_at=_time(body.get("expires_at")))
+    return UploadLink(url=url, expires_at=parse_time(body.get("expires_at")))
 
 
 def parse_link_sent(body: dict[str, Any]) -> LinkSent:

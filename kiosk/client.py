@@ -14,14 +14,20 @@ import platform
 import re
 import time
 import uuid
-from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import requests
 
+from kiosk.answers import (
+    contract,
+    error_for,
+    json_body,
+    parse_time,
+    registration_started,
+    reset_started,
+)
 from kiosk.api_types import (
     Claim,
     ClaimDocument,
@@ -51,28 +57,11 @@ from kiosk.claims_api import (
     parse_upload_link,
 )
 from kiosk.errors import (
-    AccountExists,
-    AccountNotActivated,
-    AlreadyConfirmed,
     CentralError,
-    ClaimDecided,
-    CodeExpired,
-    IdempotencyConflict,
-    InvalidCode,
     InvalidCredentials,
-    LinkSmsLimited,
-    NotFound,
-    RateLimited,
-    ServerError,
-    TooLarge,
-    TooManyAttempts,
-    TooManyDocuments,
     Unauthorized,
     UnexpectedResponse,
     Unreachable,
-    UnsupportedType,
-    ValidationFailed,
-    WeakPassword,
 )
 from vic_rules.version import VERSION
 
@@ -80,11 +69,8 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 15.0
-DEFAULT_RETRY_AFTER_S = 60.0
 POOL_MAXSIZE = 8  # keep-alive connections to the central kept for reuse
 API = "/api/v1"
-
-_CONTRACT_STATUSES = ("active", "expired", "terminated")
 
 
 def user_agent() -> str:
@@ -96,150 +82,6 @@ def user_agent() -> str:
 
 
 USER_AGENT = user_agent()
-
-
-def parse_time(value: object) -> datetime:
-    """An RFC 3339 time as an aware datetime (a zoneless one is taken as UTC)."""
-    if not isinstance(value, str):
-        raise UnexpectedResponse("time missing in the answer")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise UnexpectedResponse("unreadable time in the answer") from exc
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
-
-
-def _retry_after_s(response: requests.Response) -> float:
-    raw = response.headers.get("Retry-After", "")
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        return DEFAULT_RETRY_AFTER_S
-
-
-def _json(response: requests.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
-def _is_machine_code(value: object) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= 64 and value.replace("_", "").isalnum()
-
-
-def error_for(response: requests.Response, *, on_401: type[CentralError]) -> CentralError:
-    """The ``kiosk.errors`` value for a refusal; ``on_401`` names what 401 means here."""
-    status = response.status_code
-    error = _json(response).get("error")
-    error = error if isinstance(error, dict) else {}
-    code = error.get("code")
-    message = error.get("message")
-    message = message if isinstance(message, str) else ""
-    if status >= 500:
-        return ServerError(message, status=status)
-    if status == 429:
-        if code == TooManyAttempts.code:
-            return TooManyAttempts(message)
-        if code == LinkSmsLimited.code:
-            return LinkSmsLimited(message, retry_after_s=_retry_after_s(response))
-        return RateLimited(message, retry_after_s=_retry_after_s(response))
-    if status == 413 and code == TooLarge.code:
-        return TooLarge(message)
-    if status == 415 and code == UnsupportedType.code:
-        return UnsupportedType(message)
-    if status == 409:
-        for kind in (
-            AccountExists,
-            AlreadyConfirmed,
-            IdempotencyConflict,
-            TooManyDocuments,
-            ClaimDecided,
-        ):
-            if code == kind.code:
-                return kind(message)
-    if status == 400 and code == InvalidCode.code:
-        attempts = error.get("attempts_left")
-        return InvalidCode(message, attempts_left=attempts if isinstance(attempts, int) else 0)
-    if status == 410:
-        return CodeExpired(message)
-    if status == 422 and code == ValidationFailed.code:
-        return ValidationFailed(message, fields=_fields(error.get("fields")))
-    if status == 422 and code == WeakPassword.code:
-        found = error.get("violations")
-        violations = [str(v) for v in found] if isinstance(found, list) else []
-        return WeakPassword(message, violations=violations)
-    if status == 401:
-        if code == InvalidCredentials.code:  # a password refused, not the token
-            return InvalidCredentials(message)
-        return on_401(message)
-    if status == 403:
-        if code == AccountNotActivated.code:
-            return AccountNotActivated(message)
-        return Unauthorized(message)
-    if status == 404:
-        return NotFound(message)
-    shown = f" {code}" if _is_machine_code(code) else ""
-    return UnexpectedResponse(f"HTTP {status}{shown}", status=status)
-
-
-def _fields(raw: object) -> dict[str, list[str]]:
-    if not isinstance(raw, dict):
-        return {}
-    return {
-        str(name): [str(c) for c in codes] if isinstance(codes, list) else [str(codes)]
-        for name, codes in raw.items()
-    }
-
-
-def _started(body: dict[str, Any], *, registration_id: str = "") -> RegistrationStarted:
-    try:
-        return RegistrationStarted(
-            id=str(body.get("id") or registration_id),
-            status=str(body.get("status", "code_sent")),
-            phone_masked=str(body.get("phone_masked", "")),
-            code_expires_at=parse_time(body.get("code_expires_at")),
-            resend_available_at=parse_time(body.get("resend_available_at")),
-            attempts_left=int(body["attempts_left"]),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise UnexpectedResponse("incomplete registration answer", status=200) from exc
-
-
-def _reset_started(body: dict[str, Any], *, status: int, reset_id: str = "") -> ResetStarted:
-    attempts = body.get("attempts_left")
-    rid = body.get("id") or reset_id
-    if not isinstance(rid, str) or not rid:
-        raise UnexpectedResponse("password reset id missing", status=status)
-    try:
-        return ResetStarted(
-            id=rid,
-            code_expires_at=parse_time(body.get("code_expires_at")),
-            resend_available_at=parse_time(body.get("resend_available_at")),
-            attempts_left=attempts if isinstance(attempts, int) else None,
-        )
-    except (TypeError, ValueError) as exc:
-        raise UnexpectedResponse("incomplete password reset answer", status=status) from exc
-
-
-def _contract(item: dict[str, Any]) -> Contract:
-    status = item.get("status")
-    premium = item.get("premium") or {}
-    if status not in _CONTRACT_STATUSES or not isinstance(premium, dict):
-        raise UnexpectedResponse("unreadable contract", status=200)
-    try:
-        return Contract(
-            number=str(item["number"]),
-            product=str(item["product"]),
-            status=status,
-            starts_on=date.fromisoformat(str(item["starts_on"])),
-            ends_on=date.fromisoformat(str(item["ends_on"])),
-            premium_amount=Decimal(str(premium["amount"])),
-            currency=str(premium["currency"]),
-        )
-    except (KeyError, ValueError, InvalidOperation) as exc:
-        raise UnexpectedResponse("unreadable contract", status=200) from exc
 
 
 class CentralClient:
@@ -309,7 +151,7 @@ class CentralClient:
         answer = self._call(
             "POST", f"{API}/registrations", json=body, idempotency_key=idempotency_key
         )
-        return _started(_json(answer))
+        return registration_started(json_body(answer))
 
     def confirm(self, registration_id: str, code: str) -> None:
         """Confirm with the SMS code; on return the account exists (pending activation)."""
@@ -317,11 +159,11 @@ class CentralClient:
 
     def resend(self, registration_id: str) -> RegistrationStarted:
         answer = self._call("POST", f"{API}/registrations/{registration_id}/resend", json={})
-        return _started(_json(answer), registration_id=registration_id)
+        return registration_started(json_body(answer), registration_id=registration_id)
 
     def registration_status(self, registration_id: str) -> str:
         """``code_sent``, ``confirmed`` or ``expired``."""
-        body = _json(self._call("GET", f"{API}/registrations/{registration_id}"))
+        body = json_body(self._call("GET", f"{API}/registrations/{registration_id}"))
         status = body.get("status")
         if not isinstance(status, str):
             raise UnexpectedResponse("registration status missing", status=200)
@@ -337,7 +179,7 @@ class CentralClient:
             json={"login": login, "password": password},
             on_401=InvalidCredentials,
         )
-        body = _json(answer)
+        body = json_body(answer)
         token = body.get("token")
         if not isinstance(token, str) or not token:
             raise UnexpectedResponse("session token missing", status=answer.status_code)
@@ -351,7 +193,7 @@ class CentralClient:
         """Ask for an SMS code to set a new password (v1.1). Always accepted when the
         central answers: the answer gives no hint whether the account exists."""
         answer = self._call("POST", f"{API}/password-resets", json={"login": login})
-        return _reset_started(_json(answer), status=answer.status_code)
+        return reset_started(json_body(answer), status=answer.status_code)
 
     def confirm_password_reset(self, reset_id: str, code: str, new_password: str) -> None:
         """Set the new password with the SMS code; on return every session of the
@@ -365,7 +207,7 @@ class CentralClient:
     def resend_password_reset(self, reset_id: str) -> ResetStarted:
         """A new reset code; ``RateLimited`` during the cool-down."""
         answer = self._call("POST", f"{API}/password-resets/{reset_id}/resend", json={})
-        return _reset_started(_json(answer), status=answer.status_code, reset_id=reset_id)
+        return reset_started(json_body(answer), status=answer.status_code, reset_id=reset_id)
 
     def end_session(self, client_token: str) -> None:
         """Log the client out at the central (v1.1): the token is dead on return.
@@ -385,11 +227,11 @@ class CentralClient:
 
     def contracts(self, client_token: str) -> list[Contract]:
         """The client's policies, active ones first (the central's order)."""
-        body = _json(self._call("GET", f"{API}/account/contracts", token=client_token))
+        body = json_body(self._call("GET", f"{API}/account/contracts", token=client_token))
         items = body.get("contracts")
         if not isinstance(items, list):
             raise UnexpectedResponse("contracts missing", status=200)
-        return [_contract(item) for item in items if isinstance(item, dict)]
+        return [contract(item) for item in items if isinstance(item, dict)]
 
     # -- account life cycle (issue 11) --------------------------------------------
 
@@ -430,7 +272,7 @@ class CentralClient:
             json=body,
             idempotency_key=idempotency_key,
         )
-        found = _json(answer)
+        found = json_body(answer)
         try:
             return CorrectionStarted(
                 id=str(found["id"]),
@@ -445,14 +287,14 @@ class CentralClient:
         """Move the account to the corrected email with the SMS code; the new
         address, masked. Refusals as for a registration's code."""
         path = f"{API}/pending-accounts/email-corrections/{quote(correction_id, safe='')}/confirm"
-        masked = _json(self._call("POST", path, json={"code": code})).get("email_masked")
+        masked = json_body(self._call("POST", path, json={"code": code})).get("email_masked")
         return masked if isinstance(masked, str) else ""
 
     # -- online claims (v1.1; client token) --------------------------------------
 
     def claim_kinds(self) -> list[ClaimKind]:
         """The kinds of insured event, titled in ``locale`` (public)."""
-        return parse_kinds(_json(self._call("GET", f"{API}/claim-kinds", token="")))
+        return parse_kinds(json_body(self._call("GET", f"{API}/claim-kinds", token="")))
 
     def submit_claim(self, client_token: str, req: ClaimRequest, *, idempotency_key: str) -> Claim:
         """File a claim; a repeat with the same key and body files nothing twice."""
@@ -473,21 +315,23 @@ class CentralClient:
             token=client_token,
             idempotency_key=idempotency_key,
         )
-        return parse_claim(_json(answer), status=answer.status_code)
+        return parse_claim(json_body(answer), status=answer.status_code)
 
     def claims(self, client_token: str) -> list[Claim]:
         """Every claim of the client, newest first (the central's order)."""
-        return parse_claims(_json(self._call("GET", f"{API}/account/claims", token=client_token)))
+        return parse_claims(
+            json_body(self._call("GET", f"{API}/account/claims", token=client_token))
+        )
 
     def claim(self, client_token: str, claim_id: str) -> Claim:
         """One claim; another client's (or none) is ``NotFound``."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}"
-        return parse_claim(_json(self._call("GET", path, token=client_token)))
+        return parse_claim(json_body(self._call("GET", path, token=client_token)))
 
     def claim_upload_link(self, client_token: str, claim_id: str) -> UploadLink:
         """A new one-time link for the phone (it ends the claim's older ones)."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link"
-        return parse_upload_link(_json(self._call("POST", path, json={}, token=client_token)))
+        return parse_upload_link(json_body(self._call("POST", path, json={}, token=client_token)))
 
     def send_claim_upload_link(
         self, client_token: str, claim_id: str, *, idempotency_key: str
@@ -497,7 +341,7 @@ class CentralClient:
         answers the same link. ``LinkSmsLimited`` past the claim's hourly cap."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link/sms"
         answer = self._call("POST", path, token=client_token, idempotency_key=idempotency_key)
-        return parse_link_sent(_json(answer))
+        return parse_link_sent(json_body(answer))
 
     def add_claim_document(
         self,
@@ -523,12 +367,12 @@ class CentralClient:
             )
         finally:
             body.close()
-        return parse_document(_json(answer), status=answer.status_code)
+        return parse_document(json_body(answer), status=answer.status_code)
 
     # -- public and set-up ----------------------------------------------------
 
     def password_policy(self) -> PasswordPolicy:
-        body = _json(self._call("GET", f"{API}/password-policy"))
+        body = json_body(self._call("GET", f"{API}/password-policy"))
         try:
             return PasswordPolicy(
                 min_length=int(body["min_length"]),
@@ -544,7 +388,7 @@ class CentralClient:
         answer = self._call(
             "POST", f"{API}/terminals/enroll", json={"code": code, "name": name}, token=""
         )
-        body = _json(answer)
+        body = json_body(answer)
         try:
             return Enrollment(
                 terminal_id=str(body["terminal_id"]),
@@ -565,7 +409,7 @@ class CentralClient:
     def dev_messages(self, to: str | None = None) -> list[dict[str, Any]]:
         """The ``dev`` delivery backend's mailbox (demo and tests only), oldest first."""
         params = {"to": to} if to else None
-        body = _json(self._call("GET", "/dev/messages", params=params))
+        body = json_body(self._call("GET", "/dev/messages", params=params))
         messages = body.get("messages")
         if not isinstance(messages, list):
             raise UnexpectedResponse("messages missing", status=200)
@@ -614,7 +458,7 @@ class CentralClient:
             "outbox_needs_attention": report.outbox_needs_attention,
             "oldest_pending_age_s": report.oldest_pending_age_s,
         }
-        found = _json(self._call("POST", f"{API}/terminals/heartbeat", json=body))
+        found = json_body(self._call("POST", f"{API}/terminals/heartbeat", json=body))
         age, due = found.get("token_age_s"), found.get("rotate_due")
         if not isinstance(age, int) or not isinstance(due, bool):
             raise UnexpectedResponse("unreadable heartbeat answer", status=200)
@@ -624,7 +468,7 @@ class CentralClient:
         """A new terminal token from the central (the current one keeps working
         until the new one is used, and 10 minutes after). Does not switch to it:
         the caller stores it first (``kiosk.heartbeat.rotate``)."""
-        token = _json(self._call("POST", f"{API}/terminals/token")).get("token")
+        token = json_body(self._call("POST", f"{API}/terminals/token")).get("token")
         if not isinstance(token, str) or not token:
             raise UnexpectedResponse("no token in the rotation answer", status=200)
         return token
@@ -632,7 +476,7 @@ class CentralClient:
     def who_am_i(self) -> tuple[str, str, str]:
         """This terminal as the central knows it: (id, name, branch); 401 →
         ``Unauthorized`` (revoked, or the token is not the central's)."""
-        body = _json(self._call("GET", f"{API}/terminals/me"))
+        body = json_body(self._call("GET", f"{API}/terminals/me"))
         try:
             return str(body["terminal_id"]), str(body["name"]), str(body["branch"])
         except KeyError as exc:
