@@ -236,7 +236,7 @@ def test_keyboard_dock_shows_the_keypad_for_the_code_field_and_types_into_it(
 def test_the_first_screens_values_of_qt_by_number_are_qts(qtbot: QtBot) -> None:
     """The welcome screen sets a few Qt values by number (to paint before Qt's
     namespace is built); they must be the values Qt means."""
-    from ui.main_window import Header
+    from ui.header import Header
     from ui.screens.base import ALIGN_CENTER, NO_FOCUS, centered
 
     assert Qt.AlignmentFlag.AlignCenter.value == ALIGN_CENTER
