@@ -179,7 +179,7 @@ class Shell(QObject):
         if not self.kiosk_mode:
             self._add_clerk_panel(window, opened)
         if self.lock is not None:
-            self.lock.set_outbox(terminal.outbox)
+            self.lock.set_outbox(terminal.outbox, retried=opened.sync.wake)
         deps = make_dependencies(
             terminal.client, terminal.outbox, self.config, kiosk_mode=self.kiosk_mode
         )
@@ -256,7 +256,9 @@ class Shell(QObject):
         from ui.clerk_panel import ClerkPanel
 
         terminal = opened.terminal
-        panel = ClerkPanel(terminal.outbox, self.operator, terminal.daybook)
+        panel = ClerkPanel(
+            terminal.outbox, self.operator, terminal.daybook, retried=opened.sync.wake
+        )
         self.clerk_panel = panel
         window.add_side_panel(panel)
         window.outcome_applied.connect(panel.record)

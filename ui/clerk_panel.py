@@ -73,9 +73,18 @@ class OutboxPanel(QWidget):
 
     count_changed = Signal(int)
 
-    def __init__(self, outbox: Outbox | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        outbox: Outbox | None,
+        parent: QWidget | None = None,
+        *,
+        retried: Callable[[], None] = lambda: None,
+    ) -> None:
+        """``retried`` is called (off the GUI thread) once an entry was made due:
+        the sync worker's ``wake``, so «Повторить» sends now, not at its next look."""
         super().__init__(parent)
         self._outbox = outbox
+        self._retried = retried
         self._busy = False
         self._armed_drop: str | None = None
         self.title = QLabel()
@@ -209,7 +218,12 @@ class OutboxPanel(QWidget):
     def _retry(self) -> None:
         entry_id = self._selected_id()
         if entry_id is not None and self._outbox is not None:
-            self._run(self._outbox.retry, entry_id)
+            self._run(self._retry_now, entry_id)
+
+    def _retry_now(self, entry_id: str) -> None:
+        assert self._outbox is not None
+        self._outbox.retry(entry_id)
+        self._retried()
 
     def _drop(self) -> None:
         entry_id = self._selected_id()
@@ -247,6 +261,7 @@ class ClerkPanel(QWidget):
         parent: QWidget | None = None,
         *,
         poll_interval_ms: int = POLL_INTERVAL_MS,
+        retried: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("clerkPanel")
@@ -268,7 +283,7 @@ class ClerkPanel(QWidget):
         self.today_list = QListWidget()
         one_entry_per_row(self.today_list)
         self.today_empty = empty_note()
-        self.outbox_panel = OutboxPanel(outbox)
+        self.outbox_panel = OutboxPanel(outbox, retried=retried)
         layout = QVBoxLayout(self)
         operator_row = QHBoxLayout()
         operator_row.addWidget(self.operator_label, 1)

@@ -164,11 +164,16 @@ class AdminMenu(Overlay):
 class OutboxOverlay(Overlay):
     """The outbox panel for an employee, over the kiosk; «Закрыть» or Escape closes it."""
 
-    def __init__(self, outbox: Outbox | None, parent: QWidget) -> None:
+    def __init__(
+        self,
+        outbox: Outbox | None,
+        parent: QWidget,
+        retried: Callable[[], None] = lambda: None,
+    ) -> None:
         from ui.clerk_panel import OutboxPanel  # the kiosk stack: imported after opening
 
         super().__init__(parent, card_width_px=OVERLAY_WIDE_CARD_WIDTH_PX)
-        self.panel = OutboxPanel(outbox, self.card)
+        self.panel = OutboxPanel(outbox, self.card, retried=retried)
         self.panel.setMinimumHeight(OUTBOX_LIST_MIN_PX)
         for button in (self.panel.retry, self.panel.drop, self.panel.refresh):
             button.setMinimumHeight(TOUCH_MIN_PX)  # the clerk's 34 px are no kiosk targets
@@ -212,6 +217,7 @@ class KioskLock(QObject):
         self._window = window
         self._check_pin = check_pin
         self._outbox = outbox
+        self._retried: Callable[[], None] = lambda: None
         self.exit_allowed = False
         self.pin_dialog: AdminPinDialog | None = None
         self.menu: AdminMenu | None = None
@@ -286,16 +292,18 @@ class KioskLock(QObject):
         self.menu.outbox.clicked.connect(self.show_outbox)
         self.menu.open()
 
-    def set_outbox(self, outbox: Outbox | None) -> None:
-        """The lock is applied before the terminal opens; its outbox arrives later."""
+    def set_outbox(self, outbox: Outbox | None, retried: Callable[[], None] = lambda: None) -> None:
+        """The lock is applied before the terminal opens; its outbox (and the sync
+        worker's ``wake``, for a retried entry) arrive later."""
         self._outbox = outbox
+        self._retried = retried
 
     def show_outbox(self) -> None:
         if self.menu is not None:
             self.menu.accept()
         if self.outbox_dialog is not None:
             self.outbox_dialog.deleteLater()
-        dialog = OutboxOverlay(self._outbox, self._window)
+        dialog = OutboxOverlay(self._outbox, self._window, self._retried)
         self.outbox_dialog = dialog
         dialog.open()
         dialog.panel.reload()

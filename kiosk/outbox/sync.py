@@ -245,7 +245,8 @@ class SyncWorker:
         self._thread = None
 
     def wake(self) -> None:
-        """Look at the outbox now (call after a capture, or after a clerk's retry)."""
+        """Look at the outbox now: a clerk's «Повторить» made an entry due (the
+        outbox panels call it); otherwise the worker looks every ``idle_interval_s``."""
         self._wake.set()
 
     @property

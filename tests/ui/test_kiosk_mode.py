@@ -161,3 +161,33 @@ def test_kiosk_password_rules_sit_under_their_title(
     qtbot.waitUntil(lambda: rules.isVisible() and rules.height() > 0)
     gap_px = rules.geometry().top() - title.geometry().bottom()
     assert 0 < gap_px <= 12, f"{gap_px} px between the title and its first rule"
+
+
+def test_a_retried_entry_goes_at_once_not_at_the_workers_next_look(
+    ui_outbox: Any, terminal_client: Any, qtbot: QtBot
+) -> None:
+    """«Повторить» makes the entry due and wakes the sync worker: the clerk sees it
+    delivered in seconds, not after the worker's idle minute."""
+    from kiosk.api_types import RegistrationRequest
+    from kiosk.outbox import SyncWorker
+    from ui.clerk_panel import OutboxPanel
+
+    entry = ui_outbox.capture(
+        RegistrationRequest(email="a@mail.ru", phone="+77011112233", consent=True)
+    )
+    ui_outbox.defer_all(3600)  # as after a failed try: due in an hour
+    worker = SyncWorker(ui_outbox, terminal_client, probe_interval_s=60, idle_interval_s=60)
+    worker.start()
+    try:
+        qtbot.wait(1000)  # the worker has looked, found nothing due, and sleeps its minute
+        assert ui_outbox.get(entry).state == "pending"
+        panel = OutboxPanel(ui_outbox, retried=worker.wake)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.reload()
+        qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=REPLY_TIMEOUT_MS)
+        panel.list.setCurrentRow(0)
+        tap(qtbot, panel, "Повторить")
+        qtbot.waitUntil(lambda: ui_outbox.get(entry).state == "delivered", timeout=15_000)
+    finally:
+        worker.stop()
