@@ -334,3 +334,36 @@ def test_a_document_arriving_from_the_phone_keeps_the_idle_prompt_away(
     assert not watcher.is_prompting(), "the arrival answered «Вы ещё здесь?»"
     assert window.current_screen() is page and page.documents.count() == 1
     watcher.stop()
+
+
+def test_a_claim_with_twenty_documents_scrolls_and_keeps_its_buttons_on_screen(
+    make_window: Callable[..., Any],
+    terminal_client: CentralClient,
+    holder: Client,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A claim takes up to 20 documents: on a 1366×768 kiosk their rows and the
+    history scroll in the page's column; the window stays on the screen and
+    «Мои заявления» stays where the finger expects it."""
+    window = make_window(terminal_client, kiosk_mode=True)
+    window.resize(1366, 768)
+    scans = tmp_path / "scanner"
+    scans.mkdir()
+    photos = []
+    for n in range(20):
+        photo = scans / f"фото-{n + 1:02d}.png"
+        photo.write_bytes(png())
+        photos.append(str(photo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (photos, ""))
+    page = file_claim(qtbot, window)
+    page.add_files.click()
+    qtbot.waitUntil(lambda: page.documents.count() == 20, timeout=60_000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=REPLY_TIMEOUT_MS)
+    qtbot.wait(100)  # the layout runs
+    assert window.height() <= 768, "the window grew off the screen"
+    button = find_button(window, "Мои заявления")
+    bottom = button.mapTo(window, QPoint(0, button.height())).y()
+    assert bottom <= window.height()
+    assert page.left_scroll.verticalScrollBar().maximum() > 0  # the rows scroll

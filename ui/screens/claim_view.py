@@ -21,10 +21,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -111,7 +114,9 @@ class ClaimViewScreen(Screen):
         self.to_claims = named(QPushButton(), "primary")
         self.touch(self.add_files, self.send_sms, self.to_contracts, self.to_claims)
 
-        left = QVBoxLayout()
+        left_host = QWidget()
+        left = QVBoxLayout(left_host)
+        left.setContentsMargins(0, 0, 8, 0)  # room for the scroll bar
         left.setSpacing(6)
         for w in (self.title, self.status, self.next_steps, self.details):
             left.addWidget(w)
@@ -138,9 +143,20 @@ class ClaimViewScreen(Screen):
         side.addWidget(self.sms_note)
         side.addWidget(self.phone_hint)
         side.addStretch(1)
+        # up to 20 documents and the history: the column scrolls (a finger drags it
+        # at a kiosk) while the phone's card and the action bar stay where they are
+        self.left_scroll = QScrollArea()
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll.setWidget(left_host)
+        if self.kiosk_mode:
+            QScroller.grabGesture(
+                self.left_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            )
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addLayout(left, 1)
+        columns.addWidget(self.left_scroll, 1)
         columns.addWidget(side_host)
         buttons = QHBoxLayout()
         buttons.addWidget(self.to_contracts)
