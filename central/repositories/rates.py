@@ -13,7 +13,6 @@ docs/performance.md §4, run H).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,12 +26,12 @@ from sqlalchemy import (
     insert,
     literal,
     select,
-    text,
 )
 from sqlalchemy.orm import Session
 
 from central.core.errors import RateLimited
 from central.models import RateEvent
+from central.repositories import locks
 from central.repositories.tables import table_of
 
 WINDOW_S = 3600
@@ -72,30 +71,13 @@ def window_columns(scope: Any, key: Any, since: Any, limit: Any) -> tuple[Column
     return case((span < limit, span), else_=counted), oldest.scalar_subquery()
 
 
-_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
-
-
 def serialise(db: Session, *windows: tuple[str, str]) -> None:
     """Make each ``(scope, key)`` window's check and count one request at a time,
     until the transaction ends: a burst of parallel requests must not all read
     "below the limit" before any of them counts (40 parallel wrong passwords
-    were 40 guesses against a cap of 20). Call before ``enforce``.
-
-    PostgreSQL: one transaction advisory lock per window, keyed by its hash and
-    taken in ascending order, so two requests sharing windows never deadlock.
-    SQLite needs none: a terminal request's first write (its idempotency claim)
-    takes the database's one write lock, so its checks and counts already run one
-    request at a time."""
-    if db.get_bind().dialect.name != "postgresql":
-        return
-    keys = sorted(
-        int.from_bytes(
-            hashlib.sha256(f"rate:{scope}:{key}".encode()).digest()[:8], "big", signed=True
-        )
-        for scope, key in windows
-    )
-    for key in keys:
-        db.execute(_LOCK, {"key": key})
+    were 40 guesses against a cap of 20). Call before ``enforce``; see
+    ``central.repositories.locks`` for how (and why SQLite needs nothing)."""
+    locks.hold(db, *(f"rate:{scope}:{key}" for scope, key in windows))
 
 
 def check(count: int, oldest: datetime | None, limit: int, now: datetime) -> None:

@@ -8,7 +8,6 @@ for the rarer reads and changes (confirm, resend, status).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,14 +22,13 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    text,
     union_all,
     update,
 )
 from sqlalchemy.orm import Session
 
 from central.models import Account, CodeIssue, RateEvent, Registration
-from central.repositories import rates
+from central.repositories import locks, rates
 from central.repositories.tables import table_of
 
 TERMINAL_SCOPE = "registration_terminal"
@@ -111,13 +109,7 @@ def lock_phone(db: Session, phone: str) -> None:
     advisory lock keyed by the phone's hash. SQLite needs none: a request's first
     write (its idempotency claim) takes the database's one write lock, so its
     checks and writes already run one request at a time."""
-    if db.get_bind().dialect.name != "postgresql":
-        return
-    digest = hashlib.sha256(f"code-phone:{phone}".encode()).digest()
-    db.execute(_LOCK, {"key": int.from_bytes(digest[:8], "big", signed=True)})
-
-
-_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+    locks.hold(db, f"code-phone:{phone}")
 
 
 def _aware(value: Any, like: datetime) -> datetime | None:

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.errors import CodeExpired, InvalidCode, TooManyAttempts
 from kiosk.flows.registration import RegistrationOutcome, Step
-from ui.design import DIGITS_COLUMN_PX, PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
+from ui.design import PROCEDURE_WIDTH_KIOSK_PX, PROCEDURE_WIDTH_PX
 from ui.screens.base import KIOSK_TOUCH_MIN_PX, AppContext, Screen, named, titled_column
 from ui.screens.messages import error_text, set_good_news
 from ui.screens.success import SuccessDialog
 from ui.widgets.busy_button import BusyButton
-from ui.widgets.layout import centered as centered_row
 from ui.widgets.layout import procedure_host
-from ui.widgets.sms_code import CODE_FIELD_WIDTH_PX, CODE_LENGTH, CodeField, CodeStatus
+from ui.widgets.sms_code import CODE_LENGTH, CodeField, CodeStatus, add_code_field
 from ui.widgets.step_indicator import StepIndicator
 
 COUNTDOWN_TICK_MS = 250
@@ -44,15 +43,7 @@ class CodeEntryScreen(Screen):
         self.code = CodeField()
         self.code_label.setBuddy(self.code)
         self.confirm_button = named(BusyButton(), "primary")
-        if self.kiosk_mode:
-            # the field, its label and the keypad below: one centred column of one width
-            self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column.addLayout(centered_row(self.code_label, DIGITS_COLUMN_PX))
-            column.addLayout(centered_row(self.code, DIGITS_COLUMN_PX))
-        else:
-            self.code.setMaximumWidth(CODE_FIELD_WIDTH_PX)
-            column.addWidget(self.code_label)
-            column.addWidget(self.code)
+        add_code_field(column, self.code_label, self.code, kiosk=self.kiosk_mode)
         self.problem = named(QLabel(), "fieldProblem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)

@@ -7,11 +7,13 @@ is re-read from the flow's code state by the screen's countdown timer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.design import DIGITS_COLUMN_PX
 from ui.widgets.busy_button import BusyButton
+from ui.widgets.layout import centered
 
 CODE_LENGTH = 6  # digits of an SMS code (registration and reset alike)
 CODE_FIELD_WIDTH_PX = 260
@@ -104,3 +106,17 @@ class CodeStatus(QWidget):
             else "",
         )
         return expires_in_s > 0 and (attempts_left is None or attempts_left > 0)
+
+
+def add_code_field(column: QVBoxLayout, label: QLabel, field: CodeField, *, kiosk: bool) -> None:
+    """``label`` over ``field`` in ``column``: at a kiosk centred, as wide as the
+    digit keypad below them (one column to look at); in clerk mode at the left,
+    as wide as six digits. Every SMS-code screen places its field so."""
+    if kiosk:
+        field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addLayout(centered(label, DIGITS_COLUMN_PX))
+        column.addLayout(centered(field, DIGITS_COLUMN_PX))
+    else:
+        field.setMaximumWidth(CODE_FIELD_WIDTH_PX)
+        column.addWidget(label)
+        column.addWidget(field)
