@@ -254,13 +254,25 @@ def field(root: Any, label: str) -> Any | None:
     return None
 
 
-def click(root_of: Callable[[], Any], label: str) -> Callable[[], bool]:
+CONSENT_LABELS = (
+    "Я даю согласие на обработку моих персональных данных",
+    "Клиент даёт согласие на обработку персональных данных",
+)
+
+
+def click(root_of: Callable[[], Any], *labels: str) -> Callable[[], bool]:
+    """A step that taps the first visible, enabled button named one of ``labels``."""
+
     def step() -> bool:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
         root = root_of()
-        found = button(root, label) if root is not None else None
+        found = None
+        for label in labels if root is not None else ():
+            found = button(root, label)
+            if found is not None:
+                break
         if found is None:
             return False
         QTest.mouseClick(found, Qt.MouseButton.LeftButton)
@@ -314,10 +326,8 @@ def details_steps(window: Any, email: Callable[[], str], phone: Callable[[], str
         ("registration screen", on_screen(window, "registration")),
         ("type email", type_into(screen, "Email", email)),
         ("type phone", type_into(screen, "Телефон", phone)),
-        (
-            "tap consent",
-            click(screen, "Я даю согласие на обработку моих персональных данных"),
-        ),
+        # the client's own words at a kiosk, the clerk's in clerk mode
+        ("tap consent", click(screen, *CONSENT_LABELS)),
         ("tap Зарегистрировать", click(screen, "Зарегистрировать")),
         ("check screen", on_screen(window, "check_details")),
         ("tap Всё верно", click(screen, "Всё верно")),

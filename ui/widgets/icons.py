@@ -10,13 +10,12 @@ drawn once. An icon is never the only carrier of a meaning: a text always says i
 
 from __future__ import annotations
 
-import html
 from functools import cache
 from importlib.resources import files
 from typing import Final
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -68,7 +67,8 @@ def _pixmap(name: str, colour: str, size_px: int, ratio: float) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
     side = max(1, round(size_px * ratio))
     pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent; not ``Qt``: the status line's dot
+    # is drawn before the first paint, and ``Qt``'s namespace costs start-up (perf §1)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, side, side))
@@ -109,6 +109,8 @@ def icon_lines_html(lines: list[tuple[str, str, str]], size_px: int) -> str:
     before the text (``""`` for no icon). For a sentence that lists things with a
     mark each (refused password rules), where a font's «✗» would be a glyph;
     the label's accessible name is the plain text, without the marks."""
+    import html  # only here: the module is imported before the first paint
+
     shown = []
     for name, colour, text in lines:
         mark = ""
