@@ -1,9 +1,15 @@
 """Secrets: confirmation codes, passwords and bearer tokens.
 
 Passwords are argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane):
-argon2-cffi's defaults (64 MiB, 3 passes, 4 lanes) cost several times the CPU
-per log-in for no protection OWASP asks for. A hash made at other parameters is
-replaced at the owner's next successful log-in (``verify_and_maybe_rehash``).
+argon2-cffi's defaults (64 MiB, 3 passes, 4 lanes), which earlier versions used,
+cost several times the CPU per log-in for no protection OWASP asks for. A hash
+made at other parameters is replaced at the owner's next successful log-in
+(``verify_and_maybe_rehash``). The hashing is libsodium's (PyNaCl): the same
+argon2id and the same PHC string (``$argon2id$v=19$m=…``, so every stored hash
+verifies), but it picks the CPU's vector unit (AVX2, AVX-512) at run time where
+argon2-cffi's wheels are built for SSE2 only: the defender pays about half the
+CPU for the same cost to an attacker, who uses optimised code anyway
+(docs/performance.md §8).
 Tokens are random and high-entropy, so a plain SHA-256 is what is stored. A
 six-digit code is not: any unkeyed hash of it (salted or argon2) falls to a
 million guesses, so a code is stored as an HMAC-SHA-256 under the central's
@@ -23,8 +29,8 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from nacl import pwhash
+from nacl.exceptions import CryptoError
 
 from vic_rules.password import violations
 
@@ -47,12 +53,26 @@ TEMP_PASSWORD_GROUPS = 3
 TEMP_PASSWORD_GROUP_LENGTH = 4
 TEMP_PASSWORD_SEPARATOR = "-"
 
-_hasher = PasswordHasher(
-    time_cost=ARGON2_TIME_COST,
-    memory_cost=ARGON2_MEMORY_KIB,
-    parallelism=ARGON2_PARALLELISM,
-    type=Type.ID,
+# libsodium's argon2id has one lane (OWASP's p = 1), a 16-byte salt and a 32-byte
+# hash; what it writes before the salt names today's parameters exactly.
+_CURRENT_PARAMETERS = (
+    f"$argon2id$v=19$m={ARGON2_MEMORY_KIB},t={ARGON2_TIME_COST},p={ARGON2_PARALLELISM}$"
 )
+_SALT_AND_HASH_CHARS = 22 + 1 + 43  # unpadded base64 of 16 and 32 bytes, and "$"
+
+
+def _hash(password: str) -> str:
+    return pwhash.argon2id.str(
+        password.encode(), opslimit=ARGON2_TIME_COST, memlimit=ARGON2_MEMORY_KIB * 1024
+    ).decode()
+
+
+def _needs_rehash(stored: str) -> bool:
+    return not (
+        stored.startswith(_CURRENT_PARAMETERS)
+        and len(stored) == len(_CURRENT_PARAMETERS) + _SALT_AND_HASH_CHARS
+    )
+
 
 # argon2 runs in a few threads of lowered priority: a hash takes a core for a
 # while (its cost is a security figure, not ours to cut below OWASP's), and
@@ -124,13 +144,13 @@ def hash_token(token: str) -> str:
 
 def hash_password(password: str) -> str:
     """argon2id at ``ARGON2_*``, in the low-priority hashing threads
-    (argon2-cffi releases the GIL while hashing: the caller's thread just waits)."""
-    return _hash_pool().submit(_hasher.hash, password).result()
+    (libsodium, through cffi, releases the GIL while hashing: the caller's thread just waits)."""
+    return _hash_pool().submit(_hash, password).result()
 
 
 def hash_password_later(password: str) -> Future[str]:
     """``hash_password`` started in the hashing threads; the caller collects it."""
-    return _hash_pool().submit(_hasher.hash, password)
+    return _hash_pool().submit(_hash, password)
 
 
 @dataclass(frozen=True)
@@ -153,7 +173,7 @@ def _stand_in_hash() -> str:
     global _no_password_hash
     with _no_password_lock:
         if _no_password_hash is None:
-            _no_password_hash = _hasher.hash(secrets.token_urlsafe(16))
+            _no_password_hash = _hash(secrets.token_urlsafe(16))
         return _no_password_hash
 
 
@@ -165,17 +185,17 @@ def _check(password: str, stored: str | None, rehash: bool = True) -> PasswordCh
         return PasswordCheck(False)
     if not rehash:
         return PasswordCheck(True)
-    try:
-        stale = _hasher.check_needs_rehash(stored)
-    except (InvalidHashError, ValueError):
-        stale = True
-    return PasswordCheck(True, _hasher.hash(password) if stale else None)
+    return PasswordCheck(True, _hash(password) if _needs_rehash(stored) else None)
 
 
 def _verify(password: str, stored: str) -> bool:
+    """Whether ``password`` matches ``stored``; a damaged or foreign stored text
+    (not argon2id) never matches."""
+    if not stored.startswith("$argon2id$"):
+        return False
     try:
-        return _hasher.verify(stored, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return bool(pwhash.argon2id.verify(stored.encode(), password.encode()))
+    except (CryptoError, ValueError, TypeError):
         return False
 
 

@@ -39,6 +39,23 @@ def test_a_hash_at_the_old_defaults_is_replaced_when_its_password_matches() -> N
     assert again == security.PasswordCheck(True, None)  # today's hash is kept
 
 
+def test_a_hash_argon2_cffi_made_at_todays_cost_verifies_and_is_kept() -> None:
+    """What the central stored before its hashing moved to libsodium."""
+    earlier = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
+    stored = earlier.hash("Kept-Pass-12")
+    assert security.verify_and_maybe_rehash("Kept-Pass-12", stored) == security.PasswordCheck(
+        True, None
+    )
+    assert earlier.verify(security.hash_password("Back-Pass-12"), "Back-Pass-12")
+
+
+@pytest.mark.parametrize(
+    "stored", ["", "plain-text", "$argon2id$v=19$m=19456,t=2,p=1$short", "$2b$12$" + "x" * 53]
+)
+def test_a_damaged_or_foreign_stored_hash_never_matches(stored: str) -> None:
+    assert security.verify_and_maybe_rehash("Any-Pass-12", stored) == security.PasswordCheck(False)
+
+
 def _cpu_s(password: str, stored: str | None) -> float:
     started = time.thread_time()
     security._check(password, stored)

@@ -89,7 +89,7 @@ def test_the_terminal_installs_without_the_server_and_paints_its_demo(venv: Venv
     venv.install("vic-kiosk")
     version = venv.run("vic-kiosk", "--version")
     assert (version.returncode, version.stdout.strip()) == (0, f"vic-kiosk {VERSION}")
-    for server_part in ("central", "fastapi", "uvicorn", "alembic", "argon2", "psycopg"):
+    for server_part in ("central", "fastapi", "uvicorn", "alembic", "nacl", "psycopg"):
         assert not venv.importable(server_part), f"{server_part} came with the terminal"
 
     without_demo = venv.run("vic-kiosk", "--demo", "--smoke")
