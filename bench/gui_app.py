@@ -90,7 +90,7 @@ def first_paint(show: Callable[[], Any]) -> int:
 
     def ready() -> None:
         emit({"ready_s": time.monotonic() - PROCESS_T0, "rss_mb": rss_mb()})
-        app.quit()
+        app.exit(0)  # Qt 6's quit() asks the windows first: a clerk's asks the clerk
 
     watch = PaintWatch()
     watched = show()
@@ -446,7 +446,7 @@ def run_unreachable(args: argparse.Namespace) -> int:
                 waited_s=time.monotonic() - started[0] if started[0] else 0.0,
                 failure=script.failure,
             )
-            app.quit()
+            app.exit(0)  # Qt 6's quit() asks the windows first: a clerk's asks the clerk
 
         script = Script(steps, done, lambda: where(_Lazy(shell)))
         shell.start()
@@ -505,7 +505,7 @@ def run_drain(args: argparse.Namespace) -> int:
                 counts=counts,
                 failure=script.failure,
             )
-            app.quit()
+            app.exit(0)  # Qt 6's quit() asks the windows first: a clerk's asks the clerk
 
         script = Script(steps, done, lambda: where(_Lazy(shell)))
         shell.start()
@@ -605,7 +605,7 @@ def run_memory(args: argparse.Namespace) -> int:
                 seconds=time.monotonic() - started,
                 failure=script.failure,
             )
-            app.quit()
+            app.exit(0)  # Qt 6's quit() asks the windows first: a clerk's asks the clerk
 
         script = Script(script_steps, done, lambda: where(window))
         shell.start()
