@@ -19,7 +19,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -74,6 +74,10 @@ def _outcome_of(view: EntryView) -> DayOutcome:
     if view.state == "needs_attention":
         return DayOutcome.NEEDS_ATTENTION
     return DayOutcome.SAVED
+
+
+# outcomes the outbox may still change: an entry saved offline, or set aside
+_FOLLOWED: Final = frozenset({DayOutcome.SAVED, DayOutcome.NEEDS_ATTENTION})
 
 
 class Daybook:
@@ -159,12 +163,18 @@ class Daybook:
             self._write(found)
             return tuple(found)
 
-    def follow_outbox(self, views: Iterable[EntryView]) -> tuple[DayEntry, ...]:
+    def follow_outbox(
+        self, look_up: Callable[[Sequence[str]], Iterable[EntryView]]
+    ) -> tuple[DayEntry, ...]:
         """Give the day's offline entries the outbox's news (delivered, set aside);
-        written only when something changed. The day's entries after it."""
-        by_id = {v.id: v for v in views}
+        written only when something changed. The day's entries after it.
+
+        ``look_up(keys)`` gives the outbox's views of those entries (``Outbox.views``):
+        only the day's entries still waiting are asked for, not the whole outbox."""
         with self._lock:
             found = self._read()
+            open_keys = [e.key for e in found if e.outcome in _FOLLOWED]
+            by_id = {v.id: v for v in look_up(open_keys)} if open_keys else {}
             changed = False
             for i, e in enumerate(found):
                 view = by_id.get(e.key)

@@ -92,11 +92,9 @@ def report_of(outbox: Outbox, now: datetime | None = None) -> HeartbeatReport:
     """The outbox's backlog as the central is told it (counts and the oldest
     pending entry's age: no personal data)."""
     counts = outbox.counts()
-    pending = outbox.entries("pending")
+    at = outbox.oldest_pending_at()
     oldest: int | None = None
-    if pending:
-        at = pending[0].created_at
-        at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    if at is not None:
         oldest = max(0, int(((now or datetime.now(UTC)) - at).total_seconds()))
     return HeartbeatReport(
         app_version=VERSION,

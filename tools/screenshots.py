@@ -590,10 +590,10 @@ def render_clerk_panel(window: MainWindow, shots: Shots, panel: Any) -> None:
     window.go_home()
     panel.set_operator("A.Nurlanova")
     window.add_side_panel(panel)
+    panel.outbox_panel.count_changed.connect(window.status_line.set_outbox_count)
     panel.outbox_panel.reload()
     wait_for_background()
     panel.outbox_panel.list.setCurrentRow(0)
-    window.status_line.set_outbox_count(panel.outbox_panel.list.count())
     shots.shot(window, 14, "clerk_panel")
 
 

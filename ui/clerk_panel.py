@@ -14,7 +14,7 @@ runs through ``ui.background`` because it touches the disk and decrypts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -65,10 +65,26 @@ def one_entry_per_row(lst: QListWidget) -> None:
     lst.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
 
+# A list widget lays out every row's wrapped text on the GUI thread, and reading
+# every entry held the GIL in long row loops: with 10,000 waiting, each refresh
+# stopped the event loop for over half a second during a drain. A clerk acts on a
+# few entries: the list holds the first of them (``Outbox.waiting``: those that
+# need attention before the others) and says how many more are waiting.
+LISTED_ENTRIES_MAX = 100
+
+
+Waiting = tuple[list[EntryView], int]  # ``Outbox.waiting``: the listed entries, how many in all
+
+
+def _none(_: Sequence[str]) -> list[EntryView]:
+    return []
+
+
 class OutboxPanel(QWidget):
     """The outbox's entries (masked) with Retry and Drop; ``reload()`` to refresh.
 
-    ``count_changed(int)`` carries the number of entries not yet delivered.
+    ``count_changed(int)`` carries the number of entries not yet delivered (all of
+    them, also those beyond the ``LISTED_ENTRIES_MAX`` the list shows).
     """
 
     count_changed = Signal(int)
@@ -91,6 +107,12 @@ class OutboxPanel(QWidget):
         self.title.setObjectName("fieldLabel")
         self.list = QListWidget()
         self.empty = empty_note()
+        self.more = QLabel()
+        self.more.setWordWrap(True)
+        self.more.hide()
+        self._unlisted = 0
+        self._shown: list[tuple[str, str, str | None]] | None = None
+        self._total = -1
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.retry = QPushButton()
@@ -109,6 +131,7 @@ class OutboxPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.more)
         layout.addStretch(0)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -125,6 +148,10 @@ class OutboxPanel(QWidget):
         self.list.setVisible(self.list.count() > 0)
         self.empty.setVisible(self.list.count() == 0)
         self.list.setAccessibleName(self.tr("Outbox"))
+        self.more.setText(
+            self.tr("%1 more are waiting and not listed.").replace("%1", str(self._unlisted))
+        )
+        self.more.setVisible(self._unlisted > 0)
         for button, text in (
             (self.retry, self.tr("Retry")),
             (self.drop, self.tr("Confirm drop") if self._armed_drop else self.tr("Drop")),
@@ -136,6 +163,7 @@ class OutboxPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._shown = None  # the rows' words too, at the next refresh
             self.retranslate()
         super().changeEvent(event)
 
@@ -190,30 +218,38 @@ class OutboxPanel(QWidget):
             return
         self._busy = True
         self._update_buttons()
-        Op(self._outbox.entries).owner(self).success(self._show).failure(self._failed).finally_(
-            self._done
-        ).run()
+        Op(self._outbox.waiting, LISTED_ENTRIES_MAX).owner(self).success(self._show).failure(
+            self._failed
+        ).finally_(self._done).run()
 
-    def show_entries(self, entries: list[EntryView]) -> None:
-        """Show ``entries`` read elsewhere (the clerk panel's poll), unless busy."""
+    def show_waiting(self, waiting: Waiting) -> None:
+        """Show ``Outbox.waiting``'s answer read elsewhere (the clerk panel's
+        poll), unless busy."""
         if not self._busy:
-            self._show(entries)
+            self._show(waiting)
 
-    def _show(self, entries: list[EntryView]) -> None:
+    def _show(self, waiting: Waiting) -> None:
+        listed, total = waiting
+        shown = [e for e in listed if e.state != "delivered"][:LISTED_ENTRIES_MAX]
+        if self._shown == [(e.id, e.state, e.last_error) for e in shown] and total == self._total:
+            return  # nothing new: the list keeps its rows, its selection and scroll
+        self._shown = [(e.id, e.state, e.last_error) for e in shown]
+        self._total = total
         keep = self._selected_id()
         self.list.clear()
-        waiting = [e for e in entries if e.state != "delivered"]
-        for e in waiting:
+        self._unlisted = max(0, total - len(shown))
+        self.list.setUpdatesEnabled(False)
+        for e in shown:
             item = QListWidgetItem(self.entry_text(e))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             self.list.addItem(item)
             if e.id == keep:
                 self.list.setCurrentItem(item)
+        self.list.setUpdatesEnabled(True)
         if self._armed_drop is None:
             self.message.clear()
-        self.list.setVisible(bool(waiting))
-        self.empty.setVisible(not waiting)
-        self.count_changed.emit(len(waiting))
+        self.retranslate()  # the list's and the note's visibility, the note's count
+        self.count_changed.emit(total)
 
     def _retry(self) -> None:
         entry_id = self._selected_id()
@@ -392,17 +428,19 @@ class ClerkPanel(QWidget):
             self._polled
         ).run()
 
-    def _read_news(self) -> tuple[list[EntryView] | None, tuple[DayEntry, ...] | None]:
-        """Worker thread: the outbox's entries and the day's list that follows them."""
-        entries = self._outbox.entries() if self._outbox is not None else None
+    def _read_news(self) -> tuple[Waiting | None, tuple[DayEntry, ...] | None]:
+        """Worker thread: the outbox's waiting entries and the day's list that follows
+        the outbox (both bounded reads, whatever the backlog)."""
+        box = self._outbox
+        waiting = box.waiting(LISTED_ENTRIES_MAX) if box is not None else None
         if self._daybook is None:
-            return entries, None
-        return entries, self._daybook.follow_outbox(entries or [])
+            return waiting, None
+        return waiting, self._daybook.follow_outbox(box.views if box is not None else _none)
 
-    def _show_news(self, news: tuple[list[EntryView] | None, tuple[DayEntry, ...] | None]) -> None:
-        entries, today = news
-        if entries is not None:
-            self.outbox_panel.show_entries(entries)
+    def _show_news(self, news: tuple[Waiting | None, tuple[DayEntry, ...] | None]) -> None:
+        waiting, today = news
+        if waiting is not None:
+            self.outbox_panel.show_waiting(waiting)
         if today is not None:
             self._show_today(today)
 

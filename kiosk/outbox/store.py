@@ -82,6 +82,9 @@ def _reason(text: str) -> str:
     return text if len(text) <= REASON_MAX_CHARS else text[: REASON_MAX_CHARS - 1] + "…"
 
 
+IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters per statement
+
+
 class Outbox:
     """The outbox file at ``path``, sealed with ``key`` (32 bytes, from the keyring).
 
@@ -257,6 +260,54 @@ class Outbox:
             rows = s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state))
             found = {state: int(n) for state, n in rows}
         return {state: found.get(state, 0) for state in STATES}
+
+    def oldest_pending_at(self) -> datetime | None:
+        """When the oldest entry still waiting to be sent was captured; one
+        aggregate, so a heartbeat over a backlog of thousands reads no rows (and
+        holds the GIL for no row loop while the screen is drawn)."""
+        query = select(func.min(OutboxRow.created_at)).where(OutboxRow.state == "pending")
+        with self._tx(write=False) as s:
+            found = s.scalar(query)
+        return to_datetime(found) if found is not None else None
+
+    def waiting(self, limit: int) -> tuple[list[EntryView], int]:
+        """The entries not yet delivered as a clerk's list shows them: at most
+        ``limit``, oldest first, those set aside (the clerk must act on them)
+        taken before those only waiting for the network; and how many are not
+        delivered in all. Reads at most ``limit`` rows, however long the backlog."""
+        order = (OutboxRow.created_at, ROWID)
+        with self._tx(write=False) as s:
+            aside = list(
+                s.scalars(
+                    select(OutboxRow)
+                    .where(OutboxRow.state == "needs_attention")
+                    .order_by(*order)
+                    .limit(limit)
+                )
+            )
+            pending = list(
+                s.scalars(
+                    select(OutboxRow)
+                    .where(OutboxRow.state == "pending")
+                    .order_by(*order)
+                    .limit(limit - len(aside))
+                )
+            )
+            total = s.scalar(
+                select(func.count()).select_from(OutboxRow).where(OutboxRow.state != "delivered")
+            )
+        rows = sorted(aside + pending, key=lambda row: row.created_at)  # stable: ties keep order
+        return [entry_view(row) for row in rows], int(total or 0)
+
+    def views(self, ids: Sequence[str]) -> list[EntryView]:
+        """The entries among ``ids`` (missing ones left out), in no set order."""
+        found: list[EntryView] = []
+        with self._tx(write=False) as s:
+            for start in range(0, len(ids), IDS_PER_QUERY):
+                chunk = list(ids[start : start + IDS_PER_QUERY])
+                rows = s.scalars(select(OutboxRow).where(OutboxRow.id.in_(chunk)))
+                found += [entry_view(row) for row in rows]
+        return found
 
     def entries(self, state: State | None = None) -> list[EntryView]:
         """Masked views, oldest first."""

@@ -1075,6 +1075,10 @@ Forgot the password? We can send a code by SMS to set a new one.</translation>
         <translation>Outbox</translation>
     </message>
     <message>
+        <source>%1 more are waiting and not listed.</source>
+        <translation>%1 more are waiting and not listed.</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>

@@ -1075,6 +1075,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <translation>Жіберу кезегі</translation>
     </message>
     <message>
+        <source>%1 more are waiting and not listed.</source>
+        <translation>Тағы %1 жіберуді күтіп тұр, тізімде көрсетілмеген.</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>Қайталау</translation>
     </message>

@@ -1075,6 +1075,10 @@ Forgot the password? We can send a code by SMS to set a new one.</source>
         <translation>Очередь отправки</translation>
     </message>
     <message>
+        <source>%1 more are waiting and not listed.</source>
+        <translation>Ещё %1 ждут отправки и не показаны.</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>Повторить</translation>
     </message>

@@ -19,9 +19,9 @@ def test_the_day_list_is_sealed_follows_the_outbox_and_ends_with_the_day(tmp_pat
     book.record("b", "+7 705 *** ** 21", "d***@mail.ru", DayOutcome.SAVED)
     assert b"mail.ru" not in daybook_path(tmp_path).read_bytes(), "masked contacts are sealed too"
 
-    with Outbox(tmp_path / "outbox.db", key) as box:
-        views = [v for v in box.entries()]  # no entry "b" there: nothing changes
-    assert [e.outcome for e in book.follow_outbox(views)] == [
+    with Outbox(tmp_path / "outbox.db", key) as box:  # no entry "b" there: nothing changes
+        followed = book.follow_outbox(box.views)
+    assert [e.outcome for e in followed] == [
         DayOutcome.REGISTERED,
         DayOutcome.SAVED,
     ]
