@@ -554,11 +554,15 @@ def run_memory(args: argparse.Namespace) -> int:
             from PySide6.QtCore import QObject
             from PySide6.QtWidgets import QDialog
 
+            from ui.widgets.overlay import Overlay
+
             state.n += 1
             if state.n in checkpoints:
                 samples[str(state.n)] = rss_mb()
                 objects[str(state.n)] = len(shell.window.findChildren(QObject))
-                dialogs[str(state.n)] = len(shell.window.findChildren(QDialog))
+                dialogs[str(state.n)] = len(shell.window.findChildren(QDialog)) + len(
+                    shell.window.findChildren(Overlay)
+                )
                 nones[str(state.n)] = sys.getrefcount(None)
                 # how far it got, should the process die before the end
                 partial(
@@ -582,7 +586,8 @@ def run_memory(args: argparse.Namespace) -> int:
                 type_into(lambda: window.current_screen(), "Код подтверждения", lambda: state.code),
             ),
             ("tap Подтвердить код", click(lambda: window.current_screen(), "Подтвердить код")),
-            ("close success dialog", click(dialog, "Понятно")),
+            # the success popup is an overlay inside the window (no modal dialog)
+            ("close success dialog", click(lambda: dialog() or shell.window, "Понятно")),
             ("welcome again", on_screen(window, "welcome")),
             ("count", next_one),
         ]

@@ -48,7 +48,7 @@ def run(quick: bool = False) -> Outcome:
     out.figure("RSS (MB) by registrations", ", ".join(f"{n}: {rss[n]:.1f}" for n in sorted(rss)))
     for label, key in (
         ("QObjects under the main window", "qobjects"),
-        ("QDialogs", "dialogs"),
+        ("dialogs and overlays", "dialogs"),
         ("sys.getrefcount(None)", "none_refs"),
     ):
         counts = {int(k): int(v) for k, v in result.get(key, {}).items()}

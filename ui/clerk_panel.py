@@ -305,6 +305,7 @@ class ClerkPanel(QWidget):
         self._outbox = outbox
         self._daybook = daybook
         self._today: tuple[DayEntry, ...] = ()
+        self._today_rows: list[str] = []  # what the day's list shows now
         self._polling = False
         self.operator_label = QLabel()
         self.operator_label.setWordWrap(True)
@@ -373,12 +374,16 @@ class ClerkPanel(QWidget):
         self.today_empty.setAccessibleName(self.today_empty.text())
         self.today_list.setVisible(bool(self._today))
         self.today_empty.setVisible(not self._today)
-        self.today_list.clear()
-        for e in reversed(self._today):
-            who = f"{e.phone_masked} · {e.email_masked}"
-            self.today_list.addItem(
-                f"{e.at.astimezone():%H:%M}  {self.outcome_text(e.outcome)}\n{who}"
-            )
+        # the newest first, as many as the outbox list holds: the title counts them all
+        rows = [
+            f"{e.at.astimezone():%H:%M}  {self.outcome_text(e.outcome)}\n"
+            f"{e.phone_masked} · {e.email_masked}"
+            for e in self._today[::-1][:LISTED_ENTRIES_MAX]
+        ]
+        if rows != self._today_rows:  # a poll that brought nothing new lays out nothing
+            self._today_rows = rows
+            self.today_list.clear()
+            self.today_list.addItems(rows)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,7 +1,7 @@
-"""The clerk's outbox list during a long backlog: a few entries listed, the rest
-counted. Listing 10,000 wrapped rows (and reading them all at every poll) stopped
-the event loop for over half a second at every refresh while the sync worker
-drained them."""
+"""The clerk's lists on a long day: a few entries listed, the rest counted.
+Listing 10,000 wrapped rows of the outbox (and reading them all at every poll)
+stopped the event loop for over half a second at every refresh while the sync
+worker drained them; the day's list was laid out anew, whole, at every poll."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.api_types import RegistrationRequest
+from kiosk.daybook import Daybook, DayOutcome, daybook_path
 from kiosk.outbox import Outbox
 from kiosk.outbox.schema import Delivered, EntryView, Failed
-from ui.clerk_panel import LISTED_ENTRIES_MAX, OutboxPanel
+from ui.clerk_panel import LISTED_ENTRIES_MAX, ClerkPanel, OutboxPanel
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -70,3 +71,27 @@ def test_a_long_backlog_lists_the_first_entries_and_says_how_many_more_wait(
     panel.show_waiting(([entry(1), entry(2)], 2))
     assert panel.list.count() == 2
     assert not panel.more.isVisible()
+
+
+def test_a_long_day_lists_the_newest_registrations_and_counts_them_all(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    day = LISTED_ENTRIES_MAX + 25
+    now = [STARTED.timestamp()]
+    book = Daybook(daybook_path(tmp_path), bytes(32), clock=lambda: now[0])
+    for n in range(day):
+        now[0] += 60
+        book.record(
+            f"key-{n}", f"+7 701 *** ** {n % 100:02d}", "a***@mail.ru", DayOutcome.REGISTERED
+        )
+    panel = ClerkPanel(None, daybook=book)
+    qtbot.addWidget(panel)
+    panel.resize(420, 900)
+    panel.show()
+
+    panel.poll()
+
+    qtbot.waitUntil(lambda: panel.today_list.count() > 0, timeout=10_000)
+    assert panel.today_title.text() == f"Регистраций сегодня: {day}"
+    assert panel.today_list.count() == LISTED_ENTRIES_MAX
+    assert "+7 701 *** ** 24" in panel.today_list.item(0).text()  # the newest, key-124
