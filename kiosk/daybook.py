@@ -7,13 +7,22 @@ through. Only masked contacts, the outcome and the time are kept, and only for
 the current local day: an entry of an earlier day is dropped the first time the
 file is read or written after midnight.
 
+The file is a log: each new entry or changed outcome is one sealed line
+appended to it (the last line for a key gives its outcome). Rewriting the whole
+sealed list at every registration cost work and memory that grew with the day
+(about 3 KB of resident memory per registration on a long day); appending costs
+the same at the first registration and the thousandth. A crash can only cut the
+last line, which is skipped; a file of an earlier day, another key or an earlier
+format is started afresh at the next write.
+
 Every method reads or writes the disk and decrypts: call them off the GUI
-thread. A lock orders calls from several worker threads; each write replaces the
-file atomically, so a crash leaves the old list or the new one, never half.
+thread. A lock orders calls from several worker threads.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import threading
@@ -33,7 +42,8 @@ from kiosk.outbox.schema import EntryView
 __all__ = ["DAYBOOK_FILE", "DayEntry", "DayOutcome", "Daybook", "daybook_path", "new_key"]
 
 DAYBOOK_FILE: Final = "daybook.bin"
-_AAD: Final = "vic-kiosk daybook v1"  # the associated data: a blob of another kind fails
+# the associated data: a line of another kind fails (v1 sealed the whole list at once)
+_AAD: Final = "vic-kiosk daybook v2 line"
 
 
 class DayOutcome(StrEnum):
@@ -94,52 +104,93 @@ class Daybook:
         self._key = bytes(key)
         self._clock = clock
         self._lock = threading.Lock()
+        # the day's entries as this object last read or wrote them, valid while the
+        # file keeps its identity (inode, mtime, size) and the day its date: the
+        # clerk panel's poll asks every few seconds and need not decrypt anything
+        self._known: tuple[tuple[int, int, int], date, list[DayEntry]] | None = None
+        self._rewrite = False  # the file holds lines to drop: write it anew, not append
 
     def _today(self) -> date:
         return datetime.fromtimestamp(self._clock()).date()
 
-    def _read(self) -> list[DayEntry]:
+    def _identity(self) -> tuple[int, int, int] | None:
         try:
-            blob = self.path.read_bytes()
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _read(self) -> list[DayEntry]:
+        identity, today = self._identity(), self._today()
+        if identity is None:
+            self._known, self._rewrite = None, False
+            return []
+        if self._known is not None and self._known[:2] == (identity, today):
+            return list(self._known[2])
+        found = self._read_file(today)
+        self._known = (identity, today, list(found))
+        return found
+
+    def _read_file(self, today: date) -> list[DayEntry]:
+        try:
+            data = self.path.read_bytes()
         except FileNotFoundError:
             return []
+        by_key: dict[str, DayEntry] = {}  # in the order the entries were first written
+        dropped = bool(data) and not data.endswith(b"\n")  # a line cut by a crash
+        for line in data.splitlines():
+            entry = self._entry(line, today)
+            if entry is None:
+                dropped = True  # cut, another key's, an earlier day's or format's
+                continue
+            first = by_key.get(entry.key)
+            by_key[entry.key] = entry if first is None else replace(first, outcome=entry.outcome)
+        self._rewrite = dropped
+        return list(by_key.values())
+
+    def _entry(self, line: bytes, today: date) -> DayEntry | None:
         try:
-            doc = json.loads(unseal(self._key, _AAD, blob))
-        except (UndecryptableEntry, ValueError):
-            return []
-        if doc.get("day") != self._today().isoformat():
-            return []  # the end of the day: yesterday's clients are not the clerk's business
-        return [
-            DayEntry(
+            e = json.loads(unseal(self._key, _AAD, base64.b64decode(line, validate=True)))
+            if e["day"] != today.isoformat():
+                return None  # the end of the day: yesterday's clients are not the clerk's
+            return DayEntry(
                 key=e["key"],
                 at=datetime.fromisoformat(e["at"]),
                 phone_masked=e["phone"],
                 email_masked=e["email"],
                 outcome=DayOutcome(e["outcome"]),
             )
-            for e in doc.get("entries", [])
-        ]
+        except (UndecryptableEntry, ValueError, KeyError, TypeError, binascii.Error):
+            return None
 
-    def _write(self, entries: list[DayEntry]) -> None:
+    def _line(self, e: DayEntry, day: date) -> bytes:
         doc = {
-            "day": self._today().isoformat(),
-            "entries": [
-                {
-                    "key": e.key,
-                    "at": e.at.isoformat(),
-                    "phone": e.phone_masked,
-                    "email": e.email_masked,
-                    "outcome": e.outcome.value,
-                }
-                for e in entries
-            ],
+            "day": day.isoformat(),
+            "key": e.key,
+            "at": e.at.isoformat(),
+            "phone": e.phone_masked,
+            "email": e.email_masked,
+            "outcome": e.outcome.value,
         }
         plain = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+        return base64.b64encode(seal(self._key, _AAD, plain)) + b"\n"
+
+    def _save(self, changed: list[DayEntry], entries: list[DayEntry]) -> None:
+        """Append ``changed`` (``entries`` is the whole day after the change); the
+        whole day written anew instead when the file holds lines to drop."""
+        today = self._today()
         private_dir(self.path.parent)
-        tmp = self.path.with_suffix(".tmp")
-        private_file(tmp)
-        tmp.write_bytes(seal(self._key, _AAD, plain))
-        os.replace(tmp, self.path)
+        if self._rewrite or self._identity() is None:
+            tmp = self.path.with_suffix(".tmp")
+            private_file(tmp)
+            tmp.write_bytes(b"".join(self._line(e, today) for e in entries))
+            os.replace(tmp, self.path)
+            self._rewrite = False
+        else:
+            with open(self.path, "ab") as log:
+                log.write(b"".join(self._line(e, today) for e in changed))
+        identity = self._identity()
+        self._known = (identity, today, list(entries)) if identity is not None else None
 
     def entries(self) -> tuple[DayEntry, ...]:
         """The day's entries, oldest first (an earlier day's are gone)."""
@@ -155,12 +206,13 @@ class Daybook:
             found = self._read()
             for i, e in enumerate(found):
                 if e.key == key:
-                    found[i] = replace(e, outcome=outcome)
+                    found[i] = changed = replace(e, outcome=outcome)
                     break
             else:
                 at = datetime.fromtimestamp(self._clock(), UTC)
-                found.append(DayEntry(key, at, phone_masked, email_masked, outcome))
-            self._write(found)
+                changed = DayEntry(key, at, phone_masked, email_masked, outcome)
+                found.append(changed)
+            self._save([changed], found)
             return tuple(found)
 
     def follow_outbox(
@@ -175,7 +227,7 @@ class Daybook:
             found = self._read()
             open_keys = [e.key for e in found if e.outcome in _FOLLOWED]
             by_id = {v.id: v for v in look_up(open_keys)} if open_keys else {}
-            changed = False
+            changed: list[DayEntry] = []
             for i, e in enumerate(found):
                 view = by_id.get(e.key)
                 if view is None:
@@ -183,12 +235,13 @@ class Daybook:
                 outcome = _outcome_of(view)
                 if outcome is not e.outcome:
                     found[i] = replace(e, outcome=outcome)
-                    changed = True
+                    changed.append(found[i])
             if changed:
-                self._write(found)
+                self._save(changed, found)
             return tuple(found)
 
     def clear(self) -> None:
         """Forget the list (``outbox start-new`` and tests)."""
         with self._lock:
             self.path.unlink(missing_ok=True)
+            self._known, self._rewrite = None, False
