@@ -134,7 +134,7 @@ def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import load_config
-    from kiosk.log import setup_logging
+    from kiosk.log import hold_early_records, prepare_log_dir, setup_logging
     from ui import i18n
     from ui.app import Shell, style_sheet
     from ui.startup import OpenedTerminal
@@ -147,7 +147,8 @@ def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -
         config, demo=False, mode="clerk", central_url=central_url, terminal_name="Окно 1",
         data_dir=folder / "data", log_dir=folder / "logs",
     )  # fmt: skip
-    setup_logging(Path(config.log_dir))
+    prepare_log_dir(Path(config.log_dir))  # as run_app: the file opens after the first paint
+    early = hold_early_records()
     app.setStyleSheet(style_sheet(False))
     i18n.set_language(config.default_locale)
 
@@ -174,7 +175,10 @@ def open_app(central_url: str, token: str | None, folder: Path, fill: int = 0) -
         sync.start()
         return OpenedTerminal(terminal=terminal, sync=sync)
 
-    return Shell(config, opener=opener)
+    def open_log_file() -> None:
+        setup_logging(Path(config.log_dir), early=early)
+
+    return Shell(config, opener=opener, after_first_paint=open_log_file)
 
 
 def _fill_outbox(config: Any, creds: Any, count: int) -> None:

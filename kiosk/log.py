@@ -16,17 +16,19 @@ import logging
 import os
 import re
 import stat
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 __all__ = [
     "LOG_BACKUP_COUNT",
     "LOG_FILE_NAME",
     "LOG_MAX_BYTES",
+    "EarlyRecords",
     "MaskingFormatter",
     "PersonalDataFilter",
+    "hold_early_records",
     "mask_personal_data",
+    "prepare_log_dir",
     "setup_logging",
 ]
 
@@ -94,15 +96,6 @@ class MaskingFormatter(logging.Formatter):
         return mask_personal_data(super().format(record))
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file handler whose files are created 0600 (not 0644 by umask)."""
-
-    def _open(self) -> Any:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_FILE_MODE)
-        _tighten(Path(self.baseFilename), LOG_FILE_MODE)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
-
-
 def _tighten(path: Path, mode: int) -> None:
     if os.name == "posix":
         current = stat.S_IMODE(path.stat().st_mode)
@@ -110,12 +103,61 @@ def _tighten(path: Path, mode: int) -> None:
             os.chmod(path, current & mode)
 
 
-def setup_logging(log_dir: Path, level: int | str = logging.INFO) -> logging.Handler:
-    """Send the root logger to ``log_dir/kiosk.log`` (5 MiB × 5 files), masked.
+EARLY_RECORDS_MAX: Final = 1000  # beyond them (a start-up that loops) only the count is kept
+
+
+class EarlyRecords(logging.Handler):
+    """Records logged before the log file is open, kept to be written to it then.
+
+    The app opens its log file after its first screen is painted (the file
+    handler's imports cost start-up): what is logged before goes here, and
+    ``setup_logging(…, early=…)`` writes it to the file, through the file's
+    filters and formatter, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+        self.dropped = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < EARLY_RECORDS_MAX:
+            self.records.append(record)
+        else:
+            self.dropped += 1
+
+
+def hold_early_records(level: int | str = logging.INFO) -> EarlyRecords:
+    """Keep what is logged from now until ``setup_logging(…, early=…)``."""
+    early = EarlyRecords()
+    root = logging.getLogger()
+    root.addHandler(early)
+    root.setLevel(level)
+    return early
+
+
+def prepare_log_dir(log_dir: Path) -> Path:
+    """Create ``log_dir`` (0700) and its log file (0600) now, so that a folder the
+    app cannot write is refused at start (``OSError``) even though the file
+    handler is opened later; returns the log file's path."""
+    log_dir.mkdir(parents=True, exist_ok=True, mode=LOG_DIR_MODE)
+    _tighten(log_dir, LOG_DIR_MODE)
+    path = log_dir / LOG_FILE_NAME
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_FILE_MODE))
+    _tighten(path, LOG_FILE_MODE)
+    return path
+
+
+def setup_logging(
+    log_dir: Path, level: int | str = logging.INFO, *, early: EarlyRecords | None = None
+) -> logging.Handler:
+    """Send the root logger to ``log_dir/kiosk.log`` (5 MiB × 5 files), masked;
+    ``early``'s records (``hold_early_records``) are written first, and it is removed.
 
     Calling it again replaces the handler it installed before. Returns the handler
     so that a caller can add :class:`PersonalDataFilter` to handlers of its own.
     """
+    from kiosk.log_file import PrivateRotatingFileHandler
+
     log_dir.mkdir(parents=True, exist_ok=True, mode=LOG_DIR_MODE)
     _tighten(log_dir, LOG_DIR_MODE)
     root = logging.getLogger()
@@ -133,4 +175,13 @@ def setup_logging(log_dir: Path, level: int | str = logging.INFO) -> logging.Han
     handler.setFormatter(MaskingFormatter(LOG_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
+    if early is not None:
+        root.removeHandler(early)
+        for record in early.records:
+            handler.handle(record)
+        if early.dropped:
+            logging.getLogger(__name__).warning(
+                "%d records logged before the log file opened were not kept", early.dropped
+            )
+        early.records.clear()
     return handler

@@ -58,15 +58,13 @@ OPEN_WITHOUT_PAINT_MS = 1000  # a window that is never painted (minimised) still
 
 def style_sheet(kiosk_mode: bool, screen_px: tuple[int, int] | None = None) -> str:
     """app.qss, plus kiosk.qss (larger text) in kiosk mode, from this package's
-    ``styles`` folder (``importlib.resources``: a checkout, a wheel or a bundle).
+    ``styles`` folder (``ui.files``: a checkout, a wheel or a bundle).
     A kiosk's type grows with its screen (``screen_px``: ``ui.design.type_scale``)."""
-    from importlib.resources import files
-
     from ui.design import scale_font_sizes, type_scale
+    from ui.files import STYLES_DIR
 
-    styles = files("ui").joinpath("styles")
     names = ["app.qss", "kiosk.qss"] if kiosk_mode else ["app.qss"]
-    qss = "\n".join(styles.joinpath(n).read_text(encoding="utf-8") for n in names)
+    qss = "\n".join((STYLES_DIR / n).read_text(encoding="utf-8") for n in names)
     if kiosk_mode and screen_px is not None:
         qss = scale_font_sizes(qss, type_scale(*screen_px))
     return qss
@@ -100,8 +98,13 @@ class Shell(QObject):
         parent: QObject | None = None,
         *,
         opener: Callable[[Any], OpenedTerminal] = open_for,
+        after_first_paint: Callable[[], None] = lambda: None,
     ) -> None:
+        """``after_first_paint`` is called once on the GUI thread, right after the
+        first screen is painted (or when the terminal starts opening without one):
+        what start-up need not wait for (``run_app`` opens the log file there)."""
         super().__init__(parent)
+        self._after_paint = after_first_paint
         self.config = config
         self.kiosk_mode = config.mode == "kiosk"
         self.locked = self.kiosk_mode and not config.demo
@@ -158,6 +161,7 @@ class Shell(QObject):
         if not self._opening_started:
             self._opening_started = True
             gc.enable()  # main.prepare_start_up turned it off for the way to the first paint
+            self._after_paint()
             self.starter.start()
 
     def _attach(self, opened: OpenedTerminal) -> None:
@@ -355,7 +359,7 @@ def run_app(
     point) is what demo mode runs to start its embedded central. ``smoke``: end
     once the terminal has opened (``_smoke_test``), with no dialog on the way."""
     from kiosk.config import ConfigError, load_config
-    from kiosk.log import setup_logging
+    from kiosk.log import hold_early_records, prepare_log_dir, setup_logging
 
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName("Victoria kiosk")
@@ -364,10 +368,19 @@ def run_app(
     except ConfigError as exc:
         return _refuse(str(exc), show=not smoke)
     try:
-        setup_logging(Path(config.log_dir))
+        prepare_log_dir(Path(config.log_dir))  # the file opens after the first paint
     except OSError as exc:
         message = f"The log folder {config.log_dir} cannot be written ({exc})."
         return _refuse(message, show=not smoke)
+    early = hold_early_records()
+
+    def open_log_file() -> None:
+        try:
+            setup_logging(Path(config.log_dir), early=early)
+        except OSError:  # gone since the check: warnings go to the console instead
+            logging.getLogger().removeHandler(early)
+            log.exception("the log file could not be opened")
+
     screen = app.primaryScreen()
     size = screen.size() if screen is not None else None
     app.setStyleSheet(
@@ -380,7 +393,11 @@ def run_app(
     from ui.watchdog import Watchdog
 
     watchdog = Watchdog(app)
-    shell = Shell(config, opener=functools.partial(open_for, start_demo=start_demo))
+    shell = Shell(
+        config,
+        opener=functools.partial(open_for, start_demo=start_demo),
+        after_first_paint=open_log_file,
+    )
     shell.start()
     if shell.window is not None:
         shell.window.first_painted.connect(watchdog.ready)

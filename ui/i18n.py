@@ -2,8 +2,8 @@
 
 ``set_language(lang)`` installs ``vic_<lang>.qm`` from this package's ``i18n``
 folder (built from ``resources/i18n/vic_<lang>.ts`` by ``make translations``,
-and when a wheel is built; read through ``importlib.resources``, so it works
-from a checkout, a wheel or a bundle alike); Qt then sends
+and when a wheel is built; found through ``ui.files``, so it works from a
+checkout, a wheel or a bundle alike); Qt then sends
 ``QEvent.LanguageChange`` to every widget, and each ``Screen`` re-labels
 itself in ``retranslate()``. Source strings are English, so "en" works even
 without a .qm file. ``language_changed`` lets non-widget listeners (the flows'
@@ -13,8 +13,6 @@ without a .qm file. ``language_changed`` lets non-widget listeners (the flows'
 from __future__ import annotations
 
 import logging
-from importlib.resources import as_file, files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal, cast
 
@@ -28,14 +26,14 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 
+from ui.files import QM_DIR  # the compiled translations shipped with the package
+
 log = logging.getLogger(__name__)
 
 Language = Literal["ru", "kk", "en"]
 LANGUAGES: tuple[Language, ...] = ("ru", "kk", "en")
 DEFAULT_LANGUAGE: Language = "ru"
 LANGUAGE_NAMES: dict[str, str] = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
-# the compiled translations shipped with the package
-QM_DIR: Traversable = files("ui").joinpath("i18n")
 QT_LOCALES: dict[Language, QLocale.Language] = {
     "ru": QLocale.Language.Russian,
     "kk": QLocale.Language.Kazakh,
@@ -66,11 +64,11 @@ def _languages() -> _Languages:
     return _state
 
 
-def qm_file(lang: str, directory: Traversable | Path = QM_DIR) -> Traversable | Path:
-    return directory.joinpath(f"vic_{lang}.qm")
+def qm_file(lang: str, directory: Path = QM_DIR) -> Path:
+    return directory / f"vic_{lang}.qm"
 
 
-def set_language(lang: str, directory: Traversable | Path = QM_DIR) -> None:
+def set_language(lang: str, directory: Path = QM_DIR) -> None:
     """Switch every open widget to ``lang`` ("ru", "kk" or "en").
 
     Raises ``ValueError`` for another code and ``TranslationMissing`` when the
@@ -85,8 +83,7 @@ def set_language(lang: str, directory: Traversable | Path = QM_DIR) -> None:
     translator: QTranslator | None = QTranslator(app)
     resource = qm_file(lang, directory)
     assert translator is not None
-    with as_file(resource) as path:  # a real file already, unless installed zipped
-        loaded = resource.is_file() and translator.load(str(path))
+    loaded = resource.is_file() and translator.load(str(resource))
     if not loaded:
         if lang != "en":
             raise TranslationMissing(f"cannot load {resource}: run `make translations`")

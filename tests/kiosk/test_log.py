@@ -12,7 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.log import LOG_FILE_NAME, mask_personal_data, setup_logging
+from kiosk.log import (
+    LOG_FILE_NAME,
+    hold_early_records,
+    mask_personal_data,
+    prepare_log_dir,
+    setup_logging,
+)
 
 PHONE_SHAPES = [
     "+77011234567",
@@ -157,5 +163,31 @@ def test_log_files_are_private_also_after_a_rotation(tmp_path: Path) -> None:
         os.umask(previous)
         root.removeHandler(handler)
         handler.close()
+        root.handlers[:] = before
+        root.setLevel(level)
+
+
+def test_what_is_logged_before_the_file_opens_is_written_to_it_then_masked(
+    tmp_path: Path,
+) -> None:
+    """The app opens its log file after the first paint; nothing logged before is lost."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    try:
+        path = prepare_log_dir(tmp_path / "logs")
+        early = hold_early_records()
+        logging.getLogger("kiosk.test").info("started for +7 701 123 45 67")
+        handler = setup_logging(tmp_path / "logs", early=early)
+        logging.getLogger("kiosk.test").info("after the first paint")
+        handler.flush()
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert [line.split(": ", 1)[1] for line in lines] == [
+            "started for [phone ..67]",
+            "after the first paint",
+        ]
+        assert early not in root.handlers
+        root.removeHandler(handler)
+        handler.close()
+    finally:
         root.handlers[:] = before
         root.setLevel(level)

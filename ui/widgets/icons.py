@@ -1,7 +1,7 @@
 """The terminal's one icon set: a few Lucide icons (ISC licence), tinted to the palette.
 
 The SVGs sit in ``ui/icons/`` beside their licence, package data like the style
-sheets (a checkout, a wheel and the bundle read them through ``importlib.resources``).
+sheets (a checkout, a wheel and the bundle read them at ``ui.files.ICONS_DIR``).
 Lucide draws with ``stroke="currentColor"``; an icon is rendered by QtSvg with that
 colour replaced by one of the design system's colours (``ui.design``), at the
 screen's device pixel ratio, and kept: the same icon in the same colour and size is
@@ -11,7 +11,6 @@ drawn once. An icon is never the only carrier of a meaning: a text always says i
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 from typing import Final
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
@@ -20,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.design import MUTED, NAVY, TEXT
+from ui.files import ICONS_DIR
 
 # the names the screens use, each one file of ui/icons/ (Lucide's own names)
 ICONS: Final = frozenset(
@@ -58,7 +58,7 @@ def svg_text(name: str) -> str:
     """The Lucide SVG of ``name`` as shipped."""
     if name not in ICONS:
         raise UnknownIcon(name)
-    return files("ui").joinpath("icons", f"{name}.svg").read_text(encoding="utf-8")
+    return (ICONS_DIR / f"{name}.svg").read_text(encoding="utf-8")
 
 
 @cache
