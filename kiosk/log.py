@@ -96,7 +96,8 @@ class MaskingFormatter(logging.Formatter):
         return mask_personal_data(super().format(record))
 
 
-def _tighten(path: Path, mode: int) -> None:
+def tighten(path: Path, mode: int) -> None:
+    """Take away permissions beyond ``mode`` (an older version may have left them)."""
     if os.name == "posix":
         current = stat.S_IMODE(path.stat().st_mode)
         if current & ~mode:
@@ -140,10 +141,10 @@ def prepare_log_dir(log_dir: Path) -> Path:
     app cannot write is refused at start (``OSError``) even though the file
     handler is opened later; returns the log file's path."""
     log_dir.mkdir(parents=True, exist_ok=True, mode=LOG_DIR_MODE)
-    _tighten(log_dir, LOG_DIR_MODE)
+    tighten(log_dir, LOG_DIR_MODE)
     path = log_dir / LOG_FILE_NAME
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_FILE_MODE))
-    _tighten(path, LOG_FILE_MODE)
+    tighten(path, LOG_FILE_MODE)
     return path
 
 
@@ -158,14 +159,13 @@ def setup_logging(
     """
     from kiosk.log_file import PrivateRotatingFileHandler
 
-    log_dir.mkdir(parents=True, exist_ok=True, mode=LOG_DIR_MODE)
-    _tighten(log_dir, LOG_DIR_MODE)
+    path = prepare_log_dir(log_dir)
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_vic_kiosk", False)]:
         root.removeHandler(old)
         old.close()
     handler = PrivateRotatingFileHandler(
-        log_dir / LOG_FILE_NAME,
+        path,
         maxBytes=LOG_MAX_BYTES,
         backupCount=LOG_BACKUP_COUNT,
         encoding="utf-8",

@@ -8,12 +8,11 @@ app does after its first screen is painted (docs/performance.md §1).
 from __future__ import annotations
 
 import os
-import stat
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
-LOG_FILE_MODE: Final = 0o600
+from kiosk.log import LOG_FILE_MODE, tighten
 
 
 class PrivateRotatingFileHandler(RotatingFileHandler):
@@ -23,11 +22,3 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_FILE_MODE)
         tighten(Path(self.baseFilename), LOG_FILE_MODE)
         return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
-
-
-def tighten(path: Path, mode: int) -> None:
-    """Take away permissions beyond ``mode`` (an older version may have left them)."""
-    if os.name == "posix":
-        current = stat.S_IMODE(path.stat().st_mode)
-        if current & ~mode:
-            os.chmod(path, current & mode)

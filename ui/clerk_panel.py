@@ -110,9 +110,9 @@ class OutboxPanel(QWidget):
         self.more = QLabel()
         self.more.setWordWrap(True)
         self.more.hide()
-        self._unlisted = 0
+        # what the list shows (id, state, problem of each row) and how many wait in all
         self._shown: list[tuple[str, str, str | None]] | None = None
-        self._total = -1
+        self._total = 0
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.retry = QPushButton()
@@ -148,10 +148,11 @@ class OutboxPanel(QWidget):
         self.list.setVisible(self.list.count() > 0)
         self.empty.setVisible(self.list.count() == 0)
         self.list.setAccessibleName(self.tr("Outbox"))
+        unlisted = max(0, self._total - self.list.count())
         self.more.setText(
-            self.tr("%1 more are waiting and not listed.").replace("%1", str(self._unlisted))
+            self.tr("%1 more are waiting and not listed.").replace("%1", str(unlisted))
         )
-        self.more.setVisible(self._unlisted > 0)
+        self.more.setVisible(unlisted > 0)
         for button, text in (
             (self.retry, self.tr("Retry")),
             (self.drop, self.tr("Confirm drop") if self._armed_drop else self.tr("Drop")),
@@ -230,16 +231,14 @@ class OutboxPanel(QWidget):
 
     def _show(self, waiting: Waiting) -> None:
         listed, total = waiting
-        shown = [e for e in listed if e.state != "delivered"][:LISTED_ENTRIES_MAX]
-        if self._shown == [(e.id, e.state, e.last_error) for e in shown] and total == self._total:
+        rows: list[tuple[str, str, str | None]] = [(e.id, e.state, e.last_error) for e in listed]
+        if rows == self._shown and total == self._total:
             return  # nothing new: the list keeps its rows, its selection and scroll
-        self._shown = [(e.id, e.state, e.last_error) for e in shown]
-        self._total = total
+        self._shown, self._total = rows, total
         keep = self._selected_id()
         self.list.clear()
-        self._unlisted = max(0, total - len(shown))
         self.list.setUpdatesEnabled(False)
-        for e in shown:
+        for e in listed:
             item = QListWidgetItem(self.entry_text(e))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             self.list.addItem(item)
