@@ -9,8 +9,14 @@ or at once for a permanent failure, the row is ``failed`` with ``last_error``.
 
 Guarantee: every committed message is delivered at least once unless it fails;
 it is delivered twice only if a process dies between the backend's success and
-the commit of ``sent`` (the unavoidable window of any outbox). Logs carry the
-message id, kind and masked recipient, never the body.
+the commit of ``sent`` (the unavoidable window of any outbox). A pass's
+deliveries are recorded as sent together, in one transaction at the pass's end,
+or before the next delivery starts once the oldest waiting one started
+``SENT_RECORDED_WITHIN_S`` ago: a transaction per message cost each registration
+a second write transaction (docs/performance.md §4). So a crash re-sends at most
+the deliveries of the last ``SENT_RECORDED_WITHIN_S`` before the one in hand, or
+of one pass (``sender_batch`` messages) when the gateway answers faster. Logs
+carry the message id, kind and masked recipient, never the body.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import Future
 from contextlib import asynccontextmanager
@@ -47,6 +54,7 @@ from central.services.purge import PurgeReport
 
 log = logging.getLogger("central.sender")
 STOP_TIMEOUT_S = 30.0
+SENT_RECORDED_WITHIN_S = 1.0  # the longest a delivery waits to be recorded as sent
 
 
 def backoff_s(
@@ -79,7 +87,12 @@ class Sender:
         backends: Mapping[str, Backend] | None = None,
         *,
         clock: Callable[[], datetime] = utcnow,
+        ticks: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``clock``: the app's time (what is due, what a row records);
+        ``ticks``: seconds of a monotonic clock (how long a delivery waits to be
+        recorded)."""
+        self._ticks = ticks
         self._factory = session_factory
         self._settings = settings
         self.backends = dict(backends if backends is not None else backends_for(settings))
@@ -109,11 +122,15 @@ class Sender:
                 session, now=now, limit=HASH_THREADS, lease_s=s.sender_lease_s, with_password=True
             )
         hashes = [(c, hash_password_later(c.password)) for c in hashing if c.password is not None]
-        for claim in claims:
-            self._deliver(claim)
-        for claim, hashed in hashes:
-            if self._settle_password(claim, hashed):
-                self._deliver(claim)
+        delivered = _Delivered(self._factory, self._clock, self._ticks, self._scrub)
+        try:
+            for claim in claims:
+                self._deliver(claim, delivered)
+            for claim, hashed in hashes:
+                if self._settle_password(claim, hashed):
+                    self._deliver(claim, delivered)
+        finally:
+            delivered.record()
         if self._scrub and (claims or hashing):
             self._erase_old_text()
         return len(claims) + len(hashing)
@@ -173,13 +190,14 @@ class Sender:
         except Exception:
             log.exception("task %s (%s): outcome not stored", claim.id, claim.kind)
 
-    def _deliver(self, claim: repo.ClaimedMessage) -> None:
+    def _deliver(self, claim: repo.ClaimedMessage, delivered: _Delivered) -> None:
         if claim.kind in repo.INTERNAL_KINDS:
             self._run_task(claim)
             return
         s = self._settings
         who = mask_recipient(claim.to)
         backend = self.backends.get(claim.channel)
+        delivered.starting()
         try:
             if backend is None:
                 raise PermanentDeliveryError(f"no backend for channel {claim.channel}")
@@ -209,10 +227,7 @@ class Sender:
         except Exception:
             log.exception("message %s (%s to %s): backend crashed", claim.id, claim.kind, who)
             return  # the row stays claimed; the lease brings it back
-        with transaction(self._factory) as session:
-            repo.mark_sent(session, claim, now=self._clock(), scrub=self._scrub)
-        count_delivery(claim.channel, claim.kind, delivered=True)
-        log.info("message %s (%s) sent to %s", claim.id, claim.kind, who)
+        delivered.add(claim)
 
     def wake(self) -> None:
         """Look for messages now instead of at the next poll."""
@@ -260,6 +275,47 @@ class Sender:
         if self._thread is not None:
             self._thread.join(STOP_TIMEOUT_S)
             self._thread = None
+
+
+class _Delivered:
+    """A pass's deliveries not yet recorded as sent, recorded together."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        clock: Callable[[], datetime],
+        ticks: Callable[[], float],
+        scrub: bool,
+    ) -> None:
+        self._factory, self._clock, self._ticks, self._scrub = factory, clock, ticks, scrub
+        self._waiting: list[tuple[repo.ClaimedMessage, datetime]] = []
+        self._started_at = self._oldest_started_at = 0.0
+
+    def starting(self) -> None:
+        """A delivery is about to start: first record those waiting since the
+        start of one ``SENT_RECORDED_WITHIN_S`` or more ago (a slow gateway has
+        each recorded before the next goes)."""
+        self._started_at = self._ticks()
+        if self._waiting and self._started_at - self._oldest_started_at >= SENT_RECORDED_WITHIN_S:
+            self.record()
+
+    def add(self, claim: repo.ClaimedMessage) -> None:
+        """The delivery started last has succeeded."""
+        if not self._waiting:
+            self._oldest_started_at = self._started_at
+        self._waiting.append((claim, self._clock()))
+
+    def record(self) -> None:
+        """Commit every waiting delivery as sent. If that fails the rows stay
+        claimed and their lease brings them back (delivered again: at least once)."""
+        waiting, self._waiting = self._waiting, []
+        if not waiting:
+            return
+        with transaction(self._factory) as session:
+            repo.mark_sent(session, waiting, scrub=self._scrub)
+        for claim, _at in waiting:
+            count_delivery(claim.channel, claim.kind, delivered=True)
+            log.info("message %s (%s) sent to %s", claim.id, claim.kind, mask_recipient(claim.to))
 
 
 @asynccontextmanager

@@ -111,12 +111,16 @@ def forget_password(session: Session, message_id: str) -> None:
     )
 
 
-def _finish(session: Session, claim: ClaimedMessage, **values: object) -> bool:
-    columns = frozenset(values)
+def _finish_statement(columns: frozenset[str]) -> Any:
     statement = _FINISH.get(columns)
     if statement is None:
         statement = update(table_of(Message)).where(*_FINISH_WHERE)
         statement = _FINISH[columns] = statement.values({c: bindparam(f"v_{c}") for c in columns})
+    return statement
+
+
+def _finish(session: Session, claim: ClaimedMessage, **values: object) -> bool:
+    statement = _finish_statement(frozenset(values))
     result = session.connection().execute(
         statement,
         {
@@ -165,9 +169,22 @@ def mark_done(session: Session, claim: ClaimedMessage) -> bool:
 
 
 def mark_sent(
-    session: Session, claim: ClaimedMessage, *, now: datetime, scrub: bool = False
-) -> bool:
-    return _finish(session, claim, status="sent", sent_at=now, last_error=None, **_scrubbed(scrub))
+    session: Session, delivered: Sequence[tuple[ClaimedMessage, datetime]], *, scrub: bool = False
+) -> None:
+    """Each claimed message ``sent`` at its time, in one statement sent once with
+    every row's values (a row another sender took over by now stays as it is)."""
+    if not delivered:
+        return
+    values = {"status": "sent", "last_error": None, **_scrubbed(scrub)}
+    statement = _finish_statement(frozenset({*values, "sent_at"}))
+    fixed = {f"v_{c}": v for c, v in values.items()}
+    session.connection().execute(
+        statement,
+        [
+            {"b_id": claim.id, "b_attempts": claim.attempts, "v_sent_at": at, **fixed}
+            for claim, at in delivered
+        ],
+    )
 
 
 def reschedule(session: Session, claim: ClaimedMessage, *, at: datetime, error: str) -> bool:
