@@ -18,7 +18,7 @@ from central.core.errors import (
     WeakPassword,
 )
 from central.core.text import SafeLine
-from central.routes.deps import AnySession, Db, Lang, Now, TerminalPost
+from central.routes.deps import AnySession, Db, Now, TerminalPost
 from central.routes.responses import CODE, IDEMPOTENT, TERMINAL, TERMINAL_POST, refusals
 from central.services import access as service
 from central.services import password_reset as resets
@@ -83,7 +83,9 @@ def open_session(body: SessionIn, call: TerminalPost) -> Any:
         return 200, answer.model_dump(mode="json")
 
     # the password stays out of the record; the token too (a repeat opens a new session)
-    return call.idem.run(body, work, secrets=frozenset({"password"}), keep_answer=False)
+    return call.run_to_end(
+        lambda: call.idem.run(body, work, secrets=frozenset({"password"}), keep_answer=False)
+    )
 
 
 @router.delete(
@@ -105,13 +107,13 @@ def close_session(db: Db, session: AnySession, now: Now) -> Response:
     response_model=ResetOut,
     responses=refusals(*TERMINAL_POST),
 )
-def reset_password(body: ResetIn, call: TerminalPost, lang: Lang) -> Any:
+def reset_password(body: ResetIn, call: TerminalPost) -> Any:
     """Always ``202``: an SMS code for an active account, the activation email
     again for a pending one, nothing for a login nobody has (contract v1.1)."""
 
     def work() -> tuple[int, dict[str, Any]]:
         started = resets.request(
-            call.db, body.login, call.terminal.id, lang, call.settings, call.now
+            call.db, body.login, call.terminal.id, call.locale, call.settings, call.now
         )
         answer = ResetOut(
             id=started.id,
@@ -120,7 +122,7 @@ def reset_password(body: ResetIn, call: TerminalPost, lang: Lang) -> Any:
         )
         return 202, answer.model_dump(mode="json")
 
-    return call.idem.run(body, work)
+    return call.run_to_end(lambda: call.idem.run(body, work))
 
 
 @router.post(
@@ -138,7 +140,9 @@ def confirm_reset(reset_id: str, body: ResetConfirmIn, call: TerminalPost) -> An
         resets.confirm(call.db, reset, body.code, body.new_password, call.settings, call.now)
         return 204, None
 
-    return call.idem.run(body, work, secrets=frozenset({"code", "new_password"}))
+    return call.run_to_end(
+        lambda: call.idem.run(body, work, secrets=frozenset({"code", "new_password"}))
+    )
 
 
 @router.post(
@@ -158,4 +162,4 @@ def resend_reset(reset_id: str, call: TerminalPost) -> Any:
         )
         return 200, answer.model_dump(mode="json")
 
-    return call.idem.run(None, work)
+    return call.run_to_end(lambda: call.idem.run(None, work))

@@ -9,8 +9,10 @@ It is the only owner of the transaction: repositories and services only flush.
 
 Dependencies that do no I/O are ``async def``: FastAPI runs every plain ``def``
 dependency in its threadpool, and each such hand-off (thread wake-up, result
-back to the event loop) cost more than the work itself, ten of them per
-terminal request. Only the database work goes to the threadpool.
+back to the event loop) cost more than the work itself. Only the database work
+goes to the threadpool. A terminal's POST (``TerminalPost``) goes there once: its
+token is looked up, its work done and its transaction ended in the handler's
+thread (``TerminalCall.run_to_end``).
 """
 
 from __future__ import annotations
@@ -18,9 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, Header, Request, Response
@@ -50,6 +51,7 @@ from central.routes.handlers import error_body
 from central.services import fleet
 
 _bearer = HTTPBearer(auto_error=False)
+T = TypeVar("T")
 
 
 async def get_settings(request: Request) -> Settings:
@@ -106,6 +108,10 @@ async def client_ip(request: Request) -> str | None:
     """The client's address as a normalised IP, or ``None``: uvicorn copies it
     from ``X-Forwarded-For`` unchecked (from a trusted proxy), so any text
     could arrive here and must not be stored or counted as an address."""
+    return _client_ip(request)
+
+
+def _client_ip(request: Request) -> str | None:
     return parsed_ip(request.client.host) if request.client else None
 
 
@@ -288,18 +294,6 @@ def _response(status: int, body: dict[str, Any] | None, headers: dict[str, str])
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-async def terminal_idempotency(
-    uow: Uow,
-    terminal: CurrentTerminal,
-    key: IdemKey,
-    request: Request,
-    locale: Lang,
-    now: Now,
-    settings: AppSettings,
-) -> Idempotency:
-    return Idempotency(uow, terminal.id, key, request, locale, now, settings.idempotency_ttl_s)
-
-
 async def client_idempotency(
     uow: Uow,
     session: AnySession,
@@ -315,26 +309,77 @@ async def client_idempotency(
     )
 
 
-TerminalIdem = Annotated[Idempotency, Depends(terminal_idempotency)]
 ClientIdem = Annotated[Idempotency, Depends(client_idempotency)]
 
 
-@dataclass(frozen=True, slots=True)
 class TerminalCall:
-    """What an idempotent terminal POST works with, as one parameter: the
-    session, the calling terminal, its idempotent replay, the settings, now."""
+    """What an idempotent terminal POST works with, as one parameter: the unit
+    of work and its session, the settings, now, the locale, the client's address,
+    and (once ``enter`` has run, in the handler's thread) the calling terminal and
+    its idempotent replay.
 
-    db: Session
-    terminal: TerminalIdentity
-    idem: Idempotency
-    settings: Settings
-    now: datetime
+    Built on the event loop from the request alone (one dependency instead of
+    ten); the terminal's token is looked up by ``enter``, in the same thread
+    and transaction as the work: one hand-off to the threadpool per request. A
+    request without a token is refused before (``Unauthorized``)."""
+
+    def __init__(
+        self, uow: UnitOfWork, request: Request, token: str, key: str | None, locale: Locale
+    ) -> None:
+        state = request.app.state
+        self.uow, self.db = uow, uow.session
+        self.settings: Settings = state.settings
+        self.now: datetime = state.clock.now()
+        self.locale, self.client_ip = locale, _client_ip(request)
+        self._request, self._token, self._key = request, token, key
+        self._terminal: TerminalIdentity | None = None
+        self._idem: Idempotency | None = None
+
+    def enter(self) -> TerminalIdentity:
+        """The calling terminal, authenticated (``central.services.fleet``) on
+        the first call, else ``Unauthorized``. Only in the handler's thread."""
+        if self._terminal is None:
+            self._terminal = fleet.authenticate(self.db, self._token, self.now)
+        return self._terminal
+
+    @property
+    def terminal(self) -> TerminalIdentity:
+        return self.enter()
+
+    @property
+    def idem(self) -> Idempotency:
+        if self._idem is None:
+            self._idem = Idempotency(
+                self.uow, self.enter().id, self._key, self._request, self.locale, self.now,
+                self.settings.idempotency_ttl_s,
+            )  # fmt: skip
+        return self._idem
+
+    def run_to_end(self, work: Callable[[], T]) -> T:
+        """``work()`` after the terminal is authenticated, then the unit of work
+        ended, all in the handler's thread (``UnitOfWork.run_to_end``)."""
+
+        def authenticated() -> T:
+            self.enter()
+            return work()
+
+        return self.uow.run_to_end(authenticated)
 
 
 async def terminal_call(
-    db: Db, terminal: CurrentTerminal, idem: TerminalIdem, settings: AppSettings, now: Now
+    request: Request,
+    uow: Uow,
+    credentials: Bearer,
+    key: Annotated[UUID | None, Header(alias="Idempotency-Key")] = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> TerminalCall:
-    return TerminalCall(db, terminal, idem, settings, now)
+    if credentials is None:
+        raise Unauthorized()
+    settings: Settings = request.app.state.settings
+    locale = negotiate(accept_language, settings.default_locale)
+    return TerminalCall(
+        uow, request, credentials.credentials, str(key) if key is not None else None, locale
+    )
 
 
 TerminalPost = Annotated[TerminalCall, Depends(terminal_call)]

@@ -67,7 +67,7 @@ def start_correction(body: CorrectionIn, call: TerminalPost) -> Any:
         )  # fmt: skip
         return 201, out.model_dump(mode="json")
 
-    return call.idem.run(body, work)
+    return call.run_to_end(lambda: call.idem.run(body, work))
 
 
 @router.post(
@@ -85,4 +85,4 @@ def confirm_correction(correction_id: str, body: CodeIn, call: TerminalPost) -> 
         )
         return 200, CorrectedOut(status="corrected", email_masked=masked).model_dump(mode="json")
 
-    return call.idem.run(body, work, secrets=frozenset({"code"}))
+    return call.run_to_end(lambda: call.idem.run(body, work, secrets=frozenset({"code"})))

@@ -15,13 +15,10 @@ from central.core.errors import AccountExists, AlreadyConfirmed, NotFound, RateL
 from central.core.text import SafeLine
 from central.routes.deps import (
     AppSettings,
-    ClientIp,
     CurrentTerminal,
     Db,
-    Lang,
     Now,
     TerminalPost,
-    Uow,
 )
 from central.routes.responses import CODE, IDEMPOTENT, TERMINAL, TERMINAL_POST, refusals
 from central.services import registration as service
@@ -75,10 +72,8 @@ class ConfirmedOut(BaseModel):
     response_model=RegistrationOut,
     responses=refusals(*TERMINAL_POST, AccountExists, RateLimited),
 )
-def start_registration(
-    body: RegistrationIn, call: TerminalPost, uow: Uow, lang: Lang, ip: ClientIp
-) -> Any:
-    db, settings, now = call.db, call.settings, call.now
+def start_registration(body: RegistrationIn, call: TerminalPost) -> Any:
+    settings, now = call.settings, call.now
 
     def handle() -> Any:
         contacts = service.check_contacts(
@@ -86,22 +81,22 @@ def start_registration(
         )
         request = service.NewRequest(
             contacts=contacts,
-            locale=body.locale or lang,
+            locale=body.locale or call.locale,
             operator=body.operator,
             captured_at=body.captured_at,
             terminal_id=call.terminal.id,
-            client_ip=ip,
+            client_ip=call.client_ip,
         )
         # decided before any statement, so the idempotency claim stores the answer
         planned = service.plan(request, settings, now)
         answer = _out(planned.view)
 
         def work() -> tuple[int, dict[str, Any]]:
-            return 201, _out(service.start(db, planned, settings))
+            return 201, _out(service.start(call.db, planned, settings))
 
         return call.idem.run(body, work, expected=(201, answer))
 
-    return uow.run_to_end(handle)  # committed in this thread: one hand-off less
+    return call.run_to_end(handle)  # authenticated and committed in this thread
 
 
 @router.post(
@@ -109,14 +104,14 @@ def start_registration(
     response_model=ConfirmedOut,
     responses=refusals(*TERMINAL_POST, *CODE, AccountExists, AlreadyConfirmed),
 )
-def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost, uow: Uow) -> Any:
+def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
         reg = service.own(call.db, registration_id, call.terminal.id, lock=True)
         service.confirm(call.db, reg, body.code, call.settings, call.now)
         return 200, ConfirmedOut(id=reg.id, status="confirmed").model_dump(mode="json")
 
     # the code stays out of the record: a code's hash is guessed at once
-    return uow.run_to_end(lambda: call.idem.run(body, work, secrets=frozenset({"code"})))
+    return call.run_to_end(lambda: call.idem.run(body, work, secrets=frozenset({"code"})))
 
 
 @router.post(
@@ -126,12 +121,12 @@ def confirm(registration_id: str, body: ConfirmIn, call: TerminalPost, uow: Uow)
         *TERMINAL, *IDEMPOTENT, NotFound, AccountExists, AlreadyConfirmed, RateLimited
     ),
 )
-def resend(registration_id: str, call: TerminalPost, uow: Uow) -> Any:
+def resend(registration_id: str, call: TerminalPost) -> Any:
     def work() -> tuple[int, dict[str, Any]]:
         reg = service.own(call.db, registration_id, call.terminal.id, lock=True)
         return 200, _out(service.resend(call.db, reg, call.settings, call.now))
 
-    return uow.run_to_end(lambda: call.idem.run(None, work))
+    return call.run_to_end(lambda: call.idem.run(None, work))
 
 
 @router.get(
