@@ -12,12 +12,14 @@ request dependency in
 from __future__ import annotations
 
 import os
+import select
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -65,10 +67,28 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.close()
 
         return engine
-    kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "checkout", _refuse_closed)
+    return engine
+
+
+def _refuse_closed(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+    """A pooled connection the server has closed (or is closing) is replaced
+    before use: an idle connection's socket has nothing to read unless the
+    server ended it (a restart, a failover, ``pg_terminate_backend``), so one
+    ``poll`` tells what a ``SELECT 1`` round trip (``pool_pre_ping``) would, at
+    no cost to the server. Raising ``DisconnectionError`` makes the pool discard
+    it and check out another."""
+    try:
+        fd = dbapi_conn.fileno()
+    except Exception as exc:  # closed on our side: no socket left
+        raise DisconnectionError("this pooled connection is closed") from exc
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLERR | select.POLLHUP)
+    if poller.poll(0):
+        raise DisconnectionError("the server closed this pooled connection")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
