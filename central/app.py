@@ -24,6 +24,7 @@ from central.routes import (
     account,
     claim_pages,
     claims,
+    deps,
     pending_accounts,
     public,
     registrations,
@@ -58,7 +59,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.clock = Clock()
-    install_error_handlers(app)
+    install_error_handlers(app, refuse_first=deps.refuse_unknown_terminal)
     app.add_middleware(
         BodyLimitMiddleware, max_bytes=settings.max_body_bytes, streamed=claims.STREAMED_PATHS
     )

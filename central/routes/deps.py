@@ -25,7 +25,9 @@ from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, Header, Request, Response
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -383,3 +385,42 @@ async def terminal_call(
 
 
 TerminalPost = Annotated[TerminalCall, Depends(terminal_call)]
+
+
+async def refuse_unknown_terminal(request: Request) -> CentralError | None:
+    """``Unauthorized`` for a request to a ``TerminalPost`` route refused for its
+    input when its token is no terminal's: the token is looked up in the
+    handler's thread, which a request with invalid input never reaches, and a
+    caller without a valid token is told that, not how its input is judged.
+    Only such refused requests pay this look-up (a hand-off to the threadpool)."""
+    if not _takes_terminal_call(request.scope.get("route")):
+        return None
+    credentials = await _bearer(request)
+    if credentials is None:
+        return Unauthorized()
+    token, state = credentials.credentials, request.app.state
+
+    def look_up() -> bool:
+        with state.session_factory() as db:  # read only: never committed
+            try:
+                fleet.authenticate(db, token, state.clock.now())
+            except Unauthorized:
+                return False
+        return True
+
+    return None if await run_in_threadpool(look_up) else Unauthorized()
+
+
+_TAKES_TERMINAL_CALL: dict[Callable[..., Any], bool] = {}  # by endpoint
+
+
+def _takes_terminal_call(route: object) -> bool:
+    def takes(dependant: Dependant) -> bool:
+        return dependant.call is terminal_call or any(takes(d) for d in dependant.dependencies)
+
+    if not isinstance(route, APIRoute):
+        return False
+    found = _TAKES_TERMINAL_CALL.get(route.endpoint)
+    if found is None:
+        found = _TAKES_TERMINAL_CALL[route.endpoint] = takes(route.dependant)
+    return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -116,14 +116,20 @@ def mask_secrets(text: str) -> str:
     return _SECRETS.sub("***", text)
 
 
-def install_error_handlers(app: FastAPI) -> None:
+# A refusal to answer before a request's input is judged, or None: the caller's
+# credentials, for routes that look them up only once the input is valid.
+RefuseFirst = Callable[[Request], Awaitable[CentralError | None]]
+
+
+def install_error_handlers(app: FastAPI, refuse_first: RefuseFirst | None = None) -> None:
     async def on_central(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, CentralError)
         return render(request, exc)
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        return render(request, _validation_error(request, exc))
+        refusal = await refuse_first(request) if refuse_first is not None else None
+        return render(request, refusal or _validation_error(request, exc))
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
