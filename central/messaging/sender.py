@@ -54,6 +54,9 @@ from central.services.purge import PurgeReport
 
 log = logging.getLogger("central.sender")
 STOP_TIMEOUT_S = 30.0
+# After a pass that was not full, the next waits this long for more messages: under
+# a steady stream a pass begun at once holds only what arrived during the last one.
+GATHER_S = 0.05
 SENT_RECORDED_WITHIN_S = 1.0  # the longest a delivery waits to be recorded as sent
 
 
@@ -260,6 +263,8 @@ class Sender:
             if handled == 0:
                 self._wake.wait(self._settings.sender_poll_s)
                 self._wake.clear()
+            elif handled < self._settings.sender_batch:
+                self._stop.wait(GATHER_S)  # a pass costs two transactions, however few it holds
 
     def start(self) -> Sender:
         if self._thread is None:
