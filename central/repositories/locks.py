@@ -1,8 +1,9 @@
 """Named locks that serialise requests until their transaction ends.
 
 PostgreSQL: a transaction advisory lock per name, keyed by the name's hash; the
-locks of one call are taken in ascending key order, so two requests naming the
-same locks never deadlock. SQLite needs none: every request that counts or
+locks of one call are taken in one statement, in ascending key order, so two
+requests naming the same locks never deadlock (a request takes further locks
+only under names no other call takes first). SQLite needs none: every request that counts or
 issues something begins with a write (its idempotency claim), which takes the
 database's one write lock, so such requests already run one at a time.
 """
@@ -11,10 +12,19 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
-_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+_STATEMENTS: dict[int, TextClause] = {}
+
+
+def _statement(count: int) -> TextClause:
+    """One statement taking ``count`` locks, left to right (one round trip)."""
+    found = _STATEMENTS.get(count)
+    if found is None:
+        taken = ", ".join(f"pg_advisory_xact_lock(:k{n})" for n in range(count))
+        found = _STATEMENTS[count] = text(f"SELECT {taken}")
+    return found
 
 
 def key_of(name: str) -> int:
@@ -24,7 +34,22 @@ def key_of(name: str) -> int:
 
 def hold(db: Session, *names: str) -> None:
     """Hold the locks ``names`` until ``db``'s transaction ends (PostgreSQL)."""
-    if db.get_bind().dialect.name != "postgresql":
+    if db.get_bind().dialect.name != "postgresql" or not names:
         return
-    for key in sorted(key_of(name) for name in names):
-        db.execute(_LOCK, {"key": key})
+    keys = sorted({key_of(name) for name in names})
+    db.execute(_statement(len(keys)), {f"k{n}": key for n, key in enumerate(keys)})
+
+
+_MAX_CONNECTIONS = "max_connections"
+
+
+def connections_at_most(db: Session) -> int:
+    """How many connections the PostgreSQL server admits at most (so how many
+    transactions can be open at once), read once per pooled connection."""
+    conn = db.connection()
+    found = conn.info.get(_MAX_CONNECTIONS)
+    if found is None:
+        found = conn.info[_MAX_CONNECTIONS] = int(
+            conn.exec_driver_sql("SHOW max_connections").scalar_one()
+        )
+    return int(found)

@@ -8,6 +8,7 @@ for the rarer reads and changes (confirm, resend, status).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -101,6 +102,31 @@ def take_resend(db: Session, registration_id: str, available_from: datetime, now
         .execution_options(synchronize_session=False)
     )
     return db.execute(query).scalar_one_or_none() is not None
+
+
+def lock_windows(db: Session, terminal_id: str, ip: str | None) -> None:
+    """Serialise, until the transaction ends, new registrations counted in the
+    terminal's and the IP's hourly windows (PostgreSQL; see ``lock_phone`` for
+    SQLite). Taken after the phone's lock, never before it: two requests cannot
+    wait on each other."""
+    names = [f"rate:{TERMINAL_SCOPE}:{terminal_id}"]
+    if ip:
+        names.append(f"rate:{IP_SCOPE}:{ip}")
+    locks.hold(db, *names)
+
+
+def may_reach(db: Session, windows: Iterable[tuple[Window | None, int]]) -> bool:
+    """Whether any of ``windows`` (each read without a lock, with its limit)
+    could reach its limit through requests not yet committed. On PostgreSQL
+    every such request holds one of the server's connections until it commits,
+    so while the count plus ``max_connections`` stays below the limit no burst
+    can pass it, and the windows need no lock (the caps are far, as under a
+    benchmark's lifted caps or early in the hour). SQLite: never (its one write
+    lock already serialises the requests)."""
+    if db.get_bind().dialect.name != "postgresql":
+        return False
+    slack = locks.connections_at_most(db)
+    return any(w is not None and w[0] + slack >= limit for w, limit in windows)
 
 
 def lock_phone(db: Session, phone: str) -> None:

@@ -189,14 +189,14 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
     req, now, reg_id = planned.request, planned.now, planned.view.id
     phone, email_key = req.contacts.phone, req.contacts.email_key
     registrations.lock_phone(db, phone)  # the phone's cap: one request at a time
-    found = registrations.start_checks(
-        db,
-        (req.terminal_id, settings.registrations_per_terminal_per_hour),
-        (req.client_ip, settings.registrations_per_ip_per_hour) if req.client_ip else None,
-        phone,
-        email_key,
-        now,
-    )
+    terminal = (req.terminal_id, settings.registrations_per_terminal_per_hour)
+    ip = (req.client_ip, settings.registrations_per_ip_per_hour) if req.client_ip else None
+    found = registrations.start_checks(db, terminal, ip, phone, email_key, now)
+    limits = [(found.terminal, terminal[1]), (found.ip, settings.registrations_per_ip_per_hour)]
+    if registrations.may_reach(db, limits):
+        # near a cap: the terminal's and the IP's windows one request at a time too
+        registrations.lock_windows(db, req.terminal_id, req.client_ip)
+        found = registrations.start_checks(db, terminal, ip, phone, email_key, now)
     rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
     if found.ip is not None:
         rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)

@@ -2,7 +2,8 @@
 "limits hold under concurrency"), on SQLite and on PostgreSQL: a burst of code
 guesses judges at most the code's attempts, a burst of resends sends one SMS, a
 burst of registrations of one phone from two terminals sends at most the
-phone's hourly cap of codes. Requests are real, parallel HTTP requests; a
+phone's hourly cap of codes, a burst from one terminal (one IP) makes at most the
+terminal's (the IP's) hourly cap of registrations. Requests are real, parallel HTTP requests; a
 terminal POST without an Idempotency-Key is refused before it does anything."""
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import requests
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from central.core.config import Settings
+from central.models import Registration
 from central.server import EmbeddedCentral
 from tests.central.conftest import KZ_PHONE, TIMEOUT_S, Api, add_terminal, captured_ago
 from tests.security.conftest import clock_of
@@ -128,3 +133,36 @@ def test_a_burst_of_registrations_of_one_phone_sends_at_most_the_hourly_cap(
     assert seen[500] == 0, seen
     assert seen[201] <= cap, f"{seen[201]} registrations of one phone in one burst ({seen})"
     assert len(codes_to(api, KZ_PHONE)) <= cap
+
+
+CAP = 4  # registrations per hour, per terminal or per IP, in the next test
+
+
+@pytest.mark.parametrize(
+    ("per_terminal", "per_ip", "terminals"),
+    [(CAP, 100 * CAP, 1), (100 * CAP, CAP, 3)],
+    ids=["per terminal", "per IP across terminals"],
+)
+def test_a_burst_of_registrations_makes_at_most_the_terminals_and_the_ips_cap(
+    database_url: str, per_terminal: int, per_ip: int, terminals: int
+) -> None:
+    settings = Settings(
+        database_url=database_url,
+        delivery_backend="dev",
+        registrations_per_terminal_per_hour=per_terminal,
+        registrations_per_ip_per_hour=per_ip,
+    )
+    with EmbeddedCentral(settings) as central:
+        tokens = [add_terminal(central, f"Almaty-{n}") for n in range(terminals)]
+        api = Api(central.url, tokens[0])
+
+        def register(i: int) -> requests.Response:
+            body = {"email": f"cap{i}@mail.ru", "phone": f"+7702{i:07d}", "consent": True}
+            path = "/api/v1/registrations"
+            return post(api, path, body, key=str(uuid.uuid4()), token=tokens[i % terminals])
+
+        seen = Counter(a.status_code for a in burst(24, register))
+        with Session(central.engine) as db:
+            made = db.scalar(select(func.count()).select_from(Registration))
+    assert seen == {201: CAP, 429: 24 - CAP}, seen
+    assert made == CAP, f"{made} registrations made against a cap of {CAP}"
