@@ -38,18 +38,3 @@ def hold(db: Session, *names: str) -> None:
         return
     keys = sorted({key_of(name) for name in names})
     db.execute(_statement(len(keys)), {f"k{n}": key for n, key in enumerate(keys)})
-
-
-_MAX_CONNECTIONS = "max_connections"
-
-
-def connections_at_most(db: Session) -> int:
-    """How many connections the PostgreSQL server admits at most (so how many
-    transactions can be open at once), read once per pooled connection."""
-    conn = db.connection()
-    found = conn.info.get(_MAX_CONNECTIONS)
-    if found is None:
-        found = conn.info[_MAX_CONNECTIONS] = int(
-            conn.exec_driver_sql("SHOW max_connections").scalar_one()
-        )
-    return int(found)

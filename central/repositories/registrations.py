@@ -8,7 +8,6 @@ for the rarer reads and changes (confirm, resend, status).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -107,26 +106,14 @@ def take_resend(db: Session, registration_id: str, available_from: datetime, now
 def lock_windows(db: Session, terminal_id: str, ip: str | None) -> None:
     """Serialise, until the transaction ends, new registrations counted in the
     terminal's and the IP's hourly windows (PostgreSQL; see ``lock_phone`` for
-    SQLite). Taken after the phone's lock, never before it: two requests cannot
-    wait on each other."""
+    SQLite). Taken after the phone's lock, never before it, so two requests
+    cannot wait on each other; and as late as possible (right before the
+    ``windows`` that decide, the rows already written): one busy terminal's
+    requests queue only for the count and the commit."""
     names = [f"rate:{TERMINAL_SCOPE}:{terminal_id}"]
     if ip:
         names.append(f"rate:{IP_SCOPE}:{ip}")
     locks.hold(db, *names)
-
-
-def may_reach(db: Session, windows: Iterable[tuple[Window | None, int]]) -> bool:
-    """Whether any of ``windows`` (each read without a lock, with its limit)
-    could reach its limit through requests not yet committed. On PostgreSQL
-    every such request holds one of the server's connections until it commits,
-    so while the count plus ``max_connections`` stays below the limit no burst
-    can pass it, and the windows need no lock (the caps are far, as under a
-    benchmark's lifted caps or early in the hour). SQLite: never (its one write
-    lock already serialises the requests)."""
-    if db.get_bind().dialect.name != "postgresql":
-        return False
-    slack = locks.connections_at_most(db)
-    return any(w is not None and w[0] + slack >= limit for w, limit in windows)
 
 
 def lock_phone(db: Session, phone: str) -> None:
@@ -217,6 +204,36 @@ def _start_checks_query(with_ip: bool) -> Select[Any]:
 
 
 _START_CHECKS = {with_ip: _start_checks_query(with_ip) for with_ip in (True, False)}
+
+
+def _windows_query(with_ip: bool) -> Select[Any]:
+    since: BindParameter[datetime] = bindparam("since")
+    columns = rates.window_columns(
+        TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
+    )
+    if with_ip:
+        columns += rates.window_columns(IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit"))
+    return select(*columns)
+
+
+_WINDOWS = {with_ip: _windows_query(with_ip) for with_ip in (True, False)}
+
+
+def windows(
+    db: Session, terminal: tuple[str, int], ip: tuple[str, int] | None, now: datetime
+) -> tuple[Window, Window | None]:
+    """The terminal's and the IP's hourly windows, as ``start_checks`` reads
+    them (each given as its key and limit), in one statement of their own."""
+    params = {
+        "terminal_id": terminal[0],
+        "terminal_limit": terminal[1],
+        "ip": ip[0] if ip else None,
+        "ip_limit": ip[1] if ip else None,
+        "since": hour_ago(now),
+    }
+    row = db.connection().execute(_WINDOWS[bool(ip)], params).one()
+    found_ip = (int(row[2]), _aware(row[3], now)) if ip else None
+    return (int(row[0]), _aware(row[1], now)), found_ip
 
 
 def start_checks(

@@ -192,11 +192,6 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
     terminal = (req.terminal_id, settings.registrations_per_terminal_per_hour)
     ip = (req.client_ip, settings.registrations_per_ip_per_hour) if req.client_ip else None
     found = registrations.start_checks(db, terminal, ip, phone, email_key, now)
-    limits = [(found.terminal, terminal[1]), (found.ip, settings.registrations_per_ip_per_hour)]
-    if registrations.may_reach(db, limits):
-        # near a cap: the terminal's and the IP's windows one request at a time too
-        registrations.lock_windows(db, req.terminal_id, req.client_ip)
-        found = registrations.start_checks(db, terminal, ip, phone, email_key, now)
     rates.check(*found.terminal, settings.registrations_per_terminal_per_hour, now)
     if found.ip is not None:
         rates.check(*found.ip, settings.registrations_per_ip_per_hour, now)
@@ -253,8 +248,30 @@ def start(db: Session, planned: Planned, settings: Settings) -> RegistrationView
         ),
     )
     new_registration.write(db, new)
+    _recheck_windows(db, terminal, ip, now)
     log.info("registration %s started for %s", reg_id, planned.view.phone_masked)
     return planned.view
+
+
+def _recheck_windows(
+    db: Session, terminal: tuple[str, int], ip: tuple[str, int] | None, now: datetime
+) -> None:
+    """On PostgreSQL, the terminal's and the IP's caps decided again, under their
+    lock and with this registration's own events written (counted one past each
+    limit, so "one too many" is told from "exactly the limit"): the first
+    reading, without the lock, cannot see requests not yet committed, so a burst
+    could all read "below the cap". SQLite needs nothing: its one write lock
+    made the first reading exact. Raises ``RateLimited``; the transaction then
+    rolls back, rows and all."""
+    if db.get_bind().dialect.name != "postgresql":
+        return
+    registrations.lock_windows(db, terminal[0], ip[0] if ip else None)
+    by_terminal, by_ip = registrations.windows(
+        db, (terminal[0], terminal[1] + 1), (ip[0], ip[1] + 1) if ip else None, now
+    )
+    rates.check(by_terminal[0] - 1, by_terminal[1], terminal[1], now)
+    if ip is not None and by_ip is not None:
+        rates.check(by_ip[0] - 1, by_ip[1], ip[1], now)
 
 
 def own(db: Session, registration_id: str, terminal_id: str, *, lock: bool) -> Registration:
