@@ -5,8 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from central.core.clock import Clock
+from central.core.config import Settings
 from central.server import EmbeddedCentral
 from tests.central.conftest import api, sqlite_api  # noqa: F401  (the same fixtures here)
+
+
+def capped_settings(database_url: str, per_terminal: int, per_ip: int) -> Settings:
+    """A dev central whose hourly registration caps are ``per_terminal`` and ``per_ip``."""
+    return Settings(
+        database_url=database_url,
+        delivery_backend="dev",
+        registrations_per_terminal_per_hour=per_terminal,
+        registrations_per_ip_per_hour=per_ip,
+    )
 
 
 def clock_of(central: EmbeddedCentral) -> Clock:

@@ -11,13 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.core.config import Settings
 from central.core.security import hash_token
 from central.models import Registration, Terminal, utcnow
 from central.repositories import terminals as terminal_repo
 from central.server import EmbeddedCentral
 from tests.central.conftest import Api, add_terminal
-from tests.security.conftest import clock_of
+from tests.security.conftest import capped_settings, clock_of
 
 PER_TERMINAL = 3
 PER_IP = 5
@@ -25,13 +24,7 @@ PER_IP = 5
 
 @pytest.fixture
 def tight_central(sqlite_url: str) -> Iterator[EmbeddedCentral]:
-    settings = Settings(
-        database_url=sqlite_url,
-        delivery_backend="dev",
-        registrations_per_terminal_per_hour=PER_TERMINAL,
-        registrations_per_ip_per_hour=PER_IP,
-    )
-    with EmbeddedCentral(settings) as running:
+    with EmbeddedCentral(capped_settings(sqlite_url, PER_TERMINAL, PER_IP)) as running:
         yield running
 
 

@@ -24,7 +24,7 @@ from central.core.config import Settings
 from central.models import Registration
 from central.server import EmbeddedCentral
 from tests.central.conftest import KZ_PHONE, TIMEOUT_S, Api, add_terminal, captured_ago
-from tests.security.conftest import clock_of
+from tests.security.conftest import capped_settings, clock_of
 
 LINK_RE = re.compile(r"/r/([0-9a-f-]+)\?t=(\S+)")
 CODE_RE = re.compile(r"\b(\d{6})\b")
@@ -146,13 +146,7 @@ CAP = 4  # registrations per hour, per terminal or per IP, in the next test
 def test_a_burst_of_registrations_makes_at_most_the_terminals_and_the_ips_cap(
     database_url: str, per_terminal: int, per_ip: int, terminals: int
 ) -> None:
-    settings = Settings(
-        database_url=database_url,
-        delivery_backend="dev",
-        registrations_per_terminal_per_hour=per_terminal,
-        registrations_per_ip_per_hour=per_ip,
-    )
-    with EmbeddedCentral(settings) as central:
+    with EmbeddedCentral(capped_settings(database_url, per_terminal, per_ip)) as central:
         tokens = [add_terminal(central, f"Almaty-{n}") for n in range(terminals)]
         api = Api(central.url, tokens[0])
 
