@@ -51,11 +51,13 @@ class Figures:
     sync_kills: int
     central_restarts: int
     drop_fraction: float
-    budget_s: float
+    stall_s: float  # the longest the outbox may go without one more entry delivered
 
 
-DEFAULT = Figures(1000, 30, 3, 0.02, 240.0)
-SOAK = Figures(5000, 120, 10, 0.03, 1500.0)
+# Progress, not total time, is what the drain is held to: the suite's other worker
+# and a slow machine stretched a 30 s run past a 240 s total budget twice.
+DEFAULT = Figures(1000, 30, 3, 0.02, 90.0)
+SOAK = Figures(5000, 120, 10, 0.03, 90.0)
 
 
 def run_sync(env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -132,10 +134,16 @@ def drain_through_faults(
             kills = restarts = runs = cut_mid_drain = 0
             per_s = 50.0  # deliveries per second of a sync run, learnt as it goes
             max_runs = 20 * (f.sync_kills + f.registrations)
+            last_waiting, progress_at = f.registrations, time.monotonic()
             while box.counts()["pending"] and runs < max_runs:
                 runs += 1
                 waiting = box.counts()["pending"]
-                assert time.monotonic() - started_s < f.budget_s, "drain too slow"
+                if waiting < last_waiting:
+                    last_waiting, progress_at = waiting, time.monotonic()
+                stalled_s = time.monotonic() - progress_at
+                assert stalled_s < f.stall_s, (
+                    f"drain stalled: nothing delivered for {stalled_s:.0f} s"
+                )
                 sync = run_sync(term.env)
                 crash: threading.Timer | None = None
                 if kills % restart_every == 0 and restarts < f.central_restarts and kills:
@@ -200,7 +208,7 @@ def drain_through_faults(
     )
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(900)
 def test_outage_then_drain_through_kills_restarts_and_lost_answers(
     central_process: CentralProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
