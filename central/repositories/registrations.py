@@ -176,6 +176,18 @@ class StartChecks:
     phone_codes: Window
 
 
+def _window_columns(with_ip: bool, since: BindParameter[datetime]) -> list[Any]:
+    """(count, oldest) of the terminal's window, then of the IP's (``with_ip``)."""
+    columns = list(
+        rates.window_columns(
+            TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
+        )
+    )
+    if with_ip:
+        columns += rates.window_columns(IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit"))
+    return columns
+
+
 def _start_checks_query(with_ip: bool) -> Select[Any]:
     """The statement of ``start_checks``, built once per shape (with or without
     the IP's window) with bind parameters: building it per request cost more
@@ -185,15 +197,8 @@ def _start_checks_query(with_ip: bool) -> Select[Any]:
     account = exists().where(
         or_(_accounts.phone == phone, _accounts.email_key == bindparam("email_key"))
     )
-    terminal_count, terminal_oldest = rates.window_columns(
-        TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
-    )
-    columns = [terminal_count.label("terminal_count"), terminal_oldest.label("terminal_oldest")]
-    if with_ip:
-        ip_count, ip_oldest = rates.window_columns(
-            IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit")
-        )
-        columns += [ip_count.label("ip_count"), ip_oldest.label("ip_oldest")]
+    names = ["terminal_count", "terminal_oldest", "ip_count", "ip_oldest"]
+    columns = [c.label(n) for c, n in zip(_window_columns(with_ip, since), names, strict=False)]
     phone_count, phone_oldest = _codes_columns(phone, since)
     columns += [
         account.label("account_exists"),
@@ -207,13 +212,7 @@ _START_CHECKS = {with_ip: _start_checks_query(with_ip) for with_ip in (True, Fal
 
 
 def _windows_query(with_ip: bool) -> Select[Any]:
-    since: BindParameter[datetime] = bindparam("since")
-    columns = rates.window_columns(
-        TERMINAL_SCOPE, bindparam("terminal_id"), since, bindparam("terminal_limit")
-    )
-    if with_ip:
-        columns += rates.window_columns(IP_SCOPE, bindparam("ip"), since, bindparam("ip_limit"))
-    return select(*columns)
+    return select(*_window_columns(with_ip, bindparam("since")))
 
 
 _WINDOWS = {with_ip: _windows_query(with_ip) for with_ip in (True, False)}
