@@ -41,9 +41,9 @@ from typing import Protocol
 
 from kiosk.api_types import RegistrationRequest, RegistrationStarted
 from kiosk.errors import AccountExists, CentralError, RateLimited, ServerError, ValidationFailed
+from kiosk.file_lock import FileLock
 from kiosk.outbox.backoff import BACKOFF_BASE_S, BACKOFF_CAP_S, backoff_delay_s
 from kiosk.outbox.crypto import UndecryptableEntry
-from kiosk.outbox.lock import SyncLock
 from kiosk.outbox.schema import Delivered, DueEntry, Failed
 from kiosk.outbox.store import Outbox
 
@@ -159,7 +159,7 @@ class SyncWorker:
         report with ``locked`` set. ``progress(done, total)`` is called once with
         0, then once per entry whose outcome is recorded."""
         report = DrainReport()
-        lock = SyncLock(self.outbox.lock_path)
+        lock = FileLock(self.outbox.lock_path)
         if not lock.acquire(lock_wait_s):
             report.locked = True
             return report

@@ -14,9 +14,9 @@ import pytest
 
 from kiosk.api_types import RegistrationRequest, RegistrationStarted
 from kiosk.errors import AccountExists, CentralError, RateLimited, Unreachable, ValidationFailed
+from kiosk.file_lock import FileLock
 from kiosk.outbox import Outbox, OutboxFull, SyncWorker
 from kiosk.outbox.backoff import BACKOFF_CAP_S, backoff_ceiling_s, backoff_delay_s
-from kiosk.outbox.lock import SyncLock
 from kiosk.outbox.schema import Delivered, Failed
 from tests.kiosk.outbox_helpers import Answer, Clock, ScriptedSender, request
 
@@ -134,7 +134,7 @@ def test_a_bug_in_the_sender_sets_the_entry_aside_without_stopping_others(
 
 def test_second_sync_skips_while_the_lock_is_held(box: Outbox, clock: Clock) -> None:
     capture_three(box, clock)
-    holder = SyncLock(box.lock_path)
+    holder = FileLock(box.lock_path)
     assert holder.acquire()
     try:
         sender = ScriptedSender()

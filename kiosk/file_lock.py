@@ -1,7 +1,9 @@
-"""One sync at a time: an OS lock on a small file beside the outbox.
+"""One holder at a time: an OS lock on a small file (``fcntl.flock``, or
+``msvcrt.locking`` on Windows). The outbox's syncs take one beside the outbox,
+the demo's file keyring one beside its file.
 
 The OS releases the lock when its holder dies (even by SIGKILL), so a crashed
-sync never blocks the next one. Locks are per open file: two ``SyncLock``
+holder never blocks the next one. Locks are per open file: two ``FileLock``
 objects conflict even inside one process.
 """
 
@@ -15,7 +17,7 @@ from pathlib import Path
 LOCK_POLL_S = 0.05
 
 
-class SyncLock:
+class FileLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
