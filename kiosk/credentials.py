@@ -93,7 +93,7 @@ def _unusable_reason(backend: KeyringBackend, chosen_explicitly: bool) -> str | 
         return "the null keyring is configured, which stores nothing"
     if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
         return "the keyring chain has no viable backend"
-    plain = type(backend).__module__.startswith("keyrings.alt.file")
+    plain = any(c.__module__.startswith("keyrings.alt.file") for c in type(backend).__mro__)
     if plain and not chosen_explicitly and "PYTHON_KEYRING_BACKEND" not in os.environ:
         return f"only a plain-text file keyring ({type(backend).__name__}) was found"
     return None
@@ -325,9 +325,9 @@ def demo_credentials(data_dir: Path, terminal_name: str = "demo") -> Credentials
     file belongs to the data folder, so the entries sit under one fixed service;
     ``terminal_name`` is only where an older version kept them (moved on first use).
     """
-    from keyrings.alt.file import PlaintextKeyring
+    from kiosk.file_keyring import CrashSafeFileKeyring
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    backend = PlaintextKeyring()
+    backend = CrashSafeFileKeyring()
     backend.file_path = str(data_dir / DEMO_KEYRING_FILE)
     return Credentials("demo", backend, legacy_names=(terminal_name,))

@@ -86,7 +86,9 @@ def raw_bytes(db_path: Path) -> bytes:
 
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAINTEXT_KEYRING = "keyrings.alt.file.PlaintextKeyring"
+# the kiosk processes here are SIGKILLed: keyrings.alt's PlaintextKeyring would
+# lose every entry to a kill during a write (kiosk.file_keyring)
+FILE_KEYRING = "kiosk.file_keyring.CrashSafeFileKeyring"
 
 
 def write_kiosk_config(folder: Path, central_url: str, name: str = "Almaty-1 clerk") -> Path:
@@ -114,7 +116,7 @@ def kiosk_env(folder: Path, config: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("VIC_KIOSK_")}
     env.update(
         VIC_KIOSK_CONFIG=str(config),
-        PYTHON_KEYRING_BACKEND=PLAINTEXT_KEYRING,
+        PYTHON_KEYRING_BACKEND=FILE_KEYRING,
         XDG_DATA_HOME=str(folder / "xdg"),
         PYTHONPATH=str(ROOT),
     )
@@ -137,16 +139,16 @@ def make_terminal(folder: Path, central_url: str, token: str, monkeypatch: objec
     """Write the config and store ``token`` and a fresh outbox key in a file keyring
     that this process (``monkeypatch``-ed env) and kiosk subprocesses share."""
     import keyring
-    from keyrings.alt.file import PlaintextKeyring
 
     from kiosk.credentials import Credentials
+    from kiosk.file_keyring import CrashSafeFileKeyring
     from kiosk.outbox import outbox_path
 
     config = write_kiosk_config(folder, central_url)
     env = kiosk_env(folder, config)
     for name in ("VIC_KIOSK_CONFIG", "PYTHON_KEYRING_BACKEND", "XDG_DATA_HOME"):
         monkeypatch.setenv(name, env[name])  # type: ignore[attr-defined]
-    backend = PlaintextKeyring()
+    backend = CrashSafeFileKeyring()
     monkeypatch.setattr(keyring.core, "_keyring_backend", backend)  # type: ignore[attr-defined]
     creds = Credentials.for_data_dir(folder / "data")
     creds.set_terminal_token(token)

@@ -20,6 +20,7 @@ from kiosk.credentials import (
     NoKeyringBackend,
     demo_credentials,
 )
+from kiosk.file_keyring import CrashSafeFileKeyring
 from kiosk.outbox import Outbox, outbox_path
 from kiosk.outbox.schema import DueEntry
 from kiosk.terminal import credentials_for, outbox_for
@@ -143,11 +144,14 @@ def test_empty_chainer_is_no_backend(monkeypatch: pytest.MonkeyPatch) -> None:
         Credentials("t1", chainer.ChainerBackend())
 
 
+@pytest.mark.parametrize("plain", [PlaintextKeyring, CrashSafeFileKeyring])
 def test_auto_detected_plain_text_keyring_is_refused(
-    backend: PlaintextKeyring, monkeypatch: pytest.MonkeyPatch
+    plain: type[PlaintextKeyring], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    found = plain()
+    found.file_path = str(tmp_path / "found.cfg")
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
-    monkeypatch.setattr("keyring.get_keyring", lambda: backend)
+    monkeypatch.setattr("keyring.get_keyring", lambda: found)
     with pytest.raises(NoKeyringBackend, match="plain-text"):
         Credentials("t1")
 
@@ -160,7 +164,7 @@ def test_demo_credentials_live_in_the_demo_data_folder(tmp_path: Path) -> None:
     again = demo_credentials(demo_dir)
     assert again.terminal_token() == "demo-token"
     assert again.outbox_key() == key
-    assert list(demo_dir.iterdir()) == [demo_dir / "demo-keyring.cfg"]
+    assert {p.name for p in demo_dir.iterdir()} == {"demo-keyring.cfg", "demo-keyring.cfg.lock"}
 
 
 class _LockedKeyring(PlaintextKeyring):
