@@ -43,6 +43,8 @@ FROM_START_EVERY = (
 )
 FIRST_OUTCOME_WAIT_S = 10.0
 POLL_S = 0.005
+SYNC_EXITS = {0, 1, 3, -signal.SIGKILL}  # main.py sync: done, partly, unreachable; killed
+STALL_REPORT_RUNS = 30  # sync runs shown when the drain stalls
 BACKOFF_WAIT_MAX_S = 310.0  # kiosk.outbox.backoff.BACKOFF_CAP_S and a margin
 
 
@@ -57,21 +59,33 @@ class Figures:
 
 # Progress, not total time, is what the drain is held to (while an entry is due):
 # entries backing off after lost answers and kills stalled a 30 s run past a 240 s
-# total budget twice on a slow machine.
-# A stall of more than 90 s with entries due was seen in CI on a slow machine (cause
-# not found yet: see docs/reliability.md); 200 s tells a stop from a slow stretch.
+# total budget on a slow machine. Stalls of 90 s and more seen in CI are explained
+# by a kill that emptied the keyring file (kiosk.file_keyring); 200 s tells a stop
+# from a slow stretch, and a sync that cannot start fails the test at once.
 DEFAULT = Figures(1000, 30, 3, 0.02, 200.0)
 SOAK = Figures(5000, 120, 10, 0.03, 200.0)
 
 
-def run_sync(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "sync"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def run_sync(env: dict[str, str], log_path: Path | None = None) -> subprocess.Popen[bytes]:
+    """``main.py sync``; its output appended to ``log_path`` (read after a failure)."""
+    if log_path is None:
+        return subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "sync"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    with log_path.open("ab") as log:
+        log.write(f"--- sync at {time.time():.3f}\n".encode())
+        log.flush()
+        return subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "sync"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def first_outcome(box: Outbox, waiting: int, sync: subprocess.Popen[bytes]) -> float:
@@ -83,6 +97,23 @@ def first_outcome(box: Outbox, waiting: int, sync: subprocess.Popen[bytes]) -> f
     ):
         time.sleep(POLL_S)
     return time.monotonic()
+
+
+def stall_report(timeline: list[str], sync_log: Path, central_log: Path) -> str:
+    """The last sync runs, and the tails of what the syncs and the central printed."""
+
+    def tail(path: Path, lines: int) -> str:
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    return (
+        "last runs:\n"
+        + "\n".join(timeline[-STALL_REPORT_RUNS:])
+        + f"\nsyncs' output ({sync_log}):\n"
+        + tail(sync_log, 60)
+        + f"\ncentral's log ({central_log}):\n"
+        + tail(central_log, 60)
+    )
 
 
 def central_rows(database_url: str) -> tuple[dict[str, int], dict[str, int], set[str], int]:
@@ -139,6 +170,8 @@ def drain_through_faults(
             per_s = 50.0  # deliveries per second of a sync run, learnt as it goes
             max_runs = 20 * (f.sync_kills + f.registrations)
             last_waiting, progress_at = f.registrations, time.monotonic()
+            timeline: list[str] = []
+            sync_log = tmp_path / "sync.log"
             while box.counts()["pending"] and runs < max_runs:
                 runs += 1
                 waiting = box.counts()["pending"]
@@ -152,9 +185,11 @@ def drain_through_faults(
                     progress_at = time.monotonic()
                 stalled_s = time.monotonic() - progress_at
                 assert stalled_s < f.stall_s, (
-                    f"drain stalled: nothing delivered for {stalled_s:.0f} s"
+                    f"drain stalled: nothing delivered for {stalled_s:.0f} s\n"
+                    + stall_report(timeline, sync_log, central.log_path)
                 )
-                sync = run_sync(term.env)
+                run_at = time.monotonic()
+                sync = run_sync(term.env, sync_log)
                 crash: threading.Timer | None = None
                 if kills % restart_every == 0 and restarts < f.central_restarts and kills:
                     crash = threading.Timer(rng.uniform(*CENTRAL_KILL_AFTER_S), central.kill)
@@ -183,10 +218,21 @@ def drain_through_faults(
                         done = waiting - box.counts()["pending"]
                         cut_mid_drain += 0 < done < waiting
                         per_s = max(per_s, done / max(drain_s, 0.05))
-                sync.wait(SYNC_EXIT_WAIT_S)
+                code = sync.wait(SYNC_EXIT_WAIT_S)
                 if crash is not None:
                     crash.join()
                     central.start()
+                timeline.append(
+                    f"{run_at - started_s:7.1f} s run {runs}: {waiting} waiting, exit {code} "
+                    f"after {time.monotonic() - run_at:.1f} s, "
+                    f"{waiting - box.counts()['pending']} delivered"
+                    + (", central killed" if crash is not None else "")
+                )
+                # delivered, partly (a 5xx, a lock), unreachable, or killed here: a
+                # sync that cannot start (its keyring emptied by a kill) stalls the drain
+                assert code in SYNC_EXITS, f"run {runs}: the sync exited {code}\n" + stall_report(
+                    timeline, sync_log, central.log_path
+                )
                 assert box.counts()["needs_attention"] == 0, f"run {runs}: entries set aside"
             assert box.counts() == {
                 "pending": 0,
