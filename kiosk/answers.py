@@ -2,12 +2,17 @@
 a ``kiosk.errors`` type, times as aware datetimes, a registration's or a
 reset's start, a contract. Every reader refuses an answer it cannot read with
 ``UnexpectedResponse`` rather than guessing; ``kiosk.client`` sends, these read.
+
+Times a countdown on the terminal runs to (a code's expiry and resend, an upload
+link's end) come back in the terminal's clock (``clock_offset``): a branch PC
+whose clock ran minutes ahead said "the code has expired" as the SMS left.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
@@ -38,18 +43,40 @@ from kiosk.errors import (
 )
 
 DEFAULT_RETRY_AFTER_S = 60.0  # a 429 without a readable Retry-After
+# the Date header has whole seconds: clocks closer than this are left alone
+CLOCK_SKEW_TOLERANCE_S = 2.0
+NO_OFFSET = timedelta(0)
 CONTRACT_STATUSES = ("active", "expired", "terminated")
 
 
-def parse_time(value: object) -> datetime:
-    """An RFC 3339 time as an aware datetime (a zoneless one is taken as UTC)."""
+def parse_time(value: object, offset: timedelta = NO_OFFSET) -> datetime:
+    """An RFC 3339 time as an aware datetime (a zoneless one is taken as UTC),
+    plus ``offset`` (``clock_offset``: the central's time in the terminal's clock)."""
     if not isinstance(value, str):
         raise UnexpectedResponse("time missing in the answer")
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
         raise UnexpectedResponse("unreadable time in the answer") from exc
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)) + offset
+
+
+def clock_offset(answer: requests.Response, received_at: datetime) -> timedelta:
+    """How far the terminal's clock (``received_at``, read when ``answer`` came) is
+    ahead of the central's, by the answer's ``Date`` header: add it to a time of
+    the central to get the same moment on the terminal's clock. Zero within
+    ``CLOCK_SKEW_TOLERANCE_S``, and without a readable header."""
+    raw = answer.headers.get("Date")
+    if not raw:
+        return NO_OFFSET
+    try:
+        central_now = parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return NO_OFFSET
+    if central_now.tzinfo is None:
+        central_now = central_now.replace(tzinfo=UTC)
+    offset = received_at - central_now
+    return offset if abs(offset.total_seconds()) > CLOCK_SKEW_TOLERANCE_S else NO_OFFSET
 
 
 def retry_after_s(response: requests.Response) -> float:
@@ -136,21 +163,26 @@ def fields_of(raw: object) -> dict[str, list[str]]:
     }
 
 
-def registration_started(body: dict[str, Any], *, registration_id: str = "") -> RegistrationStarted:
+def registration_started(
+    body: dict[str, Any], *, registration_id: str = "", offset: timedelta = NO_OFFSET
+) -> RegistrationStarted:
+    """The answer to a registration or a resend; its times plus ``offset``."""
     try:
         return RegistrationStarted(
             id=str(body.get("id") or registration_id),
             status=str(body.get("status", "code_sent")),
             phone_masked=str(body.get("phone_masked", "")),
-            code_expires_at=parse_time(body.get("code_expires_at")),
-            resend_available_at=parse_time(body.get("resend_available_at")),
+            code_expires_at=parse_time(body.get("code_expires_at"), offset),
+            resend_available_at=parse_time(body.get("resend_available_at"), offset),
             attempts_left=int(body["attempts_left"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise UnexpectedResponse("incomplete registration answer", status=200) from exc
 
 
-def reset_started(body: dict[str, Any], *, status: int, reset_id: str = "") -> ResetStarted:
+def reset_started(
+    body: dict[str, Any], *, status: int, reset_id: str = "", offset: timedelta = NO_OFFSET
+) -> ResetStarted:
     attempts = body.get("attempts_left")
     rid = body.get("id") or reset_id
     if not isinstance(rid, str) or not rid:
@@ -158,8 +190,8 @@ def reset_started(body: dict[str, Any], *, status: int, reset_id: str = "") -> R
     try:
         return ResetStarted(
             id=rid,
-            code_expires_at=parse_time(body.get("code_expires_at")),
-            resend_available_at=parse_time(body.get("resend_available_at")),
+            code_expires_at=parse_time(body.get("code_expires_at"), offset),
+            resend_available_at=parse_time(body.get("resend_available_at"), offset),
             attempts_left=attempts if isinstance(attempts, int) else None,
         )
     except (TypeError, ValueError) as exc:

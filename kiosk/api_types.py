@@ -28,6 +28,9 @@ class RegistrationRequest:
 
 @dataclass(frozen=True)
 class RegistrationStarted:
+    """The central's answer to a registration or a resend; the code's times on the
+    terminal's clock (``kiosk.answers.clock_offset``)."""
+
     id: str
     status: str
     phone_masked: str

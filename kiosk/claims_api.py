@@ -11,12 +11,12 @@ from __future__ import annotations
 import mimetypes
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from kiosk.answers import parse_time
+from kiosk.answers import NO_OFFSET, parse_time
 from kiosk.api_types import (
     Claim,
     ClaimDocument,
@@ -101,18 +101,19 @@ def parse_claims(body: dict[str, Any]) -> list[Claim]:
     return [parse_claim(item) for item in items if isinstance(item, dict)]
 
 
-def parse_upload_link(body: dict[str, Any]) -> UploadLink:
+def parse_upload_link(body: dict[str, Any], offset: timedelta = NO_OFFSET) -> UploadLink:
+    """The link's end in the terminal's clock (``offset``: ``answers.clock_offset``)."""
     url = body.get("url")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise UnexpectedResponse("upload link missing", status=201)
-    return UploadLink(url=url, expires_at=parse_time(body.get("expires_at")))
+    return UploadLink(url=url, expires_at=parse_time(body.get("expires_at"), offset))
 
 
-def parse_link_sent(body: dict[str, Any]) -> LinkSent:
+def parse_link_sent(body: dict[str, Any], offset: timedelta = NO_OFFSET) -> LinkSent:
     masked = body.get("phone_masked")
     if not isinstance(masked, str):
         raise UnexpectedResponse("masked phone missing", status=201)
-    return LinkSent(link=parse_upload_link(body), phone_masked=masked)
+    return LinkSent(link=parse_upload_link(body, offset), phone_masked=masked)
 
 
 def _header_name(name: str) -> str:

@@ -14,6 +14,8 @@ import platform
 import re
 import time
 import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,6 +23,7 @@ from urllib.parse import quote
 import requests
 
 from kiosk.answers import (
+    clock_offset,
     contract,
     error_for,
     json_body,
@@ -106,10 +109,13 @@ class CentralClient:
         read_timeout_s: float = READ_TIMEOUT_S,
         session: requests.Session | None = None,
         pool_maxsize: int = POOL_MAXSIZE,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         """``pool_maxsize`` (>= 1) sizes the connection pool of the session this
         client makes (a given ``session`` is used as it is) and is the
-        ``max_in_flight`` the outbox's sync worker may use."""
+        ``max_in_flight`` the outbox's sync worker may use. ``clock`` is the
+        terminal's (aware UTC): the times of a code or a link come back in it
+        (``kiosk.answers.clock_offset``), whatever the central's clock says."""
         if pool_maxsize < 1:
             raise ValueError("pool_maxsize must be at least 1")
         self.base_url = base_url.rstrip("/")
@@ -118,6 +124,7 @@ class CentralClient:
         self.connect_timeout_s = connect_timeout_s
         self.read_timeout_s = read_timeout_s
         self.max_in_flight = pool_maxsize
+        self.clock = clock
         if session is None:
             session = requests.Session()
             adapter = requests.adapters.HTTPAdapter(pool_maxsize=pool_maxsize)
@@ -151,7 +158,7 @@ class CentralClient:
         answer = self._call(
             "POST", f"{API}/registrations", json=body, idempotency_key=idempotency_key
         )
-        return registration_started(json_body(answer))
+        return registration_started(json_body(answer), offset=self._offset(answer))
 
     def confirm(self, registration_id: str, code: str) -> None:
         """Confirm with the SMS code; on return the account exists (pending activation)."""
@@ -159,7 +166,9 @@ class CentralClient:
 
     def resend(self, registration_id: str) -> RegistrationStarted:
         answer = self._call("POST", f"{API}/registrations/{registration_id}/resend", json={})
-        return registration_started(json_body(answer), registration_id=registration_id)
+        return registration_started(
+            json_body(answer), registration_id=registration_id, offset=self._offset(answer)
+        )
 
     def registration_status(self, registration_id: str) -> str:
         """``code_sent``, ``confirmed`` or ``expired``."""
@@ -193,7 +202,9 @@ class CentralClient:
         """Ask for an SMS code to set a new password (v1.1). Always accepted when the
         central answers: the answer gives no hint whether the account exists."""
         answer = self._call("POST", f"{API}/password-resets", json={"login": login})
-        return reset_started(json_body(answer), status=answer.status_code)
+        return reset_started(
+            json_body(answer), status=answer.status_code, offset=self._offset(answer)
+        )
 
     def confirm_password_reset(self, reset_id: str, code: str, new_password: str) -> None:
         """Set the new password with the SMS code; on return every session of the
@@ -207,7 +218,12 @@ class CentralClient:
     def resend_password_reset(self, reset_id: str) -> ResetStarted:
         """A new reset code; ``RateLimited`` during the cool-down."""
         answer = self._call("POST", f"{API}/password-resets/{reset_id}/resend", json={})
-        return reset_started(json_body(answer), status=answer.status_code, reset_id=reset_id)
+        return reset_started(
+            json_body(answer),
+            status=answer.status_code,
+            reset_id=reset_id,
+            offset=self._offset(answer),
+        )
 
     def end_session(self, client_token: str) -> None:
         """Log the client out at the central (v1.1): the token is dead on return.
@@ -277,7 +293,7 @@ class CentralClient:
             return CorrectionStarted(
                 id=str(found["id"]),
                 phone_masked=str(found.get("phone_masked", "")),
-                code_expires_at=parse_time(found.get("code_expires_at")),
+                code_expires_at=parse_time(found.get("code_expires_at"), self._offset(answer)),
                 attempts_left=int(found["attempts_left"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -331,7 +347,8 @@ class CentralClient:
     def claim_upload_link(self, client_token: str, claim_id: str) -> UploadLink:
         """A new one-time link for the phone (it ends the claim's older ones)."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link"
-        return parse_upload_link(json_body(self._call("POST", path, json={}, token=client_token)))
+        answer = self._call("POST", path, json={}, token=client_token)
+        return parse_upload_link(json_body(answer), self._offset(answer))
 
     def send_claim_upload_link(
         self, client_token: str, claim_id: str, *, idempotency_key: str
@@ -341,7 +358,7 @@ class CentralClient:
         answers the same link. ``LinkSmsLimited`` past the claim's hourly cap."""
         path = f"{API}/account/claims/{quote(claim_id, safe='')}/upload-link/sms"
         answer = self._call("POST", path, token=client_token, idempotency_key=idempotency_key)
-        return parse_link_sent(json_body(answer))
+        return parse_link_sent(json_body(answer), self._offset(answer))
 
     def add_claim_document(
         self,
@@ -492,6 +509,9 @@ class CentralClient:
         return True
 
     # -- plumbing -------------------------------------------------------------
+
+    def _offset(self, answer: requests.Response) -> timedelta:
+        return clock_offset(answer, self.clock())
 
     def _call(
         self,

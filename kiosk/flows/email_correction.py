@@ -72,8 +72,8 @@ class CorrectionProblems:
 
 @dataclass(frozen=True)
 class CorrectionCode:
-    """The code sent by SMS, as the central described it (central's clock for the
-    expiry; the terminal's for when a new one may be asked for)."""
+    """The code sent by SMS, as the central described it; both times on the
+    terminal's clock (``kiosk.answers.clock_offset``)."""
 
     phone_masked: str
     attempts_left: int

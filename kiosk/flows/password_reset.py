@@ -43,7 +43,8 @@ class ResetStep(StrEnum):
 
 @dataclass(frozen=True)
 class ResetCode:
-    """The reset code as the central described it (central's clock).
+    """The reset code as the central described it; its times on the terminal's
+    clock (``kiosk.answers.clock_offset``).
 
     ``attempts_left`` is None until the central says (after a wrong code or a resend).
     """

@@ -79,7 +79,8 @@ class DetailsProblems:
 
 @dataclass(frozen=True)
 class CodeState:
-    """The code sent by SMS, as the central described it (central's clock)."""
+    """The code sent by SMS, as the central described it; its times on the
+    terminal's clock (``kiosk.answers.clock_offset``)."""
 
     phone_masked: str
     attempts_left: int
