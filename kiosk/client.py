@@ -125,6 +125,7 @@ class CentralClient:
         self.read_timeout_s = read_timeout_s
         self.max_in_flight = pool_maxsize
         self.clock = clock
+        self._central_offset: timedelta | None = None  # by the last answer's Date
         if session is None:
             session = requests.Session()
             adapter = requests.adapters.HTTPAdapter(pool_maxsize=pool_maxsize)
@@ -154,7 +155,7 @@ class CentralClient:
         if req.operator is not None:
             body["operator"] = req.operator
         if req.captured_at is not None:
-            body["captured_at"] = req.captured_at.isoformat()
+            body["captured_at"] = self._on_central_clock(req.captured_at).isoformat()
         answer = self._call(
             "POST", f"{API}/registrations", json=body, idempotency_key=idempotency_key
         )
@@ -513,6 +514,17 @@ class CentralClient:
     def _offset(self, answer: requests.Response) -> timedelta:
         return clock_offset(answer, self.clock())
 
+    def _on_central_clock(self, at: datetime) -> datetime:
+        """``at`` (the terminal's clock: when a registration was captured) on the
+        central's clock, by the last answer's ``Date`` (asking ``/readyz`` first when
+        none came yet), and never later than now: a terminal clock set right since
+        the capture must not date it in the future. Off by more than five minutes,
+        the central refused every late registration as ``out_of_range``, for good.
+        A paper form's time moves by the same offset (the terminal's skew)."""
+        if self._central_offset is None:
+            self.is_reachable()  # learns the offset; an unreachable central fails next
+        return min(at, self.clock()) - (self._central_offset or timedelta(0))
+
     def _call(
         self,
         method: str,
@@ -565,6 +577,7 @@ class CentralClient:
             log.error("%s %s: request failed (%s)", method, path, type(exc).__name__)
             raise UnexpectedResponse(f"request failed: {type(exc).__name__}") from exc
         elapsed_ms = (time.monotonic() - started) * 1000
+        self._central_offset = self._offset(response)
         log.info("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
         if 200 <= response.status_code < 300:
             return response

@@ -1,14 +1,19 @@
-"""A terminal whose clock is off still counts a code's minutes right: the times
-of an answer come back on the terminal's clock (``kiosk.answers.clock_offset``)."""
+"""A terminal whose clock is off still counts a code's minutes right (the times of
+an answer come back on the terminal's clock: ``kiosk.answers.clock_offset``), and
+its late registrations are dated on the central's clock."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from central.models import Registration
 from central.server import EmbeddedCentral
 from kiosk.answers import CLOCK_SKEW_TOLERANCE_S, clock_offset
 from kiosk.client import CentralClient
@@ -44,6 +49,40 @@ def test_a_code_counts_down_from_its_whole_life_whatever_the_terminal_clock_says
     # counted 15 minutes for a code that works 5
     assert ttl_s - 5 <= code.expires_in_s(terminal_now) <= ttl_s + 1
     assert resend_s - 5 <= code.resend_in_s(terminal_now) <= resend_s + 1
+
+
+def central_captured_at(central: EmbeddedCentral, phone: str) -> datetime:
+    with Session(central.engine) as db:
+        found = db.scalars(select(Registration.captured_at).where(Registration.phone == phone))
+        at = found.one()
+    assert at is not None
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "skew", [SKEW, timedelta(days=-40)], ids=["ahead 10 min", "behind 40 days"]
+)
+def test_a_late_registration_is_dated_on_the_central_clock(
+    sqlite_central: EmbeddedCentral, skew: timedelta
+) -> None:
+    """Off by more than five minutes, the central refused every late registration
+    (``captured_at`` out of range) and the outbox set it aside for good."""
+    with terminal_client(sqlite_central, skew) as client:
+        late = replace(request(2), captured_at=client.clock() - timedelta(minutes=1))
+        client.register(late, idempotency_key=str(uuid.uuid4()))
+    captured = central_captured_at(sqlite_central, late.phone)
+    expected = datetime.now(UTC) - timedelta(minutes=1)
+    assert abs((captured - expected).total_seconds()) < 5
+
+
+def test_a_capture_dated_ahead_of_a_clock_set_right_since_is_dated_now(
+    sqlite_central: EmbeddedCentral,
+) -> None:
+    with terminal_client(sqlite_central, timedelta(0)) as client:
+        late = replace(request(3), captured_at=client.clock() + SKEW)
+        client.register(late, idempotency_key=str(uuid.uuid4()))
+    captured = central_captured_at(sqlite_central, late.phone)
+    assert abs((captured - datetime.now(UTC)).total_seconds()) < 5
 
 
 def answer_dated(date: str | None) -> requests.Response:
