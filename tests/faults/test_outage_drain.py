@@ -103,8 +103,10 @@ def stall_report(timeline: list[str], sync_log: Path, central_log: Path) -> str:
     """The last sync runs, and the tails of what the syncs and the central printed."""
 
     def tail(path: Path, lines: int) -> str:
-        text = path.read_text(errors="replace") if path.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
+        text = path.read_bytes().decode(errors="replace") if path.exists() else ""
+        # a sync's progress line is redrawn with \r: keep its last state
+        kept = [line.rsplit("\r", 1)[-1] for line in text.split("\n")]
+        return "\n".join(kept[-lines:])
 
     return (
         "last runs:\n"
