@@ -87,6 +87,8 @@ class Terminal(Base):
     outbox_pending: Mapped[int | None] = mapped_column(Integer)
     outbox_needs_attention: Mapped[int | None] = mapped_column(Integer)
     outbox_oldest_age_s: Mapped[int | None] = mapped_column(Integer)
+    # how far the terminal's clock read ahead of the central's (s; negative: behind)
+    clock_offset_s: Mapped[int | None] = mapped_column(Integer)
 
 
 class Account(Base):

@@ -46,6 +46,7 @@ from kiosk.terminal import (
     remember_outbox,
     with_central,
 )
+from vic_rules.fleet import SILENT_AFTER_S, clock_off
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -55,7 +56,7 @@ EXIT_NOT_ENROLLED = 4
 
 SYNC_LOCK_WAIT_S = 30.0
 PROGRESS_BAR_CHARS = 30
-SILENT_AFTER: Final = timedelta(hours=1)  # as the central flags a terminal (terminals list)
+SILENT_AFTER: Final = timedelta(seconds=SILENT_AFTER_S)  # as the central's terminals list
 MAX_REPORTED_ROWS = 100  # refused rows of an import printed one by one; the rest counted
 
 
@@ -231,14 +232,16 @@ def _status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reachable = client.is_reachable()
         if args.json and reachable and token:
             identity = _identity(client)
+        offset = client.central_clock_offset if reachable else None
     finally:
         client.close()
+    clock_offset_s = round(offset.total_seconds()) if offset is not None else None
     with _open_outbox(config, creds) as box:
         counts = box.counts()
         report = report_of(box) if args.json else None
     if report is not None:
         seen = read_record(record_path(config.data_dir))
-        found = fleet_status(config, token, reachable, report, seen)
+        found = fleet_status(config, token, reachable, report, seen, clock_offset_s)
         if identity is not None:
             found.update(terminal_id=identity[0], name=identity[1], branch=identity[2])
         found["token_accepted"] = identity is not None if reachable and token else None
@@ -272,9 +275,12 @@ def fleet_status(
     reachable: bool,
     report: HeartbeatReport,
     last_heartbeat_at: datetime | None,
+    clock_offset_s: int | None = None,
 ) -> dict[str, object]:
     """``status --json``: what ``vic-central terminals list --json`` says of this
-    terminal, from its own side (the same flags, the same one-hour silence)."""
+    terminal, from its own side (the same flags, the same one-hour silence);
+    ``clock_offset_s``: how far this terminal's clock is ahead of the central's,
+    None when the central was not reached."""
     now = datetime.now(UTC)
     silent = last_heartbeat_at is None or now - last_heartbeat_at > SILENT_AFTER
     return {
@@ -289,8 +295,10 @@ def fleet_status(
         "outbox_pending": report.outbox_pending,
         "outbox_needs_attention": report.outbox_needs_attention,
         "oldest_pending_age_s": report.oldest_pending_age_s,
+        "clock_offset_s": clock_offset_s,
         "silent": silent,
         "needs_attention": report.outbox_needs_attention > 0,
+        "clock_off": clock_off(clock_offset_s),
     }
 
 

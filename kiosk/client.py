@@ -469,12 +469,14 @@ class CentralClient:
     # -- fleet: heartbeat and token rotation (kiosk.heartbeat) ----------------
 
     def heartbeat(self, report: HeartbeatReport) -> HeartbeatAnswer:
-        """Tell the central this terminal runs, its version and outbox backlog."""
+        """Tell the central this terminal runs, its version, outbox backlog and
+        what its clock reads (the fleet listing flags a clock that is off)."""
         body = {
             "app_version": report.app_version,
             "outbox_pending": report.outbox_pending,
             "outbox_needs_attention": report.outbox_needs_attention,
             "oldest_pending_age_s": report.oldest_pending_age_s,
+            "terminal_time": self.clock().isoformat(),
         }
         found = json_body(self._call("POST", f"{API}/terminals/heartbeat", json=body))
         age, due = found.get("token_age_s"), found.get("rotate_due")
@@ -510,6 +512,12 @@ class CentralClient:
         return True
 
     # -- plumbing -------------------------------------------------------------
+
+    @property
+    def central_clock_offset(self) -> timedelta | None:
+        """How far this terminal's clock is ahead of the central's, by the last
+        answer (zero within ``CLOCK_SKEW_TOLERANCE_S``); None before any answer."""
+        return self._central_offset
 
     def _offset(self, answer: requests.Response) -> timedelta:
         return clock_offset(answer, self.clock())

@@ -187,6 +187,7 @@ class Heartbeat:
     outbox_pending: int
     outbox_needs_attention: int
     outbox_oldest_age_s: int | None
+    clock_offset_s: int | None = None  # the terminal's clock minus the central's
 
 
 def record_heartbeat(db: Session, terminal_id: str, beat: Heartbeat, *, now: datetime) -> None:
@@ -200,6 +201,7 @@ def record_heartbeat(db: Session, terminal_id: str, beat: Heartbeat, *, now: dat
             outbox_pending=beat.outbox_pending,
             outbox_needs_attention=beat.outbox_needs_attention,
             outbox_oldest_age_s=beat.outbox_oldest_age_s,
+            clock_offset_s=beat.clock_offset_s,
         )
         .execution_options(synchronize_session=False)
     )

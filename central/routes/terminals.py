@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 from central.core.errors import Unauthorized
 from central.core.text import SafeLine
@@ -59,11 +59,16 @@ def who_am_i(terminal: CurrentTerminal) -> TerminalOut:
     return TerminalOut(terminal_id=terminal.id, name=terminal.name, branch=terminal.branch)
 
 
+INTEGER_COLUMN_MAX = 2**31 - 1  # PostgreSQL's INTEGER: beyond it the UPDATE failed (500)
+
+
 class HeartbeatRequest(BaseModel):
     app_version: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z.+-]+$")]
     outbox_pending: Annotated[int, Field(ge=0, le=10**9)]
     outbox_needs_attention: Annotated[int, Field(ge=0, le=10**9)]
-    oldest_pending_age_s: Annotated[int | None, Field(ge=0, le=10**10)] = None
+    oldest_pending_age_s: Annotated[int | None, Field(ge=0, le=INTEGER_COLUMN_MAX)] = None
+    # what the terminal's clock read when it sent this (an addition: older ones omit it)
+    terminal_time: AwareDatetime | None = None
 
 
 class HeartbeatResponse(BaseModel):
@@ -90,8 +95,9 @@ def heartbeat(
     now: Now,
     user_agent: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> HeartbeatResponse:
-    """Sent every 5 minutes by a running terminal: its version and outbox backlog
-    (``vic-central terminals list`` shows them, and flags the silent). The answer
+    """Sent every 5 minutes by a running terminal: its version, outbox backlog and
+    what its clock reads (``vic-central terminals list`` shows them, and flags the
+    silent and those whose clock is off). The answer
     says how old the terminal's token is and whether it is due for rotation.
     No Idempotency-Key needed: a repeat only records the same state again."""
     agent = "".join(ch for ch in (user_agent or "") if ch.isprintable())[:USER_AGENT_MAX_CHARS]
@@ -101,6 +107,7 @@ def heartbeat(
         outbox_pending=payload.outbox_pending,
         outbox_needs_attention=payload.outbox_needs_attention,
         outbox_oldest_age_s=payload.oldest_pending_age_s,
+        clock_offset_s=fleet.clock_offset_s(payload.terminal_time, now),
     )
     answer = fleet.heartbeat(db, terminal, beat, now)
     return HeartbeatResponse(token_age_s=answer.token_age_s, rotate_due=answer.rotate_due)

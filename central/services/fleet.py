@@ -23,6 +23,8 @@ from central.repositories.terminals import Heartbeat, TerminalIdentity
 
 TOKEN_GRACE: Final = timedelta(minutes=10)
 ROTATE_AFTER: Final = timedelta(days=1)  # a token older than this is due for rotation
+# a clock read further off than this is kept as this (a terminal at year 1 or 9999)
+CLOCK_OFFSET_MAX_S: Final = 50 * 365 * 24 * 3600  # fits the column (32 bits)
 
 
 def authenticate(db: Session, token: str, now: datetime) -> TerminalIdentity:
@@ -59,6 +61,16 @@ class HeartbeatAnswer:
 
     token_age_s: int
     rotate_due: bool
+
+
+def clock_offset_s(terminal_time: datetime | None, now: datetime) -> int | None:
+    """How far a terminal's clock (``terminal_time``, read as it sent its
+    heartbeat) is ahead of the central's ``now``, in whole seconds, within
+    ``CLOCK_OFFSET_MAX_S``; None when the terminal did not say (older versions)."""
+    if terminal_time is None:
+        return None
+    offset_s = round((terminal_time - now).total_seconds())
+    return max(-CLOCK_OFFSET_MAX_S, min(CLOCK_OFFSET_MAX_S, offset_s))
 
 
 def heartbeat(

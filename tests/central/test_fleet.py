@@ -5,6 +5,7 @@ locks a terminal out but ends the old token 10 minutes after the new one's use."
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ import requests
 from central.cli import main as central_cli
 from central.core.clock import Clock
 from central.server import EmbeddedCentral
+from central.services.fleet import CLOCK_OFFSET_MAX_S
 from tests.central.conftest import Api
 
 HOUR_S = 3600
@@ -93,10 +95,60 @@ def test_a_silent_terminal_is_flagged_in_the_text_listing(
     assert out.rstrip().endswith("SILENT ATTENTION"), out
 
 
+@pytest.mark.parametrize(
+    ("offset_s", "shown"),
+    [
+        (600, "clock 10 min ahead"),
+        (-3 * HOUR_S, "clock 3 h behind"),
+        (400 * DAY_S, "clock 400 days ahead"),
+    ],
+)
+def test_a_terminal_whose_clock_is_off_is_flagged_with_how_far(
+    api: Api,
+    clock: Clock,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+    offset_s: int,
+    shown: str,
+) -> None:
+    terminal_time = clock.now() + timedelta(seconds=offset_s)
+    assert beat(api, terminal_time=terminal_time.isoformat()).status_code == 200
+    [row] = fleet(database_url, capsys)
+    assert abs(row["clock_offset_s"] - offset_s) <= 1 and row["clock_off"] is True
+    assert central_cli(["terminals", "list", "--db", database_url]) == 0
+    line = capsys.readouterr().out
+    assert shown in line and line.rstrip().endswith("CLOCK"), line
+
+
+def test_a_clock_within_a_minute_or_unsaid_is_not_flagged(
+    api: Api, clock: Clock, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert beat(api).status_code == 200  # an older terminal says nothing of its clock
+    [unsaid] = fleet(database_url, capsys)
+    assert (unsaid["clock_offset_s"], unsaid["clock_off"]) == (None, False)
+    near = clock.now() - timedelta(seconds=45)
+    assert beat(api, terminal_time=near.isoformat()).status_code == 200
+    [close] = fleet(database_url, capsys)
+    assert abs(close["clock_offset_s"] + 45) <= 1 and close["clock_off"] is False
+
+
+def test_an_absurd_or_zoneless_terminal_time_is_kept_in_range_or_refused(
+    api: Api, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert beat(api, terminal_time="0001-01-01T00:00:00Z").status_code == 200
+    [row] = fleet(database_url, capsys)
+    assert row["clock_offset_s"] == -CLOCK_OFFSET_MAX_S and row["clock_off"] is True
+    zoneless = beat(api, terminal_time="2026-12-02T12:00:00")
+    assert zoneless.status_code == 422 and "terminal_time" in zoneless.json()["error"]["fields"]
+
+
 def test_a_bad_heartbeat_is_a_validation_error_and_needs_a_token(api: Api) -> None:
     bad = beat(api, outbox_pending=-1, app_version="1.0\n; rm")
     assert bad.status_code == 422
     assert set(bad.json()["error"]["fields"]) >= {"outbox_pending", "app_version"}
+    too_old = beat(api, oldest_pending_age_s=2**31)  # was a 500 on PostgreSQL
+    assert too_old.status_code == 422, too_old.text
+    assert set(too_old.json()["error"]["fields"]) == {"oldest_pending_age_s"}
     assert beat(api, token="not-a-token").status_code == 401
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,17 @@ def test_a_heartbeat_tells_the_central_the_version_and_the_outbox_backlog(
     assert (seen.outbox_pending, seen.outbox_needs_attention) == (2, 0)
     assert seen.outbox_oldest_age_s is not None and 0 <= seen.outbox_oldest_age_s < 60
     assert (seen.user_agent or "").startswith(f"vic-kiosk/{VERSION} (")
+    assert seen.clock_offset_s is not None and abs(seen.clock_offset_s) <= 2
+
+
+def test_a_heartbeat_tells_the_central_how_far_off_the_terminal_clock_is(
+    sqlite_central: EmbeddedCentral, term: KioskTerminal, creds: Credentials, box: Outbox
+) -> None:
+    with make_client(sqlite_central, term.token) as client:
+        client.clock = lambda: datetime.now(UTC) - timedelta(days=3)
+        beat_once(client, box, creds)
+    offset_s = row(sqlite_central).clock_offset_s
+    assert offset_s is not None and abs(offset_s + 3 * DAY_S) <= 2
 
 
 def test_a_due_token_is_rotated_and_stored_and_the_old_one_ends_after_10_minutes(
@@ -201,6 +213,7 @@ def test_the_worker_beats_in_its_own_thread_and_notes_it_for_status(
         True,
     )
     assert found["outbox_pending"] == 0 and found["last_heartbeat_at"] is not None
+    assert (found["clock_offset_s"], found["clock_off"]) == (0, False)
 
 
 def test_status_json_flags_a_terminal_that_never_beat_and_a_refused_token(

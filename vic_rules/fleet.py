@@ -1,0 +1,15 @@
+"""When the fleet listing flags a terminal: the central's ``terminals list`` and
+the terminal's own ``main.py status --json`` say the same of it."""
+
+from __future__ import annotations
+
+from typing import Final
+
+SILENT_AFTER_S: Final = 3600  # a terminal in service not heard from for longer is SILENT
+# NTP keeps a PC within a second; a clock further off than this was left alone (CLOCK)
+CLOCK_OFF_AFTER_S: Final = 60
+
+
+def clock_off(offset_s: int | None) -> bool:
+    """Whether a terminal whose clock reads ``offset_s`` off the central's is flagged."""
+    return offset_s is not None and abs(offset_s) > CLOCK_OFF_AFTER_S
