@@ -317,11 +317,11 @@ ClientIdem = Annotated[Idempotency, Depends(client_idempotency)]
 class TerminalCall:
     """What an idempotent terminal POST works with, as one parameter: the unit
     of work and its session, the settings, now, the locale, the client's address,
-    and (once ``enter`` has run, in the handler's thread) the calling terminal and
+    and (looked up on first use, in the handler's thread) the calling terminal and
     its idempotent replay.
 
     Built on the event loop from the request alone (one dependency instead of
-    ten); the terminal's token is looked up by ``enter``, in the same thread
+    ten); the terminal's token is looked up by ``terminal``, in the same thread
     and transaction as the work: one hand-off to the threadpool per request. A
     request without a token is refused before (``Unauthorized``)."""
 
@@ -337,22 +337,19 @@ class TerminalCall:
         self._terminal: TerminalIdentity | None = None
         self._idem: Idempotency | None = None
 
-    def enter(self) -> TerminalIdentity:
+    @property
+    def terminal(self) -> TerminalIdentity:
         """The calling terminal, authenticated (``central.services.fleet``) on
-        the first call, else ``Unauthorized``. Only in the handler's thread."""
+        first use, else ``Unauthorized``. Only in the handler's thread."""
         if self._terminal is None:
             self._terminal = fleet.authenticate(self.db, self._token, self.now)
         return self._terminal
 
     @property
-    def terminal(self) -> TerminalIdentity:
-        return self.enter()
-
-    @property
     def idem(self) -> Idempotency:
         if self._idem is None:
             self._idem = Idempotency(
-                self.uow, self.enter().id, self._key, self._request, self.locale, self.now,
+                self.uow, self.terminal.id, self._key, self._request, self.locale, self.now,
                 self.settings.idempotency_ttl_s,
             )  # fmt: skip
         return self._idem
@@ -362,7 +359,7 @@ class TerminalCall:
         ended, all in the handler's thread (``UnitOfWork.run_to_end``)."""
 
         def authenticated() -> T:
-            self.enter()
+            _ = self.terminal  # refused here, before the work, when the token is no terminal's
             return work()
 
         return self.uow.run_to_end(authenticated)
