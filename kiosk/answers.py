@@ -10,6 +10,7 @@ whose clock ran minutes ahead said "the code has expired" as the SMS left.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from email.utils import parsedate_to_datetime
@@ -66,15 +67,9 @@ def clock_offset(answer: requests.Response, received_at: datetime) -> timedelta:
     ahead of the central's, by the answer's ``Date`` header: add it to a time of
     the central to get the same moment on the terminal's clock. Zero within
     ``CLOCK_SKEW_TOLERANCE_S``, and without a readable header."""
-    raw = answer.headers.get("Date")
-    if not raw:
+    central_now = _http_date(answer.headers.get("Date") or "")
+    if central_now is None:
         return NO_OFFSET
-    try:
-        central_now = parsedate_to_datetime(raw)
-    except (TypeError, ValueError):
-        return NO_OFFSET
-    if central_now.tzinfo is None:
-        central_now = central_now.replace(tzinfo=UTC)
     offset = received_at - central_now
     return offset if abs(offset.total_seconds()) > CLOCK_SKEW_TOLERANCE_S else NO_OFFSET
 
@@ -161,6 +156,17 @@ def fields_of(raw: object) -> dict[str, list[str]]:
         str(name): [str(c) for c in codes] if isinstance(codes, list) else [str(codes)]
         for name, codes in raw.items()
     }
+
+
+@functools.lru_cache(maxsize=4)
+def _http_date(raw: str) -> datetime | None:
+    """An HTTP ``Date`` as an aware time; None when missing or unreadable. Cached:
+    it changes once a second, and a drain reads hundreds of answers a second."""
+    try:
+        found = parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
 
 
 def registration_started(

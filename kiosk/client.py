@@ -127,10 +127,7 @@ class CentralClient:
         self.clock = clock
         self._central_offset: timedelta | None = None  # by the last answer's Date
         if session is None:
-            session = requests.Session()
-            adapter = requests.adapters.HTTPAdapter(pool_maxsize=pool_maxsize)
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
+            session = _session_for(self.base_url, pool_maxsize)
         self._session = session
 
     def close(self) -> None:
@@ -590,6 +587,23 @@ class CentralClient:
         if 200 <= response.status_code < 300:
             return response
         raise error_for(response, on_401=on_401)
+
+
+def _session_for(base_url: str, pool_maxsize: int) -> requests.Session:
+    """A session for one central, its proxy and CA bundle read from the environment
+    once, here (``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE``...). Left to
+    requests, every request scanned the environment and looked for a ``.netrc``
+    (about a sixth of a drain's CPU on the terminal), and a ``.netrc`` entry for
+    the central's host replaced the terminal's bearer token with Basic auth."""
+    session = requests.Session()
+    found = session.merge_environment_settings(base_url, {}, None, True, None)
+    session.trust_env = False
+    session.proxies.update(found["proxies"])
+    session.verify = found["verify"]
+    adapter = requests.adapters.HTTPAdapter(pool_maxsize=pool_maxsize)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
 
 
 _MAIN_RE = re.compile(r"<main\b[^>]*>.*?</main>", re.IGNORECASE | re.DOTALL)
