@@ -47,6 +47,7 @@ DEFAULT_RETRY_AFTER_S = 60.0  # a 429 without a readable Retry-After
 # the Date header has whole seconds: clocks closer than this are left alone
 CLOCK_SKEW_TOLERANCE_S = 2.0
 NO_OFFSET = timedelta(0)
+HTTP_DATE_SLACK = timedelta(seconds=2)  # whole seconds, renewed once a second (uvicorn)
 CONTRACT_STATUSES = ("active", "expired", "terminated")
 
 
@@ -66,11 +67,15 @@ def clock_offset(answer: requests.Response, received_at: datetime) -> timedelta:
     """How far the terminal's clock (``received_at``, read when ``answer`` came) is
     ahead of the central's, by the answer's ``Date`` header: add it to a time of
     the central to get the same moment on the terminal's clock. Zero within
-    ``CLOCK_SKEW_TOLERANCE_S``, and without a readable header."""
+    ``CLOCK_SKEW_TOLERANCE_S``, and without a readable header. The header has
+    whole seconds and the central's server renews it once a second, so the
+    central's now is taken as the Date plus ``HTTP_DATE_SLACK``: a countdown moved
+    by it ends up to two seconds early rather than after the central's (a screen
+    saying "valid for 0:01" of a code the central already refuses)."""
     central_now = _http_date(answer.headers.get("Date") or "")
     if central_now is None:
         return NO_OFFSET
-    offset = received_at - central_now
+    offset = received_at - (central_now + HTTP_DATE_SLACK)
     return offset if abs(offset.total_seconds()) > CLOCK_SKEW_TOLERANCE_S else NO_OFFSET
 
 
