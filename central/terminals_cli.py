@@ -15,16 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
-from typing import Final
+from datetime import datetime
 
 from central.cli import EXIT_OK, load_settings, migrated_engine
 from central.core.db import make_session_factory
 from central.models import Terminal, utcnow
 from central.repositories import terminals as terminal_repo
-from vic_rules.fleet import SILENT_AFTER_S, clock_off
-
-SILENT_AFTER: Final = timedelta(seconds=SILENT_AFTER_S)
+from vic_rules.fleet import SILENT_AFTER, clock_off
 
 
 @dataclass(frozen=True)
@@ -83,20 +80,20 @@ def _text(row: FleetRow) -> str:
     )
     seen = f"last seen {row.last_seen_at}" if row.last_seen_at else "never seen"
     cells = [row.id, row.status, row.branch, row.name, row.version or "version unknown", seen]
-    clock = [_clock(row.clock_offset_s)] if row.clock_off else []
+    clock = [_clock(row.clock_offset_s)] if row.clock_off and row.clock_offset_s else []
     return "\t".join([*cells, backlog, *clock, " ".join(flags)]).rstrip()
 
 
-def _clock(offset_s: int | None) -> str:
+def _clock(offset_s: int) -> str:
     """``clock 10 min ahead``, ``clock 3 h behind``, ``clock 400 days ahead``."""
-    seconds = abs(offset_s or 0)
+    seconds = abs(offset_s)
     if seconds >= 2 * 86400:
         amount = f"{seconds // 86400} days"
     elif seconds >= 2 * 3600:
         amount = f"{seconds // 3600} h"
     else:
         amount = f"{seconds // 60} min"
-    return f"clock {amount} {'ahead' if (offset_s or 0) > 0 else 'behind'}"
+    return f"clock {amount} {'ahead' if offset_s > 0 else 'behind'}"
 
 
 def cmd_terminals_list(args: argparse.Namespace) -> int:

@@ -15,9 +15,9 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TextIO
 
 from kiosk.api_types import HeartbeatReport
 from kiosk.client import CentralClient
@@ -46,7 +46,7 @@ from kiosk.terminal import (
     remember_outbox,
     with_central,
 )
-from vic_rules.fleet import SILENT_AFTER_S, clock_off
+from vic_rules.fleet import SILENT_AFTER, clock_off
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -56,7 +56,6 @@ EXIT_NOT_ENROLLED = 4
 
 SYNC_LOCK_WAIT_S = 30.0
 PROGRESS_BAR_CHARS = 30
-SILENT_AFTER: Final = timedelta(seconds=SILENT_AFTER_S)  # as the central's terminals list
 MAX_REPORTED_ROWS = 100  # refused rows of an import printed one by one; the rest counted
 
 

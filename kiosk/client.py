@@ -23,6 +23,7 @@ from urllib.parse import quote
 import requests
 
 from kiosk.answers import (
+    NO_OFFSET,
     clock_offset,
     contract,
     error_for,
@@ -528,7 +529,7 @@ class CentralClient:
         A paper form's time moves by the same offset (the terminal's skew)."""
         if self._central_offset is None:
             self.is_reachable()  # learns the offset; an unreachable central fails next
-        return min(at, self.clock()) - (self._central_offset or timedelta(0))
+        return min(at, self.clock()) - (self._central_offset or NO_OFFSET)
 
     def _call(
         self,

@@ -3,9 +3,10 @@ the terminal's own ``main.py status --json`` say the same of it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Final
 
-SILENT_AFTER_S: Final = 3600  # a terminal in service not heard from for longer is SILENT
+SILENT_AFTER: Final = timedelta(hours=1)  # a terminal in service not heard from longer: SILENT
 # NTP keeps a PC within a second; a clock further off than this was left alone (CLOCK)
 CLOCK_OFF_AFTER_S: Final = 60
 
